@@ -1,0 +1,260 @@
+"""Split paragraphs into units: headings (titles, bylines, datelines, "3 min read") and sentences.
+
+A sentence ends at `.`, `!`, `?` or an ellipsis followed by white space, unless the period
+belongs to an abbreviation, an initial, a letter-dot acronym (U.S., a.m.) or a list number,
+or the next word is lower case ("?" he asked). Decimals, URLs and e-mail addresses never
+reach the boundary test: the tokenizer keeps their inner dots inside one token. The
+ambiguous cases follow Kiss & Strunk (2006), "Unsupervised Multilingual Sentence Boundary
+Detection": after an abbreviation the period also ends the sentence only when the next
+word is a frequent sentence starter. The word lists are in `data/abbreviations.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from .lexicons import load
+from .text import HEADING, PUNCT, SENTENCE, WORD, Paragraph, Token
+
+_ABBREVIATIONS = load("abbreviations")
+TITLES = _ABBREVIATIONS.terms("lists.titles")
+NUMERIC = _ABBREVIATIONS.terms("lists.numeric")
+OTHER = _ABBREVIATIONS.terms("lists.other")
+STARTERS = _ABBREVIATIONS.terms("lists.sentence_starters")
+
+# A line of a plain-text paragraph that has no sentence-final punctuation and at most this
+# many words is a heading (a title, a sub-heading, a list heading such as "1. The crowds").
+HEADING_MAX_WORDS = 25
+
+TERMINATORS = frozenset(".!?\u2026")
+CLOSERS = frozenset("\"')]}\u00bb")
+OPENERS = frozenset("\"'([{\u00ab")
+DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+
+# Letter-dot acronyms in the token text (the final period is a token of its own):
+# "U.S", "a.m", "e.g", "Ph.D".
+_ACRONYM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+
+# Lines that are headings whatever their punctuation. Each pattern is anchored at the
+# line start and bounded, so it reads a fixed number of characters at most.
+_BYLINE_RE = re.compile(r"By\s+[A-Z]")
+_PUBLISHED_RE = re.compile(r"(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)|Last updated)\b", re.I)
+_READ_TIME_RE = re.compile(r"\d{1,3}(?:\.\d)?\s?-?\s?(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
+# "HARLOW, Ore." or "WASHINGTON (AP)" alone on a line, or before a dash that opens the lede.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z'.\-]{1,30}(?: [A-Z][A-Z'.\-]{1,30}){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15}){0,2})?"
+    r"(?: \([A-Za-z][A-Za-z .&]{0,30}\))?"
+)
+_BLANK_LINE_RE = re.compile(r"\n[ ]*\n")
+# A line that ends with one of these words (or a comma or hyphen) continues on the next.
+_CONTINUES = frozenset(
+    "a an and as at by for from has have in is its of on or that the their to was were with".split()
+)
+_BYLINE_MAX_WORDS = 15
+
+
+def paragraph_spans(norm: str) -> list[tuple[int, int]]:
+    """Return the spans of the blank-line separated paragraphs, trimmed of white space."""
+    spans = []
+    pos = 0
+    for m in _BLANK_LINE_RE.finditer(norm):
+        spans.append((pos, m.start()))
+        pos = m.end() - 1
+    spans.append((pos, len(norm)))
+    out = []
+    for s, e in spans:
+        while s < e and norm[s] in " \n":
+            s += 1
+        while e > s and norm[e - 1] in " \n":
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def units(norm: str, tokens: Sequence[Token], kind: str) -> Iterator[tuple[str, int, int]]:
+    """Yield `(type, first_token, end_token)` for each unit of one block's tokens."""
+    if kind == "heading":
+        yield HEADING, 0, len(tokens)
+        return
+    if kind == "prose":
+        yield from _sentences(norm, tokens, 0, len(tokens))
+        return
+    for t_from, t_to in _lines(norm, tokens):
+        yield from _line_units(norm, tokens, t_from, t_to)
+
+
+def _lines(norm: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Group a plain-text paragraph's tokens into logical lines, joining soft-wrapped ones."""
+    start = 0
+    for i in range(1, len(tokens)):
+        if "\n" not in norm[tokens[i - 1].end : tokens[i].start]:
+            continue
+        if _hard_break(norm, tokens, start, i):
+            yield start, i
+            start = i
+    yield start, len(tokens)
+
+
+def _hard_break(norm: str, tokens: Sequence[Token], line_from: int, nxt: int) -> bool:
+    """Decide whether the line break before token `nxt` ends a line or only wraps it."""
+    last, first = tokens[nxt - 1], tokens[nxt]
+    if first.text[0].islower():
+        return False
+    if last.text in (",", "-") or last.text.lower() in _CONTINUES:
+        return _is_heading_line(norm, tokens, line_from, nxt)
+    return True
+
+
+def _line_end(tokens: Sequence[Token], t_from: int, t_to: int) -> str:
+    """Return the last non-closing punctuation of a line ('' when it ends with a word)."""
+    i = t_to - 1
+    while i > t_from and tokens[i].text in CLOSERS:
+        i -= 1
+    return tokens[i].text if tokens[i].kind == PUNCT else ""
+
+
+def _is_heading_line(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> bool:
+    """Recognize bylines, publication lines, read-time lines and datelines."""
+    start, end = tokens[t_from].start, tokens[t_to - 1].end
+    line = norm[start:end]
+    if _PUBLISHED_RE.match(line) or _READ_TIME_RE.match(line):
+        return True
+    if _BYLINE_RE.match(line):
+        words = sum(1 for t in tokens[t_from:t_to] if t.is_word)
+        return words <= _BYLINE_MAX_WORDS and _line_end(tokens, t_from, t_to) not in TERMINATORS
+    m = _DATELINE_RE.match(line)
+    return bool(m and m.end() == len(line) and _has_two_capitals(line))
+
+
+def _has_two_capitals(line: str) -> bool:
+    letters = [c for c in line.split(",")[0] if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _line_units(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> Iterator[tuple[str, int, int]]:
+    """Yield the units of one logical line: one heading, or a dateline and sentences."""
+    if _is_heading_line(norm, tokens, t_from, t_to):
+        yield HEADING, t_from, t_to
+        return
+    dateline_end = _dateline_prefix(norm, tokens, t_from, t_to)
+    if dateline_end:
+        yield HEADING, t_from, dateline_end
+        t_from = dateline_end + 1  # the dash after the dateline belongs to neither unit
+        if t_from >= t_to:
+            return
+    sentences = list(_sentences(norm, tokens, t_from, t_to))
+    words = sum(1 for t in tokens[t_from:t_to] if t.is_word)
+    if (
+        len(sentences) == 1
+        and _line_end(tokens, t_from, t_to) not in TERMINATORS | {":"}
+        and words <= HEADING_MAX_WORDS
+    ):
+        yield HEADING, t_from, t_to
+        return
+    yield from sentences
+
+
+def _dateline_prefix(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> int:
+    """Return the token index of the dash after an opening dateline ("LONDON (Reuters) —"), or 0."""
+    start = tokens[t_from].start
+    m = _DATELINE_RE.match(norm, start, tokens[t_to - 1].end)
+    if not m or not _has_two_capitals(m.group()):
+        return 0
+    for i in range(t_from, t_to):
+        if tokens[i].start >= m.end():
+            if tokens[i].text in DASHES and i > t_from:
+                return i
+            return 0
+    return 0
+
+
+def _sentences(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> Iterator[tuple[str, int, int]]:
+    """Yield the sentences of `tokens[t_from:t_to]` as `(SENTENCE, first, end)`."""
+    start = t_from
+    quotes = 0
+    i = t_from
+    while i < t_to:
+        tok = tokens[i]
+        if tok.text == '"':
+            quotes += 1
+        if tok.text not in TERMINATORS or i == start:
+            i += 1
+            continue
+        j = i
+        while j + 1 < t_to and tokens[j + 1].start == tokens[j].end and (
+            tokens[j + 1].text in TERMINATORS or tokens[j + 1].text in CLOSERS
+        ):
+            j += 1
+            if tokens[j].text == '"':
+                quotes += 1
+        if j + 1 < t_to and _ends_sentence(tokens, start, i, j, quotes):
+            yield SENTENCE, start, j + 1
+            start = j + 1
+        i = j + 1
+    if start < t_to:
+        yield SENTENCE, start, t_to
+
+
+def _ends_sentence(tokens: Sequence[Token], start: int, i: int, j: int, quotes: int) -> bool:
+    """Decide whether the terminator run `tokens[i..j]` ends the sentence that began at `start`."""
+    if tokens[j + 1].start == tokens[j].end:
+        return False  # no space after: "3.5.", "?!)", a URL tail
+    nxt = tokens[j + 1]
+    k = j + 1
+    while nxt.text in OPENERS and k + 1 < len(tokens):
+        k += 1
+        nxt = tokens[k]
+    first = nxt.text[0]
+    if first.islower() or (nxt.kind == PUNCT and nxt.text not in OPENERS):
+        return False
+    run = "".join(t.text for t in tokens[i : j + 1] if t.text in TERMINATORS)
+    if run in ("...", "\u2026") or len(run) > 1 and set(run) == {"."}:
+        return quotes % 2 == 0  # an ellipsis inside a quotation does not end the sentence
+    if run != ".":
+        return True
+    prev = tokens[i - 1]
+    if prev.end != tokens[i].start:
+        return True
+    word = prev.text.lower()
+    if prev.kind != WORD:
+        # "1." opening a list item is a marker, not a sentence
+        return i - 1 != start
+    if word in TITLES and len(prev.text) <= 6:
+        return False
+    if word in NUMERIC and first.isdigit():
+        return False
+    if word in NUMERIC or word in OTHER or _ACRONYM_RE.fullmatch(prev.text) or _is_initial(prev.text):
+        return nxt.text.lower() in STARTERS and first.isupper()
+    return True
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def quote_spans(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[tuple[int, int], ...]:
+    """Return the spans of double-quoted passages, marks included.
+
+    A quotation left open at the end of a paragraph ends with it: news style reopens the
+    mark on each paragraph of a long quote, so the next paragraph opens its own span.
+    """
+    spans: list[tuple[int, int]] = []
+    for p in paragraphs:
+        open_at: int | None = None
+        for u in p.units:
+            for t in u.tokens:
+                if t.text != '"':
+                    continue
+                if open_at is None:
+                    open_at = t.start
+                else:
+                    spans.append((open_at, t.end))
+                    open_at = None
+        if open_at is not None:
+            spans.append((open_at, p.end))
+    return tuple(spans)
+
+

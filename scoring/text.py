@@ -1,0 +1,200 @@
+"""The text model: an article read once into paragraphs, units (headings and sentences) and tokens.
+
+Every span is half-open `[start, end)` in Unicode code points into `Document.text`, the text
+that was analyzed: for plain-text input that is the submitted text itself (lone surrogates
+replaced by U+FFFD, which keeps every offset), for HTML and Markdown the plain text
+extracted from the markup. `Document.norm` is a copy of the same length in which white
+space, quotation marks and control characters are folded to plain ASCII forms, so every
+rule can match one spelling and still report offsets into `text`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+HEADING = "heading"
+SENTENCE = "sentence"
+
+WORD = "word"  # has at least one letter: "soldiers", "COVID-19", "4.5bn", "U.S"
+NUMBER = "number"  # digits with inner separators: "11,000", "3.5", "12/27/2024"
+PUNCT = "punct"  # one punctuation character
+SYMBOL = "symbol"  # one other character: "$", "%", an emoji
+
+# Characters a word may carry inside it (never first or last): apostrophes, hyphens,
+# inner dots (U.S, e.g, example.org), slashes, ampersands (AT&T), @ and +. Commas and
+# colons only between digits (11,000; 7:45). Combining marks are part of the word.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+TOKEN_RE = re.compile(
+    rf"[^\W_](?:[\w{_MARKS}]|[.'&@+/\-](?=[^\W_])|(?<=\d)[,:](?=\d))*|\S"
+)
+
+# Length-preserving folding for `Document.norm`: every white-space character becomes a
+# space or a newline, typographic quotes become ASCII ones, control characters a space.
+_NEWLINES = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x3000 + 1):
+        ch = chr(cp)
+        if ch in _NEWLINES:
+            table[cp] = "\n"
+        elif ch.isspace():
+            table[cp] = " "
+        elif unicodedata.category(ch) == "Cc":
+            table[cp] = " "
+    table[ord("\n")] = "\n"
+    for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e":
+        table[ord(ch)] = '"'
+    for ch in "\u2018\u2019\u201a\u201b\u2032\u02bc":
+        table[ord(ch)] = "'"
+    for ch in "\u2010\u2011":
+        table[ord(ch)] = "-"
+    for ch in "\u200b\u200c\u200d\u2060\ufeff":
+        table[ord(ch)] = " "
+    table[ord("\u3000")] = " "
+    return table
+
+
+FOLD = _fold_table()
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CRLF_RE = re.compile("\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number, punctuation mark or symbol, with its text taken from `Document.norm`."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers: what the readability formulas count as words."""
+        return self.kind is WORD or self.kind is NUMBER
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A heading or a sentence: the unit every finding points at."""
+
+    index: int
+    type: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = field(repr=False)
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        """The unit's words and numbers, punctuation left out."""
+        return tuple(t for t in self.tokens if t.is_word)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the article: blank-line separated in plain text, a block element in markup."""
+
+    index: int
+    start: int
+    end: int
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level span handed to the segmenter, with what the markup says it is."""
+
+    start: int
+    end: int
+    kind: str = "auto"  # "auto" (plain text: decide per line), "heading", "prose"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article read once: the analyzed text, its folded copy, paragraphs, units and quotes."""
+
+    text: str
+    norm: str
+    paragraphs: tuple[Paragraph, ...]
+    units: tuple[Unit, ...]
+    quotes: tuple[tuple[int, int], ...]
+    images: int = 0
+
+    @property
+    def sentences(self) -> tuple[Unit, ...]:
+        """The units that are sentences, in order."""
+        return tuple(u for u in self.units if u.type == SENTENCE)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """True when `[start, end)` lies inside a quotation (marks included)."""
+        for qs, qe in self.quotes:
+            if qs <= start and end <= qe:
+                return True
+            if qs >= end:
+                break
+        return False
+
+
+def clean(text: str) -> str:
+    """Replace lone surrogates by U+FFFD; every offset stays where it was."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
+def fold(text: str) -> str:
+    """Return the length-preserving folded copy of `text` (see the module docstring)."""
+    folded = _CRLF_RE.sub(" \n", text).translate(FOLD)
+    return folded.replace("\r", "\n")
+
+
+def tokenize(norm: str, start: int, end: int) -> list[Token]:
+    """Split `norm[start:end]` into tokens (linear time: every alternative consumes what it reads)."""
+    out = []
+    append = out.append
+    for m in TOKEN_RE.finditer(norm, start, end):
+        s, e = m.span()
+        t = m.group()
+        if e - s > 1 or t.isalnum():
+            kind = WORD if _has_letter(t) else NUMBER
+        else:
+            kind = PUNCT if unicodedata.category(t).startswith("P") else SYMBOL
+        append(Token(s, e, kind, t))
+    return out
+
+
+def _has_letter(t: str) -> bool:
+    if t.isdigit():
+        return False
+    return any(c.isalpha() for c in t)
+
+
+def build_document(text: str, blocks: list[Block] | None = None, *, images: int = 0) -> Document:
+    """Read `text` into a Document; `blocks` come from markup, or from blank lines when None."""
+    from . import segment  # the segmenter needs Token and Unit from this module
+
+    text = clean(text)
+    norm = fold(text)
+    if blocks is None:
+        blocks = [Block(s, e) for s, e in segment.paragraph_spans(norm)]
+    paragraphs: list[Paragraph] = []
+    units: list[Unit] = []
+    for block in blocks:
+        tokens = tokenize(norm, block.start, block.end)
+        if not tokens:
+            continue
+        p_index = len(paragraphs)
+        p_units = []
+        for kind, t_from, t_to in segment.units(norm, tokens, block.kind):
+            toks = tuple(tokens[t_from:t_to])
+            s, e = toks[0].start, toks[-1].end
+            unit = Unit(len(units), kind, p_index, s, e, text[s:e], toks)
+            units.append(unit)
+            p_units.append(unit)
+        paragraphs.append(Paragraph(p_index, p_units[0].start, p_units[-1].end, tuple(p_units)))
+    quotes = segment.quote_spans(norm, paragraphs)
+    return Document(text, norm, tuple(paragraphs), tuple(units), quotes, images)
