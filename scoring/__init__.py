@@ -14,8 +14,6 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .options import Options
-from .report import analyze
-from .results import Report
 from .text import Document, Unit, build_document
 
 __all__ = [
@@ -34,3 +32,16 @@ __all__ = [
     "analyze",
     "build_document",
 ]
+
+
+def __getattr__(name: str):
+    """Import the analyses on first use, so that reading the text model alone stays cheap."""
+    if name == "analyze":
+        from .report import analyze
+
+        return analyze
+    if name == "Report":
+        from .results import Report
+
+        return Report
+    raise AttributeError(f"module 'scoring' has no attribute {name!r}")

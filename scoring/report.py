@@ -14,6 +14,7 @@ def analyze(source: str, *, format: str = "text", options: Options | None = None
     options = options or Options()
     if format not in FORMATS:
         raise UnsupportedFormatError(f"format must be one of {', '.join(FORMATS)}, got {format!r}", field="format")
+    extracted = None
     if format == "text":
         doc = build_document(source)
     else:
@@ -33,4 +34,6 @@ def analyze(source: str, *, format: str = "text", options: Options | None = None
         read_time=read_time.analyze(doc, lang.code, options.words_per_minute),
         repetition=repetition.analyze(doc, found),
         claims=claims.analyze(doc, found, options),
+        captions=extracted.captions if extracted else (),
+        source_map=extracted.source_map if extracted else None,
     )

@@ -5,8 +5,9 @@ Offsets are half-open `[start, end)` code-point spans into the analyzed text (se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .markup import Caption, SourceMap
 from .text import Unit
 
 # --- readability -------------------------------------------------------------------------
@@ -210,3 +211,9 @@ class Report:
     read_time: ReadTime
     repetition: Repetition
     claims: Claims
+    captions: tuple[Caption, ...] = ()  # HTML figure and table captions, kept out of the body
+    source_map: SourceMap | None = field(default=None, repr=False)  # HTML/Markdown: text -> source offsets
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a span of the analyzed text to the submitted source (None for plain text)."""
+        return None if self.source_map is None else self.source_map.span(start, end)

@@ -1,0 +1,325 @@
+"""Read HTML and Markdown into plain text, paragraph blocks and a map back to the submitted source.
+
+HTML is read with the standard library's `html.parser` (a tolerant tokenizer that reports the
+position of every tag, so each character of the extracted text keeps its source offset);
+Markdown with `markdown-it-py`, a CommonMark parser, whose block tokens carry their source
+lines. Block elements become paragraphs; `h1`-`h6` become headings; list items and block
+quotes become paragraphs of their own; script, style, comments and other non-prose are
+skipped; images are counted for read time; figure and table captions are kept apart from
+the body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+from .errors import UnsupportedFormatError
+from .text import Block
+
+_WS_RE = re.compile(r"\s+")
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details div dl dt fieldset figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+CAPTION_TAGS = frozenset(("figcaption", "caption"))
+# Elements whose content is not the article's prose.
+SKIP_TAGS = frozenset(
+    "button canvas datalist embed head iframe map math noscript object option script select "
+    "style svg template textarea title video audio nav".split()
+)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+IMAGE_TAGS = frozenset(("img",))
+# Blocks whose text is always prose: a list item or a quoted passage without a full stop
+# is still part of the story. Other blocks (p, div) get the plain-text line rules, so a
+# `<p>By Ann Lee</p>` byline is a heading.
+PROSE_TAGS = frozenset("blockquote dd dt li td th".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where each character of the extracted text came from in the submitted source."""
+
+    starts: array
+    ends: array
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a text span `[start, end)` to the source span that holds it."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if len(self.ends) else 0)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A figure or table caption, reported apart from the body text."""
+
+    text: str
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """Plain text read out of markup, with its blocks, images, captions and source map."""
+
+    text: str
+    blocks: list[Block]
+    images: int
+    captions: tuple[Caption, ...]
+    source_map: SourceMap
+
+
+class _TextBuilder:
+    """Accumulate text pieces with their source offsets, folding runs of white space."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.starts = array("l")
+        self.ends = array("l")
+        self.blocks: list[Block] = []
+        self.block_start: int | None = None
+        self.block_kind = "auto"
+        self.pending_space: tuple[int, int] | None = None
+
+    def add(self, piece: str, src: int, verbatim: bool, src_end: int | None = None) -> None:
+        """Append `piece`, read at source offset `src`; verbatim pieces map char by char."""
+        pos = 0
+        for m in _WS_RE.finditer(piece):
+            if m.start() > pos:
+                self._emit(piece[pos : m.start()], src, pos, verbatim, src_end)
+            if self.block_start is not None:
+                s = src + m.start() if verbatim else src
+                e = src + m.end() if verbatim else (src_end if src_end is not None else src)
+                self.pending_space = (s, e)
+            pos = m.end()
+        if pos < len(piece):
+            self._emit(piece[pos:], src, pos, verbatim, src_end)
+
+    def _emit(self, chunk: str, src: int, offset: int, verbatim: bool, src_end: int | None) -> None:
+        if self.block_start is None:
+            self.block_start = self.length
+            self.pending_space = None
+        elif self.pending_space is not None:
+            s, e = self.pending_space
+            self._append(" ", array("l", [s]), array("l", [e]))
+        self.pending_space = None
+        n = len(chunk)
+        if verbatim:
+            a = src + offset
+            self._append(chunk, array("l", range(a, a + n)), array("l", range(a + 1, a + n + 1)))
+        else:
+            end = src_end if src_end is not None else src
+            self._append(chunk, array("l", [src]) * n, array("l", [end]) * n)
+
+    def _append(self, chunk: str, starts: array, ends: array) -> None:
+        self.parts.append(chunk)
+        self.length += len(chunk)
+        self.starts.extend(starts)
+        self.ends.extend(ends)
+
+    def end_block(self, src: int) -> None:
+        """Close the current block, if it holds any text, with a blank line after it."""
+        if self.block_start is None:
+            return
+        self.blocks.append(Block(self.block_start, self.length, self.block_kind))
+        self._append("\n\n", array("l", [src, src]), array("l", [src, src]))
+        self.block_start = None
+        self.pending_space = None
+
+    def build(self, images: int, captions: tuple[Caption, ...]) -> Extracted:
+        text = "".join(self.parts)
+        while text.endswith("\n"):
+            text = text[:-1]
+        n = len(text)
+        return Extracted(text, self.blocks, images, captions, SourceMap(self.starts[:n], self.ends[:n]))
+
+
+class _HTMLReader(HTMLParser):
+    """Walk the tag stream once, keeping what a reader of the article sees."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.out = _TextBuilder()
+        self.skip_depth = 0
+        self.skip_stack: list[str] = []
+        self.heading_depth = 0
+        self.caption: _TextBuilder | None = None
+        self.caption_depth = 0
+        self.captions: list[Caption] = []
+        self.images = 0
+
+    def _source_offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _target(self) -> _TextBuilder:
+        return self.caption if self.caption is not None else self.out
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.skip_depth:
+            if tag == self.skip_stack[-1] and tag not in VOID_TAGS:
+                self.skip_depth += 1
+            return
+        if tag in SKIP_TAGS:
+            self.skip_depth = 1
+            self.skip_stack.append(tag)
+            return
+        if tag in IMAGE_TAGS:
+            self.images += 1
+            return
+        at = self._source_offset()
+        if tag in CAPTION_TAGS:
+            self.out.end_block(at)
+            self.caption_depth += 1
+            if self.caption is None:
+                self.caption = _TextBuilder()
+            return
+        if tag == "br":
+            self._target().add(" ", at, False, at + len(self.get_starttag_text() or ""))
+            return
+        if tag in BLOCK_TAGS:
+            target = self._target()
+            target.end_block(at)
+            if tag in HEADING_TAGS:
+                self.heading_depth += 1
+            target.block_kind = _kind(tag, self.heading_depth)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip_depth:
+            if tag == self.skip_stack[-1]:
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip_stack.pop()
+            return
+        at = self._source_offset()
+        if tag in CAPTION_TAGS and self.caption is not None:
+            self.caption_depth -= 1
+            if self.caption_depth <= 0:
+                self.caption.end_block(at)
+                extracted = self.caption.build(0, ())
+                if extracted.text.strip():
+                    s, e = extracted.source_map.span(0, len(extracted.text))
+                    self.captions.append(Caption(_WS_RE.sub(" ", extracted.text).strip(), s, e))
+                self.caption = None
+                self.caption_depth = 0
+            return
+        if tag in BLOCK_TAGS:
+            target = self._target()
+            target.end_block(at)
+            if tag in HEADING_TAGS and self.heading_depth:
+                self.heading_depth -= 1
+            target.block_kind = "heading" if self.heading_depth else "auto"
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self._target().add(data, self._source_offset(), True)
+
+    def _reference(self, raw: str) -> None:
+        if self.skip_depth:
+            return
+        at = self._source_offset()
+        end = at + len(raw)
+        if end < len(self.source) and self.source[end] == ";":
+            end += 1
+        self._target().add(html.unescape(self.source[at:end]), at, False, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+
+def _kind(tag: str, heading_depth: int) -> str:
+    if heading_depth:
+        return "heading"
+    return "prose" if tag in PROSE_TAGS else "auto"
+
+
+def _from_html(source: str) -> Extracted:
+    reader = _HTMLReader(source)
+    reader.feed(source)
+    reader.close()
+    reader.out.end_block(len(source))
+    return reader.out.build(reader.images, tuple(reader.captions))
+
+
+_MD = MarkdownIt("commonmark")
+_MD_SKIP_INLINE = frozenset(("html_inline",))
+
+
+def _from_markdown(source: str) -> Extracted:
+    lines = [0] + [m.end() for m in re.finditer("\n", source)] + [len(source)]
+    out = _TextBuilder()
+    images = 0
+    kind = "auto"
+    nested = 0  # depth of list items and block quotes, whose paragraphs are always prose
+    for token in _MD.parse(source):
+        if token.type in ("list_item_open", "blockquote_open"):
+            nested += 1
+        elif token.type in ("list_item_close", "blockquote_close"):
+            nested -= 1
+        elif token.type == "heading_open":
+            kind = "heading"
+        elif token.type == "paragraph_open":
+            kind = "prose" if nested else "auto"
+        elif token.type == "inline" and token.map:
+            lo = lines[token.map[0]]
+            hi = lines[min(token.map[1], len(lines) - 1)]
+            out.block_kind = kind
+            cursor = lo
+            for child in token.children or ():
+                if child.type == "image":
+                    images += 1
+                    continue
+                if child.type in ("softbreak", "hardbreak"):
+                    out.add(" ", cursor, False, cursor)
+                    continue
+                if child.type in _MD_SKIP_INLINE or not child.content or child.type not in ("text", "code_inline"):
+                    continue
+                cursor = _map_markdown_text(out, source, child.content, cursor, hi)
+            out.end_block(hi)
+            kind = "auto"
+    return out.build(images, ())
+
+
+def _map_markdown_text(out: _TextBuilder, source: str, content: str, cursor: int, hi: int) -> int:
+    """Add `content` and find each of its characters in the source after `cursor`."""
+    at = source.find(content, cursor, hi)
+    if at >= 0:
+        out.add(content, at, True)
+        return at + len(content)
+    # Escapes and entities change the text: align character by character, in order.
+    for ch in content:
+        at = source.find(ch, cursor, hi)
+        if at < 0:
+            out.add(ch, cursor, False, cursor)
+            continue
+        out.add(ch, at, True)
+        cursor = at + 1
+    return cursor
+
+
+def extract(source: str, fmt: str) -> Extracted:
+    """Read `source` written in `fmt` ("html" or "markdown") into plain text and blocks."""
+    if fmt == "html":
+        return _from_html(source)
+    if fmt == "markdown":
+        return _from_markdown(source)
+    raise UnsupportedFormatError(f"markup format must be html or markdown, got {fmt!r}", field="format")
