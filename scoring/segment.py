@@ -130,7 +130,8 @@ def _is_heading_line(norm: str, tokens: Sequence[Token], t_from: int, t_to: int)
 
 
 def _has_two_capitals(line: str) -> bool:
-    letters = [c for c in line.split(",")[0] if c.isalpha()]
+    """True when the place name before any comma or agency is in capitals ("HARLOW, Ore.")."""
+    letters = [c for c in line.split(",")[0].split(" (")[0] if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -141,8 +142,8 @@ def _line_units(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> I
         return
     dateline_end = _dateline_prefix(norm, tokens, t_from, t_to)
     if dateline_end:
-        yield HEADING, t_from, dateline_end
-        t_from = dateline_end + 1  # the dash after the dateline belongs to neither unit
+        yield HEADING, t_from, dateline_end + 1  # the dash closes the dateline
+        t_from = dateline_end + 1
         if t_from >= t_to:
             return
     sentences = list(_sentences(norm, tokens, t_from, t_to))
