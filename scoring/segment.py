@@ -28,6 +28,7 @@ STARTERS = _ABBREVIATIONS.terms("lists.sentence_starters")
 HEADING_MAX_WORDS = 25
 
 TERMINATORS = frozenset(".!?\u2026")
+_SENTENCE_ENDS = TERMINATORS | {":"}
 CLOSERS = frozenset("\"')]}\u00bb")
 OPENERS = frozenset("\"'([{\u00ab")
 DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
@@ -88,6 +89,9 @@ def units(norm: str, tokens: Sequence[Token], kind: str) -> Iterator[tuple[str, 
 
 def _lines(norm: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Group a plain-text paragraph's tokens into logical lines, joining soft-wrapped ones."""
+    if "\n" not in norm[tokens[0].start : tokens[-1].end]:
+        yield 0, len(tokens)
+        return
     start = 0
     for i in range(1, len(tokens)):
         if "\n" not in norm[tokens[i - 1].end : tokens[i].start]:
@@ -147,11 +151,10 @@ def _line_units(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> I
         if t_from >= t_to:
             return
     sentences = list(_sentences(norm, tokens, t_from, t_to))
-    words = sum(1 for t in tokens[t_from:t_to] if t.is_word)
     if (
         len(sentences) == 1
-        and _line_end(tokens, t_from, t_to) not in TERMINATORS | {":"}
-        and words <= HEADING_MAX_WORDS
+        and _line_end(tokens, t_from, t_to) not in _SENTENCE_ENDS
+        and sum(1 for t in tokens[t_from:t_to] if t.is_word) <= HEADING_MAX_WORDS
     ):
         yield HEADING, t_from, t_to
         return
