@@ -1,0 +1,681 @@
+"""Find every figure in an article: the quantity, its normalized value and measure, and what it counts.
+
+One pass over each unit's tokens. A figure starts at a number (digits, "4.5bn", "eleven
+thousand", "COVID-19"), takes an optional currency before it and scale, currency, percent,
+duration or clock words after it, and the approximation before it as a qualifier kept
+apart from the value ("about 11,000" is 11000 qualified by "about"). What it counts (the
+referent) is read from the noun phrase after it and the verb it belongs to, after or
+before it ("3,000 killed" against "3,000 employees"). Numbers that only identify or
+describe something in passing (dates, years, times, "60,000-seat", "34-year-old", "F-35",
+phone and list numbers) are figures marked `incidental`. Rules follow the AP Stylebook and
+the Chicago Manual of Style on writing numbers; the word lists are in
+`data/figures_numbers.toml` and `data/figures_referents.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicons import load
+from .numbers import (
+    AMBIGUOUS,
+    ORDINAL_SUFFIXES,
+    SCALES,
+    SUFFIXED_RE,
+    WORD_SCALES,
+    format_value,
+    plain_value,
+    read_words,
+    word_value,
+)
+from .text import HEADING, NUMBER, WORD, Document, Token, Unit
+
+_NUMBERS = load("figures_numbers")
+_REFERENTS = load("figures_referents")
+
+CURRENCY_SYMBOLS: dict[str, str] = dict(_NUMBERS.tables["currencies"]["symbols"])
+CURRENCY_NAMES: dict[str, str] = dict(_NUMBERS.tables["currencies"]["names"])
+PERCENT = _NUMBERS.terms("lists.percent")
+DURATIONS = _NUMBERS.terms("lists.durations")
+MONTHS = _NUMBERS.terms("lists.months")
+WEEKDAYS = _NUMBERS.terms("lists.weekdays")
+CLOCK = _NUMBERS.terms("lists.clock")
+IDENTIFIER_WORDS = _NUMBERS.terms("lists.identifiers")
+RANGE_JOINERS = _NUMBERS.terms("lists.range_joiners")
+RANGE_OPENERS = _NUMBERS.terms("lists.range_openers")
+AGE_BEFORE = _NUMBERS.terms("lists.age_before")
+# Longest phrases first so "more than" wins over "than" and "an estimated" over "estimated".
+QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(
+    sorted((tuple(p.split()) for p in _NUMBERS.terms("qualifiers.phrases")), key=len, reverse=True)
+)
+QUALIFIER_FIRST_WORDS = frozenset(q[0] for q in QUALIFIERS)
+
+STOPS = _REFERENTS.terms("lists.stops")
+AUXILIARIES = _REFERENTS.terms("lists.auxiliaries")
+DETERMINERS = _REFERENTS.terms("lists.determiners")
+GENERIC_NOUNS = _REFERENTS.terms("lists.generic")
+CLAUSE_OPENERS = _REFERENTS.terms("lists.clause_openers")
+IRREGULAR: dict[str, str] = dict(_REFERENTS.tables["irregular"])
+VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
+NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+MODALS = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
+
+# A four-digit whole number in this range, with no currency, scale or percent, is a year
+# (AP: years are the one figure of 1,000 or more written without a comma).
+YEAR_RANGE = (1500, 2100)
+# Hyphenated or spaced digit groups with at least this many digits in all are phone numbers
+# ("555-0142", "212-555-0100"); shorter ones ("10-12") are ranges.
+PHONE_MIN_DIGITS = 7
+# How far (in tokens) the noun phrase after a figure may run before its head noun.
+NOUN_PHRASE_MAX = 4
+# How many auxiliaries or adverbs may stand between the figure's noun and its verb.
+VERB_GAP_MAX = 4
+# How many determiners/prepositions may stand between a verb and the figure it governs.
+VERB_BEFORE_GAP_MAX = 2
+# Heading lines that are publication metadata (datelines, bylines, "Published: ...",
+# "3 min read") give no figures: their first words.
+META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by", "last", "first", "dateline"))
+META_LAST_WORDS = frozenset(("read", "listen", "watch"))
+
+PERCENT_MEASURE = "percent"
+IDENTIFIERS = frozenset(("date", "year", "other"))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One quantity in the text: where it is, its normalized value and what it counts."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+    value: float
+    measure: str  # "count" | "money" | "percent" | "duration" | "age" | "rate" | "date" | "year" | "other"
+    currency: str | None
+    qualifier: str | None
+    referent: str
+    incidental: bool
+    upper: float | None = None  # the top of a range ("10 to 12 people": value 10, upper 12)
+    scale_unit: str = ""  # the unit written with it: "percent", "dollars", "minutes", "percentage points"
+    noun: str = ""  # head noun of what it counts, normalized ("soldier"), "" if none
+    verb: str = ""  # the verb it belongs to, normalized to its class ("killed"), "" if none
+    partitive: bool = False  # a part of a larger whole: "300 of the 1,100 jobs"
+    reference: bool = False  # named as the whole a part is taken from: "of the 1,100 jobs"
+
+    @property
+    def canonical(self) -> str:
+        """The figure as the labelled articles write it: value without separators, then what it counts."""
+        parts = [format_value(self.value)]
+        if self.upper is not None:
+            parts[0] += "-" + format_value(self.upper)
+        if self.scale_unit:
+            parts.append(self.scale_unit)
+        if self.referent:
+            parts.append(self.referent)
+        return " ".join(parts)
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A figure being read: token indexes [first, last) and what has been learned so far."""
+
+    first: int
+    last: int
+    value: float
+    measure: str = "count"
+    currency: str | None = None
+    incidental: bool = False
+    upper: float | None = None
+    scale_unit: str = ""
+    noun_hint: str = ""  # a unit noun carried by the number itself ("60,000-seat")
+
+
+def find(doc: Document) -> tuple[Figure, ...]:
+    """Return every figure of the article in document order (publication lines give none)."""
+    out: list[Figure] = []
+    for unit in doc.units:
+        if unit.type == HEADING and is_meta_line(unit):
+            continue
+        out.extend(unit_figures(unit))
+    return tuple(out)
+
+
+def is_meta_line(unit: Unit) -> bool:
+    """True for a byline, dateline, "Published: ..." or "3 min read" heading."""
+    words = [t.text.lower() for t in unit.tokens if t.kind == WORD]
+    if not words:
+        return True  # a heading of digits and punctuation only: a date or a time
+    if words[0] in META_FIRST_WORDS or words[-1] in META_LAST_WORDS:
+        return True
+    # A dateline is written in capitals: "HARLOW, Ore." or "WASHINGTON (AP)".
+    first = unit.tokens[0].text
+    return len(first) > 1 and first.isupper() and first.isalpha() and len(words) <= 4
+
+
+def unit_figures(unit: Unit) -> list[Figure]:
+    """Return the figures of one unit, left to right."""
+    toks = unit.tokens
+    low = [t.text.lower() for t in toks]
+    out: list[Figure] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        raw = _read(toks, low, i)
+        if raw is None:
+            i += 1
+            continue
+        out.append(_figure(unit, toks, low, raw))
+        i = max(raw.last, i + 1)
+    return out
+
+
+# --- reading the quantity ---------------------------------------------------------------
+
+
+def _read(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
+    """Read the figure that starts at token `i`, or return None when none starts there."""
+    n = len(toks)
+    currency = None
+    first = i
+    if low[i] in CURRENCY_SYMBOLS and i + 1 < n and _starts_number(toks[i + 1], low[i + 1]):
+        currency = CURRENCY_SYMBOLS[low[i]]
+        i += 1
+    elif low[i] == "us" and i + 2 < n and low[i + 1] == "$" and _starts_number(toks[i + 2], low[i + 2]):
+        currency = "dollars"
+        i += 2
+    elif not _starts_number(toks[i], low[i]):
+        return None
+    raw = _core(toks, low, i)
+    if raw is None:
+        return None
+    raw.first = first
+    if raw.measure in IDENTIFIERS or raw.measure == "age":
+        return raw
+    if currency:
+        raw.currency, raw.measure, raw.scale_unit = currency, "money", currency
+    _suffix(toks, low, raw)
+    _range(toks, low, raw)
+    _context(toks, low, raw)
+    return raw
+
+
+def _starts_number(tok: Token, low: str) -> bool:
+    if tok.kind == NUMBER:
+        return True
+    if tok.kind != WORD:
+        return False
+    if low[0].isdigit():
+        return True
+    if any(c.isdigit() for c in low):
+        return True  # "COVID-19", "F-35", "G7"
+    head = low.partition("-")[0]
+    return word_value(head) is not None or low in AMBIGUOUS
+
+
+def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
+    """Read the number itself at token `i` (digits, suffixed digits, number words or a code)."""
+    tok, text = toks[i], low[i]
+    if tok.kind == NUMBER:
+        return _digits(toks, low, i)
+    if text[0].isdigit():
+        return _suffixed(text, i)
+    if any(c.isdigit() for c in text):
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "COVID-19", "G7"
+    head, dash, rest = text.partition("-")
+    if dash and word_value(head) is not None and rest:
+        return _compound(word_value(head) or 0.0, rest, i)  # "four-year", "six-month"
+    found = read_words(low, i)
+    if found is None:
+        return None
+    return _Raw(i, found[0], found[1])
+
+
+def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
+    text = low[i]
+    if "/" in text:
+        return _Raw(i, i + 1, _last_digits(text), "date", incidental=True)  # 12/27/2024, 3/4
+    if ":" in text:
+        last = i + 1
+        if last < len(low) and low[last] in CLOCK:
+            last += 1
+        return _Raw(i, last, _last_digits(text), "date", incidental=True)  # 7:45 (p.m.)
+    if "-" in text:
+        parts = text.split("-")
+        if _is_phone(text):
+            return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 555-0142
+        if len(parts) == 2:
+            lo, hi = plain_value(parts[0]), plain_value(parts[1])
+            if lo is not None and hi is not None and hi > lo:
+                return _Raw(i, i + 1, lo, upper=hi)  # 10-12
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 2-1 score, 25-0417
+    value = plain_value(text)
+    if (
+        i > 0
+        and i + 2 < len(low)
+        and low[i - 1] == "("
+        and low[i + 1] == ")"
+        and _is_phone(low[i + 2])
+    ):
+        return _Raw(i, i + 3, _last_digits(low[i + 2]), "other", incidental=True)  # (212) 555-0100
+    if value is None:
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 1.2.3, a version
+    last = i + 1
+    # "11 000": digit groups of three separated by one space (SI / ISO 31-0 style).
+    if len(text) <= 3 and text.isdigit():
+        norm_text = text
+        while (
+            last < len(toks)
+            and toks[last].kind == NUMBER
+            and len(low[last]) == 3
+            and low[last].isdigit()
+            and toks[last].start == toks[last - 1].end + 1
+        ):
+            norm_text += low[last]
+            last += 1
+        value = float(norm_text)
+    return _Raw(i, last, value)
+
+
+def _is_phone(text: str) -> bool:
+    parts = text.split("-")
+    return len(parts) > 1 and all(p.isdigit() for p in parts) and sum(map(len, parts)) >= PHONE_MIN_DIGITS
+
+
+def _suffixed(text: str, i: int) -> _Raw:
+    """Digits with letters or a hyphen attached: "4.5bn", "11k", "1990s", "15-minute", "34-year-old"."""
+    head, dash, rest = text.partition("-")
+    head_value = plain_value(head)
+    if dash and head_value is not None:
+        return _compound(head_value, rest, i)
+    m = SUFFIXED_RE.fullmatch(text)
+    if m is None:
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "25-cr-0417", "3d"
+    value = float(m.group(1).replace(",", ""))
+    suffix = m.group(2)
+    if suffix in ORDINAL_SUFFIXES:
+        return _Raw(i, i + 1, value, "other", incidental=True)  # "12th": a rank, not a quantity
+    if suffix == "s" and len(m.group(1)) == 4:
+        return _Raw(i, i + 1, value, "year", incidental=True)  # "1990s"
+    if suffix in ("am", "pm"):
+        return _Raw(i, i + 1, value, "date", incidental=True)
+    if suffix in SCALES and suffix != "m":
+        return _Raw(i, i + 1, value * SCALES[suffix])
+    if suffix == "m":
+        # "$5m" is five million; "100m" alone is a distance. The currency decides in _read.
+        return _Raw(i, i + 1, value * SCALES["m"], "count", scale_unit="")
+    if suffix in PERCENT:
+        return _Raw(i, i + 1, value, PERCENT_MEASURE, scale_unit=PERCENT_MEASURE)
+    return _Raw(i, i + 1, value, "other", incidental=True)  # "5g", "4k" screens: a name
+
+
+def _compound(value: float, rest: str, i: int) -> _Raw:
+    """A number used as a modifier: "15-minute walk", "34-year-old man", "60,000-seat stadium"."""
+    parts = rest.split("-")
+    if parts[0] in ("year", "years") and len(parts) > 1 and parts[1] == "old":
+        return _Raw(i, i + 1, value, "age", incidental=True)
+    if parts[0] in DURATIONS:
+        return _Raw(i, i + 1, value, "duration", incidental=True, scale_unit=_plural(parts[0]))
+    if parts[0] in PERCENT:
+        return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
+    if parts[0].isdigit():
+        return _Raw(i, i + 1, value, "other", incidental=True)
+    return _Raw(i, i + 1, value, "count", incidental=True, noun_hint=parts[0])
+
+
+def _last_digits(text: str) -> float:
+    digits = ""
+    for c in reversed(text):
+        if c.isdigit():
+            digits = c + digits
+        elif digits:
+            break
+    return float(digits[-15:]) if digits else 0.0
+
+
+def _scale(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+    """Apply a scale word after the number: "1.2 million", "4.5 bn", "two dozen"."""
+    j = raw.last
+    if j < len(low) and (low[j] in WORD_SCALES or (low[j] in SCALES and low[j] != "m" and toks[j].kind == WORD and len(low[j]) > 1)):
+        raw.value *= SCALES[low[j]]
+        raw.last = j + 1
+
+
+def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+    """Read scale, currency, percent, clock and duration words after the number."""
+    n = len(low)
+    _scale(toks, low, raw)
+    j = raw.last
+    if raw.measure != "count" or raw.incidental:
+        if raw.measure == "money" and j < n and low[j] in CURRENCY_NAMES:
+            raw.last = j + 1  # "$5 million dollars"
+        return
+    if j >= n:
+        return
+    w = low[j]
+    if w in CURRENCY_NAMES or (w in CURRENCY_SYMBOLS and toks[j].kind == WORD):
+        raw.measure, raw.currency = "money", CURRENCY_NAMES.get(w) or CURRENCY_SYMBOLS[w]
+        raw.scale_unit = raw.currency
+        raw.last = j + 1
+    elif w in PERCENT:
+        raw.measure, raw.scale_unit = PERCENT_MEASURE, PERCENT_MEASURE
+        raw.last = j + 1
+        if w == "percentage" and j + 1 < n and low[j + 1] in ("point", "points"):
+            raw.scale_unit = "percentage points"
+            raw.last = j + 2
+    elif w == "per" and j + 1 < n and low[j + 1] == "cent":
+        raw.measure, raw.scale_unit = PERCENT_MEASURE, PERCENT_MEASURE
+        raw.last = j + 2
+    elif w in CLOCK:
+        raw.measure, raw.incidental = "date", True
+        raw.last = j + 1
+    elif w in MONTHS:
+        raw.measure, raw.incidental = "date", True  # "4 July"
+        raw.last = j + 1
+    elif w in DURATIONS:
+        if j + 1 < n and low[j + 1] == "old":
+            raw.measure, raw.incidental = "age", True  # "47 years old"
+            raw.last = j + 2
+        else:
+            raw.measure, raw.scale_unit = "duration", _plural(w)
+            raw.last = j + 1
+    if raw.measure == "count" and raw.last < n and low[raw.last] == "per" and raw.last + 1 < n:
+        raw.measure = "rate"  # "40 miles per hour", "6 per 100,000"
+
+
+def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+    """Join "10 to 12", "between 2019 and 2024", "$5 million-$6 million" into one figure with an upper bound."""
+    j = raw.last
+    n = len(low)
+    if raw.upper is not None or j + 1 >= n or low[j] not in RANGE_JOINERS:
+        return
+    opener = low[raw.first - 1] if raw.first > 0 else ""
+    if low[j] == "and" and opener != "between":
+        return
+    if low[j] == "to" and opener == "from":
+        return  # "from 10 to 12" is a change between two figures, not a range
+    k = j + 1
+    if low[k] in CURRENCY_SYMBOLS and k + 1 < n:
+        k += 1
+    if not _starts_number(toks[k], low[k]):
+        return
+    other = _core(toks, low, k)
+    if other is None or other.measure in ("other", "age") or other.incidental:
+        return
+    _scale(toks, low, other)
+    if other.value > raw.value * 1000 and raw.value < 1000 and other.value >= 1e3:
+        raw.value *= other.value / plain_or(other, low)  # "5 to 6 million": the scale applies to both
+    if other.value <= raw.value:
+        return
+    raw.upper = other.value
+    raw.last = other.last
+    if raw.measure == "count":
+        _suffix(toks, low, raw)
+
+
+def plain_or(raw: _Raw, low: list[str]) -> float:
+    """The value of the number as written, before any scale word ("6" in "6 million")."""
+    return plain_value(low[raw.first]) or word_value(low[raw.first]) or raw.value
+
+
+def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+    """Decide dates, years, ages and identifiers from the words around the number."""
+    s = raw.first
+    prev = low[s - 1] if s > 0 else ""
+    prev2 = low[s - 2] if s > 1 else ""
+    if raw.measure != "count":
+        return
+    if prev in MONTHS or (prev == "." and prev2 in MONTHS):
+        raw.measure, raw.incidental = "date", True  # "July 4", "Jan. 2"
+        return
+    whole = raw.value == int(raw.value)
+    written = low[s]
+    if (
+        whole
+        and toks[s].kind == NUMBER
+        and written.isdigit()
+        and len(written) == 4
+        and YEAR_RANGE[0] <= raw.value <= YEAR_RANGE[1]
+    ):
+        raw.measure, raw.incidental = "year", True  # also "between 2019 and 2024"
+        return
+    if prev in AGE_BEFORE:
+        raw.measure, raw.incidental = "age", True  # "aged 47"
+        return
+    if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
+        raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
+        return
+    if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS):
+        raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66"
+        return
+    if (
+        s > 1
+        and toks[s - 1].kind == WORD
+        and toks[s - 1].text[:1].isupper()
+        and prev not in QUALIFIER_FIRST_WORDS
+        and prev not in WEEKDAYS
+        and low[s - 2] not in ('"', "(")
+    ):
+        raw.measure, raw.incidental = "other", True  # a name with a number: "Measure 14", "Pier 9"
+        return
+    if (
+        prev == ","
+        and s > 1
+        and toks[s - 2].text[:1].isupper()
+        and raw.last < len(low)
+        and low[raw.last] in (",", ".", ";")
+        and raw.value < 130
+        and toks[s].kind == NUMBER
+    ):
+        raw.measure, raw.incidental = "age", True  # "Karen Whitcombe, 52, of Ashford" (AP ages)
+
+
+def _plural(word: str) -> str:
+    if word in ("min", "mins"):
+        return "minutes"
+    if word in ("hr", "hrs"):
+        return "hours"
+    if word == "century":
+        return "centuries"
+    return word if word.endswith("s") else word + "s"
+
+
+# --- what it counts ------------------------------------------------------------------------
+
+
+def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> Figure:
+    qualifier, q_first = _qualifier(low, raw.first)
+    start, end = toks[raw.first].start, toks[raw.last - 1].end
+    text = unit.text[start - unit.start : end - unit.start]
+    reference = _is_reference(low, q_first)
+    if raw.measure in IDENTIFIERS:
+        return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
+                      raw.incidental, raw.upper, raw.scale_unit)
+    noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money")
+    if raw.noun_hint:
+        noun_word = _plural(raw.noun_hint)  # "60,000-seat stadium" counts seats
+    if not noun_word and raw.measure != "count":
+        noun_word = _noun_before(low, q_first)
+    verb_word = _verb_after(low, after)
+    if not verb_word:
+        verb_word = _verb_before(low, q_first)
+    noun = noun_key(noun_word)
+    verb = verb_key(verb_word) if verb_word else ""
+    shown_verb = verb if verb in _VERB_CLASSES else verb_word
+    referent = " ".join(w for w in (noun_word, shown_verb) if w)
+    return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
+                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference)
+
+
+_VERB_CLASSES = frozenset(VERB_CLASS.values())
+
+
+def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
+    """Return the approximation before token `first` ("more than") and where it starts."""
+    for phrase in QUALIFIERS:
+        k = len(phrase)
+        if first >= k and tuple(low[first - k : first]) == phrase:
+            return " ".join(phrase), first - k
+    return None, first
+
+
+def _is_reference(low: list[str], first: int) -> bool:
+    """True for "of the 1,100 jobs", "Of the $4.2 million" or "the summer's 2 million": a whole named in passing."""
+    if first == 0:
+        return False
+    prev = low[first - 1]
+    if prev.endswith("'s") or prev.endswith("s'") or prev == "the":
+        return True  # "the summer's 2 million", "the 11,000 soldiers": a figure already known
+    if prev in DETERMINERS and prev not in ("of", "all", "a", "an", "to", "on", "by", "nearly", "about", "some", "total") and first >= 2:
+        return low[first - 2] in ("of", "out")
+    return prev == "of" and first >= 2 and low[first - 2] == "out"
+
+
+def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) -> tuple[str, bool, int]:
+    """Return the head noun after a figure, whether the figure is a part ("38 of the 112 supports"), and where the phrase ends."""
+    n = len(low)
+    partitive = False
+    if j + 1 < n and low[j] == "of" and (low[j + 1] in DETERMINERS or low[j + 1] in ("them", "those", "these") or low[j + 1].endswith("'s")):
+        partitive = True
+        j += 1
+        if low[j] in ("them", "those", "these"):
+            return "", True, j + 1
+        while j < n and (low[j] in DETERMINERS or low[j].endswith("'s") or low[j] in QUALIFIER_FIRST_WORDS):
+            j += 1
+        while j < n and (toks[j].kind == NUMBER or low[j] in WORD_SCALES or low[j] in CURRENCY_SYMBOLS or word_value(low[j]) is not None):
+            j += 1
+    words, k = _noun_phrase(toks, low, j)
+    if not words and j + 1 < n and (low[j] == "of" or low[j] == "in" and money) and toks[j].kind == WORD:
+        # "8% of its workforce", "$9.6 million in fares": the noun after the preposition
+        k = j + 1
+        while k < n and (low[k] in DETERMINERS or low[k].endswith("'s")) and low[k] != "of":
+            k += 1
+        words, k = _noun_phrase(toks, low, k)
+    return (words[-1] if words else ""), partitive, k
+
+
+def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[str], int]:
+    """Read the words of the noun phrase starting at `k`; its last word is the head noun."""
+    n = len(low)
+    words: list[str] = []
+    while k < n and len(words) < NOUN_PHRASE_MAX:
+        w = low[k]
+        tok = toks[k]
+        if w == "'" and words and words[-1].endswith("s"):
+            words.clear()  # "taxpayers' money": the possessive is not the head
+            k += 1
+            continue
+        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in IRREGULAR and words:
+            break
+        if w.endswith("'s"):
+            words.clear()  # "Brightwell's staff"
+            k += 1
+            continue
+        if words and (w.endswith("ed") or w.endswith("ing")):
+            break
+        if not words and (w.endswith("ed") or w in IRREGULAR) and (k + 1 >= n or toks[k + 1].kind != WORD or low[k + 1] in STOPS):
+            break  # "3,000 killed": a verb, not an adjective
+        words.append(w)
+        k += 1
+    return words, k
+
+
+def _noun_before(low: list[str], first: int) -> str:
+    """For money and percentages without a noun after: "a drop of 17.4%", "bail at $50,000"."""
+    if first >= 2 and low[first - 1] in ("of", "at") and low[first - 2] not in STOPS and low[first - 2].isalpha():
+        return low[first - 2]
+    return ""
+
+
+def _verb_after(low: list[str], k: int) -> str:
+    """The verb after a figure's noun phrase, past auxiliaries: "11,000 soldiers have been sent"."""
+    n = len(low)
+    gap = 0
+    modal = False
+    while k < n and low[k] in AUXILIARIES and gap < VERB_GAP_MAX:
+        modal = modal or low[k] in MODALS
+        k += 1
+        gap += 1
+    if k >= n or not low[k].isalpha() and "'" not in low[k]:
+        return ""
+    w = low[k]
+    if w in STOPS:
+        return ""
+    if w in IRREGULAR or w.endswith("ed") or (modal or gap) and _is_verb(w) or modal:
+        return w
+    return ""
+
+
+def _verb_before(low: list[str], first: int) -> str:
+    """The verb that governs the figure as its object: "raised $1.2 million", "eliminate about 1,100 jobs"."""
+    k = first - 1
+    gap = 0
+    while k >= 0 and low[k] in DETERMINERS and gap < VERB_BEFORE_GAP_MAX:
+        k -= 1
+        gap += 1
+    if k < 0:
+        return ""
+    w = low[k]
+    if w in STOPS or not w.isalpha():
+        return ""
+    if w in IRREGULAR or w.endswith("ed") or _is_verb(w):
+        return w
+    return ""
+
+
+def _is_verb(word: str) -> bool:
+    return stem(word) in VERB_CLASS
+
+
+def stem(word: str) -> str:
+    """A light verb stemmer: irregular forms from the table, then -ied, -ed, -ing, -es, -s."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)] + repl
+            for candidate in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base):
+                if candidate in VERB_CLASS:
+                    return candidate
+            if suffix in ("es", "s") and (word[: -len(suffix)] + "e") in VERB_CLASS:
+                return word[: -len(suffix)] + "e"
+            if suffix in ("ed", "ing"):
+                return base
+    return word
+
+
+def verb_key(word: str) -> str:
+    """Normalize a verb to its class ("dispatched" -> "sent"), or to its stem when it has none."""
+    base = stem(word)
+    return VERB_CLASS.get(base, base)
+
+
+def singular(word: str) -> str:
+    """A light English singular: "supports" -> "support", "casualties" -> "casualty"."""
+    if word.endswith("'s") or word.endswith("s'"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes", "uses")):
+        return word[:-2]
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+GENERIC = "*"
+
+
+def noun_key(word: str) -> str:
+    """Normalize a noun to its class ("troops" -> "soldier"); generic nouns ("people", "them") give GENERIC."""
+    if not word:
+        return ""
+    base = singular(word)
+    if word in GENERIC_NOUNS or base in GENERIC_NOUNS:
+        return GENERIC
+    return NOUN_CLASS.get(base, base)
+
+
+def is_generic(word: str) -> bool:
+    """True for nouns that say nothing about what is counted: "people", "them", "total"."""
+    return word in GENERIC_NOUNS or singular(word) in GENERIC_NOUNS
