@@ -1,0 +1,357 @@
+"""Repetition: restated units, repeated figures, conflicting figures and the repetition index.
+
+    index = restated units / all units            (0 = nothing restated, 1 = everything)
+
+Every heading and sentence counts in the denominator, as in the labelled articles
+(spec/annotation.md: "the share of units that restate earlier ones").
+
+A unit restates an earlier one when (checked in this order):
+1. its words are the earlier unit's words (a duplicated title or sentence);
+2. the first figure it asserts repeats a figure an earlier sentence stated, and it
+   asserts no more new figures than repeated ones (a new source or a minor detail
+   still restates; "300 of the 1,100 jobs" puts a new figure first and does not);
+3. it asserts no new figure, names nobody new, and its content terms overlap an
+   earlier sentence's by at least LEXICAL_MIN (the mean of the two weighted coverages,
+   terms weighted by inverse document frequency: Sparck Jones 1972, "A statistical
+   interpretation of term specificity and its application in retrieval").
+Headings only restate headings: a headline exists to summarize the body.
+
+Cost is linear in the article: figures are grouped through a dictionary keyed by value,
+exact duplicates through a dictionary keyed by words, and candidate sentences for rule 3
+come from postings of each unit's rarest terms, each read back at most POSTINGS_MAX deep.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import terms as _terms
+from .figures import GENERIC, IDENTIFIERS, VERB_CLASS, Figure
+from .numbers import format_value
+from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
+from .text import HEADING, SENTENCE, WORD, Document, Unit
+
+# Rule 3: the mean weighted coverage two units need to count as one restating the other.
+LEXICAL_MIN = 0.45
+# Rule 3 looks for candidates through this many of a unit's rarest terms ...
+RARE_TERMS = 8
+# ... reading at most this many earlier units from each term's postings (most recent first) ...
+POSTINGS_MAX = 64
+# ... and scores in full only this many best candidates.
+CANDIDATES = 4
+# Conflicts: approximate values ("about 11,000") within this relative distance agree.
+APPROXIMATE_TOLERANCE = 0.1
+# Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
+NOT_REPEATED = IDENTIFIERS | {"age"}
+VERB_CLASSES = frozenset(VERB_CLASS.values())
+
+LOWER_BOUNDS = frozenset(
+    ("more than", "over", "at least", "above", "upwards of", "in excess of", "well over", "just over",
+     "greater than", "no fewer than", "no less than")
+)
+UPPER_BOUNDS = frozenset(
+    ("less than", "fewer than", "under", "below", "at most", "up to", "no more than", "as many as",
+     "as much as", "just under", "well under", "as few as", "as little as")
+)
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of one figure about one thing, in document order."""
+
+    key: tuple
+    mentions: list[Figure] = field(default_factory=list)
+
+
+def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
+    """Return the repetition section of the report for `doc` and its figures."""
+    groups, group_of = group_figures(figures)
+    restatements = find_restatements(doc, figures, group_of)
+    repeated = tuple(_repeated(g) for g in groups if len({m.unit for m in g.mentions}) > 1)
+    units = len(doc.units)
+    index = len(restatements) / units if units else 0.0
+    return Repetition(
+        index=round(index, 4),
+        restatements=restatements,
+        figures=repeated,
+        conflicts=find_conflicts(doc, figures),
+    )
+
+
+# --- repeated figures ---------------------------------------------------------------------
+
+
+def group_figures(figures: tuple[Figure, ...]) -> tuple[list[_Group], dict[int, _Group]]:
+    """Group figures that state the same value about the same thing; map id(figure) to its group."""
+    by_value: dict[tuple, list[_Group]] = {}
+    groups: list[_Group] = []
+    group_of: dict[int, _Group] = {}
+    for fig in figures:
+        if fig.measure in NOT_REPEATED:
+            continue
+        key = (fig.measure, fig.scale_unit, fig.value, fig.upper)
+        candidates = by_value.setdefault(key, [])
+        home = None
+        for group in candidates:
+            if any(_clash(fig, m) for m in group.mentions):
+                continue
+            if any(same_thing(fig, m) for m in group.mentions):
+                home = group
+                break
+        if home is None:
+            home = _Group(key)
+            candidates.append(home)
+            groups.append(home)
+        home.mentions.append(fig)
+        group_of[id(fig)] = home
+    return groups, group_of
+
+
+def same_thing(a: Figure, b: Figure) -> bool:
+    """True when two figures of equal value are about the same thing.
+
+    Counts need one shared element (the noun, or the verb's class) and no clash: "3,000
+    killed" and "3,000 soldiers killed" match, "3,000 killed" and "3,000 employees" do not.
+    Money, percentages and durations match on the value unless what they count clashes.
+    """
+    if _clash(a, b):
+        return False
+    if a.measure != "count" and a.measure != "rate":
+        return True
+    shared_noun = bool(a.noun and b.noun and (a.noun == b.noun or GENERIC in (a.noun, b.noun)))
+    shared_verb = bool(a.verb and a.verb == b.verb)
+    return shared_noun or shared_verb
+
+
+def _clash(a: Figure, b: Figure) -> bool:
+    """True when two figures plainly count different things: different nouns or verb classes."""
+    if a.noun and b.noun and GENERIC not in (a.noun, b.noun) and a.noun != b.noun:
+        return True
+    return a.verb in VERB_CLASSES and b.verb in VERB_CLASSES and a.verb != b.verb
+
+
+def _repeated(group: _Group) -> RepeatedFigure:
+    best = max(group.mentions, key=lambda m: (bool(m.noun) + bool(m.verb), -m.start))
+    mentions = tuple(FigureMention(m.unit, m.start, m.end, m.text, m.qualifier) for m in group.mentions)
+    units = tuple(sorted({m.unit for m in group.mentions}))
+    return RepeatedFigure(figure=best.canonical, units=units, mentions=mentions)
+
+
+# --- conflicting figures ------------------------------------------------------------------
+
+
+def find_conflicts(doc: Document, figures: tuple[Figure, ...]) -> tuple[FigureConflict, ...]:
+    """Find the same thing (noun and verb) stated with values that cannot both be right."""
+    anchors = _time_anchors(figures)
+    by_subject: dict[tuple, list[Figure]] = {}
+    for fig in figures:
+        if (
+            fig.measure in NOT_REPEATED
+            or fig.incidental
+            or fig.partitive
+            or fig.reference
+            or fig.upper is not None
+            or not fig.noun
+            or fig.noun == GENERIC
+            or not fig.verb
+        ):
+            continue
+        by_subject.setdefault((fig.measure, fig.scale_unit, fig.noun, fig.verb), []).append(fig)
+    out = []
+    for subject, mentions in by_subject.items():
+        first = mentions[0]
+        clashing = [
+            m for m in mentions[1:]
+            if m.unit != first.unit and anchors.get(m.unit) == anchors.get(first.unit) and not _agree(first, m)
+        ]
+        if not clashing:
+            continue
+        shown = (first, *clashing)
+        values = tuple(dict.fromkeys(_value_text(m) for m in shown))
+        where = "; ".join(f"{_value_text(m)} in unit {m.unit}" for m in shown)
+        out.append(
+            FigureConflict(
+                subject=first.referent,
+                values=values,
+                mentions=tuple(FigureMention(m.unit, m.start, m.end, m.text, m.qualifier) for m in shown),
+                message=f"The article gives different figures for {first.referent}: {where}. Check which is right.",
+            )
+        )
+    return tuple(out)
+
+
+def _value_text(fig: Figure) -> str:
+    text = format_value(fig.value)
+    return f"{text} {fig.scale_unit}" if fig.scale_unit else text
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """True when two values can both be right given their qualifiers ("more than 3,000" and 3,200)."""
+    if a.value == b.value:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier in LOWER_BOUNDS and y.value >= x.value:
+            return True
+        if x.qualifier in UPPER_BOUNDS and y.value <= x.value:
+            return True
+    approx = (a.qualifier and a.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS) or (
+        b.qualifier and b.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS
+    )
+    return bool(approx) and abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * max(a.value, b.value)
+
+
+def _time_anchors(figures: tuple[Figure, ...]) -> dict[int, frozenset[float]]:
+    """The years and dates each unit names: figures about different times do not conflict."""
+    anchors: dict[int, set[float]] = {}
+    for fig in figures:
+        if fig.measure in ("year", "date"):
+            anchors.setdefault(fig.unit, set()).add(fig.value)
+    return {u: frozenset(v) for u, v in anchors.items()}
+
+
+# --- restatements -------------------------------------------------------------------------
+
+
+def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict[int, _Group]) -> tuple[Restatement, ...]:
+    """Find the units that restate earlier ones (rules 1-3 of the module docstring)."""
+    units = doc.units
+    per_unit: dict[int, list[Figure]] = {}
+    for fig in figures:
+        per_unit.setdefault(fig.unit, []).append(fig)
+    unit_terms = [_terms.unit_terms(u, tuple(per_unit.get(u.index, ()))) for u in units]
+    sentences = [u.index for u in units if u.type == SENTENCE]
+    df: dict[str, int] = {}
+    for i in sentences:
+        for t in unit_terms[i]:
+            df[t] = df.get(t, 0) + 1
+    n = max(len(sentences), 1)
+    weight = {t: math.log(1.0 + n / d) for t, d in df.items()}
+
+    first_mention = {}
+    for fig in figures:
+        group = group_of.get(id(fig))
+        if group is not None and units[fig.unit].type == SENTENCE:
+            first_mention.setdefault(id(group), fig.unit)
+
+    seen_words: dict[tuple[str, ...], int] = {}
+    postings: dict[str, list[int]] = {}
+    names_of: dict[int, frozenset[str]] = {}
+    restated: dict[int, int] = {}
+    out: list[Restatement] = []
+    for unit in units:
+        i = unit.index
+        words = tuple(t.text.lower() for t in unit.tokens if t.kind == WORD or t.kind == "number")
+        found = None
+        earlier = seen_words.get(words) if words else None
+        if earlier is not None and units[earlier].type == unit.type:
+            found = Restatement(i, _root(restated, earlier), 1.0, f"Repeats unit {earlier} word for word.")
+        elif words:
+            seen_words[words] = i
+        if unit.type == SENTENCE:
+            names_of[i] = _names(unit)
+            if found is None:
+                found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, restated)
+            if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
+                found = _by_terms(unit, unit_terms, weight, df, postings, names_of, restated)
+            for t in unit_terms[i]:
+                postings.setdefault(t, []).append(i)
+        if found is not None:
+            restated[i] = found.restates
+            out.append(found)
+    return tuple(out)
+
+
+def _root(restated: dict[int, int], unit: int) -> int:
+    """The unit that first stated what `unit` restates (restatements of restatements point home)."""
+    return restated.get(unit, unit)
+
+
+def _asserted(figs: list[Figure] | tuple[Figure, ...]) -> list[Figure]:
+    """The figures a unit states as its own news: not dates or codes, not a whole named in passing."""
+    return [f for f in figs if f.measure not in NOT_REPEATED and not f.reference]
+
+
+def _is_repeat(fig: Figure, group_of: dict[int, _Group], first_mention: dict[int, int], unit: int) -> bool:
+    group = group_of.get(id(fig))
+    return group is not None and first_mention.get(id(group), unit) < unit
+
+
+def _asserts_new_figure(figs, group_of, first_mention, unit: int) -> bool:
+    return any(not _is_repeat(f, group_of, first_mention, unit) for f in _asserted(figs) if not f.incidental)
+
+
+def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, restated) -> Restatement | None:
+    """Rule 2: the unit's first asserted figure repeats an earlier sentence's, and repeats outnumber news."""
+    asserted = _asserted(figs)
+    if not asserted:
+        return None
+    main = asserted[0]
+    if not _is_repeat(main, group_of, first_mention, unit.index):
+        return None
+    repeats = sum(1 for f in asserted if _is_repeat(f, group_of, first_mention, unit.index))
+    if repeats < len(asserted) - repeats:
+        return None
+    source = first_mention[id(group_of[id(main)])]
+    similarity = _similarity(unit_terms[unit.index], unit_terms[source], weight)
+    return Restatement(
+        unit.index,
+        _root(restated, source),
+        round(similarity, 3),
+        f"Repeats the figure {main.canonical!r} first given in unit {source}.",
+    )
+
+
+def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated) -> Restatement | None:
+    """Rule 3: the unit's content terms were already stated by one earlier sentence."""
+    mine = unit_terms[unit.index]
+    if not mine:
+        return None
+    rare = sorted(mine, key=lambda t: (df.get(t, 0), t))[:RARE_TERMS]
+    score: dict[int, float] = {}
+    for t in rare:
+        plist = postings.get(t)
+        if not plist:
+            continue
+        w = weight.get(t, 0.0)
+        for j in plist[-POSTINGS_MAX:]:
+            score[j] = score.get(j, 0.0) + w
+    if not score:
+        return None
+    best = None
+    for j in sorted(score, key=lambda j: (-score[j], j))[:CANDIDATES]:
+        if names_of[unit.index] - names_of[j]:
+            continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
+        sim = _similarity(mine, unit_terms[j], weight)
+        if best is None or sim > best[0]:
+            best = (sim, j)
+    if best is None or best[0] < LEXICAL_MIN:
+        return None
+    sim, j = best
+    return Restatement(unit.index, _root(restated, j), round(sim, 3), f"Says again what unit {j} said, in other words.")
+
+
+def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    w_shared = sum(weight.get(t, 0.0) for t in shared)
+    w_a = sum(weight.get(t, 0.0) for t in a) or 1.0
+    w_b = sum(weight.get(t, 0.0) for t in b) or 1.0
+    return (w_shared / w_a + w_shared / w_b) / 2
+
+
+def _names(unit: Unit) -> frozenset[str]:
+    """Capitalized words inside a sentence (not its first word): the people, places and bodies it names."""
+    out = set()
+    first = True
+    for tok in unit.tokens:
+        if tok.kind != WORD:
+            if tok.text in '."':
+                first = True
+            continue
+        if not first and tok.text[:1].isupper() and not tok.text.isupper():
+            out.add(_terms.term(tok.text.lower().removesuffix("'s")))
+        first = False
+    return frozenset(out)
