@@ -1,0 +1,282 @@
+"""HTTP bench: copydesk under gunicorn (production config) vs the Flask + textstat baseline, same load.
+
+    cd /work/main && .venv/bin/python bench/http.py                   # 20 s per server, wrk if installed
+    .venv/bin/python bench/http.py --duration 30 --rounds 2           # longer, servers alternated
+    .venv/bin/python bench/http.py --generator python                 # the built-in load generator
+    .venv/bin/python bench/http.py --quick                            # smoke run (1 worker, 2 s)
+
+Servers, both on 127.0.0.1 only, started and stopped by PID:
+- copydesk: `gunicorn -c api/gunicorn_conf.py api.wsgi:app` with COPYDESK_BIND set to a free
+  port; every other setting (workers, timeouts, access log) is the production config's;
+- baseline: `gunicorn bench.baseline_app:app` (bench/baseline_app.py: Flask + textstat's 16
+  metrics) with the same worker count and the same access-log setting.
+Load: the same distinct articles for both (bench/corpus.py, all sources), posted as JSON
+`{"text": ...}` to /v1/analyze, each connection cycling through its own share of them.
+wrk (Debian package `wrk`) runs with a generated Lua script; without wrk, or with
+--generator python, threads over http.client do the same. Prints requests/s, p50 and p99
+latency and non-2xx counts for each server and the ratios between them. The load generator
+shares the machine's CPUs with the servers, equally for both.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as a script, Python puts bench/ first on sys.path, where bench/http.py would shadow the
+# standard library's http package (imported by http.client, urllib, flask): swap in the root.
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+import argparse
+import http.client
+import json
+import os
+import runpy
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+
+from bench import corpus  # noqa: E402
+
+HOST = "127.0.0.1"
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+# Issue 6's HTTP targets: copydesk's requests/s over the baseline's.
+TARGET_MUST = 3.0
+TARGET_GOAL = 5.0
+
+# wrk's Lua side: every thread reads all bodies (one JSON document per line) and walks its
+# own stride through them, so no two requests in a cycle carry the same article.
+WRK_SCRIPT = """
+local bodies = {}
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
+  nthreads = tonumber(args[2])
+  next_index = id
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+  local body = bodies[(next_index % #bodies) + 1]
+  next_index = next_index + nthreads
+  return wrk.format("POST", "/v1/analyze", nil, body)
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format('WRK_RESULT {"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, "non2xx": %d, "socket_errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), non2xx,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def free_port() -> int:
+    """A port the kernel says is free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def production_workers() -> int:
+    """The worker count api/gunicorn_conf.py picks in this environment."""
+    return int(runpy.run_path(str(ROOT / "api" / "gunicorn_conf.py"))["workers"])
+
+
+def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
+    """Start copydesk or the baseline under gunicorn on 127.0.0.1:port."""
+    env = dict(os.environ)
+    if kind == "copydesk":
+        env["COPYDESK_BIND"] = f"{HOST}:{port}"
+        env["COPYDESK_WORKERS"] = str(workers)
+        cmd = [GUNICORN, "-c", "api/gunicorn_conf.py", "api.wsgi:app"]
+    else:
+        # same access-log setting as the production config: one line per request on stdout
+        cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--access-logfile", "-", "--error-logfile", "-", "bench.baseline_app:app"]
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """SIGTERM the gunicorn master we started (it stops its workers); SIGKILL it if it hangs."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def wait_ready(proc: subprocess.Popen, port: int, timeout: float = 60.0) -> float:
+    """Seconds until GET /v1/health answers 200; raises if the server dies or never answers."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with status {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+            conn.request("GET", "/v1/health")
+            if conn.getresponse().status == 200:
+                return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise RuntimeError(f"no answer on port {port} after {timeout:g} s")
+
+
+def post(port: int, body: bytes) -> tuple[int, bytes]:
+    """One POST /v1/analyze on a fresh connection."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=60)
+    try:
+        conn.request("POST", "/v1/analyze", body=body, headers={"Content-Type": "application/json"})
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def run_wrk(port: int, bodies_path: Path, threads: int, connections: int, duration: float, workdir: Path) -> dict:
+    """Load with wrk and the generated Lua script; returns the parsed WRK_RESULT line."""
+    script = workdir / "post_articles.lua"
+    script.write_text(WRK_SCRIPT)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s", "-s", str(script), f"http://{HOST}:{port}", "--", str(bodies_path), str(threads)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 120, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("WRK_RESULT "))
+    raw = json.loads(line.split(" ", 1)[1])
+    return {
+        "requests": raw["requests"],
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50_ms": raw["p50_us"] / 1e3,
+        "p99_ms": raw["p99_us"] / 1e3,
+        "non2xx": raw["non2xx"],
+        "errors": raw["socket_errors"],
+    }
+
+
+def run_python(port: int, bodies: list[bytes], connections: int, duration: float) -> dict:
+    """Load with `connections` threads, each posting its own stride of the bodies until the deadline."""
+    latencies: list[list[float]] = [[] for _ in range(connections)]
+    failures = [0] * connections
+    errors = [0] * connections
+    deadline = time.perf_counter() + duration
+
+    def worker(n: int) -> None:
+        i = n
+        while time.perf_counter() < deadline:
+            start = time.perf_counter()
+            try:
+                status, _ = post(port, bodies[i % len(bodies)])
+            except OSError:
+                errors[n] += 1
+                continue
+            latencies[n].append(time.perf_counter() - start)
+            failures[n] += not 200 <= status < 300
+            i += connections
+
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.perf_counter() - started
+    flat = sorted(x for per in latencies for x in per)
+    q = statistics.quantiles(flat, n=100) if len(flat) > 1 else flat * 99
+    return {"requests": len(flat), "rps": len(flat) / elapsed, "p50_ms": q[49] * 1e3, "p99_ms": q[98] * 1e3, "non2xx": sum(failures), "errors": sum(errors)}
+
+
+def bench_server(kind: str, args, workers: int, bodies: list[bytes], bodies_path: Path, workdir: Path) -> dict:
+    """Start one server, check one answer, warm it up, load it, stop it."""
+    port = free_port()
+    with open(workdir / f"{kind}.log", "wb") as log:
+        proc = start_server(kind, port, workers, log)
+        try:
+            ready = wait_ready(proc, port)
+            status, payload = post(port, bodies[-1])
+            keys = sorted(json.loads(payload)) if status == 200 else []
+            warm = min(2.0, args.duration)
+            load = (lambda d: run_wrk(port, bodies_path, args.threads, args.connections, d, workdir)) if args.generator == "wrk" else (lambda d: run_python(port, bodies, args.connections, d))
+            load(warm)
+            result = load(args.duration)
+        finally:
+            stop_server(proc)
+    result.update(kind=kind, ready_s=ready, first_status=status, keys=keys)
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of load per server and round (default 20)")
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the servers this many times (default 1)")
+    parser.add_argument("--workers", type=int, default=0, help="worker count for both (default: the production config's)")
+    parser.add_argument("--connections", type=int, default=0, help="concurrent connections (default 2 x workers)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--articles", type=int, default=2000, help="distinct articles to post (default 2000)")
+    parser.add_argument("--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--servers", default="copydesk,baseline", help="which servers to load (default both)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 s, 50 articles")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.duration, args.workers, args.connections, args.articles, args.threads = 2.0, 1, 2, 50, 1
+    workers = args.workers or production_workers()
+    args.connections = args.connections or 2 * workers
+    args.threads = min(args.threads, args.connections)
+
+    bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3)]
+    print(f"# HTTP bench: {os.cpu_count()} CPUs, {workers} sync workers each, {args.connections} connections, "
+          f"{args.generator} load generator, {args.duration:g} s x {args.rounds} round(s), {len(bodies)} distinct articles "
+          f"(median {statistics.median(len(b) for b in bodies)} bytes)")
+    results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}
+    with tempfile.TemporaryDirectory(prefix="copydesk-http-bench-") as tmp:
+        workdir = Path(tmp)
+        bodies_path = workdir / "bodies.jsonl"
+        # json.dumps escapes newlines, so one body per line is exact
+        bodies_path.write_bytes(b"\n".join(bodies) + b"\n")
+        for _ in range(args.rounds):
+            for kind in results:
+                try:
+                    results[kind].append(bench_server(kind, args, workers, bodies, bodies_path, workdir))
+                except Exception as exc:  # report and go on: the other server's figures still count
+                    log = (workdir / f"{kind}.log").read_text(errors="replace")[-2000:]
+                    print(f"{kind}: FAILED: {exc}\n--- last lines of its log ---\n{log}")
+                    return 1
+
+    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'ready s':>9}")
+    for kind, rounds in results.items():
+        for n, r in enumerate(rounds, 1):
+            print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['ready_s']:>9.2f}")
+    for kind, rounds in results.items():
+        print(f"{kind} answer keys: {', '.join(rounds[0]['keys'])} (first status {rounds[0]['first_status']})")
+
+    if set(results) != {"copydesk", "baseline"}:
+        return 0
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind])
+
+    rps_ratio = med("copydesk", "rps") / med("baseline", "rps")
+    print("ratios copydesk / baseline (medians over rounds):")
+    print(f"  requests/s: {rps_ratio:.2f}x   (target >= {TARGET_MUST:g}x must: {'met' if rps_ratio >= TARGET_MUST else 'MISSED'}; "
+          f">= {TARGET_GOAL:g}x goal: {'met' if rps_ratio >= TARGET_GOAL else 'MISSED'})")
+    print(f"  p50 latency: {med('copydesk', 'p50_ms') / med('baseline', 'p50_ms'):.2f}x   p99 latency: {med('copydesk', 'p99_ms') / med('baseline', 'p99_ms'):.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

