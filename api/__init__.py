@@ -1,0 +1,41 @@
+"""copydesk's HTTP layer: a Flask app that translates requests into `scoring.analyze` calls.
+
+Settings (each can be set in the environment with the `COPYDESK_` prefix, e.g.
+`COPYDESK_MAX_CONTENT_LENGTH=1048576`; values are parsed as JSON where they parse):
+
+- MAX_CONTENT_LENGTH: the largest request body in bytes; bigger bodies get 413.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+# 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so even JSON-escaped with
+# markup around it fits several times over; a body this size is analyzed in well under
+# a second, so the limit guards memory, not the article lengths newsrooms publish.
+DEFAULT_MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_CONTENT_LENGTH": DEFAULT_MAX_CONTENT_LENGTH,
+}
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create and configure the copydesk app: defaults, then the environment or `test_config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        # read COPYDESK_* variables from the environment when not testing
+        app.config.from_prefixed_env("COPYDESK")
+    else:
+        app.config.update(test_config)
+    # keep the report's keys in the order the schema declares them
+    app.json.sort_keys = False
+
+    from . import errors, routes
+
+    errors.register_error_handlers(app)
+    app.register_blueprint(routes.bp)
+    return app

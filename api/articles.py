@@ -1,0 +1,146 @@
+"""Read an article request from any accepted body: a JSON document or the raw text, HTML or Markdown."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Request
+from marshmallow import ValidationError
+
+import scoring
+
+from .errors import ApiProblem
+from .schemas import ArticleSchema, JsonQuerySchema, OptionsSchema
+
+JSON_TYPE = "application/json"
+# Raw bodies: the article itself, its format named by the Content-Type.
+RAW_TYPES = {"text/plain": "text", "text/html": "html", "text/markdown": "markdown"}
+ACCEPTED_TYPES = (JSON_TYPE, *RAW_TYPES)
+DEFAULT_CHARSET = "utf-8"
+# Query parameters that may be given more than once (or as a comma-separated list).
+LIST_PARAMETERS = frozenset({"disabled_rules"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRequest:
+    """What the client asked for, checked and ready for `scoring.analyze`."""
+
+    text: str
+    format: str
+    options: scoring.Options
+    offsets: str
+
+
+def read_article(request: Request) -> ArticleRequest:
+    """Read the request by its Content-Type; raise ApiProblem or ValidationError when it cannot be read."""
+    mimetype = request.mimetype
+    if mimetype == JSON_TYPE:
+        return _from_json(request)
+    if mimetype in RAW_TYPES:
+        return _from_raw(request, RAW_TYPES[mimetype])
+    raise _unsupported_type(mimetype)
+
+
+def _from_json(request: Request) -> ArticleRequest:
+    raw = request.get_data()
+    try:
+        # json.loads reads UTF-8, UTF-16 and UTF-32 bodies (RFC 8259 allows only UTF-8
+        # between systems, but refusing the others helps nobody)
+        data = json.loads(raw)
+    except RecursionError:
+        raise ApiProblem(400, "malformed-json", "Malformed JSON", "The JSON body is nested too deeply to read.") from None
+    except UnicodeDecodeError as e:
+        raise ApiProblem(400, "malformed-json", "Malformed JSON", f"The JSON body is not valid UTF-8: {_decode_detail(e)}.") from None
+    except ValueError as e:
+        raise ApiProblem(400, "malformed-json", "Malformed JSON", f"The body is not valid JSON: {e}.") from None
+    query = _load(JsonQuerySchema(), _query_values(request), "query")
+    article = _load(ArticleSchema(), data, "")
+    options = article["options"]
+    offsets = query.get("offsets", options["offsets"])
+    return ArticleRequest(article["text"], article["format"], _options(options), offsets)
+
+
+def _from_raw(request: Request, format: str) -> ArticleRequest:
+    charset = request.mimetype_params.get("charset", DEFAULT_CHARSET)
+    raw = request.get_data()
+    try:
+        text = raw.decode(charset)
+    except LookupError:
+        raise ApiProblem(
+            415,
+            "unsupported-charset",
+            "Unsupported charset",
+            f"charset={charset} is not a text encoding this server knows; send UTF-8.",
+        ) from None
+    except UnicodeDecodeError as e:
+        raise ApiProblem(
+            400, "undecodable-body", "Undecodable body", f"The body is not valid {charset}: {_decode_detail(e)}."
+        ) from None
+    options = _load(OptionsSchema(), _query_values(request), "query")
+    return ArticleRequest(text, format, _options(options), options["offsets"])
+
+
+def _query_values(request: Request) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    repeated = []
+    for name in request.args:
+        given = request.args.getlist(name)
+        if name in LIST_PARAMETERS:
+            values[name] = [v.strip() for item in given for v in item.split(",") if v.strip()]
+        elif len(given) > 1:
+            repeated.append(name)
+        else:
+            values[name] = given[0]
+    if repeated:
+        raise ValidationError({"query": {name: ["Give this parameter once."] for name in repeated}})
+    return values
+
+
+def _load(schema: Any, data: Any, prefix: str) -> dict[str, Any]:
+    try:
+        return schema.load(data)
+    except ValidationError as e:
+        if not prefix:
+            raise
+        # say where the bad field was: in the query string, not the body
+        raise ValidationError({prefix: e.messages}) from None
+
+
+def _options(loaded: dict[str, Any]) -> scoring.Options:
+    return scoring.Options(
+        language=loaded["language"],
+        profile=loaded["profile"],
+        words_per_minute=loaded["words_per_minute"],
+        anonymous_as_vague=loaded["anonymous_as_vague"],
+        disabled_rules=frozenset(loaded["disabled_rules"]),
+    )
+
+
+def _decode_detail(e: UnicodeDecodeError) -> str:
+    bad = e.object[e.start : e.start + 1].hex()
+    return f"byte {e.start} (0x{bad}) {e.reason}"
+
+
+def _unsupported_type(mimetype: str) -> ApiProblem:
+    accepted = ", ".join(ACCEPTED_TYPES)
+    if not mimetype:
+        detail = f"The request has no Content-Type; send one of {accepted}."
+    elif mimetype == "application/x-www-form-urlencoded":
+        # curl --data-binary sends this type unless told otherwise; a form-encoded body is
+        # name=value pairs with "+" for spaces, not an article, so say how to send one
+        detail = (
+            "A form-encoded body is not an article (curl sends this type by default); "
+            f"add -H 'Content-Type: text/plain' or send one of {accepted}."
+        )
+    else:
+        detail = f"{mimetype} is not accepted; send one of {accepted}."
+    return ApiProblem(
+        415,
+        "unsupported-media-type",
+        "Unsupported Media Type",
+        detail,
+        extensions={"accepted": list(ACCEPTED_TYPES)},
+        headers={"Accept-Post": ", ".join(ACCEPTED_TYPES)},
+    )

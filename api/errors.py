@@ -1,0 +1,163 @@
+"""Every error as `application/problem+json` (RFC 9457), with the one table that maps exceptions to statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, current_app, json, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
+
+import scoring
+
+PROBLEM_JSON = "application/problem+json"
+# RFC 9457, section 4.2.1: "about:blank" means the problem is just the HTTP status.
+ABOUT_BLANK = "about:blank"
+# Problem types of our own: URNs, so nobody mistakes them for pages to fetch.
+TYPE_PREFIX = "urn:copydesk:problem:"
+
+
+class ApiProblem(Exception):
+    """A problem the API itself reports (bad body, unsupported type, invalid parameters)."""
+
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str,
+        *,
+        errors: Mapping[str, list[str]] | None = None,
+        extensions: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.slug = slug
+        self.title = title
+        self.detail = detail
+        self.errors = dict(errors) if errors else None
+        self.extensions = dict(extensions or {})
+        self.headers = dict(headers or {})
+
+
+# The scoring library's exceptions, most specific first: (status, type slug, title).
+# Anything not listed (LexiconError: a broken data file) is a bug and answers 500.
+SCORING_PROBLEMS: tuple[tuple[type[scoring.ScoringError], int, str, str], ...] = (
+    (scoring.EmptyTextError, 422, "empty-text", "Nothing to analyze"),
+    (scoring.TextTooLongError, 422, "text-too-long", "Article too long"),
+    (scoring.UnsupportedFormatError, 422, "unsupported-format", "Unsupported format"),
+    (scoring.UnsupportedLanguageError, 422, "unsupported-language", "Unsupported language"),
+    (scoring.InvalidOptionError, 422, "invalid-option", "Invalid option"),
+    (scoring.InputError, 422, "invalid-input", "Invalid input"),
+)
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    type: str = ABOUT_BLANK,
+    errors: Mapping[str, list[str]] | None = None,
+    extensions: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """Build an `application/problem+json` response."""
+    body: dict[str, Any] = {"type": type, "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = dict(errors)
+    if extensions:
+        body.update(extensions)
+    response = current_app.response_class(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """Flatten marshmallow's nested messages to {"options.words_per_minute": [...]}."""
+    if isinstance(messages, Mapping):
+        out: dict[str, list[str]] = {}
+        for key, value in messages.items():
+            name = str(key) if key != "_schema" else ""
+            path = f"{prefix}.{name}" if prefix and name else (prefix or name or "body")
+            out.update(flatten_errors(value, path))
+        return out
+    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        return {prefix or "body": list(messages)}
+    return {prefix or "body": [str(messages)]}
+
+
+def handle_api_problem(e: ApiProblem) -> Response:
+    return problem(
+        e.status, e.title, e.detail, type=TYPE_PREFIX + e.slug, errors=e.errors, extensions=e.extensions, headers=e.headers
+    )
+
+
+def handle_validation_error(e: ValidationError) -> Response:
+    errors = flatten_errors(e.messages)
+    fields = ", ".join(sorted(errors))
+    return problem(
+        422, "Invalid request", f"The request does not fit the schema: see {fields}.", type=TYPE_PREFIX + "invalid-request", errors=errors
+    )
+
+
+def handle_scoring_error(e: scoring.ScoringError) -> Response:
+    for cls, status, slug, title in SCORING_PROBLEMS:
+        if isinstance(e, cls):
+            field = getattr(e, "field", None)
+            extensions = {}
+            if isinstance(e, scoring.TextTooLongError):
+                extensions = {"limit": e.limit, "actual": e.actual}
+            return problem(
+                status,
+                title,
+                str(e),
+                type=TYPE_PREFIX + slug,
+                errors={field: [str(e)]} if field else None,
+                extensions=extensions,
+            )
+    current_app.logger.error("unexpected scoring error", exc_info=e)
+    return handle_internal_error(InternalServerError(original_exception=e))
+
+
+def handle_too_large(e: RequestEntityTooLarge) -> Response:
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    size = request.content_length
+    if size is not None and limit is not None and size > limit:
+        detail = f"The body is {size} bytes, {size - limit} over the limit of {limit} bytes."
+        extensions = {"limit": limit, "actual": size}
+    else:
+        # a chunked body: its size is unknown until it has been read past the limit
+        detail = f"The body is over the limit of {limit} bytes."
+        extensions = {"limit": limit}
+    return problem(413, "Body too large", detail, type=TYPE_PREFIX + "body-too-large", extensions=extensions)
+
+
+def handle_http_exception(e: HTTPException) -> Response:
+    """Render werkzeug's HTTP errors (404, 405, ...) as problems, keeping their headers (Allow)."""
+    headers = {k: v for k, v in e.get_headers() if k.lower() != "content-type"}
+    status = e.code or 500
+    detail = e.description or e.name
+    if status == 404:
+        detail = f"There is no {request.path} here; see /openapi.yaml for the operations."
+    elif status == 405:
+        detail = f"{request.method} is not allowed on {request.path}; allowed: {headers.get('Allow', 'none')}."
+    return problem(status, e.name, detail, headers=headers)
+
+
+def handle_internal_error(e: InternalServerError) -> Response:
+    """Answer an unexpected exception without a word about its internals (Flask has logged it)."""
+    return problem(500, "Internal Server Error", "The server failed to analyze this request; the error has been logged.")
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route every error the app can raise to one problem+json renderer."""
+    app.register_error_handler(ApiProblem, handle_api_problem)
+    app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(scoring.ScoringError, handle_scoring_error)
+    app.register_error_handler(RequestEntityTooLarge, handle_too_large)
+    app.register_error_handler(InternalServerError, handle_internal_error)
+    app.register_error_handler(HTTPException, handle_http_exception)

@@ -1,0 +1,50 @@
+"""The HTTP operations: analyze an article, report health, serve the OpenAPI contract."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, request
+
+import scoring
+
+from .articles import read_article
+from .offsets import to_utf16
+from .schemas import ReportSchema
+
+bp = Blueprint("api", __name__)
+
+# The contract, shipped inside the package (api/openapi.yaml links to ../openapi.yaml).
+OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
+
+
+@bp.post("/v1/analyze")
+def analyze():
+    """Analyze one article and return its report."""
+    article = read_article(request)
+    report = scoring.analyze(article.text, format=article.format, options=article.options)
+    body = {"offsets": article.offsets, **ReportSchema().dump(report)}
+    if article.offsets == "utf16":
+        body = to_utf16(body, report.text, article.text)
+    return body
+
+
+@bp.get("/v1/health")
+def health():
+    """Say the service is up, and which version it runs."""
+    return {"status": "ok", "version": _version()}
+
+
+@bp.get("/openapi.yaml")
+def openapi():
+    """Serve the OpenAPI contract this service implements."""
+    return Response(OPENAPI_PATH.read_bytes(), mimetype="application/yaml")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("copydesk")
+    except metadata.PackageNotFoundError:
+        # running from a checkout that was never installed
+        return "unknown"

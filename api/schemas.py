@@ -1,0 +1,235 @@
+"""marshmallow schemas: what a request may hold (load) and the report's JSON shape (dump).
+
+Shapes and bounds only; every rule about articles lives in `scoring`.
+"""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, fields, validate
+
+from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
+
+# How offsets are counted in the response: Unicode code points (Python, the default) or
+# UTF-16 code units (JavaScript strings, the DOM).
+OFFSET_UNITS = ("code_points", "utf16")
+
+# BCP 47 tags are at most 35 characters in practice (RFC 5646, section 4.4.1).
+MAX_LANGUAGE_TAG = 35
+MAX_RULE_ID = 100
+MAX_DISABLED_RULES = 200
+
+# --- requests ----------------------------------------------------------------------------
+
+
+class OptionsSchema(Schema):
+    """The analysis options, in a JSON body's `options` or as query parameters."""
+
+    class Meta:
+        unknown = RAISE
+
+    language = fields.String(allow_none=True, load_default=None, validate=validate.Length(2, MAX_LANGUAGE_TAG))
+    profile = fields.String(load_default="news", validate=validate.Length(1, 40))
+    words_per_minute = fields.Float(
+        allow_none=True,
+        load_default=None,
+        allow_nan=False,
+        validate=validate.Range(MIN_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE),
+    )
+    anonymous_as_vague = fields.Boolean(load_default=True)
+    disabled_rules = fields.List(
+        fields.String(validate=validate.Length(1, MAX_RULE_ID)),
+        load_default=list,
+        validate=validate.Length(max=MAX_DISABLED_RULES),
+    )
+    offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
+
+
+class ArticleSchema(Schema):
+    """A JSON request body: the article, its format and the options."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = fields.String(required=True)
+    format = fields.String(load_default="text", validate=validate.OneOf(FORMATS))
+    # absent options load as every option's default, like an empty object
+    options = fields.Nested(OptionsSchema, load_default=lambda: OptionsSchema().load({}))
+
+
+class JsonQuerySchema(Schema):
+    """Query parameters next to a JSON body: only the offset unit (options go in the body)."""
+
+    class Meta:
+        unknown = RAISE
+
+    offsets = fields.String(validate=validate.OneOf(OFFSET_UNITS))
+
+
+# --- the report --------------------------------------------------------------------------
+# One dump schema per dataclass in scoring/results.py, field for field (tests/api/test_drift.py
+# fails when they part ways). Units are dumped without their tokens.
+
+
+class UnitSchema(Schema):
+    index = fields.Integer()
+    type = fields.String()
+    paragraph = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
+class LanguageSchema(Schema):
+    code = fields.String()
+    detected = fields.Boolean()
+    confidence = fields.Float(allow_none=True)
+
+
+class TextCountsSchema(Schema):
+    paragraphs = fields.Integer()
+    headings = fields.Integer()
+    sentences = fields.Integer()
+    words = fields.Integer()
+    letters = fields.Integer()
+    syllables = fields.Integer()
+    monosyllables = fields.Integer()
+    polysyllables = fields.Integer()
+    long_words = fields.Integer()
+    difficult_words = fields.Integer()
+
+
+class FormulaScoreSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    value = fields.Float()
+    scale = fields.String()
+    band = fields.String()
+    verdict = fields.String(allow_none=True)
+    citation = fields.String()
+
+
+class SentenceFindingSchema(Schema):
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    rule = fields.String()
+    message = fields.String()
+    value = fields.Float(allow_none=True)
+
+
+class ReadabilitySchema(Schema):
+    language = fields.String()
+    profile = fields.String()
+    counts = fields.Nested(TextCountsSchema)
+    scores = fields.List(fields.Nested(FormulaScoreSchema))
+    grade = fields.Float()
+    findings = fields.List(fields.Nested(SentenceFindingSchema))
+
+
+class ReadTimeSchema(Schema):
+    words = fields.Integer()
+    images = fields.Integer()
+    words_per_minute = fields.Float()
+    seconds = fields.Integer()
+    minutes = fields.Integer()
+    label = fields.String()
+    speaking_seconds = fields.Integer()
+    rule = fields.String()
+
+
+class CueSchema(Schema):
+    kind = fields.String()
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class ClaimSchema(Schema):
+    unit = fields.Integer()
+    kind = fields.String()
+    status = fields.String()
+    source = fields.String(allow_none=True)
+    source_start = fields.Integer(allow_none=True)
+    source_end = fields.Integer(allow_none=True)
+    cues = fields.List(fields.Nested(CueSchema))
+    reason = fields.String()
+    rules = fields.List(fields.String())
+
+
+class NamedSourceSchema(Schema):
+    name = fields.String()
+    claims = fields.Integer()
+    units = fields.List(fields.Integer())
+
+
+class ClaimsSchema(Schema):
+    total = fields.Integer()
+    attributed = fields.Integer()
+    vague = fields.Integer()
+    unsourced = fields.Integer()
+    unattributed = fields.Integer()
+    items = fields.List(fields.Nested(ClaimSchema))
+    sources = fields.List(fields.Nested(NamedSourceSchema))
+
+
+class FigureMentionSchema(Schema):
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+    qualifier = fields.String(allow_none=True)
+
+
+class RepeatedFigureSchema(Schema):
+    figure = fields.String()
+    units = fields.List(fields.Integer())
+    mentions = fields.List(fields.Nested(FigureMentionSchema))
+
+
+class FigureConflictSchema(Schema):
+    subject = fields.String()
+    values = fields.List(fields.String())
+    mentions = fields.List(fields.Nested(FigureMentionSchema))
+    message = fields.String()
+
+
+class RestatementSchema(Schema):
+    unit = fields.Integer()
+    restates = fields.Integer()
+    similarity = fields.Float()
+    reason = fields.String()
+
+
+class RepetitionSchema(Schema):
+    index = fields.Float()
+    restatements = fields.List(fields.Nested(RestatementSchema))
+    figures = fields.List(fields.Nested(RepeatedFigureSchema))
+    conflicts = fields.List(fields.Nested(FigureConflictSchema))
+
+
+class CaptionSchema(Schema):
+    text = fields.String()
+    source_start = fields.Integer()
+    source_end = fields.Integer()
+
+
+class ReportSchema(Schema):
+    """The report as JSON (the view puts `offsets`, the unit of every offset, in front)."""
+
+    format = fields.String()
+    text = fields.String()
+    language = fields.Nested(LanguageSchema)
+    paragraphs = fields.Integer()
+    units = fields.List(fields.Nested(UnitSchema))
+    readability = fields.Nested(ReadabilitySchema)
+    read_time = fields.Nested(ReadTimeSchema)
+    repetition = fields.Nested(RepetitionSchema)
+    claims = fields.Nested(ClaimsSchema)
+    captions = fields.List(fields.Nested(CaptionSchema))
+
+
+# Keys of the JSON report that the API adds and scoring/results.py does not have.
+API_ONLY_REPORT_KEYS = frozenset({"offsets"})
+# Report fields the JSON leaves out: the source map is one pair of offsets per character of
+# `text`, a Python-side tool (Report.source_span), not something to ship in every response.
+NOT_DUMPED_REPORT_FIELDS = frozenset({"source_map"})

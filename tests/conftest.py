@@ -1,0 +1,93 @@
+"""Shared fixtures: the app, a test client that checks every response against openapi.yaml, the seed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from flask.testing import FlaskClient
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
+from openapi_core.deserializing.media_types.util import json_loads, plain_loads
+
+from api import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi.yaml"
+SEED_PATH = ROOT / "seeds" / "000_af487410b511baf4.txt"
+PROBLEM_JSON = "application/problem+json"
+
+
+@cache
+def spec_document() -> dict:
+    """The OpenAPI document as plain data."""
+    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def openapi() -> OpenAPI:
+    """openapi-core's view of the contract, reading problem+json and YAML bodies too."""
+    config = Config(
+        extra_media_type_deserializers={PROBLEM_JSON: json_loads, "application/yaml": plain_loads},
+    )
+    return OpenAPI.from_file_path(str(SPEC_PATH), config=config)
+
+
+def spec_operations() -> set[tuple[str, str]]:
+    """(METHOD, path) of every operation in the contract."""
+    methods = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+    return {(m.upper(), path) for path, item in spec_document()["paths"].items() for m in item if m in methods}
+
+
+class _SentRequest(WerkzeugOpenAPIRequest):
+    """The request as openapi-core sees it; its body was read by the app, and only the response is checked."""
+
+    @property
+    def body(self) -> bytes:
+        return b""
+
+
+def check_contract(response) -> None:
+    """Fail unless `response` is one the contract allows for its request."""
+    request = response.request
+    if (request.method, request.path) in spec_operations():
+        openapi().validate_response(_SentRequest(request), WerkzeugOpenAPIResponse(response))
+        return
+    # no operation to hold it to (an unknown path, a method not offered): it must still be a problem
+    assert response.status_code >= 400, f"{request.method} {request.path} answered {response.status_code} outside the contract"
+    assert response.mimetype == PROBLEM_JSON, response.mimetype
+    schema = spec_document()["components"]["schemas"]["Problem"]
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(response.get_json(force=True))
+    assert response.get_json(force=True)["status"] == response.status_code
+
+
+class ContractClient(FlaskClient):
+    """A Flask test client that validates every response it receives against openapi.yaml."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        check_contract(response)
+        return response
+
+
+@pytest.fixture
+def app():
+    """A fresh app per test, configured for testing (the environment is not read)."""
+    app = create_app({"TESTING": True})
+    app.test_client_class = ContractClient
+    return app
+
+
+@pytest.fixture
+def client(app):
+    """A test client whose every response is checked against the contract."""
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article, a wire-style news story."""
+    return SEED_PATH.read_text(encoding="utf-8")
