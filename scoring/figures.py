@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
+    MAX_DIGITS,
     ORDINAL_SUFFIXES,
     SCALES,
     SUFFIXED_RE,
@@ -57,6 +58,7 @@ DETERMINERS = _REFERENTS.terms("lists.determiners")
 GENERIC_NOUNS = _REFERENTS.terms("lists.generic")
 CLAUSE_OPENERS = _REFERENTS.terms("lists.clause_openers")
 IRREGULAR: dict[str, str] = dict(_REFERENTS.tables["irregular"])
+PLURALS: dict[str, str] = dict(_REFERENTS.tables["plurals"])
 VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
 NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
 MODALS = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
@@ -223,7 +225,7 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
     if any(c.isdigit() for c in text):
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "COVID-19", "G7"
     head, dash, rest = text.partition("-")
-    if dash and word_value(head) is not None and rest:
+    if dash and word_value(text) is None and word_value(head) is not None and rest:
         return _compound(word_value(head) or 0.0, rest, i)  # "four-year", "six-month"
     found = read_words(low, i)
     if found is None:
@@ -242,6 +244,8 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         return _Raw(i, last, _last_digits(text), "date", incidental=True)  # 7:45 (p.m.)
     if "-" in text:
         parts = text.split("-")
+        if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and _is_year(float(p)) for p in parts):
+            return _Raw(i, i + 1, float(parts[0]), "year", incidental=True, upper=float(parts[1]))  # 2019-2024
         if _is_phone(text):
             return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 555-0142
         if len(parts) == 2:
@@ -277,6 +281,10 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
     return _Raw(i, last, value)
 
 
+def _is_year(value: float) -> bool:
+    return YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+
+
 def _is_phone(text: str) -> bool:
     parts = text.split("-")
     return len(parts) > 1 and all(p.isdigit() for p in parts) and sum(map(len, parts)) >= PHONE_MIN_DIGITS
@@ -288,7 +296,7 @@ def _suffixed(text: str, i: int) -> _Raw:
     head_value = plain_value(head)
     if dash and head_value is not None:
         return _compound(head_value, rest, i)
-    m = SUFFIXED_RE.fullmatch(text)
+    m = SUFFIXED_RE.fullmatch(text) if len(text) <= MAX_DIGITS + 8 else None
     if m is None:
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "25-cr-0417", "3d"
     value = float(m.group(1).replace(",", ""))
@@ -435,7 +443,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         and toks[s].kind == NUMBER
         and written.isdigit()
         and len(written) == 4
-        and YEAR_RANGE[0] <= raw.value <= YEAR_RANGE[1]
+        and _is_year(raw.value)
     ):
         raw.measure, raw.incidental = "year", True  # also "between 2019 and 2024"
         return
@@ -654,9 +662,11 @@ def singular(word: str) -> str:
     """A light English singular: "supports" -> "support", "casualties" -> "casualty"."""
     if word.endswith("'s") or word.endswith("s'"):
         word = word[:-2]
+    if word in PLURALS:
+        return PLURALS[word]
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes", "uses")):
+    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
     if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .lexicons import load
@@ -13,17 +14,23 @@ SCALES: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["scales"].it
 # Scale words written out in full may follow a number word; the abbreviations only digits.
 WORD_SCALES = frozenset(("dozen", "hundred", "thousand", "million", "billion", "trillion"))
 
-# Digits, optionally grouped by commas in threes, optionally with a decimal part. Every
-# quantifier reads a distinct character class in turn, so matching is linear.
+# Digits, optionally grouped by commas in threes, optionally with a decimal part. Used with
+# fullmatch on one token; each quantifier reads a class the next one cannot ("," or "."
+# after digits), so a failed match backtracks at most once per character: linear.
 PLAIN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-# Digits followed directly by letters: "4.5bn", "11k", "12th", "1990s", "5pm".
+# Digits followed directly by letters: "4.5bn", "11k", "12th", "1990s", "5pm". Digits and
+# letters are disjoint classes and the letter run is bounded, so it is linear too.
 SUFFIXED_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,4})")
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 
 
+# Longer digit strings are codes or noise, not quantities (a trillion has 13 digits).
+MAX_DIGITS = 20
+
+
 def plain_value(text: str) -> float | None:
     """Return the value of "11,000" or "3.5", or None when `text` is not such a number."""
-    if PLAIN_RE.fullmatch(text) is None:
+    if len(text) > MAX_DIGITS + MAX_DIGITS // 3 or PLAIN_RE.fullmatch(text) is None:
         return None
     return float(text.replace(",", ""))
 
@@ -87,6 +94,8 @@ def read_words(words: list[str], i: int) -> tuple[int, float] | None:
 
 def format_value(value: float) -> str:
     """Write a value without separators: 11000, 4.5, 0.25 (no exponent, no trailing zeros)."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return f"{value:.6f}".rstrip("0").rstrip(".")

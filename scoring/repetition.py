@@ -58,10 +58,31 @@ UPPER_BOUNDS = frozenset(
 
 @dataclass(slots=True)
 class _Group:
-    """Mentions of one figure about one thing, in document order."""
+    """Mentions of one figure about one thing, in document order, with what they count so far."""
 
     key: tuple
     mentions: list[Figure] = field(default_factory=list)
+    nouns: set[str] = field(default_factory=set)  # at most one specific noun: others clash
+    verbs: set[str] = field(default_factory=set)
+
+    def add(self, fig: Figure) -> None:
+        self.mentions.append(fig)
+        if fig.noun:
+            self.nouns.add(fig.noun)
+        if fig.verb:
+            self.verbs.add(fig.verb)
+
+    def accepts(self, fig: Figure) -> bool:
+        """True when `fig` counts what this group counts (same_thing with some mention, no clash with any)."""
+        specific = self.nouns - {GENERIC}
+        if fig.noun and fig.noun != GENERIC and specific and fig.noun not in specific:
+            return False
+        if fig.verb in VERB_CLASSES and any(v in VERB_CLASSES and v != fig.verb for v in self.verbs):
+            return False
+        if fig.measure != "count" and fig.measure != "rate":
+            return True
+        shared_noun = bool(fig.noun and self.nouns and (fig.noun in self.nouns or GENERIC in self.nouns or fig.noun == GENERIC))
+        return shared_noun or bool(fig.verb and fig.verb in self.verbs)
 
 
 def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
@@ -83,7 +104,11 @@ def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
 
 
 def group_figures(figures: tuple[Figure, ...]) -> tuple[list[_Group], dict[int, _Group]]:
-    """Group figures that state the same value about the same thing; map id(figure) to its group."""
+    """Group figures that state the same value about the same thing; map id(figure) to its group.
+
+    Each figure is compared with the groups of its value only, through the group's nouns and
+    verbs rather than every mention, so grouping costs time linear in the number of figures.
+    """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
     group_of: dict[int, _Group] = {}
@@ -92,18 +117,12 @@ def group_figures(figures: tuple[Figure, ...]) -> tuple[list[_Group], dict[int, 
             continue
         key = (fig.measure, fig.scale_unit, fig.value, fig.upper)
         candidates = by_value.setdefault(key, [])
-        home = None
-        for group in candidates:
-            if any(_clash(fig, m) for m in group.mentions):
-                continue
-            if any(same_thing(fig, m) for m in group.mentions):
-                home = group
-                break
+        home = next((g for g in candidates if g.accepts(fig)), None)
         if home is None:
             home = _Group(key)
             candidates.append(home)
             groups.append(home)
-        home.mentions.append(fig)
+        home.add(fig)
         group_of[id(fig)] = home
     return groups, group_of
 
@@ -115,20 +134,9 @@ def same_thing(a: Figure, b: Figure) -> bool:
     killed" and "3,000 soldiers killed" match, "3,000 killed" and "3,000 employees" do not.
     Money, percentages and durations match on the value unless what they count clashes.
     """
-    if _clash(a, b):
-        return False
-    if a.measure != "count" and a.measure != "rate":
-        return True
-    shared_noun = bool(a.noun and b.noun and (a.noun == b.noun or GENERIC in (a.noun, b.noun)))
-    shared_verb = bool(a.verb and a.verb == b.verb)
-    return shared_noun or shared_verb
-
-
-def _clash(a: Figure, b: Figure) -> bool:
-    """True when two figures plainly count different things: different nouns or verb classes."""
-    if a.noun and b.noun and GENERIC not in (a.noun, b.noun) and a.noun != b.noun:
-        return True
-    return a.verb in VERB_CLASSES and b.verb in VERB_CLASSES and a.verb != b.verb
+    group = _Group(())
+    group.add(b)
+    return a.value == b.value and a.measure == b.measure and group.accepts(a)
 
 
 def _repeated(group: _Group) -> RepeatedFigure:

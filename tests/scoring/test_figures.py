@@ -1,0 +1,333 @@
+"""Figures: every way of writing a quantity, its qualifier, what it counts, and what is only incidental."""
+
+import pytest
+
+from scoring import figures
+from scoring.figures import (
+    META_FIRST_WORDS,
+    NOUN_PHRASE_MAX,
+    PHONE_MIN_DIGITS,
+    VERB_BEFORE_GAP_MAX,
+    VERB_GAP_MAX,
+    YEAR_RANGE,
+    find,
+)
+from scoring.numbers import MAX_DIGITS, format_value, read_words
+from scoring.text import build_document
+
+
+def figs(text):
+    return find(build_document(text))
+
+
+def only(text):
+    found = [f for f in figs(text) if not f.incidental]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- every way of writing the same value ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, measure, currency",
+    [
+        ("They sent 11,000 soldiers.", 11000, "count", None),
+        ("They sent 11 000 soldiers.", 11000, "count", None),
+        ("They sent 11k soldiers.", 11000, "count", None),
+        ("They sent eleven thousand soldiers.", 11000, "count", None),
+        ("It has 1.2 million residents.", 1_200_000, "count", None),
+        ("It has 1,200,000 residents.", 1_200_000, "count", None),
+        ("It has one million residents.", 1_000_000, "count", None),
+        ("It has two million three hundred thousand residents.", 2_300_000, "count", None),
+        ("It has one hundred and twenty residents.", 120, "count", None),
+        ("It has twenty-five residents.", 25, "count", None),
+        ("Prices rose 40%.", 40, "percent", None),
+        ("Prices rose 40 percent.", 40, "percent", None),
+        ("Prices rose forty per cent.", 40, "percent", None),
+        ("Prices rose 3.5 pct.", 3.5, "percent", None),
+        ("The deal is worth $4.5bn.", 4.5e9, "money", "dollars"),
+        ("The deal is worth 4.5 billion dollars.", 4.5e9, "money", "dollars"),
+        ("The deal is worth $4.5 billion.", 4.5e9, "money", "dollars"),
+        ("The deal is worth US$4.5 billion.", 4.5e9, "money", "dollars"),
+        ("The deal is worth £3m.", 3e6, "money", "pounds"),
+        ("The deal is worth €20 million.", 2e7, "money", "euros"),
+        ("The deal is worth $9,600,000.", 9.6e6, "money", "dollars"),
+        ("Bail was set at $50,000.", 50000, "money", "dollars"),
+        ("They tracked volunteers for 12 weeks.", 12, "duration", None),
+        ("The trip takes six months.", 6, "duration", None),
+        ("A dozen eggs broke.", 12, "count", None),
+    ],
+)
+def test_value_however_written(text, value, measure, currency):
+    fig = only(text)
+    assert fig.value == pytest.approx(value)
+    assert fig.measure == measure
+    assert fig.currency == currency
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("They sent 11,000 soldiers.", "11,000"),
+        ("The deal is worth $4.5 billion.", "$4.5 billion"),
+        ("Prices rose forty per cent.", "forty per cent"),
+        ("They sent approximately 11,000 soldiers.", "11,000"),
+    ],
+)
+def test_span_covers_the_quantity_and_its_unit_words_not_the_qualifier(text, written):
+    fig = only(text)
+    assert fig.text == written
+    assert text[fig.start : fig.end] == written
+
+
+@pytest.mark.parametrize(
+    "qualifier",
+    ["approximately", "about", "around", "roughly", "some", "nearly", "almost", "more than", "over",
+     "at least", "fewer than", "up to", "an estimated", "as many as"],
+)
+def test_approximations_are_qualifiers_not_values(qualifier):
+    fig = only(f"They sent {qualifier} 11,000 soldiers.")
+    assert fig.value == 11000
+    assert fig.qualifier == qualifier
+
+
+def test_no_qualifier_when_none_is_written():
+    assert only("They sent 11,000 soldiers.").qualifier is None
+
+
+# --- what a figure counts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, noun, verb",
+    [
+        ("Approximately 11,000 soldiers have been sent to Russia.", "soldier", "sent"),
+        ("Around 11,000 troops have been dispatched.", "soldier", "sent"),
+        ("Over 3,000 have already fallen in the region.", "", "killed"),
+        ("More than 3,000 North Korean soldiers have been killed.", "soldier", "killed"),
+        ("The company employs 3,000 employees.", "worker", "hired"),
+        ("The campaign had raised $1.2 million.", "", "raised"),
+        ("The firm will eliminate about 1,100 jobs.", "worker", "cut"),
+        ("Officials said 40 shuttle buses would begin running.", "vehicle", "begin"),
+        ("The ferries carried 2 million passengers.", "passenger", "carried"),
+        ("About 8% of its workforce will go.", "worker", "go"),
+    ],
+)
+def test_referent_from_noun_and_verb(text, noun, verb):
+    fig = only(text)
+    assert fig.noun == noun
+    assert fig.verb == verb
+
+
+def test_killed_and_employees_have_different_referents():
+    killed, employees = only("Some 3,000 were killed."), only("It has 3,000 employees.")
+    assert killed.referent != employees.referent
+    assert killed.noun == "" and killed.verb == "killed"
+    assert employees.noun == "worker" and employees.verb == ""
+
+
+def test_partitive_part_and_the_whole_it_is_taken_from():
+    part, whole = figs("Inspectors found corrosion on 38 of the 112 steel supports.")
+    assert (part.value, part.partitive, part.noun) == (38, True, "support")
+    assert (whole.value, whole.reference) == (112, True)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Of the $4.2 million, about $1.5 million is a grant.", 4.2e6),
+        ("The new boats carried 500,000 of the summer's 2 million passengers.", 2e6),
+        ("The 11,000 soldiers were trained for weeks.", 11000),
+    ],
+)
+def test_a_whole_named_in_passing_is_a_reference(text, value):
+    refs = [f for f in figs(text) if f.reference]
+    assert [f.value for f in refs] == [value]
+
+
+def test_noun_phrase_stops_after_noun_phrase_max_words():
+    words = " ".join(["big"] * (NOUN_PHRASE_MAX + 2))
+    fig = only(f"They built 40 {words} houses.")
+    assert fig.noun == "big"  # cut short: the head noun lies beyond the window
+    assert only(f"They built 40 {' '.join(['big'] * (NOUN_PHRASE_MAX - 1))} houses.").noun == "home"
+
+
+def test_verb_is_found_across_verb_gap_max_auxiliaries_only():
+    near = " ".join(["have", "been"][:VERB_GAP_MAX])
+    assert only(f"Some 3,000 soldiers {near} killed.").verb == "killed"
+    far = " ".join(["have", "also", "already", "reportedly", "been"][: VERB_GAP_MAX + 1])
+    assert only(f"Some 3,000 soldiers {far} killed.").verb == ""
+
+
+def test_verb_before_the_figure_within_verb_before_gap_max_determiners():
+    near = " ".join(["all", "of"][:VERB_BEFORE_GAP_MAX])
+    assert only(f"The campaign raised {near} $1.2 million.").verb == "raised"
+    far = " ".join(["nearly", "all", "of"][-(VERB_BEFORE_GAP_MAX + 1) :])
+    assert only(f"The campaign raised {far} $1.2 million.").verb == ""
+
+
+# --- numbers that only identify or describe ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, written, measure",
+    [
+        ("It happened on July 4 this year.", "4", "date"),
+        ("It happened on Jan. 2 this year.", "2", "date"),
+        ("It happened on 4 July this year.", "4 July", "date"),
+        ("It was filed on 12/27/2024 in court.", "12/27/2024", "date"),
+        ("Buses leave at 5 a.m. daily.", "5 a.m", "date"),
+        ("Buses leave at 7:45 daily.", "7:45", "date"),
+        ("The law passed in 2019 after a fight.", "2019", "year"),
+        ("It peaked in the 1990s for sure.", "1990s", "year"),
+        ("Call 555-0142 for details.", "555-0142", "other"),
+        ("Call (212) 555-0100 for details.", "212) 555-0100", "other"),
+        ("He had COVID-19 last winter.", "COVID-19", "other"),
+        ("An F-35 flew over.", "F-35", "other"),
+        ("Leaders met at the G7 summit.", "G7", "other"),
+        ("A 34-year-old man was held.", "34-year-old", "age"),
+        ("Karen Smith, 52, of Ashford was held.", "52", "age"),
+        ("She was aged 47 at the time.", "47", "age"),
+        ("They filled the 60,000-seat stadium.", "60,000-seat", "count"),
+        ("Voters approved Measure 14 easily.", "14", "other"),
+        ("The case, No. 25, is open.", "25", "other"),
+        ("She finished 12th overall.", "12th", "other"),
+    ],
+)
+def test_incidental_numbers(text, written, measure):
+    found = [f for f in figs(text) if f.text == written]
+    assert len(found) == 1, figs(text)
+    assert found[0].incidental
+    assert found[0].measure == measure
+
+
+def test_list_numbers_in_headings_are_incidental():
+    doc = build_document("Title Of The Piece\n\n1. The crowds were huge\n\nPeople came.")
+    (fig,) = find(doc)
+    assert fig.incidental and fig.measure == "other"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Published: 12/27/2024", "Updated: Jan. 2, 2025, 7:45 a.m.", "By Ann Lee, 3 Desk", "3 minute read"],
+)
+def test_publication_lines_give_no_figures(line):
+    doc = build_document(f"Harbor Line Closes\n{line}\n\nThe line closed for 3 weeks.")
+    assert [f.text for f in find(doc)] == ["3 weeks"]
+    assert line.split()[0].rstrip(":").lower() in META_FIRST_WORDS | {"3"}
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        (f"It began in {YEAR_RANGE[0]} and grew.", "year"),
+        (f"It began in {YEAR_RANGE[1]} and grew.", "year"),
+        (f"It counted {YEAR_RANGE[1] + 1} votes.", "count"),
+        ("It counted 2,000 votes.", "count"),
+        ("It cost $2019 in fees.", "money"),
+        ("Turnout rose 2019 percent.", "percent"),
+        ("It grew in 1990-2000 fast.", "year"),  # eight digits, but two years: not a phone number
+    ],
+)
+def test_year_range_catches_years_and_lets_counts_pass(text, measure):
+    (fig,) = figs(text)
+    assert fig.measure == measure
+
+
+@pytest.mark.parametrize(
+    "written, phone",
+    [
+        ("555-0142", True),  # seven digits: a phone number
+        ("212-555-0100", True),
+        ("10-12", False),  # a range
+        ("123-456", False),  # six digits: a range
+    ],
+)
+def test_phone_min_digits(written, phone):
+    (fig,) = figs(f"Call {written} people.")
+    digits = sum(c.isdigit() for c in written)
+    assert (digits >= PHONE_MIN_DIGITS) == phone
+    assert (fig.measure == "other" and fig.incidental) == phone
+    assert (fig.upper is not None) == (not phone)
+
+
+# --- ranges ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, low, high, measure",
+    [
+        ("It took 10 to 12 people.", 10, 12, "count"),
+        ("It took 10-12 people.", 10, 12, "count"),
+        ("It took between 10 and 12 people.", 10, 12, "count"),
+        ("It cost $5 million to $6 million.", 5e6, 6e6, "money"),
+        ("It cost 5 to 6 million dollars.", 5e6, 6e6, "money"),
+        ("Rates were 3 to 4 percent.", 3, 4, "percent"),
+    ],
+)
+def test_ranges_keep_both_ends(text, low, high, measure):
+    (fig,) = figs(text)
+    assert (fig.value, fig.upper, fig.measure) == (pytest.approx(low), pytest.approx(high), measure)
+
+
+def test_from_to_is_a_change_not_a_range():
+    found = figs("It rose from 10 to 12 people.")
+    assert [f.value for f in found] == [10, 12]
+    assert all(f.upper is None for f in found)
+
+
+# --- number words and values ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("eleven thousand", 11000), ("a dozen", 12), ("one million", 1e6), ("forty", 40), ("one", None), ("a", None)],
+)
+def test_read_words(words, value):
+    found = read_words(words.split(), 0)
+    assert (found[1] if found else None) == value
+
+
+@pytest.mark.parametrize("value, text", [(11000.0, "11000"), (4.5e9, "4500000000"), (17.4, "17.4"), (0.25, "0.25")])
+def test_format_value_has_no_separators(value, text):
+    assert format_value(value) == text
+
+
+def test_canonical_string_is_value_unit_and_referent():
+    fig = only("Approximately 11,000 soldiers have been sent to Russia.")
+    assert fig.canonical == "11000 soldiers sent"
+    assert only("Prices rose 40 percent.").canonical.startswith("40 percent")
+
+
+# --- hostile input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["." * 1_000_000, "9" * 100_000, "1." * 100_000, "1," * 100_000 + "1 soldiers", "a" * 100_000 + "1"],
+)
+def test_hostile_input_completes(text):
+    found = figs(text)
+    assert all(f.end - f.start <= len(text) for f in found)
+    assert all(len(format_value(f.value)) < 40 for f in found)
+
+
+def test_digit_strings_longer_than_max_digits_are_codes():
+    (fig,) = figs("Ref " + "7" * (MAX_DIGITS + 10) + " people.")
+    assert fig.measure == "other"
+    (fig,) = figs("It has " + "7" * 6 + " people.")
+    assert fig.measure == "count"
+
+
+def test_figures_are_in_document_order_with_unit_indexes():
+    doc = build_document("Title 40 Here\n\nThey sent 11,000 soldiers. Then 3,000 died.")
+    found = find(doc)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    for f in found:
+        unit = doc.units[f.unit]
+        assert unit.start <= f.start < f.end <= unit.end
+
+
+def test_figures_module_has_no_flask():
+    assert "flask" not in figures.__dict__
