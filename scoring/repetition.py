@@ -55,6 +55,11 @@ UPPER_BOUNDS = frozenset(
      "as much as", "just under", "well under", "as few as", "as little as")
 )
 
+APPROXIMATIONS = frozenset(
+    ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "an estimated",
+     "estimated", "approx", "circa", "ca", "an average of", "on average", "an approximate", "maybe", "perhaps")
+)
+
 
 @dataclass(slots=True)
 class _Group:
@@ -136,7 +141,8 @@ def same_thing(a: Figure, b: Figure) -> bool:
     """
     group = _Group(())
     group.add(b)
-    return a.value == b.value and a.measure == b.measure and group.accepts(a)
+    same_value = (a.measure, a.scale_unit, a.value, a.upper) == (b.measure, b.scale_unit, b.value, b.upper)
+    return same_value and group.accepts(a)
 
 
 def _repeated(group: _Group) -> RepeatedFigure:
@@ -203,10 +209,8 @@ def _agree(a: Figure, b: Figure) -> bool:
             return True
         if x.qualifier in UPPER_BOUNDS and y.value <= x.value:
             return True
-    approx = (a.qualifier and a.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS) or (
-        b.qualifier and b.qualifier not in LOWER_BOUNDS | UPPER_BOUNDS
-    )
-    return bool(approx) and abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * max(a.value, b.value)
+    approx = a.qualifier in APPROXIMATIONS or b.qualifier in APPROXIMATIONS
+    return approx and abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * max(a.value, b.value)
 
 
 def _time_anchors(figures: tuple[Figure, ...]) -> dict[int, frozenset[float]]:
