@@ -1,0 +1,186 @@
+"""Claims: which sentences state checkable facts, and whether each is attributed, vague or unsourced.
+
+`analyze` is what the report calls; `explain` returns the per-sentence decisions (vetoes
+included) that the rule tests read. Definitions: spec/annotation.md ("Claims").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..figures import Figure
+from ..options import Options
+from ..results import Claim, Claims, Cue, NamedSource
+from ..text import SENTENCE, Document
+from . import attribution, detect, vague
+from .context import Context, Credit, frame_rule
+from .frames import Frame
+from .rules import check_disabled, message
+from .sources import ANONYMOUS, NAMED, VAGUE
+from .view import View, make_view, proper_words
+
+__all__ = ["analyze", "explain", "Decision"]
+
+ATTRIBUTED = "attributed"
+VAGUE_STATUS = "vague"
+UNSOURCED = "unsourced"
+CARRY_OVER = "attribution.carry-over"
+QUOTE = "attribution.quote"
+# Share of a sentence's words inside quotation marks above which a sentence with no
+# attribution of its own is an orphan quotation that takes the speaker of its neighbors.
+ORPHAN_QUOTE_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the rules decided about one sentence: its claim, or the rule that said it is none."""
+
+    unit: int
+    claim: Claim | None
+    rules: tuple[str, ...]  # the rules that decided: kind and status, or the veto
+
+
+def analyze(doc: Document, figures: tuple[Figure, ...], options: Options) -> Claims:
+    """Find the claims of an article and how each is sourced."""
+    decisions = explain(doc, figures, options)
+    items = tuple(d.claim for d in decisions if d.claim is not None)
+    attributed = sum(1 for c in items if c.status == ATTRIBUTED)
+    vague_n = sum(1 for c in items if c.status == VAGUE_STATUS)
+    unsourced = sum(1 for c in items if c.status == UNSOURCED)
+    named: dict[str, list[int]] = {}
+    for c in items:
+        if c.status == ATTRIBUTED and c.source:
+            named.setdefault(c.source, []).append(c.unit)
+    sources = tuple(NamedSource(name, len(units), tuple(units)) for name, units in named.items())
+    sources = tuple(sorted(sources, key=lambda s: (-s.claims, s.units[0])))
+    return Claims(len(items), attributed, vague_n, unsourced, vague_n + unsourced, items, sources)
+
+
+def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tuple[Decision, ...]:
+    """Decide every sentence of the article, in order (headings are never claims)."""
+    off = check_disabled(options.disabled_rules)
+    proper = proper_words(doc)
+    by_unit: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_unit.setdefault(f.unit, []).append(f)
+    views: dict[int, View] = {}
+    frames: dict[int, list[Frame]] = {}
+    for unit in doc.units:
+        if unit.type != SENTENCE:
+            continue
+        view = make_view(doc, unit)
+        views[unit.index] = view
+        found = attribution.find(view, proper) + vague.find(view)
+        frames[unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off]
+    ctx = Context(doc, proper, views, frames, off)
+    out = []
+    for index, view in views.items():
+        decision = _decide(ctx, view, tuple(by_unit.get(index, ())), options, off)
+        out.append(decision)
+    return tuple(out)
+
+
+def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Options, off: frozenset[str]) -> Decision:
+    unit = view.unit
+    credits = ctx.credits(unit.index)
+    orphan = None
+    if not credits:
+        inside, total = view.words_quoted
+        if total and inside >= ORPHAN_QUOTE_SHARE * total and QUOTE not in off:
+            orphan = ctx.quote_speaker(unit.index)
+    sourced = bool(credits) or orphan is not None
+    if detect.QUESTION not in off and detect.is_question(view):
+        ctx.record(unit.index, credits, orphan)
+        return Decision(unit.index, None, (detect.QUESTION,))
+    if not sourced and detect.SPECULATION_VETO not in off and detect.speculation(view):
+        return Decision(unit.index, None, (detect.SPECULATION_VETO,))
+    cues: list[Cue] = []
+    kind_rule = ""
+    if detect.FIGURE not in off:
+        cues = detect.figure_cues(view, figures)
+        kind_rule = detect.FIGURE if cues else ""
+    if not cues and detect.QUANTITY_WORD not in off:
+        cues = detect.quantity_cues(view)
+        kind_rule = detect.QUANTITY_WORD if cues else ""
+    kind = "figure"
+    if not cues and detect.RECORD not in off:
+        cues = detect.record_cues(view)
+        kind_rule, kind = (detect.RECORD, "record") if cues else ("", kind)
+    if not cues:
+        kind = "event"
+        if detect.EVENT in off:
+            ctx.record(unit.index, credits, orphan)
+            return Decision(unit.index, None, ())
+        if not sourced:
+            for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis)):
+                if rule_id not in off and test(view):
+                    return Decision(unit.index, None, (rule_id,))
+            anchor = detect.event_anchor(view, ctx.proper)
+            if anchor is None or detect.word_count(view) < detect.EVENT_MIN_WORDS:
+                return Decision(unit.index, None, ())
+            cues = [anchor]
+        kind_rule = detect.EVENT
+    ctx.record(unit.index, credits, orphan)
+    status, credit, rules = _status(credits, orphan, options)
+    claim_cues = list(cues)
+    if credit is not None:
+        claim_cues.append(Cue("vague" if status == VAGUE_STATUS else "attribution", credit.frame.cue, credit.frame.cue_start, credit.frame.cue_end))
+    claim_cues.sort(key=lambda c: c.start)
+    reason = _reason(kind_rule, cues[0].text if cues else "", status, credit, rules)
+    source = credit.source if credit is not None and status == ATTRIBUTED else None
+    claim = Claim(
+        unit=unit.index,
+        kind=kind,
+        status=status,
+        source=credit.name if source is not None else None,
+        source_start=source.start if source is not None else None,
+        source_end=source.end if source is not None else None,
+        cues=tuple(claim_cues),
+        reason=reason,
+        rules=(kind_rule, *rules),
+    )
+    return Decision(unit.index, claim, claim.rules)
+
+
+def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> tuple[str, Credit | None, tuple[str, ...]]:
+    """Pick the credit that decides: a named source beats an anonymous one, which beats a vague one."""
+    named = [c for c in credits if c.kind == NAMED and not _embedded(c, credits)]
+    if named:
+        best = min(named, key=lambda c: c.carried)
+        return ATTRIBUTED, best, best.rules
+    if orphan is not None and orphan.kind == NAMED:
+        return ATTRIBUTED, orphan, orphan.rules
+    anonymous = [c for c in credits if c.kind == ANONYMOUS] or ([orphan] if orphan is not None and orphan.kind == ANONYMOUS else [])
+    if anonymous:
+        best = anonymous[0]
+        if options.anonymous_as_vague:
+            return VAGUE_STATUS, best, best.rules
+        return ATTRIBUTED, best, best.rules
+    vague_credits = [c for c in credits if c.kind == VAGUE] or ([orphan] if orphan is not None else [])
+    if vague_credits:
+        return VAGUE_STATUS, vague_credits[0], vague_credits[0].rules
+    return UNSOURCED, None, ()
+
+
+def _embedded(credit: Credit, credits: list[Credit]) -> bool:
+    """True for a named frame inside the content of an earlier vague one ("Studies show ... as guidelines recommend").
+
+    The first frame of a sentence governs what follows it; a named source inside that content
+    is part of the claim, not its source. A trailing tag (", the agency said.") still governs.
+    """
+    first = min(credits, key=lambda c: c.frame.cue_start)
+    if first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end:
+        return False
+    return not credit.frame.trailing
+
+
+def _reason(kind_rule: str, cue: str, status: str, credit: Credit | None, rules: tuple[str, ...]) -> str:
+    """One line an editor can act on: what the claim states and what its sourcing lacks."""
+    what = message(kind_rule, cue=cue)
+    what = what[0].upper() + what[1:]
+    if status == UNSOURCED:
+        return f"{what} with no source: say who says so."
+    assert credit is not None
+    if status == VAGUE_STATUS:
+        return f'{what}, credited only to "{credit.frame.cue if credit.source is None else credit.source.text}": {message(rules[-1])}.'
+    return f"{what}, {message(rules[-1], source=credit.source.text if credit.source else credit.name)}."

@@ -1,0 +1,209 @@
+"""Attribution frames: reporting verbs with their subject, "according to", "citing", passives with an agent.
+
+The frames are the ones PARC 3.0 annotates and wire style uses (Pareti 2016; AP Stylebook,
+"said", "according to"): SOURCE said / said SOURCE, according to SOURCE, citing SOURCE,
+SOURCE's report shows, was disclosed by SOURCE. Only words outside quotations are read: what
+a speaker says inside quotation marks is the content, not the attribution.
+"""
+
+from __future__ import annotations
+
+from ..text import NUMBER, WORD
+from .frames import Frame
+from .lexicon import (
+    ACCORDING,
+    AUXILIARIES,
+    BE_FORMS,
+    CITING,
+    CLAUSAL_VERBS,
+    CONSENSUS_ADVERBS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    EVIDENTIAL_VERBS,
+    GENERIC_HEADS,
+    PASSIVE_PARTICIPLES,
+    SPEECH_VERBS,
+)
+from .sources import (
+    APPOSITIVE_MAX,
+    NAMED,
+    PRONOUN,
+    Source,
+    classify,
+    left_phrase,
+    right_phrase,
+)
+from .view import QUOTE, View
+
+REPORTING_VERB = "attribution.reporting-verb"
+ACCORDING_TO = "attribution.according-to"
+DOCUMENT = "attribution.document"
+PASSIVE_AGENT = "attribution.passive-agent"
+
+# A frame followed by at most this many words ends its sentence (", the agency said on Tuesday.")
+# and so credits the whole sentence before it.
+TRAILING_WORDS = 4
+# How many auxiliaries and adverbs may stand between a source and its verb ("has also said").
+AUX_GAP_MAX = 3
+# Clause openers after which a clausal verb ("added", "noted", "found") reports speech.
+_CLAUSE_AFTER = frozenset(("that", ":", ",", ".", QUOTE))
+# "added in a statement", "wrote on Twitter": the medium of the statement, then its content.
+_MEDIUM_PREPOSITIONS = frozenset(("in", "on", "via", "during", "at"))
+_MEDIUM_NOUNS = frozenset((
+    "statement", "interview", "email", "e-mail", "letter", "post", "tweet", "release", "filing",
+    "briefing", "memo", "note", "message", "text", "call", "podcast", "broadcast", "x", "twitter",
+    "facebook", "linkedin", "instagram", "conference", "hearing", "report",
+))
+# How far after the preposition the medium noun may stand ("in an emailed statement").
+MEDIUM_WINDOW = 3
+_ING_SUFFIX = "ing"
+
+
+def find(view: View, proper: frozenset[str]) -> list[Frame]:
+    """Every attribution frame outside quotations in the sentence, left to right."""
+    frames: list[Frame] = []
+    low = view.low
+    n = len(low)
+    for k in range(n):
+        if view.quoted[k] or view.toks[k].kind != WORD:
+            continue
+        w = low[k]
+        if w in ACCORDING and k + 1 < n and low[k + 1] == "to":
+            frame = _prepositional(view, k, k + 2, proper)
+        elif w in CITING and k > 0 and low[k - 1] == ",":
+            frame = _prepositional(view, k, k + 1, proper)
+        elif w in PASSIVE_PARTICIPLES and k + 1 < n and low[k + 1] == "by":
+            frame = _passive_agent(view, k, proper)
+        elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS:
+            frame = _reporting_verb(view, k, proper)
+        else:
+            frame = None
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Frame | None:
+    """ "according to SOURCE", ", citing SOURCE": the source is the phrase after the cue."""
+    phrase = right_phrase(view, start)
+    if phrase is None:
+        return None
+    source = classify(view, *phrase, proper)
+    if source is None or source.kind == PRONOUN:
+        return None  # "according to plan", "according to it"
+    cue_end = view.toks[start - 1].end
+    trailing = _is_tag(view, view.toks[k].start, source.end)
+    return Frame(ACCORDING_TO, source.kind, view.toks[k].start, cue_end, view.unit.text[view.toks[k].start - view.unit.start : cue_end - view.unit.start], source, trailing)
+
+
+def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
+    """ "was disclosed by SOURCE", "figures compiled by SOURCE"."""
+    phrase = right_phrase(view, k + 2)
+    if phrase is None:
+        return None
+    source = classify(view, *phrase, proper)
+    if source is None or source.kind == PRONOUN:
+        return None
+    return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[k + 1].end, view.text(k, k + 2), source)
+
+
+def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
+    """SOURCE said / said SOURCE / SOURCE's report shows: the verb at `k` and its subject."""
+    low = view.low
+    w = low[k]
+    # the subject's end: skip auxiliaries and adverbs ("has also said")
+    j = k - 1
+    gap = 0
+    while j >= 0 and low[j] in AUXILIARIES and gap < AUX_GAP_MAX and not view.quoted[j]:
+        j -= 1
+        gap += 1
+    if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
+        return None  # a passive ("is said to"): vague.py reads those
+    if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS or low[j].endswith("'s") and w not in SPEECH_VERBS):
+        return None  # an infinitive ("declined to say") or a noun ("the report", "its forecast")
+    if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
+        return None  # ", saying ...": a participle of the main clause, which carries its own frame
+    source = None
+    if j >= 0 and low[j] == ",":
+        source = _across_comma(view, j, proper)
+    elif j >= 0:
+        phrase = left_phrase(view, j + 1)
+        if phrase is not None:
+            source = classify(view, *phrase, proper)
+    if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
+        source = _inverted(view, k, proper)  # '"...," said Vasquez.'
+    if source is None:
+        return None
+    if not _takes_clause(view, k, source):
+        return None
+    if w in EVIDENTIAL_VERBS and w not in SPEECH_VERBS and w not in CLAUSAL_VERBS:
+        if not _can_give_evidence(source):
+            return None
+    rule = DOCUMENT if source.head in DOCUMENT_HEADS and source.kind == NAMED else REPORTING_VERB
+    trailing = _is_tag(view, min(view.toks[k].start, source.start), max(view.toks[k].end, source.end))
+    return Frame(rule, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
+
+
+def _is_tag(view: View, start: int, end: int) -> bool:
+    """True for a frame set off by a comma or a quotation at the end of its sentence (", the agency said.")."""
+    before = [t for t in view.toks if t.end <= start]
+    if not before or before[-1].text not in (",", QUOTE):
+        return False
+    return sum(1 for t in view.toks if t.start >= end and (t.kind == WORD or t.kind == NUMBER)) <= TRAILING_WORDS
+
+
+def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """ "NAME, APPOSITIVE, said": the subject is the phrase before the appositive (or the appositive)."""
+    low = view.low
+    k = j - 1
+    while k >= 0 and j - k <= APPOSITIVE_MAX and low[k] != "," and not view.quoted[k]:
+        k -= 1
+    if k < 0 or low[k] != "," or view.quoted[k]:
+        return None
+    appositive = left_phrase(view, j)
+    head = left_phrase(view, k)
+    found = [classify(view, *p, proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]
+    found = [s for s in found if s is not None]
+    if not found:
+        return None
+    named = [s for s in found if s.kind == NAMED]
+    best = named[0] if named else found[0]
+    if len(named) == 2:
+        # "Dr. Helen Vasquez, the authority's chief engineer": the person, with the role as written
+        a, b = named
+        return Source(NAMED, a.start, b.end, view.unit.text[a.start - view.unit.start : b.end - view.unit.start], a.head, a.person or b.person, a.name if a.person else b.name)
+    return best
+
+
+def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:
+    """ '..., said the agency.' : the subject follows the verb and ends the clause."""
+    phrase = right_phrase(view, k + 1)
+    if phrase is None:
+        return None
+    a, b = phrase
+    if b < len(view.toks) and view.low[b] not in (",", ".", ";", ":", "!", "?") and not view.quoted[b]:
+        return None
+    return classify(view, a, b, proper)
+
+
+def _takes_clause(view: View, k: int, source: Source) -> bool:
+    """True when the verb at `k` reports content rather than an event ("added that" vs "added 200 jobs")."""
+    w = view.low[k]
+    if w in SPEECH_VERBS:
+        return True
+    n = len(view.low)
+    if k + 1 >= n:
+        return True
+    nxt = view.low[k + 1]
+    if view.quoted[k + 1] or nxt in _CLAUSE_AFTER or nxt in ("!", "?", ";"):
+        return True
+    if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):
+        return True
+    if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
+        return True  # "the report found 40% of ...", "studies show walking helps": content follows
+    return False
+
+
+def _can_give_evidence(source: Source) -> bool:
+    """Evidential verbs ("shows", "suggests") credit documents, data, groups and names, not any noun."""
+    return source.kind != PRONOUN or source.head == "it"

@@ -1,0 +1,215 @@
+"""What the claims rules remember across sentences: sources named so far, to resolve "he", "it", "the agency" and orphan quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import Document
+from . import vague
+from .frames import Frame
+from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
+from .sources import ANONYMOUS, NAMED, PRONOUN, VAGUE, Source, is_name
+from .view import QUOTE, View
+
+CARRY_OVER = "attribution.carry-over"
+QUOTE_RULE = "attribution.quote"
+# How many paragraphs back a pronoun may find its source ("He added ..." two paragraphs on).
+PARAGRAPH_WINDOW = 1
+# A definite phrase this short ("the agency", "the annual report") points back to a source.
+ANAPHOR_MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A frame of one sentence, resolved: who it credits, how identifiable, and by which rules."""
+
+    frame: Frame
+    kind: str  # NAMED | ANONYMOUS | VAGUE
+    source: Source | None
+    name: str  # the name for the named-sources list
+    rules: tuple[str, ...]
+    carried: bool  # credited through an earlier sentence (pronoun, orphan quote)
+    person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    unit: int
+    paragraph: int
+    credit: Credit
+
+
+class Context:
+    """Per-article memory of the claims analysis; built by `explain`, never shared between articles."""
+
+    def __init__(self, doc: Document, proper: frozenset[str], views: dict[int, View], frames: dict[int, list[Frame]], off: frozenset[str]) -> None:
+        self.doc = doc
+        self.proper = proper
+        self.views = views
+        self.frames = frames
+        self.off = off
+        self.history: list[_Entry] = []
+        self.done: dict[int, Credit | None] = {}
+        self.names = _name_index(doc, views, proper)
+
+    # --- resolving the frames of a sentence ---
+
+    def credits(self, index: int) -> list[Credit]:
+        """The sentence's frames with pronouns and short definite phrases resolved."""
+        out = []
+        for f in self.frames.get(index, ()):
+            src = f.source
+            if f.kind == PRONOUN:
+                if CARRY_OVER in self.off or src is None:
+                    continue
+                ante = self.resolve(src.head, index)
+                if ante is None:
+                    continue
+                rules = (f.rule, CARRY_OVER) if ante.kind == NAMED else (CARRY_OVER, ante.rules[-1])
+                out.append(Credit(f, ante.kind, ante.source, ante.name, rules, True, ante.person))
+            elif f.kind == NAMED:
+                out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
+            else:
+                out.append(Credit(f, f.kind, src, "", (frame_rule(f),), False, bool(src and src.person)))
+        return out
+
+    def resolve(self, pronoun: str, index: int) -> Credit | None:
+        """The source an "he", "she", "it" or "they" refers to: the nearest fitting one before it."""
+        para = self.doc.units[index].paragraph
+        for entry in reversed(self.history):
+            if entry.paragraph < para - PARAGRAPH_WINDOW:
+                break
+            c = entry.credit
+            if pronoun in ("he", "she", "i", "we") and not c.person:
+                continue
+            if pronoun == "it" and c.person:
+                continue
+            return c
+        return None
+
+    def canonical(self, src: Source | None, index: int) -> str:
+        """The name a source goes by in the list: the full name for a surname, the source for "the agency"."""
+        if src is None:
+            return ""
+        name = src.name or src.text
+        words = name.split()
+        if src.person and words:
+            full = self.names.get(words[-1].lower().removesuffix("'s"))
+            if full and len(full.split()) >= len([w for w in words if w.rstrip(".").lower() not in TITLES]):
+                return full
+            return name
+        if words and words[0].lower() in DETERMINERS and len(words) <= ANAPHOR_MAX_WORDS:
+            head = src.head
+            for entry in reversed(self.history):
+                c = entry.credit
+                if c.kind == NAMED and c.source is not None and not c.person and c.source.head == head and c.name.lower() != name.lower():
+                    return c.name
+            full = self.names.get(head)
+            if full:
+                return full
+            return "the " + " ".join(words[1:]) if words[0].lower() == "the" else name
+        return name
+
+    # --- remembering what was decided ---
+
+    def record(self, index: int, credits: list[Credit], orphan: Credit | None) -> None:
+        """Remember the sentence's sources (for pronouns after it) and its subject if it is a name."""
+        para = self.doc.units[index].paragraph
+        subject = self._subject(index)
+        if subject is not None and not any(c.kind == NAMED and c.person for c in credits):
+            self.history.append(_Entry(index, para, subject))
+        best = None
+        for c in credits:
+            self.history.append(_Entry(index, para, c))
+            if best is None or c.kind == NAMED and best.kind != NAMED:
+                best = c
+        self.done[index] = best or orphan
+
+    def _subject(self, index: int) -> Credit | None:
+        """A name that opens the sentence ("Okonkwo spoke to ..."): a person "she" may refer to."""
+        view = self.views[index]
+        k = view.initial
+        while k < len(view.toks) and view.low[k] in TITLES | {"."}:
+            k += 1
+        if k >= len(view.toks) or not is_name(view, k, self.proper) and view.toks[k].text not in self.proper:
+            return None
+        end = k
+        while end < len(view.toks) and (is_name(view, end, self.proper) or view.toks[end].text in self.proper):
+            end += 1
+        if view.low[end - 1] in ORG_SUFFIXES:
+            return None
+        text = view.text(view.initial, end)
+        start, stop = view.span(view.initial, end)
+        src = Source(NAMED, start, stop, text, view.low[end - 1], True, text)
+        frame = Frame(CARRY_OVER, NAMED, start, stop, text, src)
+        return Credit(frame, NAMED, src, self.canonical(src, index), (CARRY_OVER,), True, True)
+
+    # --- quotations ---
+
+    def quote_speaker(self, index: int) -> Credit | None:
+        """The speaker of an orphan quotation: the same quotation's attribution, or the previous quote's speaker."""
+        unit = self.doc.units[index]
+        para = self.doc.paragraphs[unit.paragraph]
+        spans = [q for q in self.doc.quotes if q[0] < unit.end and q[1] > unit.start]
+        others = [u.index for u in para.units if u.index != index and u.index in self.views]
+        others.sort(key=lambda i: abs(i - index))
+        for other in others:
+            ou = self.doc.units[other]
+            if any(q[0] < ou.end and q[1] > ou.start for q in spans):
+                found = self.done.get(other) if other < index else _first_named(self.credits(other))
+                if found is not None:
+                    return _carried(found)
+        for other in sorted((i for i in others if i < index), reverse=True):
+            found = self.done.get(other)
+            if found is not None:
+                return _carried(found)
+        first = self.views.get(para.units[0].index)
+        if first is not None and first.toks and first.toks[0].text == QUOTE and unit.paragraph > 0:
+            prev = self.doc.paragraphs[unit.paragraph - 1].units[-1].index
+            found = self.done.get(prev)
+            if found is not None:
+                return _carried(found)
+        return None
+
+
+def frame_rule(frame: Frame) -> str:
+    """The rule a vague or anonymous frame falls under ("experts say" -> vague.generic-source)."""
+    if frame.kind == ANONYMOUS:
+        return vague.ANONYMOUS_SOURCE
+    if frame.kind == VAGUE and frame.source is not None:
+        return vague.GENERIC_SOURCE
+    return frame.rule
+
+
+def _first_named(credits: list[Credit]) -> Credit | None:
+    for c in credits:
+        if c.kind == NAMED:
+            return c
+    return credits[0] if credits else None
+
+
+def _carried(c: Credit) -> Credit:
+    rules = (QUOTE_RULE,) if c.kind == NAMED else (QUOTE_RULE, c.rules[-1])
+    return Credit(c.frame, c.kind, c.source, c.name, rules, True, c.person)
+
+
+def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -> dict[str, str]:
+    """Last word of every multi-word name in the sentences -> the longest such name."""
+    index: dict[str, str] = {}
+    for view in views.values():
+        k = 0
+        n = len(view.toks)
+        while k < n:
+            if view.quoted[k] or not is_name(view, k, proper) or view.low[k] in TITLES:
+                k += 1
+                continue
+            end = k
+            while end < n and not view.quoted[end] and (is_name(view, end, proper) or view.low[end] == "-" ) and view.low[end] not in TITLES:
+                end += 1
+            if end - k >= 2:
+                text = view.text(k, end)
+                key = view.low[end - 1].removesuffix("'s")
+                if len(text) > len(index.get(key, "")):
+                    index[key] = text.removesuffix("'s")
+            k = end
+    return index

@@ -1,0 +1,220 @@
+"""Is a sentence a claim, and of which kind: the figure, record and event cues and the vetoes.
+
+Cues follow what check-worthiness research found to mark factual claims: numbers and
+quantities, superlatives and records, past-tense events about named entities (Hassan et al.
+2017, ClaimBuster; Konstantinovskiy et al. 2021, Full Fact). The vetoes are the spec's
+non-claims: questions, the writer's speculation, predictions, advice and analysis. Word
+lists are in data/claims_kinds.toml.
+"""
+
+from __future__ import annotations
+
+from ..figures import Figure
+from ..results import Cue
+from ..text import NUMBER, WORD
+from .lexicon import (
+    ANALYSIS_OBJECTS,
+    ANALYSIS_VERBS,
+    BE_FORMS,
+    COMPARATIVES,
+    EVALUATIVE,
+    EVENT_VERBS,
+    FRACTIONS,
+    HISTORY,
+    IMPERATIVES,
+    MOST_VETOES,
+    OPINION_OPENERS,
+    ORDINAL_VETOES,
+    ORDINALS,
+    PREDICTION,
+    QUANTITY_WORDS,
+    RECORD_WORDS,
+    SPECULATION,
+    SUPERLATIVES,
+)
+from .sources import is_name
+from .view import QUOTE, View
+
+FIGURE = "claim.figure"
+QUANTITY_WORD = "claim.quantity-word"
+RECORD = "claim.record"
+EVENT = "claim.event"
+QUESTION = "not-claim.question"
+SPECULATION_VETO = "not-claim.speculation"
+PREDICTION_VETO = "not-claim.prediction"
+IMPERATIVE_VETO = "not-claim.imperative"
+ANALYSIS_VETO = "not-claim.analysis"
+
+# An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
+EVENT_MIN_WORDS = 4
+# How far after "never" or "no" a comparative may stand to make a record
+# ("has never had a busier season", "no election has drawn a higher share").
+COMPARATIVE_WINDOW = 8
+# How far after an interpretive verb its telling object may stand ("raises serious questions").
+ANALYSIS_OBJECT_WINDOW = 3
+# Interpretive verbs that judge whatever their object ("This deployment showcases ...").
+STRONG_ANALYSIS = frozenset((
+    "showcase", "showcases", "showcased", "underscore", "underscores", "underscored",
+    "exemplify", "exemplifies", "illustrate", "illustrates", "signify", "signifies",
+    "suggest", "suggests", "indicate", "indicates", "imply", "implies", "mean", "means",
+    "demonstrate", "demonstrates", "complicate", "complicates", "deserve", "deserves",
+    "seem", "seems", "hinge", "hinges", "reflect", "reflects",
+))
+# How far before "history" its "in" may stand ("in the company's 40-year history").
+HISTORY_WINDOW = 4
+# "-iest" superlatives not in the list ("costliest", "wealthiest"): long enough not to be a stem.
+IEST_MIN_LENGTH = 7
+_IEST_VETOES = frozenset(("earliest",))
+
+
+def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
+    """The figures that state a quantity (not the incidental ones: dates, ages, names)."""
+    return [Cue("figure", f.text, f.start, f.end) for f in figures if not f.incidental]
+
+
+def quantity_cues(view: View) -> list[Cue]:
+    """Spelled or approximate quantities: "dozens of", "doubled", "a third of", "half of"."""
+    out = []
+    low = view.low
+    n = len(low)
+    for k, w in enumerate(low):
+        if w in QUANTITY_WORDS:
+            if w in ("majority", "minority", "handful") and not (k + 1 < n and low[k + 1] == "of"):
+                continue
+            out.append(_cue("figure", view, k, k + 1))
+        elif w in FRACTIONS and k + 1 < n and low[k + 1] == "of" and k > 0 and low[k - 1] in ("a", "one", "two", "three", "nearly", "about", "almost", "over", "than"):
+            out.append(_cue("figure", view, k - 1, k + 2))
+    return out
+
+
+def record_cues(view: View) -> list[Cue]:
+    """Superlatives, records and firsts: "the largest since 1990", "a record high", "the first woman"."""
+    out = []
+    low = view.low
+    n = len(low)
+    for k, w in enumerate(low):
+        if view.toks[k].kind != WORD:
+            continue
+        base = w.rsplit("-", 1)[-1] if "-" in w and w not in SUPERLATIVES else w
+        if base in SUPERLATIVES or (base.endswith("iest") and len(base) >= IEST_MIN_LENGTH and base not in _IEST_VETOES):
+            if not (k > 0 and low[k - 1] == "at"):  # "at least", "at best"
+                out.append(_cue("record", view, k, k + 1))
+        elif w in RECORD_WORDS:
+            if w == "record" and (k > 0 and low[k - 1] in ("on", "off", "criminal", "court", "public", "track", "the", "his", "her", "their", "its") or k + 1 < n and low[k + 1] in ("label", "labels", "store", "player", "of", "shows", "show")):
+                continue
+            out.append(_cue("record", view, k, k + 1))
+        elif w in ORDINALS and k > 0 and low[k - 1] in ("the", "its", "his", "her", "their") and k + 1 < n:
+            nxt = low[k + 1]
+            if nxt == "time" and k > 1 and low[k - 2] == "for":
+                out.append(_cue("record", view, k - 2, k + 2))  # "for the first time"
+            elif nxt == "to" or (nxt not in ORDINAL_VETOES and view.toks[k + 1].kind == WORD and not (w == "last" and nxt not in ("to",))):
+                out.append(_cue("record", view, k - 1, k + 2))
+        elif w in ("most", "least") and k > 0 and low[k - 1] == "the" and k + 1 < n and low[k + 1] not in MOST_VETOES and view.toks[k + 1].kind == WORD:
+            out.append(_cue("record", view, k - 1, k + 2))
+        elif w in HISTORY and low[k - 1] != "a" and "in" in low[max(0, k - HISTORY_WINDOW) : k]:
+            out.append(_cue("record", view, k, k + 1))  # "in the line's history", "in the history of"
+        elif w == "never" or (w == "no" and k + 1 < n and view.toks[k + 1].kind == WORD):
+            for j in range(k + 1, min(n, k + 1 + COMPARATIVE_WINDOW)):
+                if low[j] in COMPARATIVES and (w == "never" or low[j] not in ("so", "such", "this", "before")) and low[j] != low[k]:
+                    if w == "never" and low[j] in ("more", "so", "such", "this", "before") and j + 1 < n and low[j + 1] in ("than", "that", ".", ","):
+                        continue
+                    out.append(_cue("record", view, k, j + 1))
+                    break
+                if low[j] in (",", ";", ".", "but", "and"):
+                    break
+    return out
+
+
+def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
+    """What makes a sentence about someone or something identifiable: a name or a past-tense event verb."""
+    low = view.low
+    for k in range(len(low)):
+        if k != view.initial and is_name(view, k, proper) or k == view.initial and view.toks[k].text in proper:
+            return _cue("event", view, k, k + 1)
+    for k, w in enumerate(low):
+        if w in EVENT_VERBS:
+            return _cue("event", view, k, k + 1)
+    if low[view.initial] in ("he", "she", "they"):
+        return _cue("event", view, view.initial, view.initial + 1)
+    return None
+
+
+def is_question(view: View) -> bool:
+    """True for a question, or a quoted question with only its speaker outside ("... diabetes?" he asked)."""
+    toks = view.toks
+    k = len(toks) - 1
+    while k >= 0 and toks[k].text in (QUOTE, "'", ")"):
+        k -= 1
+    if k >= 0 and toks[k].text == "?":
+        return True
+    inside, total = view.words_quoted
+    outside = total - inside
+    for k in range(1, len(toks)):
+        if toks[k].text == QUOTE and toks[k - 1].text == "?" and view.quoted[k]:
+            return outside <= 4
+    return False
+
+
+def speculation(view: View) -> Cue | None:
+    """A modal of possibility or duty outside quotations: the writer speculates or advises."""
+    for k, w in enumerate(view.low):
+        if w in SPECULATION and not view.quoted[k]:
+            if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
+                continue  # the month
+            return _cue("event", view, k, k + 1)
+    return None
+
+
+def prediction(view: View) -> Cue | None:
+    """ "will" or "would" outside quotations: a forecast in the writer's voice."""
+    for k, w in enumerate(view.low):
+        if w in PREDICTION and not view.quoted[k]:
+            return _cue("event", view, k, k + 1)
+    return None
+
+
+def imperative(view: View) -> Cue | None:
+    """A sentence that opens with a verb addressed to the reader ("Expect delays", "Check the site")."""
+    k = view.initial
+    w = view.low[k]
+    if w in IMPERATIVES and not view.quoted[k]:
+        nxt = view.low[k + 1] if k + 1 < len(view.low) else ""
+        if nxt not in ("that", "of", "is", "was", "are", ",") and not nxt.endswith("ed"):
+            return _cue("event", view, k, k + 1)
+    for opener in OPINION_OPENERS:
+        parts = opener.split()
+        if tuple(view.low[k : k + len(parts)]) == tuple(parts) and not view.quoted[k]:
+            return _cue("event", view, k, k + len(parts))
+    return None
+
+
+def analysis(view: View) -> Cue | None:
+    """The writer interprets: "This deployment showcases ...", "raises questions", "remains critical"."""
+    low = view.low
+    n = len(low)
+    for k, w in enumerate(low):
+        if view.quoted[k]:
+            continue
+        if w in STRONG_ANALYSIS:
+            return _cue("event", view, k, k + 1)
+        if w in ANALYSIS_VERBS:
+            for j in range(k + 1, min(n, k + 1 + ANALYSIS_OBJECT_WINDOW)):
+                if low[j] in ANALYSIS_OBJECTS or low[j] in EVALUATIVE:
+                    return _cue("event", view, k, j + 1)
+        if w in BE_FORMS or w in ("remain", "remains", "remained", "become", "becomes"):
+            j = k + 1
+            while j < n and low[j] in ("not", "very", "so", "too", "also", "still", "deeply", "highly", "more", "less", "an", "a", "the"):
+                j += 1
+            if j < n and low[j] in EVALUATIVE:
+                return _cue("event", view, k, j + 1)
+    return None
+
+
+def word_count(view: View) -> int:
+    """How many words and numbers the sentence has."""
+    return sum(1 for t in view.toks if t.kind == WORD or t.kind == NUMBER)
+
+
+def _cue(kind: str, view: View, a: int, b: int) -> Cue:
+    start, end = view.span(a, b)
+    return Cue(kind, view.text(a, b), start, end)

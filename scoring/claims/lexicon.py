@@ -1,0 +1,76 @@
+"""The claims analysis's word lists, read once at import from scoring/data/claims_*.toml."""
+
+from __future__ import annotations
+
+from ..lexicons import load
+
+_SOURCES = load("claims_sources")
+_KINDS = load("claims_kinds")
+_VAGUE = load("claims_vague")
+
+# --- reporting verbs (claims_sources.toml [verbs]) ---
+SPEECH_VERBS = _SOURCES.terms("verbs.speech")
+CLAUSAL_VERBS = _SOURCES.terms("verbs.clausal")
+EVIDENTIAL_VERBS = _SOURCES.terms("verbs.evidential")
+PASSIVE_PARTICIPLES = _SOURCES.terms("verbs.passive")
+REPORTING_VERBS = SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
+
+# --- function words (claims_sources.toml [words]) ---
+ACCORDING = _SOURCES.terms("words.according")
+CITING = _SOURCES.terms("words.citing")
+BE_FORMS = _SOURCES.terms("words.be")
+AUXILIARIES = _SOURCES.terms("words.auxiliaries")
+PRONOUNS = _SOURCES.terms("words.pronouns")
+PERSON_PRONOUNS = _SOURCES.terms("words.person_pronouns")
+DETERMINERS = _SOURCES.terms("words.determiners")
+DEFINITE = _SOURCES.terms("words.definite")
+QUANTIFIERS = _SOURCES.terms("words.quantifiers")
+LEFT_STOPS = _SOURCES.terms("words.left_stops")
+NAME_JOINERS = _SOURCES.terms("words.name_joiners")
+POST_MODIFIERS = _SOURCES.terms("words.post_modifiers")
+ANONYMITY = _SOURCES.terms("words.anonymity")
+
+# --- source heads (claims_sources.toml [heads]) ---
+GENERIC_HEADS = _SOURCES.terms("heads.generic")
+ANONYMOUS_HEADS = _SOURCES.terms("heads.anonymous")
+INSTITUTIONAL_PEOPLE = _SOURCES.terms("heads.institutional_people")
+ROLE_HEADS = _SOURCES.terms("heads.roles")
+OFFICIAL_VOICE = _SOURCES.terms("heads.official_voice")
+INSTITUTION_HEADS = _SOURCES.terms("heads.institutions")
+DOCUMENT_HEADS = _SOURCES.terms("heads.documents")
+INSTITUTION_MODIFIERS = _SOURCES.terms("heads.institution_modifiers")
+ORG_SUFFIXES = _SOURCES.terms("heads.org_suffixes")
+TITLES = _SOURCES.terms("heads.titles")
+SOURCE_HEADS = GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
+
+# --- claim kinds (claims_kinds.toml) ---
+SUPERLATIVES = _KINDS.terms("record.superlatives")
+RECORD_WORDS = _KINDS.terms("record.words")
+ORDINALS = _KINDS.terms("record.ordinals")
+ORDINAL_VETOES = _KINDS.terms("record.ordinal_vetoes")
+COMPARATIVES = _KINDS.terms("record.comparatives")
+MOST_VETOES = _KINDS.terms("record.most_vetoes")
+HISTORY = _KINDS.terms("record.history")
+QUANTITY_WORDS = _KINDS.terms("quantity.words")
+FRACTIONS = _KINDS.terms("quantity.fractions")
+SPECULATION = _KINDS.terms("not_claim.speculation")
+PREDICTION = _KINDS.terms("not_claim.prediction")
+ANALYSIS_VERBS = _KINDS.terms("not_claim.analysis_verbs")
+ANALYSIS_OBJECTS = _KINDS.terms("not_claim.analysis_objects")
+EVALUATIVE = _KINDS.terms("not_claim.evaluative")
+IMPERATIVES = _KINDS.terms("not_claim.imperatives")
+OPINION_OPENERS = _KINDS.terms("not_claim.opinion_openers")
+EVENT_VERBS = _KINDS.terms("event.verbs")
+NOT_NAMES = _KINDS.terms("event.not_names")
+
+# --- vague attribution (claims_vague.toml) ---
+AGENTLESS_PARTICIPLES = _VAGUE.terms("passive.participles")
+AS_LABELS = _VAGUE.terms("passive.as_labels")
+AS_LABELS_NEED_ADVERB = _VAGUE.terms("passive.as_labels_need_adverb")
+TO_FRAME_VETOES = _VAGUE.terms("passive.to_frame_vetoes")
+CONSENSUS_ADVERBS = _VAGUE.terms("passive.consensus")
+HEDGE_ADVERBS = _VAGUE.terms("adverbs.hedges")
+REPORT_NOUNS = _VAGUE.terms("phrases.report_nouns")
+REPORT_OPENERS = _VAGUE.terms("phrases.report_openers")
+
+SOURCES_META = (_SOURCES, _KINDS, _VAGUE)

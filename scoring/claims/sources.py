@@ -1,0 +1,247 @@
+"""Source phrases: find the noun phrase that credits a claim and decide whether a reader can identify it.
+
+A source is `named` (a person, organization, role tied to one, or a credited document),
+`anonymous` (people described but not named: "officials", "people familiar with the
+matter"), `vague` (a group or body of evidence nobody can check: "experts", "studies",
+"reports") or a `pronoun` to resolve against the sources before it. The categories follow
+the attribution relations of PARC 3.0 (Pareti 2016) and the AP and Reuters guidance on
+anonymous sources; the word lists are in data/claims_sources.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import NUMBER, WORD
+from .lexicon import (
+    ANONYMITY,
+    ANONYMOUS_HEADS,
+    DEFINITE,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GENERIC_HEADS,
+    INSTITUTION_HEADS,
+    INSTITUTION_MODIFIERS,
+    INSTITUTIONAL_PEOPLE,
+    LEFT_STOPS,
+    NAME_JOINERS,
+    NOT_NAMES,
+    OFFICIAL_VOICE,
+    ORG_SUFFIXES,
+    POST_MODIFIERS,
+    PRONOUNS,
+    QUANTIFIERS,
+    ROLE_HEADS,
+    TITLES,
+)
+from .view import View, is_capitalized
+
+NAMED = "named"
+ANONYMOUS = "anonymous"
+VAGUE = "vague"
+PRONOUN = "pronoun"
+
+# How many tokens a source phrase may run to the left of its verb: long enough for
+# "Dr. Anika Sorensen of Fairhaven University", short enough to stay inside one clause.
+PHRASE_MAX = 12
+# How many tokens an appositive or relative clause between commas may hold before the verb
+# ("Dr. Raymond Achebe, an endocrinologist at St. Luke's ... who was not involved, said").
+APPOSITIVE_MAX = 28
+# How many tokens a source may run to the right of "according to", "citing" or "by".
+RIGHT_MAX = 18
+
+# Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
+# familiar with the matter", "a study by Harvard researchers".
+_INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
+_LEAD_STRIP = LEFT_STOPS | frozenset(("according", "to", "per", "citing", "quoting"))
+_ABBREVIATION_MAX = 4  # "Dr", "St", "U.S": a period after these stays inside a name
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source phrase as written, with how identifiable it is."""
+
+    kind: str  # NAMED | ANONYMOUS | VAGUE | PRONOUN
+    start: int
+    end: int
+    text: str
+    head: str  # lower-cased head word ("spokesperson", "police", "he"), or the last name word
+    person: bool  # a person (he/she can refer to it), not an organization or a document
+    name: str  # the name it contributes to the named-sources list ("" when it has none)
+
+
+def is_name(view: View, k: int, proper: frozenset[str]) -> bool:
+    """True when token `k` is part of a proper name (a capital not explained by the sentence start)."""
+    tok = view.toks[k]
+    if not is_capitalized(tok) or view.low[k] in NOT_NAMES:
+        return False
+    if k == view.initial or (k > 0 and view.toks[k - 1].text in ('"', "(")):
+        return tok.text in proper
+    return True
+
+
+def left_phrase(view: View, end: int) -> tuple[int, int] | None:
+    """The tokens of the noun phrase that ends just before token `end` ([a, b)), or None."""
+    b = end
+    k = end - 1
+    a = end
+    count = 0
+    while k >= 0 and count < PHRASE_MAX:
+        tok = view.toks[k]
+        low = view.low[k]
+        if view.quoted[k]:
+            break
+        if tok.kind == WORD or tok.kind == NUMBER:
+            if low in _INNER or low in NAME_JOINERS:
+                pass  # kept, trimmed below if it ends up first
+            elif low in LEFT_STOPS:
+                break
+        elif tok.text == "." and k > 0 and _is_abbreviation(view, k - 1):
+            pass
+        elif tok.text == "&":
+            pass
+        elif tok.text == "-" and k > 0 and view.is_word(k - 1):
+            pass
+        else:
+            break
+        a = k
+        k -= 1
+        count += 1
+    # drop leading prepositions and conjunctions ("with South Korea's ..." -> "South Korea's ...")
+    while a < b and (view.low[a] in _LEAD_STRIP or not view.is_word(a)) and view.low[a] not in DETERMINERS:
+        a += 1
+    return (a, b) if a < b else None
+
+
+def right_phrase(view: View, start: int) -> tuple[int, int] | None:
+    """The tokens of the noun phrase that starts at token `start`, up to a clause boundary."""
+    k = start
+    n = len(view.toks)
+    while k < n and k - start < RIGHT_MAX:
+        tok = view.toks[k]
+        if view.quoted[k]:
+            break
+        if tok.kind == WORD or tok.kind == NUMBER:
+            if view.low[k] in ("that", "which", "when", "while", "because", "but", "as", "saying", "said", "says"):
+                break
+        elif tok.text == "." and _is_abbreviation(view, k - 1) and k + 1 < n:
+            pass
+        elif tok.text not in ("&", "-", "'"):
+            break
+        k += 1
+    return (start, k) if k > start else None
+
+
+def _is_abbreviation(view: View, k: int) -> bool:
+    tok = view.toks[k]
+    return tok.kind == WORD and (len(tok.text) <= _ABBREVIATION_MAX and tok.text[0].isupper() or "." in tok.text)
+
+
+def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | None:
+    """Decide what kind of source tokens [a, b) are, or None when they are no source at all."""
+    words = [k for k in range(a, b) if view.is_word(k)]
+    if not words:
+        return None
+    low = view.low
+    if len(words) == 1 and low[words[0]] in PRONOUNS:
+        k = words[0]
+        return Source(PRONOUN, *view.span(k, k + 1), view.toks[k].text, low[k], low[k] in ("he", "she"), "")
+    # The head ends where a post-modifier starts ("analysts | at Carver & Lowe").
+    cut = len(words)
+    for i in range(1, len(words)):
+        if low[words[i]] in POST_MODIFIERS:
+            cut = i
+            break
+    pre, post = words[:cut], words[cut:]
+    head_k = pre[-1]
+    head = _bare(low[head_k])
+    two = _bare(low[pre[-2]]) + " " + head if len(pre) > 1 else ""
+    if two in ROLE_HEADS:
+        head = two
+    names_pre = [k for k in pre if is_name(view, k, proper) and _bare(low[k]) not in _HEADS_AND_TITLES]
+    names_post = [k for k in post if is_name(view, k, proper)]
+    det = low[pre[0]]
+    possessive = any(_is_possessive(low[k]) for k in pre[:-1]) or det in ("its", "his", "her", "their", "our")
+    definite = det in DEFINITE or possessive
+    indefinite = det in ("a", "an", "another", "one")
+    quantified = any(low[k] in QUANTIFIERS and low[k] not in ("a", "an") or view.toks[k].kind == NUMBER for k in pre[:-1])
+    anonymous = any(low[k] in ANONYMITY for k in words) or _says_anonymous(view, a, b)
+    inst_mod = any(_bare(low[k]) in INSTITUTION_MODIFIERS or _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1])
+    named_qual = bool(names_pre) or bool(names_post)
+    text = view.text(a, b)
+    start, end = view.span(a, b)
+
+    def make(kind: str, person: bool) -> Source:
+        return Source(kind, start, end, text, head, person, _name(view, pre, names_pre) if kind == NAMED else "")
+
+    if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
+        if head in INSTITUTIONAL_PEOPLE and (named_qual or inst_mod) and not anonymous and not quantified:
+            return make(NAMED, False)
+        return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
+    if head in GENERIC_HEADS:
+        if named_qual and not anonymous:
+            return make(NAMED, False)
+        if head in DOCUMENT_HEADS and (definite and det not in ("these", "those") or inst_mod) and not quantified:
+            return make(NAMED, False)
+        return make(VAGUE, False)
+    if head in ROLE_HEADS:
+        if anonymous and not names_pre:
+            return make(ANONYMOUS, True)
+        if named_qual or definite or inst_mod or head in OFFICIAL_VOICE or not indefinite:
+            return make(NAMED, True)
+        return make(ANONYMOUS, True)
+    if head in INSTITUTION_HEADS:
+        if indefinite and not named_qual and not inst_mod:
+            return make(VAGUE, False)
+        return make(NAMED, False)
+    if head in DOCUMENT_HEADS:
+        if named_qual or definite or inst_mod:
+            return make(NAMED, False)
+        return make(VAGUE, False)
+    names = [k for k in pre if is_name(view, k, proper)]
+    if names and names[-1] == head_k:
+        person = head not in ORG_SUFFIXES and not any(low[k] in ("of", "&") for k in pre)
+        person = person or any(_bare(low[k]) in TITLES for k in pre)
+        return make(NAMED, person)
+    return None
+
+
+_HEADS_AND_TITLES = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "authority's" -> "authority"."""
+    if word.endswith("'s"):
+        return word[:-2]
+    if word.endswith("s'"):
+        return word[:-1]
+    return word
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith("'s") or word.endswith("s'")
+
+
+def _says_anonymous(view: View, a: int, b: int) -> bool:
+    """True for "who asked not to be named", "speaking on condition of anonymity" and the like."""
+    low = view.low[a:b]
+    for i, w in enumerate(low):
+        if w == "not" and i + 1 < len(low) and low[i + 1] in ("to", "be", "authorized", "authorised", "named", "identified"):
+            return True
+    return False
+
+
+def _name(view: View, pre: list[int], names: list[int]) -> str:
+    """The name a named source adds to the list: its run of name words, or the whole phrase."""
+    if names:
+        first, last = names[0], names[-1]
+        # take a title just before the name ("Dr. Helen Vasquez", "President Zelensky")
+        k = first - 1
+        while k >= 0 and (view.low[k] in TITLES or view.toks[k].text == "."):
+            first = k if view.toks[k].text != "." else first
+            k -= 1
+        return view.text(first, last + 1)
+    k = pre[0]
+    while k < pre[-1] and view.low[k] in DETERMINERS and view.low[k] not in ("its", "his", "her", "their", "our"):
+        k += 1
+    return view.text(k, pre[-1] + 1)

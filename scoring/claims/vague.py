@@ -1,0 +1,117 @@
+"""Vague attribution that needs no subject: agentless passives, hedging adverbs, unowned estimates.
+
+Wikipedia's "Words to watch" (MOS:WEASEL) lists the patterns: "it is said", "it has been
+reported", "is widely believed", "is regarded as", "reportedly"; the CoNLL-2010 weasel task
+(Farkas et al. 2010) showed that such cue words carry most of the signal. Generic and
+anonymous subjects of reporting verbs ("experts say", "officials said") are found by
+attribution.py and judged by sources.py.
+"""
+
+from __future__ import annotations
+
+from ..text import NUMBER, WORD
+from .frames import Frame
+from .lexicon import (
+    AGENTLESS_PARTICIPLES,
+    AS_LABELS,
+    AS_LABELS_NEED_ADVERB,
+    BE_FORMS,
+    CONSENSUS_ADVERBS,
+    HEDGE_ADVERBS,
+    REPORT_NOUNS,
+    REPORT_OPENERS,
+    TO_FRAME_VETOES,
+)
+from .sources import VAGUE
+from .view import View
+
+AGENTLESS_PASSIVE = "vague.agentless-passive"
+HEDGE_ADVERB = "vague.hedge-adverb"
+ESTIMATED = "vague.estimated"
+GENERIC_SOURCE = "vague.generic-source"
+ANONYMOUS_SOURCE = "vague.anonymous"
+
+# How many adverbs or auxiliaries may stand inside "is (widely) believed" / "has (long) been said".
+ADVERB_GAP_MAX = 2
+# How far before a report noun its opener may stand ("amid [growing] reports that").
+OPENER_GAP_MAX = 3
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
+_PERFECT = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
+
+
+def find(view: View) -> list[Frame]:
+    """Every vague frame outside quotations in the sentence, left to right."""
+    frames: list[Frame] = []
+    low = view.low
+    n = len(low)
+    for k in range(n):
+        if view.quoted[k] or view.toks[k].kind != WORD:
+            continue
+        w = low[k]
+        if w in BE_FORMS:
+            frame = _agentless(view, k)
+        elif w in HEDGE_ADVERBS:
+            frame = Frame(HEDGE_ADVERB, VAGUE, view.toks[k].start, view.toks[k].end, view.toks[k].text, None)
+        elif w == "estimated" and k > 0 and low[k - 1] == "an" and k + 1 < n and _is_number(view, k + 1):
+            frame = Frame(ESTIMATED, VAGUE, view.toks[k - 1].start, view.toks[k].end, view.text(k - 1, k + 1), None)
+        elif w in REPORT_NOUNS and k + 1 < n and low[k + 1] in ("that", "of", "suggesting", "indicating") and _opened(view, k):
+            frame = Frame(GENERIC_SOURCE, VAGUE, view.toks[k].start, view.toks[k + 1].end, view.text(k, k + 2), None)
+        else:
+            frame = None
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _agentless(view: View, k: int) -> Frame | None:
+    """ "it has been reported that", "is said to", "is widely regarded as" with no "by" agent."""
+    low = view.low
+    n = len(low)
+    j = k + 1
+    adverb = False
+    while j < n and low[j] in CONSENSUS_ADVERBS and j - k <= ADVERB_GAP_MAX:
+        adverb = True
+        j += 1
+    if j >= n or low[j] not in AGENTLESS_PARTICIPLES or view.quoted[j]:
+        return None
+    p = low[j]
+    nxt = low[j + 1] if j + 1 < n else "."
+    if nxt == "by":
+        return None  # an agent: attribution.py reads it
+    frame = False
+    if nxt in ("that", ",") and _it_subject(view, k):
+        frame = True  # "it is believed that", "it has been reported that"
+    elif nxt == "to" and p not in TO_FRAME_VETOES:
+        frame = True  # "is said to", "is thought to"
+    elif nxt == "as" and p in AS_LABELS and (p not in AS_LABELS_NEED_ADVERB or adverb):
+        frame = True  # "is recognized as", "is widely seen as"
+    elif adverb and p in AGENTLESS_PARTICIPLES and p not in TO_FRAME_VETOES and nxt in ("that", ",", "."):
+        frame = True  # "as is widely believed", "is widely reported"
+    if not frame:
+        return None
+    start = k
+    while start > 0 and low[start - 1] in _PERFECT and start > k - 3:
+        start -= 1
+    if start > 0 and low[start - 1] == "it":
+        start -= 1
+    return Frame(AGENTLESS_PASSIVE, VAGUE, view.toks[start].start, view.toks[j].end, view.text(start, j + 1), None)
+
+
+def _it_subject(view: View, k: int) -> bool:
+    """True when the be-form at `k` belongs to an impersonal "it" ("it has long been said")."""
+    j = k - 1
+    while j >= 0 and view.low[j] in _PERFECT and k - j <= 3:
+        j -= 1
+    return j >= 0 and view.low[j] == "it"
+
+
+def _opened(view: View, k: int) -> bool:
+    """True when a report noun follows "there are", "amid", "following" ... with no owner named."""
+    for j in range(max(0, k - OPENER_GAP_MAX), k):
+        if view.low[j] in REPORT_OPENERS:
+            return True
+    return False
+
+
+def _is_number(view: View, k: int) -> bool:
+    return view.toks[k].kind == NUMBER or view.low[k] in _NUMBER_WORDS or view.toks[k].text[:1] in "$£€"

@@ -1,0 +1,90 @@
+"""A sentence as the claims rules read it: tokens, lower-cased words, and which lie inside quotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import NUMBER, WORD, Document, Token, Unit
+from .lexicon import NOT_NAMES
+
+QUOTE = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One unit's tokens with their lower-cased text and quotation state, built once per unit."""
+
+    unit: Unit
+    toks: tuple[Token, ...]
+    low: tuple[str, ...]
+    quoted: tuple[bool, ...]  # inside a quotation, marks included
+    initial: int  # index of the first word: its capital letter says nothing about names
+
+    def is_word(self, k: int) -> bool:
+        """True for a word or number token."""
+        kind = self.toks[k].kind
+        return kind == WORD or kind == NUMBER
+
+    def text(self, a: int, b: int) -> str:
+        """The unit's text from token `a` to token `b - 1`, as written."""
+        unit = self.unit
+        return unit.text[self.toks[a].start - unit.start : self.toks[b - 1].end - unit.start]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Document offsets of tokens `a` to `b - 1`."""
+        return self.toks[a].start, self.toks[b - 1].end
+
+    @property
+    def words_quoted(self) -> tuple[int, int]:
+        """How many words lie inside quotations, and how many there are in all."""
+        inside = total = 0
+        for k, t in enumerate(self.toks):
+            if t.kind == WORD or t.kind == NUMBER:
+                total += 1
+                inside += self.quoted[k]
+        return inside, total
+
+
+def make_view(doc: Document, unit: Unit) -> View:
+    """Read `unit` into a View; quotation state comes from `doc.quotes`."""
+    toks = unit.tokens
+    spans = [q for q in doc.quotes if q[0] < unit.end and q[1] > unit.start]
+    quoted = []
+    for t in toks:
+        quoted.append(any(qs <= t.start and t.end <= qe for qs, qe in spans))
+    initial = 0
+    for k, t in enumerate(toks):
+        if t.kind == WORD or t.kind == NUMBER:
+            initial = k
+            break
+    return View(unit, toks, tuple(t.text.lower() for t in toks), tuple(quoted), initial)
+
+
+def proper_words(doc: Document) -> frozenset[str]:
+    """Capitalized words the article writes with a capital inside its sentences and never in lower case.
+
+    They are names even at the start of a sentence ("Okonkwo, 47, was elected ..."), where a
+    capital letter alone proves nothing. Headings are left out: title case capitalizes everything.
+    """
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for unit in doc.units:
+        if unit.type != "sentence":
+            continue
+        first = True
+        for t in unit.tokens:
+            if t.kind != WORD:
+                continue
+            word = t.text
+            if word[0].isupper():
+                if not first:
+                    upper.add(word)
+            else:
+                lower.add(word)
+            first = False
+    return frozenset(w for w in upper if w.lower() not in lower and w.lower() not in NOT_NAMES)
+
+
+def is_capitalized(token: Token) -> bool:
+    """True for a word that starts with a capital letter."""
+    return token.kind == WORD and token.text[0].isupper()
