@@ -88,6 +88,8 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
         inside, total = view.words_quoted
         if total and inside >= ORPHAN_QUOTE_SHARE * total and QUOTE not in off:
             orphan = ctx.quote_speaker(unit.index)
+        else:
+            orphan = ctx.continuation(unit.index)
     sourced = bool(credits) or orphan is not None
     if detect.QUESTION not in off and detect.is_question(view):
         ctx.record(unit.index, credits, orphan)

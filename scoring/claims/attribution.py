@@ -197,6 +197,8 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
     nxt = view.low[k + 1]
     if view.quoted[k + 1] or nxt in _CLAUSE_AFTER or nxt in ("!", "?", ";"):
         return True
+    if w in ("point", "points", "pointed") and nxt in ("to", "out"):
+        return True  # "he pointed to a $4.6 million contract", "she pointed out that"
     if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):
         return True
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
@@ -206,4 +208,4 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
 
 def _can_give_evidence(source: Source) -> bool:
     """Evidential verbs ("shows", "suggests") credit documents, data, groups and names, not any noun."""
-    return source.kind != PRONOUN or source.head == "it"
+    return True  # a pronoun's antecedent is checked when it is resolved

@@ -8,13 +8,18 @@ from ..text import Document
 from . import vague
 from .frames import Frame
 from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
-from .sources import ANONYMOUS, NAMED, PRONOUN, VAGUE, Source, is_name
+from .lexicon import DOCUMENT_HEADS
+from .sources import ANONYMOUS, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, is_name
 from .view import QUOTE, View
 
 CARRY_OVER = "attribution.carry-over"
 QUOTE_RULE = "attribution.quote"
 # How many paragraphs back a pronoun may find its source ("He added ..." two paragraphs on).
 PARAGRAPH_WINDOW = 1
+# Documents whose respondents can be credited through them ("64% said").
+POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
+# Possessives that open a sentence continuing the account of the sentence before ("Its margin of error ...").
+POSSESSIVE_OPENERS = frozenset(("its", "their"))
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
 ANAPHOR_MAX_WORDS = 3
 
@@ -73,6 +78,36 @@ class Context:
                 out.append(Credit(f, f.kind, src, "", (frame_rule(f),), False, bool(src and src.person)))
         return out
 
+    def continuation(self, index: int) -> Credit | None:
+        """A sentence with no frame that goes on with the document credited just before it.
+
+        "The draft would have created ..." after "Documents seen by the Ledger show ...", "Its
+        margin of error is ..." after the survey: the subject is the credited document itself
+        (a definite document noun, or "its"), so the account plainly continues (spec: carry-over).
+        """
+        if CARRY_OVER in self.off:
+            return None
+        view = self.views[index]
+        k = view.initial
+        low = view.low
+        if k + 1 >= len(low):
+            return None
+        unit = self.doc.units[index]
+        if low[k] == "the" and _bare(low[k + 1]) in DOCUMENT_HEADS:
+            head_ok = True
+        elif low[k] in POSSESSIVE_OPENERS:
+            head_ok = True
+        else:
+            return None
+        prev = self.done.get(index - 1)
+        if not head_ok or prev is None or prev.kind != NAMED or prev.person or prev.source is None:
+            return None
+        if self.doc.units[index - 1].paragraph != unit.paragraph and low[k] in POSSESSIVE_OPENERS:
+            return None
+        if prev.source.head not in DOCUMENT_HEADS and low[k] == "the":
+            return None
+        return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
+
     def resolve(self, pronoun: str, index: int) -> Credit | None:
         """The source an "he", "she", "it" or "they" refers to: the nearest fitting one before it."""
         para = self.doc.units[index].paragraph
@@ -81,6 +116,10 @@ class Context:
                 break
             c = entry.credit
             if pronoun in ("he", "she", "i", "we") and not c.person:
+                continue
+            if pronoun == RESPONDENTS_HEAD:
+                if c.kind == NAMED and c.source is not None and c.source.head in POLL_HEADS:
+                    return c
                 continue
             if pronoun == "it" and c.person:
                 continue
@@ -170,6 +209,10 @@ class Context:
             if found is not None:
                 return _carried(found)
         return None
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
 
 
 def frame_rule(frame: Frame) -> str:

@@ -9,7 +9,7 @@ lists are in data/claims_kinds.toml.
 
 from __future__ import annotations
 
-from ..figures import Figure
+from ..figures import MONTHS, WEEKDAYS, Figure
 from ..results import Cue
 from ..text import NUMBER, WORD
 from .lexicon import (
@@ -20,6 +20,7 @@ from .lexicon import (
     EVALUATIVE,
     EVENT_VERBS,
     FRACTIONS,
+    GUARDED_SUPERLATIVES,
     HISTORY,
     IMPERATIVES,
     MOST_VETOES,
@@ -30,6 +31,7 @@ from .lexicon import (
     QUANTITY_WORDS,
     RECORD_WORDS,
     SPECULATION,
+    SUPERLATIVE_GUARDS,
     SUPERLATIVES,
 )
 from .sources import is_name
@@ -60,11 +62,17 @@ STRONG_ANALYSIS = frozenset((
     "demonstrate", "demonstrates", "complicate", "complicates", "deserve", "deserves",
     "seem", "seems", "hinge", "hinges", "reflect", "reflects",
 ))
+# How far after a guarded superlative its "since"/"ever" may stand ("the best quarter since").
+GUARD_WINDOW = 4
 # How far before "history" its "in" may stand ("in the company's 40-year history").
 HISTORY_WINDOW = 4
 # "-iest" superlatives not in the list ("costliest", "wealthiest"): long enough not to be a stem.
 IEST_MIN_LENGTH = 7
 _IEST_VETOES = frozenset(("earliest",))
+
+
+# Month and weekday names: a sentence that names the day or month of what it reports is specific.
+_CALENDAR = MONTHS | WEEKDAYS
 
 
 def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
@@ -99,6 +107,8 @@ def record_cues(view: View) -> list[Cue]:
         if base in SUPERLATIVES or (base.endswith("iest") and len(base) >= IEST_MIN_LENGTH and base not in _IEST_VETOES):
             if not (k > 0 and low[k - 1] == "at"):  # "at least", "at best"
                 out.append(_cue("record", view, k, k + 1))
+        elif w in GUARDED_SUPERLATIVES and any(g in SUPERLATIVE_GUARDS for g in low[k + 1 : k + 1 + GUARD_WINDOW]):
+            out.append(_cue("record", view, k, k + 1))  # "the best quarter since 1998"
         elif w in RECORD_WORDS:
             if w == "record" and (k > 0 and low[k - 1] in ("on", "off", "criminal", "court", "public", "track", "the", "his", "her", "their", "its") or k + 1 < n and low[k + 1] in ("label", "labels", "store", "player", "of", "shows", "show")):
                 continue
@@ -132,8 +142,8 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
         if k != view.initial and is_name(view, k, proper) or k == view.initial and view.toks[k].text in proper:
             return _cue("event", view, k, k + 1)
     for k, w in enumerate(low):
-        if w in EVENT_VERBS:
-            return _cue("event", view, k, k + 1)
+        if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
+            return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
     if low[view.initial] in ("he", "she", "they"):
         return _cue("event", view, view.initial, view.initial + 1)
     return None
@@ -166,7 +176,9 @@ def speculation(view: View) -> Cue | None:
 
 
 def prediction(view: View) -> Cue | None:
-    """ "will" or "would" outside quotations: a forecast in the writer's voice."""
+    """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
+    if any(w in _CALENDAR and view.toks[k].text[0].isupper() for k, w in enumerate(view.low)):
+        return None  # "The branches will close on July 1": a scheduled event, checkable today
     for k, w in enumerate(view.low):
         if w in PREDICTION and not view.quoted[k]:
             return _cue("event", view, k, k + 1)
@@ -203,7 +215,7 @@ def analysis(view: View) -> Cue | None:
                     return _cue("event", view, k, j + 1)
         if w in BE_FORMS or w in ("remain", "remains", "remained", "become", "becomes"):
             j = k + 1
-            while j < n and low[j] in ("not", "very", "so", "too", "also", "still", "deeply", "highly", "more", "less", "an", "a", "the"):
+            while j < n and low[j] in ("not", "very", "so", "too", "also", "still", "deeply", "highly", "more", "less", "an", "a", "the", "becoming", "increasingly", "now"):
                 j += 1
             if j < n and low[j] in EVALUATIVE:
                 return _cue("event", view, k, j + 1)

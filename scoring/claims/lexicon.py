@@ -41,11 +41,15 @@ DOCUMENT_HEADS = _SOURCES.terms("heads.documents")
 INSTITUTION_MODIFIERS = _SOURCES.terms("heads.institution_modifiers")
 ORG_SUFFIXES = _SOURCES.terms("heads.org_suffixes")
 TITLES = _SOURCES.terms("heads.titles")
+JURISDICTIONS = _SOURCES.terms("heads.jurisdictions")
+RESPONDENTS = _SOURCES.terms("heads.respondents")
 SOURCE_HEADS = GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
 
 # --- claim kinds (claims_kinds.toml) ---
 SUPERLATIVES = _KINDS.terms("record.superlatives")
 RECORD_WORDS = _KINDS.terms("record.words")
+GUARDED_SUPERLATIVES = _KINDS.terms("record.guarded_superlatives")
+SUPERLATIVE_GUARDS = _KINDS.terms("record.guards")
 ORDINALS = _KINDS.terms("record.ordinals")
 ORDINAL_VETOES = _KINDS.terms("record.ordinal_vetoes")
 COMPARATIVES = _KINDS.terms("record.comparatives")

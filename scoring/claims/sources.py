@@ -23,6 +23,7 @@ from .lexicon import (
     INSTITUTION_HEADS,
     INSTITUTION_MODIFIERS,
     INSTITUTIONAL_PEOPLE,
+    JURISDICTIONS,
     LEFT_STOPS,
     NAME_JOINERS,
     NOT_NAMES,
@@ -31,6 +32,7 @@ from .lexicon import (
     POST_MODIFIERS,
     PRONOUNS,
     QUANTIFIERS,
+    RESPONDENTS,
     ROLE_HEADS,
     TITLES,
 )
@@ -50,6 +52,8 @@ APPOSITIVE_MAX = 28
 # How many tokens a source may run to the right of "according to", "citing" or "by".
 RIGHT_MAX = 18
 
+# The pseudo-pronoun for a poll's respondents: resolved to the poll or survey credited before.
+RESPONDENTS_HEAD = "respondents"
 # Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
 # familiar with the matter", "a study by Harvard researchers".
 _INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
@@ -98,7 +102,7 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
                 break
         elif tok.text == "." and k > 0 and _is_abbreviation(view, k - 1):
             pass
-        elif tok.text == "&":
+        elif tok.text in ("&", "%"):
             pass
         elif tok.text == "-" and k > 0 and view.is_word(k - 1):
             pass
@@ -146,6 +150,12 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if len(words) == 1 and low[words[0]] in PRONOUNS:
         k = words[0]
         return Source(PRONOUN, *view.span(k, k + 1), view.toks[k].text, low[k], low[k] in ("he", "she"), "")
+    if len(words) == 3 and low[words[1]] == "of" and low[words[2]] in ("them", "those", "these"):
+        # "one of them said": a member of the group credited just before
+        return Source(PRONOUN, *view.span(words[0], words[2] + 1), view.text(words[0], words[2] + 1), "they", False, "")
+    if _respondents(view, a, b, words):
+        # "64% said", "most respondents said": the people a poll or study asked
+        return Source(PRONOUN, *view.span(a, b), view.text(a, b), RESPONDENTS_HEAD, False, "")
     # The head ends where a post-modifier starts ("analysts | at Carver & Lowe").
     cut = len(words)
     for i in range(1, len(words)):
@@ -174,8 +184,11 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     def make(kind: str, person: bool) -> Source:
         return Source(kind, start, end, text, head, person, _name(view, pre, names_pre) if kind == NAMED else "")
 
+    if head not in _HEADS_AND_TITLES and head.endswith("s") and head[:-1] in ROLE_HEADS:
+        head = head[:-1]  # "the company's auditors": a plural role
+    org_mod = any(_bare(low[k]) in INSTITUTION_HEADS and _bare(low[k]) not in JURISDICTIONS for k in pre[:-1])
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
-        if head in INSTITUTIONAL_PEOPLE and (named_qual or inst_mod) and not anonymous and not quantified:
+        if head in INSTITUTIONAL_PEOPLE and (named_qual or org_mod) and not anonymous and not quantified:
             return make(NAMED, False)
         return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
     if head in GENERIC_HEADS:
@@ -220,6 +233,16 @@ def _bare(word: str) -> str:
 
 def _is_possessive(word: str) -> bool:
     return word.endswith("'s") or word.endswith("s'")
+
+
+def _respondents(view: View, a: int, b: int, words: list[int]) -> bool:
+    """True for a share of a poll's sample as subject: "9% said", "most respondents", "two in three voters"."""
+    if len(words) > 4:
+        return False
+    for k in range(a, b):
+        if view.low[k] in RESPONDENTS or view.low[k] == "%":
+            return True
+    return view.toks[words[-1]].kind == NUMBER
 
 
 def _says_anonymous(view: View, a: int, b: int) -> bool:

@@ -33,6 +33,8 @@ ANONYMOUS_SOURCE = "vague.anonymous"
 
 # How many adverbs or auxiliaries may stand inside "is (widely) believed" / "has (long) been said".
 ADVERB_GAP_MAX = 2
+# How far after "it is believed" its "that" may stand ("it is believed in Seoul that").
+THAT_WINDOW = 5
 # How far before a report noun its opener may stand ("amid [growing] reports that").
 OPENER_GAP_MAX = 3
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
@@ -79,8 +81,8 @@ def _agentless(view: View, k: int) -> Frame | None:
     if nxt == "by":
         return None  # an agent: attribution.py reads it
     frame = False
-    if nxt in ("that", ",") and _it_subject(view, k):
-        frame = True  # "it is believed that", "it has been reported that"
+    if _it_subject(view, k) and (nxt in ("that", ",") or "that" in low[j + 1 : j + 1 + THAT_WINDOW]):
+        frame = True  # "it is believed that", "it is widely believed at City Hall that"
     elif nxt == "to" and p not in TO_FRAME_VETOES:
         frame = True  # "is said to", "is thought to"
     elif nxt == "as" and p in AS_LABELS and (p not in AS_LABELS_NEED_ADVERB or adverb):
