@@ -91,11 +91,14 @@ class TextCountsSchema(Schema):
     sentences = fields.Integer()
     words = fields.Integer()
     letters = fields.Integer()
+    characters = fields.Integer()
     syllables = fields.Integer()
     monosyllables = fields.Integer()
     polysyllables = fields.Integer()
     long_words = fields.Integer()
     difficult_words = fields.Integer()
+    complex_words = fields.Integer()
+    mini_words = fields.Integer()
 
 
 class FormulaScoreSchema(Schema):
