@@ -68,7 +68,7 @@ def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tup
     for unit in doc.units:
         if unit.type != SENTENCE:
             continue
-        view = make_view(doc, unit)
+        view = make_view(doc, unit, proper)
         views[unit.index] = view
         found = attribution.find(view, proper) + vague.find(view)
         frames[unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off]
@@ -99,7 +99,9 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
     cues: list[Cue] = []
     kind_rule = ""
     if detect.FIGURE not in off:
-        cues = detect.figure_cues(view, figures)
+        # a number inside the source ("two officials said") describes the source, not the claim
+        spans = [(c.source.start, c.source.end) for c in credits if c.source is not None]
+        cues = [c for c in detect.figure_cues(view, figures) if not any(s <= c.start < e for s, e in spans)]
         kind_rule = detect.FIGURE if cues else ""
     if not cues and detect.QUANTITY_WORD not in off:
         cues = detect.quantity_cues(view)
@@ -128,7 +130,7 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
     if credit is not None:
         claim_cues.append(Cue("vague" if status == VAGUE_STATUS else "attribution", credit.frame.cue, credit.frame.cue_start, credit.frame.cue_end))
     claim_cues.sort(key=lambda c: c.start)
-    reason = _reason(kind_rule, cues[0].text if cues else "", status, credit, rules)
+    reason = _reason(view, kind_rule, cues[0].text if cues else "", status, credit, rules)
     source = credit.source if credit is not None and status == ATTRIBUTED else None
     claim = Claim(
         unit=unit.index,
@@ -164,6 +166,17 @@ def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> t
     return UNSOURCED, None, ()
 
 
+def _vague_phrase(view: View, credit: Credit) -> str:
+    """The vague source and its verb as written ("Estimates suggest"), or the cue alone."""
+    frame = credit.frame
+    src = credit.source
+    unit = view.unit
+    if src is None or credit.carried or not (unit.start <= src.start and src.end <= unit.end):
+        return frame.cue if not credit.carried or src is None else src.text
+    start, end = min(src.start, frame.cue_start), max(src.end, frame.cue_end)
+    return unit.text[start - unit.start : end - unit.start]
+
+
 def _embedded(credit: Credit, credits: list[Credit]) -> bool:
     """True for a named frame inside the content of an earlier vague one ("Studies show ... as guidelines recommend").
 
@@ -176,7 +189,7 @@ def _embedded(credit: Credit, credits: list[Credit]) -> bool:
     return not credit.frame.trailing
 
 
-def _reason(kind_rule: str, cue: str, status: str, credit: Credit | None, rules: tuple[str, ...]) -> str:
+def _reason(view: View, kind_rule: str, cue: str, status: str, credit: Credit | None, rules: tuple[str, ...]) -> str:
     """One line an editor can act on: what the claim states and what its sourcing lacks."""
     what = message(kind_rule, cue=cue)
     what = what[0].upper() + what[1:]
@@ -184,5 +197,5 @@ def _reason(kind_rule: str, cue: str, status: str, credit: Credit | None, rules:
         return f"{what} with no source: say who says so."
     assert credit is not None
     if status == VAGUE_STATUS:
-        return f'{what}, credited only to "{credit.frame.cue if credit.source is None else credit.source.text}": {message(rules[-1])}.'
+        return f'{what}, credited only to "{_vague_phrase(view, credit)}": {message(rules[-1])}.'
     return f"{what}, {message(rules[-1], source=credit.source.text if credit.source else credit.name)}."

@@ -25,6 +25,7 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .sources import (
+    ANONYMOUS,
     APPOSITIVE_MAX,
     NAMED,
     PRONOUN,
@@ -32,6 +33,7 @@ from .sources import (
     classify,
     left_phrase,
     right_phrase,
+    says_anonymous,
 )
 from .view import QUOTE, View
 
@@ -57,6 +59,7 @@ _MEDIUM_NOUNS = frozenset((
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW = 3
 _ING_SUFFIX = "ing"
+_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -65,9 +68,9 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
     low = view.low
     n = len(low)
     for k in range(n):
-        if view.quoted[k] or view.toks[k].kind != WORD:
-            continue
         w = low[k]
+        if w not in _TRIGGERS or view.quoted[k]:
+            continue
         if w in ACCORDING and k + 1 < n and low[k + 1] == "to":
             frame = _prepositional(view, k, k + 2, proper)
         elif w in CITING and k > 0 and low[k - 1] == ",":
@@ -130,6 +133,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         phrase = left_phrase(view, j + 1)
         if phrase is not None:
             source = classify(view, *phrase, proper)
+    if source is None and j >= 0 and low[j] != ",":
+        source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
     if source is None:
@@ -173,6 +178,23 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
         a, b = named
         return Source(NAMED, a.start, b.end, view.unit.text[a.start - view.unit.start : b.end - view.unit.start], a.head, a.person or b.person, a.name if a.person else b.name)
     return best
+
+
+def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """ "NAME who ... said": the subject stands before a relative clause with no commas."""
+    low = view.low
+    k = j
+    while k >= 0 and j - k <= APPOSITIVE_MAX and not view.quoted[k] and low[k] not in (",", ";", ":"):
+        if low[k] in ("who", "whom", "which"):
+            phrase = left_phrase(view, k)
+            if phrase is None:
+                return None
+            source = classify(view, *phrase, proper)
+            if source is not None and source.kind == NAMED and says_anonymous(view, k, j + 1):
+                return Source(ANONYMOUS, source.start, source.end, source.text, source.head, source.person, "")
+            return source
+        k -= 1
+    return None
 
 
 def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:

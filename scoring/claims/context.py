@@ -8,8 +8,8 @@ from ..text import Document
 from . import vague
 from .frames import Frame
 from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
-from .lexicon import DOCUMENT_HEADS
-from .sources import ANONYMOUS, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, is_name
+from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
+from .sources import ANONYMOUS, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View
 
 CARRY_OVER = "attribution.carry-over"
@@ -20,6 +20,8 @@ PARAGRAPH_WINDOW = 1
 POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
 # Possessives that open a sentence continuing the account of the sentence before ("Its margin of error ...").
 POSSESSIVE_OPENERS = frozenset(("its", "their"))
+# How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
+SUBJECT_MAX = 8
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
 ANAPHOR_MAX_WORDS = 3
 
@@ -75,7 +77,8 @@ class Context:
             elif f.kind == NAMED:
                 out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
             else:
-                out.append(Credit(f, f.kind, src, "", (frame_rule(f),), False, bool(src and src.person)))
+                name = src.text if src is not None and f.kind == ANONYMOUS else ""
+                out.append(Credit(f, f.kind, src, name, (frame_rule(f),), False, bool(src and src.person)))
         return out
 
     def continuation(self, index: int) -> Credit | None:
@@ -121,7 +124,7 @@ class Context:
                 if c.kind == NAMED and c.source is not None and c.source.head in POLL_HEADS:
                     return c
                 continue
-            if pronoun == "it" and c.person:
+            if pronoun == "it" and c.person and not _lone_name(c):
                 continue
             return c
         return None
@@ -171,7 +174,7 @@ class Context:
         while k < len(view.toks) and view.low[k] in TITLES | {"."}:
             k += 1
         if k >= len(view.toks) or not is_name(view, k, self.proper) and view.toks[k].text not in self.proper:
-            return None
+            return self._subject_phrase(view)
         end = k
         while end < len(view.toks) and (is_name(view, end, self.proper) or view.toks[end].text in self.proper):
             end += 1
@@ -182,6 +185,19 @@ class Context:
         src = Source(NAMED, start, stop, text, view.low[end - 1], True, text)
         frame = Frame(CARRY_OVER, NAMED, start, stop, text, src)
         return Credit(frame, NAMED, src, self.canonical(src, index), (CARRY_OVER,), True, True)
+
+    def _subject_phrase(self, view: View) -> Credit | None:
+        """The sentence's opening noun phrase when it is a source ("Police in Dunmore arrested ...")."""
+        low = view.low
+        for k in range(view.initial + 1, min(len(low), view.initial + SUBJECT_MAX)):
+            if low[k] in EVENT_VERBS or low[k] in BE_FORMS or low[k] in ("has", "have", "had") or view.toks[k].text == ",":
+                source = classify(view, view.initial, k, self.proper)
+                if source is None or source.kind not in (NAMED, ANONYMOUS):
+                    return None
+                frame = Frame(CARRY_OVER, source.kind, source.start, source.end, source.text, source)
+                name = self.canonical(source, view.unit.index) if source.kind == NAMED else source.text
+                return Credit(frame, source.kind, source, name, (CARRY_OVER,) if source.kind == NAMED else (CARRY_OVER, vague.ANONYMOUS_SOURCE), True, source.person)
+        return None
 
     # --- quotations ---
 
@@ -209,6 +225,11 @@ class Context:
             if found is not None:
                 return _carried(found)
         return None
+
+
+def _lone_name(c: Credit) -> bool:
+    """A one-word name with no title ("Brightwell"): a company as likely as a person."""
+    return c.source is not None and c.source.kind == NAMED and len(c.source.text.split()) == 1
 
 
 def _bare(word: str) -> str:

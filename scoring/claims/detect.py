@@ -34,7 +34,6 @@ from .lexicon import (
     SUPERLATIVE_GUARDS,
     SUPERLATIVES,
 )
-from .sources import is_name
 from .view import QUOTE, View
 
 FIGURE = "claim.figure"
@@ -75,6 +74,9 @@ _IEST_VETOES = frozenset(("earliest",))
 _CALENDAR = MONTHS | WEEKDAYS
 
 
+_RECORD_TRIGGERS = SUPERLATIVES | GUARDED_SUPERLATIVES | RECORD_WORDS | ORDINALS | HISTORY | frozenset(("most", "least", "never", "no"))
+
+
 def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
     """The figures that state a quantity (not the incidental ones: dates, ages, names)."""
     return [Cue("figure", f.text, f.start, f.end) for f in figures if not f.incidental]
@@ -101,7 +103,7 @@ def record_cues(view: View) -> list[Cue]:
     low = view.low
     n = len(low)
     for k, w in enumerate(low):
-        if view.toks[k].kind != WORD:
+        if w not in _RECORD_TRIGGERS and not w.endswith("iest") and "-" not in w:
             continue
         base = w.rsplit("-", 1)[-1] if "-" in w and w not in SUPERLATIVES else w
         if base in SUPERLATIVES or (base.endswith("iest") and len(base) >= IEST_MIN_LENGTH and base not in _IEST_VETOES):
@@ -138,8 +140,8 @@ def record_cues(view: View) -> list[Cue]:
 def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     """What makes a sentence about someone or something identifiable: a name or a past-tense event verb."""
     low = view.low
-    for k in range(len(low)):
-        if k != view.initial and is_name(view, k, proper) or k == view.initial and view.toks[k].text in proper:
+    for k, name in enumerate(view.names):
+        if name:
             return _cue("event", view, k, k + 1)
     for k, w in enumerate(low):
         if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():

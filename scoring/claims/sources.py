@@ -36,7 +36,7 @@ from .lexicon import (
     ROLE_HEADS,
     TITLES,
 )
-from .view import View, is_capitalized
+from .view import View
 
 NAMED = "named"
 ANONYMOUS = "anonymous"
@@ -54,6 +54,9 @@ RIGHT_MAX = 18
 
 # The pseudo-pronoun for a poll's respondents: resolved to the poll or survey credited before.
 RESPONDENTS_HEAD = "respondents"
+# Endings of plural nouns for kinds of people ("forecasters", "economists", "historians",
+# "residents"): a lone capitalized one opening a sentence is a generic group, not a name.
+AGENT_PLURAL_SUFFIXES = ("ers", "ists", "ians", "ents", "ors", "ants")
 # Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
 # familiar with the matter", "a study by Harvard researchers".
 _INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
@@ -75,13 +78,8 @@ class Source:
 
 
 def is_name(view: View, k: int, proper: frozenset[str]) -> bool:
-    """True when token `k` is part of a proper name (a capital not explained by the sentence start)."""
-    tok = view.toks[k]
-    if not is_capitalized(tok) or view.low[k] in NOT_NAMES:
-        return False
-    if k == view.initial or (k > 0 and view.toks[k - 1].text in ('"', "(")):
-        return tok.text in proper
-    return True
+    """True when token `k` is part of a proper name (see view.name_flags)."""
+    return view.names[k]
 
 
 def left_phrase(view: View, end: int) -> tuple[int, int] | None:
@@ -175,7 +173,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     definite = det in DEFINITE or possessive
     indefinite = det in ("a", "an", "another", "one")
     quantified = any(low[k] in QUANTIFIERS and low[k] not in ("a", "an") or view.toks[k].kind == NUMBER for k in pre[:-1])
-    anonymous = any(low[k] in ANONYMITY for k in words) or _says_anonymous(view, a, b)
+    anonymous = any(low[k] in ANONYMITY for k in words) or says_anonymous(view, a, b)
     inst_mod = any(_bare(low[k]) in INSTITUTION_MODIFIERS or _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1])
     named_qual = bool(names_pre) or bool(names_post)
     text = view.text(a, b)
@@ -212,6 +210,12 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
             return make(NAMED, False)
         return make(VAGUE, False)
     names = [k for k in pre if is_name(view, k, proper)]
+    if not names and len(pre) == len(words) == 1 and head_k == view.initial and view.toks[head_k].text[0].isupper():
+        # A lone capitalized word opening the sentence before its verb ("Brightwell reported"):
+        # a name, unless it reads as a generic plural of people ("Forecasters said").
+        if head.endswith(AGENT_PLURAL_SUFFIXES):
+            return make(VAGUE, False)
+        names = [head_k]
     if names and names[-1] == head_k:
         person = head not in ORG_SUFFIXES and not any(low[k] in ("of", "&") for k in pre)
         person = person or any(_bare(low[k]) in TITLES for k in pre)
@@ -245,9 +249,11 @@ def _respondents(view: View, a: int, b: int, words: list[int]) -> bool:
     return view.toks[words[-1]].kind == NUMBER
 
 
-def _says_anonymous(view: View, a: int, b: int) -> bool:
+def says_anonymous(view: View, a: int, b: int) -> bool:
     """True for "who asked not to be named", "speaking on condition of anonymity" and the like."""
     low = view.low[a:b]
+    if any(w in ANONYMITY for w in low):
+        return True
     for i, w in enumerate(low):
         if w == "not" and i + 1 < len(low) and low[i + 1] in ("to", "be", "authorized", "authorised", "named", "identified"):
             return True

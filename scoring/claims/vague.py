@@ -38,6 +38,7 @@ THAT_WINDOW = 5
 # How far before a report noun its opener may stand ("amid [growing] reports that").
 OPENER_GAP_MAX = 3
 _NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
+_TRIGGERS = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | frozenset(("estimated",))
 _PERFECT = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
 
 
@@ -47,9 +48,9 @@ def find(view: View) -> list[Frame]:
     low = view.low
     n = len(low)
     for k in range(n):
-        if view.quoted[k] or view.toks[k].kind != WORD:
-            continue
         w = low[k]
+        if w not in _TRIGGERS or view.quoted[k]:
+            continue
         if w in BE_FORMS:
             frame = _agentless(view, k)
         elif w in HEDGE_ADVERBS:

@@ -1,4 +1,4 @@
-"""A sentence as the claims rules read it: tokens, lower-cased words, and which lie inside quotations."""
+"""A sentence as the claims rules read it: tokens, lower-cased words, and which lie inside quotations or names."""
 
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ QUOTE = '"'
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """One unit's tokens with their lower-cased text and quotation state, built once per unit."""
+    """One unit's tokens with their lower-cased text, quotation state and name flags, built once per unit."""
 
     unit: Unit
     toks: tuple[Token, ...]
     low: tuple[str, ...]
     quoted: tuple[bool, ...]  # inside a quotation, marks included
+    names: tuple[bool, ...]  # part of a proper name (see `name_flags`)
     initial: int  # index of the first word: its capital letter says nothing about names
+    words_inside: int  # words inside quotations
+    words_total: int
 
     def is_word(self, k: int) -> bool:
         """True for a word or number token."""
@@ -37,27 +40,46 @@ class View:
     @property
     def words_quoted(self) -> tuple[int, int]:
         """How many words lie inside quotations, and how many there are in all."""
-        inside = total = 0
-        for k, t in enumerate(self.toks):
-            if t.kind == WORD or t.kind == NUMBER:
-                total += 1
-                inside += self.quoted[k]
-        return inside, total
+        return self.words_inside, self.words_total
 
 
-def make_view(doc: Document, unit: Unit) -> View:
-    """Read `unit` into a View; quotation state comes from `doc.quotes`."""
+def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
+    """Read `unit` into a View; quotation state comes from `doc.quotes`, names from `proper`."""
     toks = unit.tokens
     spans = [q for q in doc.quotes if q[0] < unit.end and q[1] > unit.start]
-    quoted = []
-    for t in toks:
-        quoted.append(any(qs <= t.start and t.end <= qe for qs, qe in spans))
+    if spans:
+        quoted = tuple(any(qs <= t.start and t.end <= qe for qs, qe in spans) for t in toks)
+    else:
+        quoted = (False,) * len(toks)
     initial = 0
+    inside = total = 0
     for k, t in enumerate(toks):
         if t.kind == WORD or t.kind == NUMBER:
-            initial = k
-            break
-    return View(unit, toks, tuple(t.text.lower() for t in toks), tuple(quoted), initial)
+            if not total:
+                initial = k
+            total += 1
+            inside += quoted[k]
+    low = tuple(t.text.lower() for t in toks)
+    names = name_flags(toks, low, initial, proper)
+    return View(unit, toks, low, quoted, names, initial, inside, total)
+
+
+def name_flags(toks: tuple[Token, ...], low: tuple[str, ...], initial: int, proper: frozenset[str]) -> tuple[bool, ...]:
+    """Which tokens are parts of proper names: capitalized words not explained by the start of a sentence or quotation.
+
+    At the start, a capital proves nothing, so the word must be one the article writes with a
+    capital elsewhere inside its sentences (`proper_words`). Months, days and "I" are not names.
+    """
+    out = []
+    for k, t in enumerate(toks):
+        text = t.text
+        if t.kind != WORD or not text[0].isupper() or low[k] in NOT_NAMES:
+            out.append(False)
+        elif k == initial or (k > 0 and toks[k - 1].text in ('"', "(")):
+            out.append(text in proper)
+        else:
+            out.append(True)
+    return tuple(out)
 
 
 def proper_words(doc: Document) -> frozenset[str]:
