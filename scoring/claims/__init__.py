@@ -127,8 +127,10 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
     ctx.record(unit.index, credits, orphan)
     status, credit, rules = _status(credits, orphan, options)
     claim_cues = list(cues)
-    if credit is not None:
-        claim_cues.append(Cue("vague" if status == VAGUE_STATUS else "attribution", credit.frame.cue, credit.frame.cue_start, credit.frame.cue_end))
+    if credit is not None and status == VAGUE_STATUS:
+        claim_cues.append(_vague_cue(view, credit))
+    elif credit is not None:
+        claim_cues.append(Cue("attribution", credit.frame.cue, credit.frame.cue_start, credit.frame.cue_end))
     claim_cues.sort(key=lambda c: c.start)
     reason = _reason(view, kind_rule, cues[0].text if cues else "", status, credit, rules)
     source = credit.source if credit is not None and status == ATTRIBUTED else None
@@ -166,15 +168,15 @@ def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> t
     return UNSOURCED, None, ()
 
 
-def _vague_phrase(view: View, credit: Credit) -> str:
-    """The vague source and its verb as written ("Estimates suggest"), or the cue alone."""
+def _vague_cue(view: View, credit: Credit) -> Cue:
+    """The vague source and its verb as written ("estimates suggesting"), or the cue alone ("reportedly")."""
     frame = credit.frame
     src = credit.source
     unit = view.unit
-    if src is None or credit.carried or not (unit.start <= src.start and src.end <= unit.end):
-        return frame.cue if not credit.carried or src is None else src.text
-    start, end = min(src.start, frame.cue_start), max(src.end, frame.cue_end)
-    return unit.text[start - unit.start : end - unit.start]
+    start, end = frame.cue_start, frame.cue_end
+    if src is not None and not credit.carried and unit.start <= src.start and src.end <= unit.end:
+        start, end = min(src.start, start), max(src.end, end)
+    return Cue("vague", unit.text[start - unit.start : end - unit.start], start, end)
 
 
 def _embedded(credit: Credit, credits: list[Credit]) -> bool:
@@ -197,5 +199,5 @@ def _reason(view: View, kind_rule: str, cue: str, status: str, credit: Credit | 
         return f"{what} with no source: say who says so."
     assert credit is not None
     if status == VAGUE_STATUS:
-        return f'{what}, credited only to "{_vague_phrase(view, credit)}": {message(rules[-1])}.'
+        return f'{what}, credited only to "{_vague_cue(view, credit).text}": {message(rules[-1])}.'
     return f"{what}, {message(rules[-1], source=credit.source.text if credit.source else credit.name)}."

@@ -137,7 +137,7 @@ class Context:
         words = name.split()
         if src.person and words:
             full = self.names.get(words[-1].lower().removesuffix("'s"))
-            if full and len(full.split()) >= len([w for w in words if w.rstrip(".").lower() not in TITLES]):
+            if full:
                 return full
             return name
         if words and words[0].lower() in DETERMINERS and len(words) <= ANAPHOR_MAX_WORDS:

@@ -180,7 +180,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     start, end = view.span(a, b)
 
     def make(kind: str, person: bool) -> Source:
-        return Source(kind, start, end, text, head, person, _name(view, pre, names_pre) if kind == NAMED else "")
+        return Source(kind, start, end, text, head, person, _name(view, pre, post, names_pre, names_post) if kind == NAMED else "")
 
     if head not in _HEADS_AND_TITLES and head.endswith("s") and head[:-1] in ROLE_HEADS:
         head = head[:-1]  # "the company's auditors": a plural role
@@ -260,17 +260,34 @@ def says_anonymous(view: View, a: int, b: int) -> bool:
     return False
 
 
-def _name(view: View, pre: list[int], names: list[int]) -> str:
-    """The name a named source adds to the list: its run of name words, or the whole phrase."""
-    if names:
-        first, last = names[0], names[-1]
-        # take a title just before the name ("Dr. Helen Vasquez", "President Zelensky")
+def _name(view: View, pre: list[int], post: list[int], names: list[int], names_post: list[int]) -> str:
+    """The name a named source adds to the list.
+
+    A proper name as its run of name words with a title before it ("Dr. Helen Vasquez",
+    "South Korea's National Intelligence Service"); a group named by what qualifies it
+    ("analysts at Carver & Lowe" -> "Carver & Lowe"); otherwise the phrase without its article
+    ("the Ukrainian military" -> "Ukrainian military").
+    """
+    head_k = pre[-1]
+    if view.names[head_k] or view.toks[head_k].text[0].isupper():
+        first = names[0] if names else head_k
+        last = head_k
         k = first - 1
         while k >= 0 and (view.low[k] in TITLES or view.toks[k].text == "."):
-            first = k if view.toks[k].text != "." else first
+            if view.toks[k].text != ".":
+                first = k
             k -= 1
-        return view.text(first, last + 1)
+        return _strip_possessive(view.text(first, last + 1))
+    if names_post and _bare(view.low[head_k]) in GENERIC_HEADS | ANONYMOUS_HEADS:
+        return _strip_possessive(view.text(names_post[0], names_post[-1] + 1))
     k = pre[0]
-    while k < pre[-1] and view.low[k] in DETERMINERS and view.low[k] not in ("its", "his", "her", "their", "our"):
+    while k < head_k and view.low[k] in ("the", "a", "an"):
         k += 1
-    return view.text(k, pre[-1] + 1)
+    return view.text(k, head_k + 1)
+
+
+def _strip_possessive(name: str) -> str:
+    for end in ("'s", "\u2019s"):
+        if name.endswith(end):
+            return name[: -len(end)]
+    return name
