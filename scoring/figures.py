@@ -81,6 +81,7 @@ META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by"
 META_LAST_WORDS = frozenset(("read", "listen", "watch"))
 
 PERCENT_MEASURE = "percent"
+_DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
 IDENTIFIERS = frozenset(("date", "year", "other"))
 
 
@@ -207,10 +208,8 @@ def _starts_number(tok: Token, low: str) -> bool:
         return True
     if tok.kind != WORD:
         return False
-    if low[0].isdigit():
-        return True
-    if any(c.isdigit() for c in low):
-        return True  # "COVID-19", "F-35", "G7"
+    if _DIGIT_RE.search(low):
+        return True  # "11k", "COVID-19", "F-35", "G7"
     head = low.partition("-")[0]
     return word_value(head) is not None or low in AMBIGUOUS
 
@@ -222,7 +221,7 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         return _digits(toks, low, i)
     if text[0].isdigit():
         return _suffixed(text, i)
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text):
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "COVID-19", "G7"
     head, dash, rest = text.partition("-")
     if dash and word_value(text) is None and word_value(head) is not None and rest:

@@ -23,6 +23,7 @@ come from postings of each unit's rarest terms, each read back at most POSTINGS_
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -35,9 +36,9 @@ from .text import HEADING, SENTENCE, WORD, Document, Unit
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
 LEXICAL_MIN = 0.45
 # Rule 3 looks for candidates through this many of a unit's rarest terms ...
-RARE_TERMS = 8
+RARE_TERMS = 12
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
-POSTINGS_MAX = 64
+POSTINGS_MAX = 16
 # ... and scores in full only this many best candidates.
 CANDIDATES = 4
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
@@ -231,7 +232,8 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
-    unit_terms = [_terms.unit_terms(u, tuple(per_unit.get(u.index, ()))) for u in units]
+    memo: dict[str, str] = {}  # each distinct word is normalized once per article
+    unit_terms = [_terms.unit_terms(u, tuple(per_unit.get(u.index, ())), memo) for u in units]
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: dict[str, int] = {}
     for i in sentences:
@@ -331,7 +333,7 @@ def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated) 
     if not score:
         return None
     best = None
-    for j in sorted(score, key=lambda j: (-score[j], j))[:CANDIDATES]:
+    for j in heapq.nsmallest(CANDIDATES, score, key=lambda j: (-score[j], j)):
         if names_of[unit.index] - names_of[j]:
             continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
         sim = _similarity(mine, unit_terms[j], weight)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .figures import NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
-from .text import Unit
+from .text import WORD, Unit
 
 _STOPWORDS = load("stopwords_en")
 STOPWORDS = (
@@ -14,6 +16,7 @@ STOPWORDS = (
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
 _SUFFIXES = (("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""))
+_DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
 # Stems shorter than this are left whole: "bus", "red", "ring" would lose their meaning.
 MIN_STEM = 3
 
@@ -35,18 +38,23 @@ def term(word: str) -> str:
     return base
 
 
-def unit_terms(unit: Unit, figures: tuple[Figure, ...] = ()) -> frozenset[str]:
-    """The set of content terms of a unit, figure values included as "#11000"."""
+def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, str] | None = None) -> frozenset[str]:
+    """The set of content terms of a unit, figure values included as "#11000"; `memo` caches term() per article."""
+    if memo is None:
+        memo = {}
     out = set()
     for tok in unit.tokens:
-        if tok.kind != "word":
+        if tok.kind != WORD:
             continue
-        w = tok.text.lower()
-        if w.endswith("'s"):
-            w = w[:-2]
-        if w in STOPWORDS or len(w) < 2 or any(c.isdigit() for c in w):
-            continue
-        out.add(term(w))
+        t = memo.get(tok.text)
+        if t is None:
+            w = tok.text.lower()
+            if w.endswith("'s"):
+                w = w[:-2]
+            t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
+            memo[tok.text] = t
+        if t:
+            out.add(t)
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
             out.add("#" + format_value(fig.value))
