@@ -21,6 +21,7 @@ from .lexicon import (
     DOCUMENT_HEADS,
     EVIDENTIAL_VERBS,
     GENERIC_HEADS,
+    NOUN_FORMS,
     PASSIVE_PARTICIPLES,
     SPEECH_VERBS,
 )
@@ -45,6 +46,8 @@ PASSIVE_AGENT = "attribution.passive-agent"
 # A frame followed by at most this many words ends its sentence (", the agency said on Tuesday.")
 # and so credits the whole sentence before it.
 TRAILING_WORDS = 4
+# Shortest "-ly" word taken for an adverb ("only", "early", "july" are not skipped).
+ADVERB_MIN_LENGTH = 5
 # How many auxiliaries and adverbs may stand between a source and its verb ("has also said").
 AUX_GAP_MAX = 3
 # Clause openers after which a clausal verb ("added", "noted", "found") reports speech.
@@ -115,9 +118,11 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     low = view.low
     w = low[k]
     # the subject's end: skip auxiliaries and adverbs ("has also said")
+    if w in NOUN_FORMS and _is_noun(view, k):
+        return None  # "a police report obtained by ...", "the report says": the noun, not the verb
     j = k - 1
     gap = 0
-    while j >= 0 and low[j] in AUXILIARIES and gap < AUX_GAP_MAX and not view.quoted[j]:
+    while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j])) and gap < AUX_GAP_MAX and not view.quoted[j]:
         j -= 1
         gap += 1
     if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
@@ -155,6 +160,24 @@ def _is_tag(view: View, start: int, end: int) -> bool:
     if not before or before[-1].text not in (",", QUOTE):
         return False
     return sum(1 for t in view.toks if t.start >= end and (t.kind == WORD or t.kind == NUMBER)) <= TRAILING_WORDS
+
+
+def _is_noun(view: View, k: int) -> bool:
+    """True when a verb-or-noun form reads as the noun: after "a"/"an" (with up to two modifiers) or before a verb."""
+    low = view.low
+    if k + 1 < len(low) and (low[k + 1] in SPEECH_VERBS or low[k + 1] in EVIDENTIAL_VERBS or low[k + 1] in BE_FORMS or low[k + 1] in ("has", "have", "had", "obtained", "seen", "reviewed", "released", "published", "filed")):
+        return True
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if low[j] in ("a", "an"):
+            return True
+        if not view.is_word(j):
+            break
+    return False
+
+
+def _is_adverb(word: str) -> bool:
+    """An adverb in "-ly" between a subject and its verb ("publicly said", "repeatedly warned")."""
+    return len(word) > ADVERB_MIN_LENGTH and word.endswith("ly")
 
 
 def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:

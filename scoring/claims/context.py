@@ -18,6 +18,8 @@ QUOTE_RULE = "attribution.quote"
 PARAGRAPH_WINDOW = 1
 # Documents whose respondents can be credited through them ("64% said").
 POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
+# The people behind a credited study or report ("The researchers followed 380,000 adults").
+AUTHOR_HEADS = frozenset(("researchers", "authors", "scientists", "investigators", "team", "pollsters", "auditors", "analysts"))
 # Possessives that open a sentence continuing the account of the sentence before ("Its margin of error ...").
 POSSESSIVE_OPENERS = frozenset(("its", "their"))
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
@@ -96,7 +98,7 @@ class Context:
         if k + 1 >= len(low):
             return None
         unit = self.doc.units[index]
-        if low[k] == "the" and _bare(low[k + 1]) in DOCUMENT_HEADS:
+        if low[k] == "the" and (_bare(low[k + 1]) in DOCUMENT_HEADS or low[k + 1] in AUTHOR_HEADS):
             head_ok = True
         elif low[k] in POSSESSIVE_OPENERS:
             head_ok = True
@@ -108,7 +110,7 @@ class Context:
         if self.doc.units[index - 1].paragraph != unit.paragraph and low[k] in POSSESSIVE_OPENERS:
             return None
         if prev.source.head not in DOCUMENT_HEADS and low[k] == "the":
-            return None
+            return None  # "the researchers" / "the draft" go on only with a credited document
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
 
     def resolve(self, pronoun: str, index: int) -> Credit | None:

@@ -29,6 +29,7 @@ LEFT_STOPS = _SOURCES.terms("words.left_stops")
 NAME_JOINERS = _SOURCES.terms("words.name_joiners")
 POST_MODIFIERS = _SOURCES.terms("words.post_modifiers")
 ANONYMITY = _SOURCES.terms("words.anonymity")
+NOUN_FORMS = _SOURCES.terms("words.noun_forms")
 
 # --- source heads (claims_sources.toml [heads]) ---
 GENERIC_HEADS = _SOURCES.terms("heads.generic")

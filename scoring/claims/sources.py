@@ -151,6 +151,11 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if len(words) == 3 and low[words[1]] == "of" and low[words[2]] in ("them", "those", "these"):
         # "one of them said": a member of the group credited just before
         return Source(PRONOUN, *view.span(words[0], words[2] + 1), view.text(words[0], words[2] + 1), "they", False, "")
+    if len(words) >= 3 and low[words[1]] == "of" and (low[words[0]] in QUANTIFIERS or low[words[0]] in ("none", "each", "either", "neither", "all", "most", "some")):
+        # "one of the people said", "two of the analysts": the group after "of" is the source
+        inner = classify(view, words[2], b, proper)
+        if inner is not None:
+            return Source(inner.kind, view.span(a, b)[0], view.span(a, b)[1], view.text(a, b), inner.head, inner.kind == ANONYMOUS or inner.person, inner.name)
     if _respondents(view, a, b, words):
         # "64% said", "most respondents said": the people a poll or study asked
         return Source(PRONOUN, *view.span(a, b), view.text(a, b), RESPONDENTS_HEAD, False, "")
@@ -216,6 +221,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         if head.endswith(AGENT_PLURAL_SUFFIXES):
             return make(VAGUE, False)
         names = [head_k]
+    if not names and det in QUANTIFIERS and det not in ("a", "an", "one") and head.endswith("s"):
+        return make(VAGUE, False)  # "some scouts believe", "many fans say": an unnamed group
     if names and names[-1] == head_k:
         person = head not in ORG_SUFFIXES and not any(low[k] in ("of", "&") for k in pre)
         person = person or any(_bare(low[k]) in TITLES for k in pre)
