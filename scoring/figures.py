@@ -60,6 +60,12 @@ CLAUSE_OPENERS = _REFERENTS.terms("lists.clause_openers")
 IRREGULAR: dict[str, str] = dict(_REFERENTS.tables["irregular"])
 PLURALS: dict[str, str] = dict(_REFERENTS.tables["plurals"])
 VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
+AMOUNT_VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs_amounts"].items() for v in vs}
+KNOWN_VERBS = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
+VERB_CLASSES = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
+COMMON_VERBS = _REFERENTS.terms("lists.common_verbs")
+# Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
+AMOUNT_MEASURES = frozenset(("money", "percent", "rate", "duration"))
 NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
 MODALS = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 
@@ -501,20 +507,18 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money")
     if raw.noun_hint:
         noun_word = _plural(raw.noun_hint)  # "60,000-seat stadium" counts seats
+    noun_before = ""
     if not noun_word and raw.measure != "count":
-        noun_word = _noun_before(low, q_first)
+        noun_word = noun_before = _noun_before(low, q_first)
     verb_word = _verb_after(low, after)
-    if not verb_word:
-        verb_word = _verb_before(low, q_first)
+    if not verb_word and not noun_before:
+        verb_word = _verb_before(low, q_first)  # not across "raises of 3 percent": that word is the noun
     noun = noun_key(noun_word)
-    verb = verb_key(verb_word) if verb_word else ""
-    shown_verb = verb if verb in _VERB_CLASSES else verb_word
+    verb = verb_key(verb_word, raw.measure) if verb_word else ""
+    shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                   raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference)
-
-
-_VERB_CLASSES = frozenset(VERB_CLASS.values())
 
 
 def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
@@ -572,7 +576,7 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[
             words.clear()  # "taxpayers' money": the possessive is not the head
             k += 1
             continue
-        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in IRREGULAR and words:
+        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in COMMON_VERBS or w in IRREGULAR and words:
             break
         if w.endswith("'s"):
             words.clear()  # "Brightwell's staff"
@@ -631,7 +635,7 @@ def _verb_before(low: list[str], first: int) -> str:
 
 
 def _is_verb(word: str) -> bool:
-    return stem(word) in VERB_CLASS
+    return stem(word) in KNOWN_VERBS
 
 
 def stem(word: str) -> str:
@@ -642,19 +646,20 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)] + repl
             for candidate in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base):
-                if candidate in VERB_CLASS:
+                if candidate in KNOWN_VERBS:
                     return candidate
-            if suffix in ("es", "s") and (word[: -len(suffix)] + "e") in VERB_CLASS:
+            if suffix in ("es", "s") and (word[: -len(suffix)] + "e") in KNOWN_VERBS:
                 return word[: -len(suffix)] + "e"
             if suffix in ("ed", "ing"):
                 return base
     return word
 
 
-def verb_key(word: str) -> str:
+def verb_key(word: str, measure: str = "count") -> str:
     """Normalize a verb to its class ("dispatched" -> "sent"), or to its stem when it has none."""
     base = stem(word)
-    return VERB_CLASS.get(base, base)
+    first, second = (AMOUNT_VERB_CLASS, VERB_CLASS) if measure in AMOUNT_MEASURES else (VERB_CLASS, AMOUNT_VERB_CLASS)
+    return first.get(base) or second.get(base) or base
 
 
 def singular(word: str) -> str:

@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import terms as _terms
-from .figures import GENERIC, IDENTIFIERS, VERB_CLASS, Figure
+from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
 from .text import HEADING, SENTENCE, WORD, Document, Unit
@@ -45,7 +45,6 @@ CANDIDATES = 4
 APPROXIMATE_TOLERANCE = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
 NOT_REPEATED = IDENTIFIERS | {"age"}
-VERB_CLASSES = frozenset(VERB_CLASS.values())
 
 LOWER_BOUNDS = frozenset(
     ("more than", "over", "at least", "above", "upwards of", "in excess of", "well over", "just over",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import NOUN_CLASS, VERB_CLASS, Figure, singular, stem
+from .figures import KNOWN_VERBS, NOUN_CLASS, Figure, singular, stem, verb_key
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Unit
@@ -26,9 +26,8 @@ def term(word: str) -> str:
     base = singular(word)
     if base in NOUN_CLASS:
         return NOUN_CLASS[base]
-    verb = stem(base)
-    if verb in VERB_CLASS:
-        return VERB_CLASS[verb]
+    if stem(base) in KNOWN_VERBS:
+        return verb_key(base)
     for suffix, repl in _SUFFIXES:
         if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
             base = base[: -len(suffix)] + repl

@@ -1,5 +1,8 @@
 """Repetition: repeated figures, conflicts, restatements and the index, on articles written for these tests."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from scoring import repetition
@@ -256,3 +259,73 @@ def test_results_are_frozen():
 
 def test_module_docstring_states_the_formula():
     assert "index = restated units / all units" in repetition.__doc__
+
+
+# --- labelled articles written for these tests (tests/data/repetition, spec/annotation.md format) ---
+
+LABELLED = sorted((Path(__file__).resolve().parent.parent / "data" / "repetition").glob("*.json"))
+# Floors on the labelled articles as a whole: restated units and repeated-figure pairs,
+# matched by unit span as eval/score.py does. Below them a change has lost real cases.
+LABELLED_RESTATED_F1_MIN = 0.85
+LABELLED_FIGURE_PAIR_F1_MIN = 0.85
+
+
+def _labelled(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    parts, spans, pos = [], [], 0
+    gold = []
+    for p, para in enumerate(data["paragraphs"]):
+        if p:
+            parts.append("\n\n")
+            pos += 2
+        sep = "\n" if all(u["type"] == "heading" for u in para) else " "
+        for i, unit in enumerate(para):
+            if i:
+                parts.append(sep)
+                pos += 1
+            spans.append((pos, pos + len(unit["text"])))
+            parts.append(unit["text"])
+            pos += len(unit["text"])
+            gold.append(unit)
+    return "".join(parts), spans, gold
+
+
+def _gold_unit(unit, spans):
+    """The labelled unit a reported unit overlaps most (eval/score.py's alignment)."""
+    overlap = [max(0, min(unit.end, e) - max(unit.start, s)) for s, e in spans]
+    best = max(range(len(spans)), key=overlap.__getitem__)
+    return best if overlap[best] else None
+
+
+def _pairs(groups):
+    return {(a, b) for g in groups for a in sorted(set(g)) for b in sorted(set(g)) if a < b}
+
+
+def _f1(found, gold):
+    tp = len(found & gold)
+    return 1.0 if not found and not gold else 2 * tp / (len(found) + len(gold))
+
+
+def test_labelled_articles_exist_and_restate_something():
+    assert len(LABELLED) >= 3
+    for path in LABELLED:
+        _, _, gold = _labelled(path)
+        assert any(u.get("restates") is not None for u in gold), path.name
+
+
+def test_labelled_articles_restatements_and_figure_pairs():
+    rest_found, rest_gold, fig_found, fig_gold = set(), set(), set(), set()
+    for n, path in enumerate(LABELLED):
+        text, spans, gold = _labelled(path)
+        doc, rep = run(text)
+        to_gold = {u.index: _gold_unit(u, spans) for u in doc.units}
+        rest_found |= {(n, to_gold[r.unit]) for r in rep.restatements}
+        rest_gold |= {(n, i) for i, u in enumerate(gold) if u.get("restates") is not None}
+        fig_found |= {(n, p) for p in _pairs([[to_gold[u] for u in f.units] for f in rep.figures])}
+        groups = {}
+        for i, u in enumerate(gold):
+            for f in u.get("figures") or ():
+                groups.setdefault(f, []).append(i)
+        fig_gold |= {(n, p) for p in _pairs(groups.values())}
+    assert _f1(rest_found, rest_gold) >= LABELLED_RESTATED_F1_MIN, (sorted(rest_found ^ rest_gold))
+    assert _f1(fig_found, fig_gold) >= LABELLED_FIGURE_PAIR_F1_MIN, (sorted(fig_found ^ fig_gold))
