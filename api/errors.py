@@ -91,12 +91,14 @@ def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
 
 
 def handle_api_problem(e: ApiProblem) -> Response:
+    """Render a problem the API raised while reading the request."""
     return problem(
         e.status, e.title, e.detail, type=TYPE_PREFIX + e.slug, errors=e.errors, extensions=e.extensions, headers=e.headers
     )
 
 
 def handle_validation_error(e: ValidationError) -> Response:
+    """Render marshmallow's field errors as a 422 with `errors`."""
     errors = flatten_errors(e.messages)
     fields = ", ".join(sorted(errors))
     return problem(
@@ -105,6 +107,7 @@ def handle_validation_error(e: ValidationError) -> Response:
 
 
 def handle_scoring_error(e: scoring.ScoringError) -> Response:
+    """Render the library's exceptions through SCORING_PROBLEMS; anything unlisted is a 500."""
     for cls, status, slug, title in SCORING_PROBLEMS:
         if isinstance(e, cls):
             field = getattr(e, "field", None)
@@ -124,6 +127,7 @@ def handle_scoring_error(e: scoring.ScoringError) -> Response:
 
 
 def handle_too_large(e: RequestEntityTooLarge) -> Response:
+    """Say the body limit and by how much the request is over it."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     size = request.content_length
     if size is not None and limit is not None and size > limit:

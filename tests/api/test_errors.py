@@ -163,3 +163,24 @@ def test_every_input_error_of_the_library_is_a_422(monkeypatch, client, error, t
     assert response.get_json()["detail"] == str(error)
     if error.field:
         assert response.get_json()["errors"] == {error.field: [str(error)]}
+
+
+# Odd but possible requests: each gets a report or a 4xx problem, never a 500.
+ODD_REQUESTS = [
+    ("control characters", {"data": "The mayor\x00 said 3 people died.\x07", "content_type": "text/plain"}, 200),
+    ("lone surrogate in the text", {"data": '{"text": "The mayor \\ud800 said 3 people died."}', "content_type": "application/json"}, 200),
+    ("lone surrogate as a key", {"data": '{"text": "x", "\\ud800": 1}', "content_type": "application/json"}, 422),
+    ("a 5,000-digit number", {"data": '{"text": "x", "options": {"words_per_minute": ' + "9" * 5000 + "}}", "content_type": "application/json"}, 400),
+    ("a number too big for a float", {"data": '{"text": "x", "options": {"words_per_minute": 1e400}}', "content_type": "application/json"}, 422),
+    ("a boolean for a number", {"json": {"text": TEXT, "options": {"words_per_minute": True}}}, 422),
+    ("null options", {"json": {"text": TEXT, "options": None}}, 422),
+    ("null format", {"json": {"text": TEXT, "format": None}}, 422),
+    ("a 100,000-letter word", {"data": "a" * 100_000, "content_type": "text/plain"}, 200),
+    ("only emoji", {"data": "😀" * 1000, "content_type": "text/plain"}, 422),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "status"), ODD_REQUESTS, ids=[c[0] for c in ODD_REQUESTS])
+def test_odd_requests_never_get_a_500(client, name, kwargs, status):
+    response = client.post("/v1/analyze", **kwargs)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
