@@ -45,7 +45,7 @@ class Credit:
 class _Entry:
     unit: int
     paragraph: int
-    credit: Credit
+    credit: Credit | None  # None: the sentence's subject, read only when a pronoun needs it
 
 
 class Context:
@@ -59,7 +59,14 @@ class Context:
         self.off = off
         self.history: list[_Entry] = []
         self.done: dict[int, Credit | None] = {}
-        self.names = _name_index(doc, views, proper)
+        self._names: dict[str, str] | None = None
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Surname -> full name, built on first use (only person sources need it)."""
+        if self._names is None:
+            self._names = _name_index(self.doc, self.views, self.proper)
+        return self._names
 
     # --- resolving the frames of a sentence ---
 
@@ -119,7 +126,9 @@ class Context:
         for entry in reversed(self.history):
             if entry.paragraph < para - PARAGRAPH_WINDOW:
                 break
-            c = entry.credit
+            c = entry.credit if entry.credit is not None else self._subject(entry.unit)
+            if c is None:
+                continue
             if pronoun in ("he", "she", "i", "we") and not c.person:
                 continue
             if pronoun == RESPONDENTS_HEAD:
@@ -146,7 +155,7 @@ class Context:
             head = src.head
             for entry in reversed(self.history):
                 c = entry.credit
-                if c.kind == NAMED and c.source is not None and not c.person and c.source.head == head and c.name.lower() != name.lower():
+                if c is not None and c.kind == NAMED and c.source is not None and not c.person and c.source.head == head and c.name.lower() != name.lower():
                     return c.name
             full = self.names.get(head)
             if full:
@@ -159,9 +168,8 @@ class Context:
     def record(self, index: int, credits: list[Credit], orphan: Credit | None) -> None:
         """Remember the sentence's sources (for pronouns after it) and its subject if it is a name."""
         para = self.doc.units[index].paragraph
-        subject = self._subject(index)
-        if subject is not None and not any(c.kind == NAMED and c.person for c in credits):
-            self.history.append(_Entry(index, para, subject))
+        if not any(c.kind == NAMED and c.person for c in credits):
+            self.history.append(_Entry(index, para, None))  # its subject, read if a pronoun needs it
         best = None
         for c in credits:
             self.history.append(_Entry(index, para, c))
@@ -265,12 +273,15 @@ def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -
     for view in views.values():
         k = 0
         n = len(view.toks)
+        names, quoted, low = view.names, view.quoted, view.low
+        if not any(names):
+            continue
         while k < n:
-            if view.quoted[k] or not is_name(view, k, proper) or view.low[k] in TITLES:
+            if not names[k] or quoted[k] or low[k] in TITLES:
                 k += 1
                 continue
             end = k
-            while end < n and not view.quoted[end] and (is_name(view, end, proper) or view.low[end] == "-" ) and view.low[end] not in TITLES:
+            while end < n and names[end] and not quoted[end] and low[end] not in TITLES:
                 end += 1
             if end - k >= 2:
                 text = view.text(k, end)

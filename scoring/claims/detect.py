@@ -153,6 +153,8 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
 
 def is_question(view: View) -> bool:
     """True for a question, or a quoted question with only its speaker outside ("... diabetes?" he asked)."""
+    if "?" not in view.unit.text:
+        return False
     toks = view.toks
     k = len(toks) - 1
     while k >= 0 and toks[k].text in (QUOTE, "'", ")"):

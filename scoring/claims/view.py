@@ -48,7 +48,13 @@ def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
     toks = unit.tokens
     spans = [q for q in doc.quotes if q[0] < unit.end and q[1] > unit.start]
     if spans:
-        quoted = tuple(any(qs <= t.start and t.end <= qe for qs, qe in spans) for t in toks)
+        flags = []
+        i = 0  # spans are sorted and disjoint: walk them with the tokens
+        for t in toks:
+            while i < len(spans) and spans[i][1] < t.end:
+                i += 1
+            flags.append(i < len(spans) and spans[i][0] <= t.start)
+        quoted = tuple(flags)
     else:
         quoted = (False,) * len(toks)
     initial = 0
@@ -59,7 +65,7 @@ def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
                 initial = k
             total += 1
             inside += quoted[k]
-    low = tuple(t.text.lower() for t in toks)
+    low = tuple(map(str.lower, [t.text for t in toks]))
     names = name_flags(toks, low, initial, proper)
     return View(unit, toks, low, quoted, names, initial, inside, total)
 
@@ -70,15 +76,15 @@ def name_flags(toks: tuple[Token, ...], low: tuple[str, ...], initial: int, prop
     At the start, a capital proves nothing, so the word must be one the article writes with a
     capital elsewhere inside its sentences (`proper_words`). Months, days and "I" are not names.
     """
-    out = []
+    out = [False] * len(toks)
     for k, t in enumerate(toks):
         text = t.text
-        if t.kind != WORD or not text[0].isupper() or low[k] in NOT_NAMES:
-            out.append(False)
-        elif k == initial or (k > 0 and toks[k - 1].text in ('"', "(")):
-            out.append(text in proper)
+        if not text[0].isupper() or t.kind != WORD or low[k] in NOT_NAMES:
+            continue
+        if k == initial or (k > 0 and toks[k - 1].text in ('"', "(")):
+            out[k] = text in proper
         else:
-            out.append(True)
+            out[k] = True
     return tuple(out)
 
 
@@ -93,17 +99,11 @@ def proper_words(doc: Document) -> frozenset[str]:
     for unit in doc.units:
         if unit.type != "sentence":
             continue
-        first = True
-        for t in unit.tokens:
-            if t.kind != WORD:
-                continue
-            word = t.text
-            if word[0].isupper():
-                if not first:
-                    upper.add(word)
-            else:
-                lower.add(word)
-            first = False
+        words = [t.text for t in unit.tokens if t.kind == WORD]
+        for word in words[1:]:
+            (upper if word[0].isupper() else lower).add(word)
+        if words and not words[0][0].isupper():
+            lower.add(words[0])
     return frozenset(w for w in upper if w.lower() not in lower and w.lower() not in NOT_NAMES)
 
 
