@@ -639,20 +639,41 @@ def _is_verb(word: str) -> bool:
 
 
 def stem(word: str) -> str:
-    """A light verb stemmer: irregular forms from the table, then -ied, -ed, -ing, -es, -s."""
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ing", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            base = word[: -len(suffix)] + repl
-            for candidate in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base):
-                if candidate in KNOWN_VERBS:
-                    return candidate
-            if suffix in ("es", "s") and (word[: -len(suffix)] + "e") in KNOWN_VERBS:
-                return word[: -len(suffix)] + "e"
-            if suffix in ("ed", "ing"):
-                return base
-    return word
+    """A light verb stemmer: irregular forms from the table, then -ied, -ed, -ing, -ies, -es, -s.
+
+    A stripped form is checked against the known verbs as written, with an "e" put back
+    ("raised" -> "raise") and with a doubled consonant undone ("stopped" -> "stop"). Unknown
+    -ed and -ing forms give the stripped stem; unknown -s forms are left whole (most are nouns).
+    """
+    irregular = IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    last = word[-1:]
+    if last == "d":
+        if not word.endswith("ed") or len(word) < 4:
+            return word
+        bases = (word[:-3] + "y", word[:-1]) if word.endswith("ied") else (word[:-2],)  # "carried", "died"
+        keep = True
+    elif last == "g":
+        if not word.endswith("ing") or len(word) < 5:
+            return word
+        bases = (word[:-3],)
+        keep = True
+    elif last == "s":
+        if len(word) < 4:
+            return word
+        bases = (word[:-3] + "y",) if word.endswith("ies") else (word[:-2], word[:-1]) if word.endswith("es") else (word[:-1],)
+        keep = False
+    else:
+        return word
+    for base in bases:
+        if base in KNOWN_VERBS:
+            return base
+        if base + "e" in KNOWN_VERBS:
+            return base + "e"
+        if len(base) > 2 and base[-1] == base[-2] and base[:-1] in KNOWN_VERBS:
+            return base[:-1]
+    return bases[0] if keep else word
 
 
 def verb_key(word: str, measure: str = "count") -> str:
@@ -666,6 +687,8 @@ def singular(word: str) -> str:
     """A light English singular: "supports" -> "support", "casualties" -> "casualty"."""
     if word.endswith("'s") or word.endswith("s'"):
         word = word[:-2]
+    if word[-1:] != "s":
+        return word
     if word in PLURALS:
         return PLURALS[word]
     if len(word) > 3 and word.endswith("ies"):

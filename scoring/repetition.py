@@ -232,6 +232,7 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
     memo: dict[str, str] = {}  # each distinct word is normalized once per article
+    names_memo: dict[str, str] = {}
     unit_terms = [_terms.unit_terms(u, tuple(per_unit.get(u.index, ())), memo) for u in units]
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: dict[str, int] = {}
@@ -262,7 +263,7 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
         elif words:
             seen_words[words] = i
         if unit.type == SENTENCE:
-            names_of[i] = _names(unit)
+            names_of[i] = _names(unit, names_memo)
             if found is None:
                 found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, restated)
             if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
@@ -355,7 +356,7 @@ def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) 
     return (w_shared / w_a + w_shared / w_b) / 2
 
 
-def _names(unit: Unit) -> frozenset[str]:
+def _names(unit: Unit, memo: dict[str, str]) -> frozenset[str]:
     """Capitalized words inside a sentence (not its first word): the people, places and bodies it names."""
     out = set()
     first = True
@@ -365,6 +366,9 @@ def _names(unit: Unit) -> frozenset[str]:
                 first = True
             continue
         if not first and tok.text[:1].isupper() and not tok.text.isupper():
-            out.add(_terms.term(tok.text.lower().removesuffix("'s")))
+            name = memo.get(tok.text)
+            if name is None:
+                name = memo[tok.text] = _terms.term(tok.text.lower().removesuffix("'s"))
+            out.add(name)
         first = False
     return frozenset(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import KNOWN_VERBS, NOUN_CLASS, Figure, singular, stem, verb_key
+from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Unit
@@ -16,6 +16,7 @@ STOPWORDS = (
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
 _SUFFIXES = (("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""))
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
 _DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
 # Stems shorter than this are left whole: "bus", "red", "ring" would lose their meaning.
 MIN_STEM = 3
@@ -24,14 +25,17 @@ MIN_STEM = 3
 def term(word: str) -> str:
     """Normalize one lower-case word to the term compared between units."""
     base = singular(word)
-    if base in NOUN_CLASS:
-        return NOUN_CLASS[base]
-    if stem(base) in KNOWN_VERBS:
-        return verb_key(base)
-    for suffix, repl in _SUFFIXES:
-        if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
-            base = base[: -len(suffix)] + repl
-            break
+    noun = NOUN_CLASS.get(base)
+    if noun is not None:
+        return noun
+    verb = stem(base)
+    if verb in KNOWN_VERBS:
+        return VERB_CLASS.get(verb) or AMOUNT_VERB_CLASS[verb]
+    if base.endswith(_SUFFIX_ENDINGS):
+        for suffix, repl in _SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
+                base = base[: -len(suffix)] + repl
+                break
     if len(base) > MIN_STEM + 1 and base[-1] == "e":
         base = base[:-1]  # "capture" and "captured" both give "captur"
     return base

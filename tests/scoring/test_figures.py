@@ -331,3 +331,24 @@ def test_figures_are_in_document_order_with_unit_indexes():
 
 def test_figures_module_has_no_flask():
     assert "flask" not in figures.__dict__
+
+
+@pytest.mark.parametrize(
+    "word, base",
+    [
+        ("killed", "kill"), ("died", "die"), ("carried", "carry"), ("raised", "raise"), ("employs", "employ"),
+        ("raises", "raise"), ("dispatched", "dispatch"), ("fallen", "fall"), ("sent", "send"), ("boarding", "board"),
+        ("buses", "buses"),  # an unknown -s form stays whole: most are nouns
+        ("red", "red"), ("ring", "ring"),  # too short to carry an inflection
+    ],
+)
+def test_stem(word, base):
+    assert figures.stem(word) == base
+
+
+@pytest.mark.parametrize(
+    "word, measure, key",
+    [("fallen", "count", "killed"), ("fallen", "percent", "fell"), ("dispatched", "count", "sent"), ("grew", "money", "rose")],
+)
+def test_verb_classes_depend_on_what_is_measured(word, measure, key):
+    assert figures.verb_key(word, measure) == key
