@@ -67,6 +67,9 @@ COMMON_VERBS = _REFERENTS.terms("lists.common_verbs")
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
 AMOUNT_MEASURES = frozenset(("money", "percent", "rate", "duration"))
 NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+# Determiners that point back to something already known: a figure after one is a reference.
+# Not "that" or "this": "reports say that 3,000 died" states the figure.
+REFERENCE_WORDS = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
 MODALS = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 
 # A four-digit whole number in this range, with no currency, scale or percent, is a year
@@ -531,15 +534,13 @@ def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
 
 
 def _is_reference(low: list[str], first: int) -> bool:
-    """True for "of the 1,100 jobs", "Of the $4.2 million" or "the summer's 2 million": a whole named in passing."""
+    """True for "the 11,000 soldiers", "those 11,000", "Of the $4.2 million", "the summer's 2 million": a figure named as already known."""
     if first == 0:
         return False
     prev = low[first - 1]
-    if prev.endswith("'s") or prev.endswith("s'") or prev == "the":
-        return True  # "the summer's 2 million", "the 11,000 soldiers": a figure already known
-    if prev in DETERMINERS and prev not in ("of", "all", "a", "an", "to", "on", "by", "nearly", "about", "some", "total") and first >= 2:
-        return low[first - 2] in ("of", "out")
-    return prev == "of" and first >= 2 and low[first - 2] == "out"
+    if prev in REFERENCE_WORDS or prev.endswith("'s") or prev.endswith("s'"):
+        return True
+    return prev == "of" and first >= 2 and low[first - 2] == "out"  # "out of 27"
 
 
 def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) -> tuple[str, bool, int]:

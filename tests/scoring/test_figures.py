@@ -139,6 +139,8 @@ def test_partitive_part_and_the_whole_it_is_taken_from():
         ("Of the $4.2 million, about $1.5 million is a grant.", 4.2e6),
         ("The new boats carried 500,000 of the summer's 2 million passengers.", 2e6),
         ("The 11,000 soldiers were trained for weeks.", 11000),
+        ("Those 11,000 soldiers include officers.", 11000),
+        ("Only 19 out of 27 patients were vaccinated.", 27),
     ],
 )
 def test_a_whole_named_in_passing_is_a_reference(text, value):
@@ -352,3 +354,8 @@ def test_stem(word, base):
 )
 def test_verb_classes_depend_on_what_is_measured(word, measure, key):
     assert figures.verb_key(word, measure) == key
+
+
+def test_that_as_a_conjunction_does_not_make_a_reference():
+    (fig,) = figs("Reports say that 3,000 soldiers died.")
+    assert not fig.reference
