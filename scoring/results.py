@@ -22,11 +22,14 @@ class TextCounts:
     sentences: int
     words: int
     letters: int
+    characters: int  # letters and digits of words: what ARI counts (punctuation left out)
     syllables: int
     monosyllables: int
     polysyllables: int  # three or more syllables
     long_words: int  # seven or more letters
     difficult_words: int  # not on the language's easy-word list
+    complex_words: int  # Gunning's: three or more syllables, not a name, compound or -es/-ed form
+    mini_words: int  # three letters or fewer (McAlpine EFLAW)
 
 
 @dataclass(frozen=True, slots=True)

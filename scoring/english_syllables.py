@@ -1,0 +1,201 @@
+"""English syllable counting over a pronouncing table: the rule, the learned fallback and numbers read aloud.
+
+Pure code, no data: `scoring/syllables.py` builds the one `EnglishSyllables` the library
+uses from `data/syllables_en.toml`, and `tools/build_syllables.py` builds others to learn
+and check that table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Mapping
+
+VOWELS = frozenset("aeiouy")
+# Runs of vowel letters: one character class with one quantifier, so matching is linear.
+_VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
+# Letter runs and digit runs inside one token ("covid-19", "4.5bn", "27th"): two
+# single-class alternatives that cannot overlap, so matching is linear.
+_PART_RE = re.compile(r"[^\W\d_]+|\d+")
+# Digit runs and decimal points of a number token (single-class runs: linear).
+_NUMBER_PART_RE = re.compile(r"\d+|\.")
+# Endings that make the "'s" of a possessive a syllable of its own (boss's, judge's).
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
+# Letters after a number that add nothing read aloud: 27th, 1990s, 2nd.
+NUMBER_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
+# All-capital words up to this many letters, without a vowel and without a dictionary
+# entry, are read letter by letter (FBI, NYPD, BBC); others are read as words (NATO).
+SPELLED_ACRONYM_MAX = 5
+# "W" is the one English letter name of more than one syllable ("double-u").
+_LETTER_NAME_SYLLABLES = {"w": 3}
+
+# Syllables of the English number words, read aloud.
+_UNITS = (2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2)  # zero .. nineteen
+_TENS = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)  # -, ten (in _UNITS), twenty .. ninety
+_HUNDRED = 2
+_SCALE = 2  # thousand, million, billion, trillion ...
+_POINT = 1
+_OH = 1  # the "oh" of 1905 read as a year: "nineteen oh five"
+# Digit strings longer than this (or with a leading zero) are read digit by digit:
+# phone numbers, identifiers.
+MAX_SPOKEN_DIGITS = 15
+
+
+def english_rule(word: str) -> int:
+    """Count vowel groups in a lower-case a-z word, less a silent final -e, -es or -ed."""
+    s = word
+    if len(s) > 1 and s[0] == "y" and s[1] in VOWELS:
+        s = "j" + s[1:]  # initial y before a vowel is a consonant: yes, young
+    n = len(_VOWEL_GROUP_RE.findall(s))
+    size = len(s)
+    if n > 1 and size > 2:
+        last, before = s[-2], s[-3]
+        if s[-1] == "e" and last not in VOWELS and not (last == "l" and before not in VOWELS):
+            n -= 1  # make, hope; but table, little keep their -le syllable
+        elif (
+            s.endswith("es")
+            and before not in VOWELS
+            and before not in "sxzgc"
+            and s[-4:-2] not in ("ch", "sh")
+            and not (before == "l" and size > 3 and s[-4] not in VOWELS)
+        ):
+            n -= 1  # makes; but boxes, changes, tables
+        elif s.endswith("ed") and before not in VOWELS and before not in "td":
+            n -= 1  # jumped; but wanted, ended
+    return max(1, n)
+
+
+def ngrams(word: str, sizes: tuple[int, ...]) -> set[str]:
+    """Return the distinct n-grams of "^word$" for each size in `sizes`."""
+    padded = "^" + word + "$"
+    size = len(padded)
+    return {padded[i : i + k] for k in sizes for i in range(size - k + 1)}
+
+
+def _below_thousand(n: int) -> int:
+    count = 0
+    if n >= 100:
+        count += _UNITS[n // 100] + _HUNDRED
+        n %= 100
+        if n == 0:
+            return count
+    if n < 20:
+        return count + _UNITS[n]
+    return count + _TENS[n // 10] + (_UNITS[n % 10] if n % 10 else 0)
+
+
+def _scaled(n: int) -> int:
+    """Count an integer read in groups of three digits: 11,000 is 'eleven thousand' (5)."""
+    groups = []
+    while n:
+        n, g = divmod(n, 1000)
+        groups.append(g)
+    count = 0
+    for power, g in enumerate(groups):
+        if g:
+            count += _below_thousand(g) + (_SCALE if power else 0)
+    return count or _UNITS[0]
+
+
+def integer_syllables(digits: str) -> int:
+    """Count a digit string read aloud: 1918 as 'nineteen eighteen' (4), 11000 as 'eleven thousand' (5)."""
+    if len(digits) > MAX_SPOKEN_DIGITS or (len(digits) > 1 and digits[0] == "0"):
+        return sum(_UNITS[int(d)] for d in digits)
+    n = int(digits)
+    if len(digits) == 4 and 1100 <= n <= 2099 and n % 100 and not 2000 <= n <= 2009:
+        low = n % 100
+        return _below_thousand(n // 100) + _below_thousand(low) + (_OH if low < 10 else 0)
+    return _scaled(n)
+
+
+def number_syllables(token: str) -> int:
+    """Count a number token read aloud: '11,000' (5), '3.5' (3), '12/27/2024' (9), '7:45' (4)."""
+    total = 0
+    after_point = False
+    for part in _NUMBER_PART_RE.findall(token.replace(",", "")):
+        if part == ".":
+            total += _POINT
+            after_point = True
+        elif after_point:  # decimals are read digit by digit: three point one four
+            total += sum(_UNITS[int(d)] for d in part)
+            after_point = False
+        else:
+            total += integer_syllables(part)
+    return max(1, total)
+
+
+def _ascii_letters(word: str) -> str:
+    """Fold accented letters to their base letter and drop anything that is not a-z."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if "a" <= c <= "z")
+
+
+def _spelled(letters: str) -> int:
+    return sum(_LETTER_NAME_SYLLABLES.get(c, 1) for c in letters if c.isalpha())
+
+
+class EnglishSyllables:
+    """Count English syllables: table first, then the rule plus learned n-gram weights."""
+
+    __slots__ = ("table", "weights", "sizes")
+
+    def __init__(self, table: Mapping[str, int], weights: Mapping[str, int], sizes: tuple[int, ...]) -> None:
+        self.table = table
+        self.weights = weights
+        self.sizes = sizes
+
+    def fallback(self, word: str) -> int:
+        """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram."""
+        n = english_rule(word)
+        get = self.weights.get
+        for gram in ngrams(word, self.sizes):
+            n += get(gram, 0)
+        return max(1, n)
+
+    def word(self, word: str) -> int:
+        """Count a lower-case word of letters (apostrophes allowed)."""
+        known = self.table.get(word)
+        if known is not None:
+            return known
+        if "'" in word:
+            if word.endswith("'s") and len(word) > 2:
+                stem = word[:-2]
+                return self.word(stem) + (1 if stem.endswith(SIBILANT_ENDINGS) else 0)
+            word = word.replace("'", "")
+            known = self.table.get(word)
+            if known is not None:
+                return known
+        letters = _ascii_letters(word)
+        if not letters:
+            return 1 if word else 0
+        return self.fallback(letters)
+
+    def token(self, token: str) -> int:
+        """Count a word or number token as written: 'Ukraine', 'U.S', 'COVID-19', '11,000', "boss's"."""
+        lower = token.lower()
+        known = self.table.get(lower)
+        if known is not None:
+            return known
+        if lower.isalpha():
+            if len(token) <= SPELLED_ACRONYM_MAX and len(token) > 1 and token.isupper() and not VOWELS & set(lower):
+                return _spelled(lower)
+            return self.word(lower)
+        if lower[0].isdecimal() and not any(c.isalpha() for c in lower):
+            return number_syllables(lower)
+        if "." in lower and all(len(p) <= 2 for p in lower.split(".")):
+            return _spelled(lower)  # letter-dot acronyms: U.S (2), a.m (2), Ph.D (3)
+        if "'" in lower and "-" not in lower and "/" not in lower:
+            return self.word(lower)
+        total = 0
+        after_number = False
+        for part in _PART_RE.findall(lower):
+            if part[0].isdecimal():
+                total += integer_syllables(part)
+                after_number = True
+            else:
+                if not (after_number and part in NUMBER_SUFFIXES):
+                    total += self.word(part)
+                after_number = False
+        return max(1, total)

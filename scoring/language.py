@@ -1,0 +1,141 @@
+"""Resolve the article's language: the one the request names, or the one its function words show.
+
+Detection (no network, no model download): first the script. Latin-script words are
+needed, since every supported language is written in it; a text mostly in another script
+(Cyrillic, Arabic, Han ...) is refused. Then the function words: each supported language
+and a dozen unsupported Latin-script ones have their most frequent short words in
+data/language_stopwords.toml, and the language whose words the text uses most wins
+(Grefenstette 1995, "Comparing two language identification schemes": short frequent
+words identify a language as well as letter trigrams once a text has a dozen words).
+
+What happens when detection is unsure, so that no text silently gets English formulas:
+- the winner is an unsupported language: UnsupportedLanguageError, naming it;
+- a text of MIN_WORDS_TO_REFUSE words or more in which too few words are function words of
+  any known language (MIN_FUNCTION_WORD_SHARE): UnsupportedLanguageError, asking the client
+  to name the language;
+- a shorter text without evidence (a headline, a caption): English, reported as detected
+  with confidence 0.0, so the client can see the guess for what it is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import MappingProxyType
+
+from .errors import UnsupportedLanguageError
+from .lexicons import load
+from .results import Language
+from .text import Document
+
+SUPPORTED = ("en", "es", "de", "fr", "it", "nl")
+NAMES = MappingProxyType({
+    "en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "nl": "Dutch",
+    "pt": "Portuguese", "ca": "Catalan", "ro": "Romanian", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+    "pl": "Polish", "cs": "Czech", "tr": "Turkish", "id": "Indonesian", "fi": "Finnish", "hu": "Hungarian",
+})
+
+
+def _index() -> MappingProxyType:
+    data = load("language_stopwords")
+    langs: dict[str, list[str]] = defaultdict(list)
+    for group in ("supported", "other"):
+        for code, words in data.tables[group].items():
+            for word in set(words):
+                langs[word.lower()].append(code)
+    # a word shared by n languages is worth 1/n to each of them
+    return MappingProxyType({w: tuple((code, 1.0 / len(codes)) for code in codes) for w, codes in langs.items()})
+
+
+FUNCTION_WORDS = _index()
+
+# Only the first this many words are read: the language is clear long before.
+MAX_WORDS_READ = 1000
+# Texts with at least this many words and too few function words are refused, not guessed.
+MIN_WORDS_TO_REFUSE = 20
+# Share of words that must be function words of some known language: running prose in any
+# of them is above 0.25; lists of names or figures, or a language we have no list for, are below.
+MIN_FUNCTION_WORD_SHARE = 0.08
+# Share of the non-Latin words above which the text is refused as written in another script.
+MAX_OTHER_SCRIPT_SHARE = 0.5
+# Function-word hits at which the confidence is no longer scaled down for lack of evidence.
+FULL_EVIDENCE_HITS = 12
+
+# Code point ranges of the scripts named in the refusal message; Latin is everything
+# below U+0250 plus Latin Extended Additional.
+_SCRIPTS = (
+    (0x0370, 0x03FF, "Greek"), (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x077F, "Arabic"), (0x0900, 0x097F, "Devanagari"),
+    (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Hangul"),
+    (0x3040, 0x30FF, "Japanese kana"), (0x3400, 0x9FFF, "Han"), (0xAC00, 0xD7AF, "Hangul"),
+)
+
+
+def _is_latin(ch: str) -> bool:
+    cp = ord(ch)
+    return cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF
+
+
+def _script(ch: str) -> str:
+    cp = ord(ch)
+    for low, high, name in _SCRIPTS:
+        if low <= cp <= high:
+            return name
+    return "a script other than Latin"
+
+
+def normalize(requested: str) -> str:
+    """Turn 'en-US', 'EN_gb' or ' fr ' into the primary language subtag: 'en', 'fr'."""
+    return requested.strip().replace("_", "-").split("-", 1)[0].lower()
+
+
+def _unsupported(message: str) -> UnsupportedLanguageError:
+    names = ", ".join(f"{NAMES[c]} ({c})" for c in SUPPORTED)
+    return UnsupportedLanguageError(f"{message}; supported languages: {names}", field="options.language")
+
+
+def detect(doc: Document) -> Language:
+    """Detect the language from the text's script and function words (see the module docstring)."""
+    scores: dict[str, float] = defaultdict(float)
+    words = hits = other_script = 0
+    other_name = ""
+    for unit in doc.units:
+        for token in unit.tokens:
+            if token.kind != "word":
+                continue
+            words += 1
+            first = token.text[0]
+            if not _is_latin(first):
+                other_script += 1
+                other_name = other_name or _script(first)
+                continue
+            entry = FUNCTION_WORDS.get(token.text.lower())
+            if entry is not None:
+                hits += 1
+                for code, weight in entry:
+                    scores[code] += weight
+            if words >= MAX_WORDS_READ:
+                break
+        if words >= MAX_WORDS_READ:
+            break
+    if words and other_script / words > MAX_OTHER_SCRIPT_SHARE:
+        raise _unsupported(f"the text is mostly written in {other_name}, which has no formulas here")
+    if not hits or hits < MIN_FUNCTION_WORD_SHARE * words:
+        if words >= MIN_WORDS_TO_REFUSE:
+            raise _unsupported("could not tell the text's language; name it in options.language")
+        return Language(code="en", detected=True, confidence=0.0)
+    best = max(scores, key=lambda c: (scores[c], c in SUPPORTED))
+    share = scores[best] / sum(scores.values())
+    confidence = round(share * min(1.0, hits / FULL_EVIDENCE_HITS), 2)
+    if best not in SUPPORTED:
+        raise _unsupported(f"the text looks {NAMES.get(best, best)} (confidence {confidence:.2f}), which has no formulas here")
+    return Language(code=best, detected=True, confidence=confidence)
+
+
+def resolve(doc: Document, requested: str | None) -> Language:
+    """Return the requested language if supported, else raise; with no request, detect it."""
+    if requested is None or not requested.strip():
+        return detect(doc)
+    code = normalize(requested)
+    if code not in SUPPORTED:
+        raise _unsupported(f"language {requested!r} has no formulas here")
+    return Language(code=code, detected=False, confidence=None)

@@ -1,0 +1,83 @@
+"""Find passive-voice clauses: an auxiliary (be, get; ser; être; essere, venire; werden; worden) then a past participle.
+
+The patterns per language are in data/readability_passive.toml with their grammar
+sources. It is a shape rule, not a parser: it misses passives without an auxiliary
+("the man arrested yesterday") and may flag a participle used as an adjective that is
+not on the exclusion list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .lexicons import load
+from .text import Token
+
+
+@dataclass(frozen=True, slots=True)
+class PassiveRule:
+    """One language's passive pattern."""
+
+    max_gap: int
+    auxiliaries: frozenset[str]
+    gap: frozenset[str]
+    gap_suffixes: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    min_stem: int
+    irregular: frozenset[str]
+    adjectives: frozenset[str]
+
+    def is_participle(self, word: str) -> bool:
+        """True when `word` (lower case) has the shape of a past participle in this language."""
+        if word in self.adjectives:
+            return False
+        if word in self.irregular:
+            return True
+        if self.prefixes and not word.startswith(self.prefixes):
+            return False
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
+                return True
+        return False
+
+    def may_stand_between(self, word: str) -> bool:
+        """True when `word` may separate the auxiliary from its participle (an adverb, a negation)."""
+        if self.prefixes:  # German, Dutch: the participle closes the clause, anything may come between
+            return True
+        return word in self.gap or (bool(self.gap_suffixes) and word.endswith(self.gap_suffixes))
+
+    def find(self, words: list[Token]) -> tuple[Token, Token] | None:
+        """Return the first (auxiliary, participle) pair in a sentence's word tokens, or None."""
+        lowered = [t.text.lower() for t in words]
+        size = len(words)
+        for i, word in enumerate(lowered):
+            if word not in self.auxiliaries:
+                continue
+            for j in range(i + 1, min(size, i + 2 + self.max_gap)):
+                candidate = lowered[j]
+                if self.is_participle(candidate):
+                    return words[i], words[j]
+                if candidate in self.auxiliaries:
+                    continue  # a chain of auxiliaries: "è stato chiuso", "has been charged"
+                if not self.may_stand_between(candidate):
+                    break
+        return None
+
+
+def _rule(table) -> PassiveRule:
+    return PassiveRule(
+        max_gap=int(table["max_gap"]),
+        auxiliaries=frozenset(table["auxiliaries"]),
+        gap=frozenset(table.get("gap", ())),
+        gap_suffixes=tuple(table.get("gap_suffixes", ())),
+        prefixes=tuple(table.get("prefixes", ())),
+        suffixes=tuple(table["suffixes"]),
+        min_stem=int(table["min_stem"]),
+        irregular=frozenset(table["irregular"]),
+        adjectives=frozenset(table["adjectives"]),
+    )
+
+
+RULES = MappingProxyType({code: _rule(t) for code, t in load("readability_passive").tables["languages"].items()})

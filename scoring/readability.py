@@ -1,0 +1,363 @@
+"""Readability: count the article's sentences once, apply the language's published formulas, flag hard sentences.
+
+One pass over the tokens of the sentence units (headings are not sentences and are left
+out) gathers every count the formulas need. Each distinct word is measured once per
+article. The formulas are in formulas.py, the bands in bands.py, the verdict thresholds
+and sentence limits in the named profiles (profiles.py).
+
+Word classes, per the formulas' authors:
+- syllables: as read aloud (syllables.py); numbers too (Flesch 1948).
+- difficult (Dale-Chall, Spache): English words that are neither on the Dale-Chall list of
+  familiar words nor a regular inflection of one (Chall & Dale 1995: -s, -es, -ed, -ing,
+  -er, -est, -ly ...), leaving out names (a capital inside the sentence) and numbers.
+  Languages without a familiar-word list count their complex words here.
+- complex (Gunning fog): three or more syllables, leaving out names, hyphenated compounds
+  and verbs that reach three syllables only by -es, -ed or -ing (Gunning 1952).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from . import bands, formulas, syllables
+from .errors import UnsupportedLanguageError
+from .lexicons import load
+from .passive import RULES as PASSIVE_RULES
+from .profiles import Profile
+from .profiles import get as get_profile
+from .results import FormulaScore, Readability, SentenceFinding, TextCounts
+from .text import NUMBER, SENTENCE, WORD, Document
+
+_EASY = load("easy_words_en").tables["lists"]
+# The familiar words with their regular inflections (built by tools/build_easy_words.py).
+EASY_WORDS_EN = frozenset(_EASY["words"].split() + _EASY["inflections"].split())
+EASY_WORDS = MappingProxyType({"en": EASY_WORDS_EN})
+
+# Letters for a long word (LIX, Wiener Sachtextformel: "more than six letters").
+LONG_WORD_LETTERS = 7
+# Letters for a mini word (McAlpine EFLAW: "words of one, two or three letters").
+MINI_WORD_LETTERS = 3
+# Syllables for a polysyllable (SMOG, Wiener Sachtextformel, Gunning's complex words).
+POLYSYLLABLE = 3
+# A sentence shorter than this is never reported as hard: one long word in a short
+# sentence sends any per-sentence grade up without making it hard to read.
+HARD_SENTENCE_MIN_WORDS = 10
+
+# Endings Gunning does not let make a word complex: a verb made three syllables by them.
+_GUNNING_ENDINGS = ("es", "ed", "ing")
+
+
+def is_familiar(word: str, easy: frozenset[str]) -> bool:
+    """True when a lower-case word, its inflection or its possessive is on the familiar-word list."""
+    if word in easy:
+        return True
+    if word.endswith(("'s", "s'")):
+        return word[:-2] in easy or word[:-1] in easy
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class LinsearSample:
+    """The Linsear Write sample: the first 100 words, its easy and hard words, its sentences."""
+
+    easy_words: int
+    hard_words: int
+    sentences: float  # a sentence cut by the sample's end counts for the share of it inside
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A formula as reported: its id, name, scale, how it reads the counts, its band and source."""
+
+    id: str
+    name: str
+    scale: str  # "ease": higher is easier; "grade": a school grade; "score": its own scale
+    compute: Callable[[TextCounts, LinsearSample], float]
+    band: Callable[[float], bands.Band]
+    citation: str
+    consensus: bool  # counted in the consensus grade
+
+
+def _f(id, name, scale, compute, band, citation, consensus=True) -> Formula:
+    return Formula(id, name, scale, compute, band, citation, consensus)
+
+
+_FRE = _f("flesch_reading_ease", "Flesch reading ease", "ease",
+          lambda c, s: formulas.flesch_reading_ease(c.words, c.sentences, c.syllables),
+          bands.flesch_ease, "Flesch (1948), A new readability yardstick")
+_FK = _f("flesch_kincaid_grade", "Flesch-Kincaid grade", "grade",
+         lambda c, s: formulas.flesch_kincaid_grade(c.words, c.sentences, c.syllables),
+         bands.school_grade, "Kincaid et al. (1975), Derivation of new readability formulas for Navy enlisted personnel")
+_LIX = _f("lix", "LIX", "score",
+          lambda c, s: formulas.lix(c.words, c.sentences, c.long_words),
+          bands.lix, "Björnsson (1968), Läsbarhet", consensus=False)
+
+FORMULAS: Mapping[str, tuple[Formula, ...]] = MappingProxyType({
+    "en": (
+        _FRE,
+        _FK,
+        _f("gunning_fog", "Gunning fog index", "grade",
+           lambda c, s: formulas.gunning_fog(c.words, c.sentences, c.complex_words),
+           bands.school_grade, "Gunning (1952), The Technique of Clear Writing"),
+        _f("smog", "SMOG grade", "grade",
+           lambda c, s: formulas.smog(c.sentences, c.polysyllables),
+           bands.school_grade, "McLaughlin (1969), SMOG grading: a new readability formula"),
+        _f("coleman_liau", "Coleman-Liau index", "grade",
+           lambda c, s: formulas.coleman_liau(c.words, c.sentences, c.letters),
+           bands.school_grade, "Coleman & Liau (1975), A computer readability formula designed for machine scoring"),
+        _f("automated_readability_index", "Automated readability index", "grade",
+           lambda c, s: formulas.automated_readability_index(c.words, c.sentences, c.characters),
+           bands.school_grade, "Senter & Smith (1967), Automated Readability Index"),
+        _f("dale_chall", "Dale-Chall score", "score",
+           lambda c, s: formulas.dale_chall(c.words, c.sentences, c.difficult_words),
+           bands.dale_chall, "Dale & Chall (1948), A formula for predicting readability"),
+        _f("linsear_write", "Linsear Write", "grade",
+           lambda c, s: formulas.linsear_write(s.easy_words, s.hard_words, s.sentences),
+           bands.school_grade, "O'Hayre (1966), Gobbledygook Has Gotta Go"),
+        _f("spache", "Spache grade", "grade",
+           lambda c, s: formulas.spache(c.words, c.sentences, c.difficult_words),
+           bands.school_grade, "Spache (1953), A new readability formula for primary-grade reading materials",
+           consensus=False),  # made for primary grades: it flattens everything above them
+        _f("mcalpine_eflaw", "McAlpine EFLAW", "score",
+           lambda c, s: formulas.mcalpine_eflaw(c.words, c.sentences, c.mini_words),
+           bands.eflaw, "McAlpine (2006), From Plain English to Global English", consensus=False),
+    ),
+    "es": (
+        _f("fernandez_huerta", "Fernández Huerta reading ease", "ease",
+           lambda c, s: formulas.fernandez_huerta(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Fernández Huerta (1959), Medidas sencillas de lecturabilidad"),
+        _f("szigriszt_pazos", "Szigriszt-Pazos perspicuity", "ease",
+           lambda c, s: formulas.szigriszt_pazos(c.words, c.sentences, c.syllables),
+           bands.inflesz, "Szigriszt Pazos (1993), Sistemas predictivos de legibilidad del mensaje escrito"),
+        _f("gutierrez_polini", "Gutiérrez de Polini comprehensibility", "ease",
+           lambda c, s: formulas.gutierrez_polini(c.words, c.sentences, c.letters),
+           bands.comprehensibility, "Gutiérrez de Polini (1972), Investigación sobre lectura en Venezuela",
+           consensus=False),
+        _f("crawford", "Crawford grade", "grade",
+           lambda c, s: formulas.crawford(c.words, c.sentences, c.syllables),
+           bands.school_grade, "Crawford (1989), Fórmula y gráfico para determinar la comprensibilidad de textos",
+           consensus=False),  # primary-school years: flat above them
+    ),
+    "de": (
+        _f("amstad", "Amstad reading ease", "ease",
+           lambda c, s: formulas.amstad(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Amstad (1978), Wie verständlich sind unsere Zeitungen?"),
+        _f("wiener_sachtextformel", "Wiener Sachtextformel", "grade",
+           lambda c, s: formulas.wiener_sachtextformel(c.words, c.sentences, c.polysyllables, c.long_words, c.monosyllables),
+           bands.school_grade, "Bamberger & Vanecek (1984), Lesen - Verstehen - Lernen - Schreiben"),
+        _LIX,
+    ),
+    "fr": (
+        _f("kandel_moles", "Kandel-Moles reading ease", "ease",
+           lambda c, s: formulas.kandel_moles(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Kandel & Moles (1958), Application de l'indice de Flesch à la langue française"),
+        _LIX,
+    ),
+    "it": (
+        _f("gulpease", "Gulpease index", "ease",
+           lambda c, s: formulas.gulpease(c.words, c.sentences, c.letters),
+           bands.gulpease, "Lucisano & Piemontese (1988), GULPEASE"),
+        _f("flesch_vacca", "Flesch-Vacca reading ease", "ease",
+           lambda c, s: formulas.flesch_vacca(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Franchina & Vacca (1986), Adaptation of Flesch readability index"),
+    ),
+    "nl": (
+        _f("douma", "Flesch-Douma reading ease", "ease",
+           lambda c, s: formulas.douma(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Douma (1960), De leesbaarheid van landbouwbladen"),
+        _f("brouwer", "Brouwer reading index", "ease",
+           lambda c, s: formulas.brouwer(c.words, c.sentences, c.syllables),
+           bands.flesch_ease, "Brouwer (1963), Onderzoek naar de leesmoeilijkheid van Nederlands proza"),
+        _LIX,
+    ),
+})
+
+# The formula that grades one sentence (for hard-sentence findings): a continuous grade
+# where the language has one, else the first Flesch-type ease through Flesch's grade table.
+SENTENCE_FORMULA = MappingProxyType({
+    "en": "flesch_kincaid_grade",
+    "de": "wiener_sachtextformel",
+    "es": "fernandez_huerta",
+    "fr": "kandel_moles",
+    "it": "flesch_vacca",
+    "nl": "douma",
+})
+_SENTENCE_FORMULAS = MappingProxyType(
+    {lang: next(f for f in FORMULAS[lang] if f.id == fid) for lang, fid in SENTENCE_FORMULA.items()}
+)
+_NO_SAMPLE = LinsearSample(0, 0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceCounts:
+    unit: int
+    start: int
+    end: int
+    counts: TextCounts
+
+
+# Positions in a word's facts tuple (see _word_facts).
+_SYL, _LETTERS, _CHARS, _MONO, _POLY, _COMPLEX, _LONG, _MINI, _UNFAMILIAR, _CAPITAL = range(10)
+_WORDISH = frozenset((WORD, NUMBER))
+
+
+def _word_facts(text: str, language: str, easy: frozenset[str] | None) -> tuple[int, ...]:
+    """Return one word's counts as a tuple of ints, indexed by the _SYL ... _CAPITAL positions."""
+    syl = syllables.count(text, language)
+    if text.isalpha():
+        letters = characters = len(text)
+    else:
+        letters = sum(1 for ch in text if ch.isalpha())
+        characters = sum(1 for ch in text if ch.isalnum())
+    lower = text.lower()
+    numeric = not letters
+    familiar = numeric or (is_familiar(lower, easy) if easy is not None else syl < POLYSYLLABLE)
+    poly = syl >= POLYSYLLABLE
+    exempt = "-" in text or numeric
+    if poly and not exempt and syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS):
+        stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
+        exempt = bool(stem) and syllables.count(stem, language) < POLYSYLLABLE
+    return (
+        syl, letters, characters, int(syl == 1), int(poly), int(poly and not exempt),
+        int(letters >= LONG_WORD_LETTERS), int(0 < letters <= MINI_WORD_LETTERS), int(not familiar),
+        int(text[0].isupper()),
+    )
+
+
+def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:
+    """Count the sentences' words, letters, syllables and word classes in one pass over their tokens.
+
+    Each distinct word is measured once (a dictionary local to this call); the sums per
+    sentence run in C over the words' fact tuples. A capitalized word after the first of
+    its sentence is a name: neither complex (Gunning) nor unfamiliar (Dale-Chall).
+    """
+    easy = EASY_WORDS.get(language)
+    facts: dict[str, tuple[int, ...]] = {}  # per article, never shared
+    get = facts.get
+    totals = [0] * 10
+    word_total = 0
+    per_sentence: list[_SentenceCounts] = []
+    sample_left = formulas.LINSEAR_SAMPLE_WORDS
+    sample_easy = sample_hard = 0
+    sample_sentences = 0.0
+    headings = 0
+    for unit in doc.units:
+        if unit.type != SENTENCE:
+            headings += 1
+            continue
+        texts = [t.text for t in unit.tokens if t.kind in _WORDISH]
+        if not texts:
+            continue
+        rows = []
+        for text in texts:
+            f = get(text)
+            if f is None:
+                f = facts[text] = _word_facts(text, language, easy)
+            rows.append(f)
+        sums = [sum(column) for column in zip(*rows)]
+        if any(f[_CAPITAL] for f in rows[1:]):
+            for f in rows[1:]:
+                if f[_CAPITAL]:
+                    sums[_COMPLEX] -= f[_COMPLEX]
+                    sums[_UNFAMILIAR] -= f[_UNFAMILIAR]
+        words = len(rows)
+        if sample_left:
+            taken = rows[:sample_left]
+            hard = sum(f[_POLY] for f in taken)
+            sample_hard += hard
+            sample_easy += len(taken) - hard
+            sample_sentences += len(taken) / words
+            sample_left -= len(taken)
+        counts = TextCounts(
+            paragraphs=0, headings=0, sentences=1, words=words, letters=sums[_LETTERS],
+            characters=sums[_CHARS], syllables=sums[_SYL], monosyllables=sums[_MONO],
+            polysyllables=sums[_POLY], long_words=sums[_LONG], difficult_words=sums[_UNFAMILIAR],
+            complex_words=sums[_COMPLEX], mini_words=sums[_MINI],
+        )
+        per_sentence.append(_SentenceCounts(unit.index, unit.start, unit.end, counts))
+        for i, v in enumerate(sums):
+            totals[i] += v
+        word_total += words
+    text_counts = TextCounts(
+        paragraphs=len(doc.paragraphs), headings=headings, sentences=len(per_sentence), words=word_total,
+        letters=totals[_LETTERS], characters=totals[_CHARS], syllables=totals[_SYL],
+        monosyllables=totals[_MONO], polysyllables=totals[_POLY], long_words=totals[_LONG],
+        difficult_words=totals[_UNFAMILIAR], complex_words=totals[_COMPLEX], mini_words=totals[_MINI],
+    )
+    return text_counts, LinsearSample(sample_easy, sample_hard, sample_sentences), per_sentence
+
+
+def score(formula: Formula, counts: TextCounts, sample: LinsearSample, profile: Profile) -> FormulaScore:
+    """Apply one formula and band it; the verdict comes from the profile's grade targets."""
+    value = formula.compute(counts, sample)
+    if not counts.sentences:
+        return FormulaScore(formula.id, formula.name, 0.0, formula.scale, "Not enough text", None, formula.citation)
+    label, grade = formula.band(value)
+    return FormulaScore(formula.id, formula.name, round(value, 2), formula.scale, label, profile.verdict(grade),
+                        formula.citation)
+
+
+def _consensus(formula_list: tuple[Formula, ...], counts: TextCounts, sample: LinsearSample) -> float:
+    """Return the median school grade of the formulas marked for the consensus."""
+    grades = []
+    for formula in formula_list:
+        if formula.consensus:
+            grade = formula.band(formula.compute(counts, sample))[1]
+            if grade is not None:
+                grades.append(grade)
+    return round(statistics.median(grades), 1) if grades and counts.sentences else 0.0
+
+
+def findings(doc: Document, language: str, profile: Profile, per_sentence: list[_SentenceCounts]) -> tuple[SentenceFinding, ...]:
+    """Report long sentences, hard sentences (per-sentence grade) and passive voice, in text order."""
+    out: list[SentenceFinding] = []
+    sentence_formula = _SENTENCE_FORMULAS[language]
+    passive = PASSIVE_RULES.get(language)
+    units = doc.units
+    for s in per_sentence:
+        c = s.counts
+        if c.words > profile.long_sentence_words:
+            out.append(SentenceFinding(
+                s.unit, s.start, s.end, "long_sentence",
+                f"{c.words} words, over the {profile.name} limit of {profile.long_sentence_words}: split it",
+                float(c.words)))
+        if c.words >= HARD_SENTENCE_MIN_WORDS:
+            grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
+            if grade is not None and grade > profile.hard_sentence_grade:
+                out.append(SentenceFinding(
+                    s.unit, s.start, s.end, "hard_sentence",
+                    f"reads at grade {grade:.0f} ({sentence_formula.name}), over the {profile.name} limit of "
+                    f"{profile.hard_sentence_grade:g}: use shorter words or split it",
+                    round(grade, 1)))
+        if passive is not None:
+            pair = passive.find([t for t in units[s.unit].tokens if t.is_word])
+            if pair is not None:
+                aux, participle = pair
+                out.append(SentenceFinding(
+                    s.unit, aux.start, participle.end, "passive_voice",
+                    f"passive voice ({doc.text[aux.start:participle.end]!r}): say who acted, if it matters",
+                    None))
+    return tuple(out)
+
+
+def analyze(doc: Document, language: str, profile: str) -> Readability:
+    """Count once and return every formula of `language` with bands, verdicts, the consensus grade and findings."""
+    chosen = get_profile(profile)
+    formula_list = FORMULAS.get(language)
+    if formula_list is None:
+        raise UnsupportedLanguageError(
+            f"language must be one of {', '.join(FORMULAS)}, got {language!r}", field="options.language"
+        )
+    counts, sample, per_sentence = count(doc, language)
+    scores = tuple(score(f, counts, sample, chosen) for f in formula_list)
+    return Readability(
+        language=language,
+        profile=chosen.name,
+        counts=counts,
+        scores=scores,
+        grade=_consensus(formula_list, counts, sample),
+        findings=findings(doc, language, chosen, per_sentence),
+    )

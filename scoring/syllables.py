@@ -1,0 +1,131 @@
+"""Count syllables in a word as it is read aloud, per language.
+
+English: words of the Carnegie Mellon pronouncing dictionary (CMUdict) get the syllable
+count of its first pronunciation (one per stressed or unstressed vowel phoneme). To keep
+the table small, `data/syllables_en_table.txt` stores only the 20,000 most frequent words
+and the dictionary words on which the fallback rule is wrong; every other word, in the
+dictionary or not, goes through the rule (its weights are in `data/syllables_en.toml`).
+The rule is a vowel-group count with the classic silent-e, -es and -ed corrections, plus
+letter n-gram corrections learned from one half of CMUdict by transformation-based
+learning (Brill 1995, "Transformation-based error-driven learning and natural language
+processing", Computational Linguistics 21(4)); `tools/build_syllables.py` regenerates it
+and `bench/syllables.py` measures it on the half it never saw.
+
+Numbers count the syllables they have when read aloud, as Flesch (1948) asks ("count
+symbols and figures as they are normally read aloud": 1918 is four syllables).
+
+Spanish, German, French, Italian and Dutch count syllable nuclei: a run of vowels is one
+syllable when it is one of the language's diphthongs or triphthongs in
+`data/syllables_rules.toml`, and splits into two or more otherwise (hiatus).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from types import MappingProxyType
+
+from .english_syllables import EnglishSyllables
+from .lexicons import load
+
+# --- English -------------------------------------------------------------------------------
+
+_EN = load("syllables_en")
+
+
+def _read_table() -> MappingProxyType:
+    """Read data/syllables_en_table.txt: lines of a syllable count followed by its words."""
+    table: dict[str, int] = {}
+    text = resources.files("scoring").joinpath("data", "syllables_en_table.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and line[0] != "#":
+            count, *words = line.split()
+            table.update(dict.fromkeys(words, int(count)))
+    return MappingProxyType(table)
+
+
+ENGLISH = EnglishSyllables(
+    # Common words, and every dictionary word the fallback gets wrong: word -> syllables.
+    table=_read_table(),
+    # Learned corrections: weight added once for each distinct n-gram of "^word$".
+    weights=MappingProxyType({str(k): int(v) for k, v in _EN.tables["fallback"]["weights"].items()}),
+    sizes=tuple(int(n) for n in _EN.tables["fallback"]["ngram_sizes"]),
+)
+
+# --- other languages -----------------------------------------------------------------------
+
+
+class VowelRule:
+    """A language's syllable nuclei: vowel letters, the vowel runs that are one syllable, silent endings."""
+
+    __slots__ = ("vowels", "nuclei", "longest", "silent_final", "min_stem_vowels")
+
+    def __init__(self, table) -> None:
+        self.vowels = frozenset(table["vowels"])
+        self.nuclei = frozenset(table["nuclei"])
+        self.longest = max((len(n) for n in self.nuclei), default=1)
+        self.silent_final = tuple(table.get("silent_final", ()))
+        self.min_stem_vowels = int(table.get("silent_final_min_syllables", 2))
+
+    def count(self, word: str) -> int:
+        """Count nuclei: each vowel run splits greedily into the longest listed nuclei."""
+        vowels, nuclei, longest = self.vowels, self.nuclei, self.longest
+        n = 0
+        i = 0
+        size = len(word)
+        while i < size:
+            if word[i] not in vowels:
+                i += 1
+                continue
+            j = i
+            while j < size and word[j] in vowels:
+                j += 1
+            run = word[i:j]
+            k = 0
+            while k < len(run):  # greedy longest match; a single vowel always matches
+                step = 1
+                for length in range(min(longest, len(run) - k), 1, -1):
+                    if run[k : k + length] in nuclei:
+                        step = length
+                        break
+                n += 1
+                k += step
+            i = j
+        if n >= self.min_stem_vowels:
+            for ending in self.silent_final:
+                if word.endswith(ending) and len(word) > len(ending) and word[-len(ending) - 1] not in vowels:
+                    n -= 1
+                    break
+        return max(1, n)
+
+
+_RULES = load("syllables_rules")
+RULES = MappingProxyType({code: VowelRule(table) for code, table in _RULES.tables["languages"].items()})
+# Outside English, a number counts this many syllables per digit (a rough reading-aloud rate).
+NUMBER_SYLLABLES_PER_DIGIT = 1
+
+
+# Letter runs and digit runs inside one token: two single-class alternatives, linear.
+_PART_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def other(token: str, rule: VowelRule) -> int:
+    """Count the syllables of a word or number token with a language's nucleus rule."""
+    lower = token.lower()
+    total = 0
+    for part in _PART_RE.findall(lower):
+        if part[0].isdigit():
+            total += NUMBER_SYLLABLES_PER_DIGIT * len(part)
+        else:
+            total += rule.count(part)
+    return max(1, total)
+
+
+SUPPORTED = ("en", *sorted(RULES))
+
+
+def count(token: str, language: str) -> int:
+    """Count the syllables of a word or number token (its text as written) in `language`."""
+    if language == "en":
+        return ENGLISH.token(token)
+    return other(token, RULES[language])

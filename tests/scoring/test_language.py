@@ -1,0 +1,68 @@
+"""Language: the requested code, detection from function words and script, and refusals."""
+
+import pytest
+
+from scoring import language
+from scoring.errors import UnsupportedLanguageError
+from scoring.text import build_document
+
+TEXTS = {
+    "en": "The city council voted on Tuesday to raise bus fares for the first time in a decade, and officials said the money would pay for new routes.",
+    "es": "El ayuntamiento aprobó el martes una subida de las tarifas del autobús por primera vez en una década, y los responsables dijeron que el dinero pagará nuevas rutas.",
+    "de": "Der Stadtrat hat am Dienstag beschlossen, die Busfahrpreise zum ersten Mal seit zehn Jahren zu erhöhen, und die Verwaltung sagte, das Geld werde für neue Linien verwendet.",
+    "fr": "Le conseil municipal a voté mardi une hausse des tarifs de bus pour la première fois depuis dix ans, et les responsables ont dit que l'argent servira à de nouvelles lignes.",
+    "it": "Il consiglio comunale ha approvato martedì un aumento delle tariffe dei bus per la prima volta in dieci anni, e i responsabili hanno detto che il denaro servirà per nuove linee.",
+    "nl": "De gemeenteraad heeft dinsdag besloten de busprijzen voor het eerst in tien jaar te verhogen, en de ambtenaren zeiden dat het geld naar nieuwe lijnen gaat.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_detects_each_supported_language(code):
+    result = language.resolve(build_document(TEXTS[code]), None)
+    assert (result.code, result.detected) == (code, True)
+    assert 0.0 < result.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("requested", "code"), [("en", "en"), ("en-US", "en"), ("FR", "fr"), ("de_AT", "de"), (" nl ", "nl")])
+def test_requested_codes_are_normalized(requested, code):
+    result = language.resolve(build_document(TEXTS["es"]), requested)
+    assert (result.code, result.detected, result.confidence) == (code, False, None)
+
+
+@pytest.mark.parametrize("requested", ["pt", "ja", "english", "x-klingon"])
+def test_unsupported_request_is_refused_with_the_list(requested):
+    with pytest.raises(UnsupportedLanguageError) as err:
+        language.resolve(build_document(TEXTS["en"]), requested)
+    assert err.value.field == "options.language"
+    assert "English (en)" in str(err.value) and "Dutch (nl)" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("O conselho municipal aprovou na terça-feira um aumento das tarifas de ônibus pela primeira vez em uma década, e os responsáveis disseram que o dinheiro vai pagar novas linhas.", "Portuguese"),
+        ("Городской совет во вторник проголосовал за повышение стоимости проезда в автобусах впервые за десять лет.", "Cyrillic"),
+        ("市议会周二投票决定十年来首次提高公交车票价 官员们表示 这笔钱将用于开通新线路 以及购买新的车辆 和改善车站", "Han"),
+    ],
+)
+def test_confidently_unsupported_text_is_refused(text, named):
+    with pytest.raises(UnsupportedLanguageError) as err:
+        language.resolve(build_document(text), None)
+    assert named in str(err.value)
+
+
+def test_long_text_without_function_words_is_refused_not_guessed():
+    text = " ".join(f"Zorblax{i} Quintar{i}" for i in range(15)) + "."
+    with pytest.raises(UnsupportedLanguageError) as err:
+        language.resolve(build_document(text), None)
+    assert "options.language" in str(err.value)
+
+
+def test_short_text_without_evidence_is_english_with_zero_confidence():
+    result = language.resolve(build_document("Zelenskyy Kursk Pyongyang"), None)
+    assert (result.code, result.detected, result.confidence) == ("en", True, 0.0)
+
+
+def test_english_text_with_foreign_names_stays_english():
+    text = "Kim Jong Un met Vladimir Putin in Pyongyang on Friday, and the two leaders signed a pact that the United States called a threat."
+    assert language.resolve(build_document(text), None).code == "en"

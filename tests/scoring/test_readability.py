@@ -1,0 +1,179 @@
+"""Readability over the text model: counts from sentences only, word classes, profiles and findings."""
+
+from pathlib import Path
+
+import pytest
+
+from scoring import readability
+from scoring.errors import InvalidOptionError, UnsupportedLanguageError
+from scoring.passive import RULES as PASSIVE
+from scoring.text import build_document
+
+SEED = (Path(__file__).resolve().parents[2] / "seeds" / "000_af487410b511baf4.txt").read_text(encoding="utf-8")
+
+
+def analyze(text, language="en", profile="news"):
+    return readability.analyze(build_document(text), language, profile)
+
+
+def test_headings_are_not_counted():
+    with_heading = analyze("A Very Long Headline About Everything Important\n\nThe cat sat. The dog ran.")
+    without = analyze("The cat sat. The dog ran.")
+    assert with_heading.counts.headings == 1
+    assert with_heading.counts.sentences == without.counts.sentences == 2
+    assert with_heading.counts.words == without.counts.words == 6
+
+
+def test_counts_of_a_small_text():
+    c = analyze("The committee approved the budget. Officials celebrated quietly.").counts
+    assert (c.sentences, c.words) == (2, 8)
+    # the(1) committee(3) approved(2) the(1) budget(2) officials(3) celebrated(4) quietly(3)
+    assert c.syllables == 19
+    assert c.monosyllables == 2
+    assert c.polysyllables == 4
+    assert c.letters == len("Thecommitteeapprovedthebudget") + len("Officialscelebratedquietly")
+    assert c.long_words == 5  # committee approved officials celebrated quietly
+    assert c.mini_words == 2
+
+
+@pytest.mark.parametrize(
+    ("word", "familiar"),
+    [
+        ("house", True),  # on the list
+        ("houses", True), ("stopped", True), ("happier", True), ("running", True),  # regular inflections
+        ("boy's", True),  # possessive
+        ("legislature", False), ("geopolitical", False),
+    ],
+)
+def test_familiar_words(word, familiar):
+    assert readability.is_familiar(word, readability.EASY_WORDS_EN) is familiar
+
+
+def test_names_and_numbers_are_not_difficult_and_names_are_not_complex():
+    named = analyze("We met Evangelina Montgomery in 2024.").counts
+    common = analyze("We met the legislature in 2024.").counts
+    assert named.difficult_words == 0 and named.complex_words == 0
+    assert common.difficult_words == 1 and common.complex_words == 1
+
+
+def test_gunning_leaves_out_es_ed_ing_forms_and_compounds():
+    c = analyze("They consented. It was well-organized. Officials celebrated.").counts
+    # consented: consent is 2 syllables; well-organized is hyphenated; celebrated (4) counts
+    assert c.complex_words == 2  # officials, celebrated
+
+
+def test_linsear_sample_takes_the_first_hundred_words():
+    text = " ".join(["The cat sat on the mat."] * 30)  # 180 words in 30 sentences
+    _, sample, _ = readability.count(build_document(text), "en")
+    assert sample.easy_words + sample.hard_words == 100
+    assert sample.sentences == pytest.approx(100 / 6)
+
+
+def test_every_english_formula_reports_with_band_and_citation():
+    r = analyze(SEED)
+    ids = [s.id for s in r.scores]
+    assert ids == [f.id for f in readability.FORMULAS["en"]]
+    assert all(s.band and s.citation for s in r.scores)
+    assert {s.verdict for s in r.scores} <= {"green", "amber", "red", None}
+    assert 5 <= r.grade <= 25
+
+
+@pytest.mark.parametrize("profile", ["explainer", "news", "feature"])
+def test_profiles_set_the_verdict(profile):
+    text = "The agency's decision surprised analysts, who expected a gradual adjustment. " * 3
+    r = analyze(text, profile=profile)
+    fk = next(s for s in r.scores if s.id == "flesch_kincaid_grade")
+    expected = readability.get_profile(profile).verdict(fk.value)
+    assert fk.verdict == expected
+    assert r.profile == profile
+
+
+def test_verdict_thresholds():
+    news = readability.get_profile("news")
+    assert [news.verdict(g) for g in (8.0, 9.0, 9.1, 12.0, 12.1, None)] == ["green", "green", "amber", "amber", "red", None]
+
+
+def test_unknown_profile_and_language():
+    with pytest.raises(InvalidOptionError) as err:
+        analyze("The cat sat.", profile="tabloid")
+    assert err.value.field == "options.profile"
+    with pytest.raises(UnsupportedLanguageError):
+        analyze("The cat sat.", language="pt")
+
+
+def test_headings_only_means_not_enough_text():
+    r = analyze("Headline Only Here")
+    assert r.counts.sentences == 0
+    assert all(s.band == "Not enough text" and s.verdict is None for s in r.scores)
+    assert r.grade == 0.0
+
+
+def findings_of(text, profile="news", language="en"):
+    doc = build_document(text)
+    r = readability.analyze(doc, language, profile)
+    return [(f.rule, doc.text[f.start:f.end]) for f in r.findings]
+
+
+def test_long_sentence_limit_depends_on_profile():
+    sentence = " ".join(["word"] * 27) + "."
+    assert ("long_sentence", sentence) in findings_of(sentence, "explainer")  # limit 25
+    assert all(rule != "long_sentence" for rule, _ in findings_of(sentence, "news"))  # limit 30
+
+
+def test_hard_sentence_needs_hard_words_and_enough_of_them():
+    hard = "Administrative reorganization necessitated comprehensive organizational restructuring initiatives immediately afterwards."
+    easy = "The dog ran to the park and then it ran back home to eat."
+    short_hard = "Reorganization necessitated restructuring."  # under HARD_SENTENCE_MIN_WORDS
+    assert any(rule == "hard_sentence" for rule, _ in findings_of(hard + " " + hard.lower()))
+    assert not any(rule == "hard_sentence" for rule, _ in findings_of(easy))
+    assert not any(rule == "hard_sentence" for rule, _ in findings_of(short_hard))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "phrase"),
+    [
+        ("The bridge was closed by the city on Monday.", "en", "was closed"),
+        ("The suspect has been formally charged.", "en", "been formally charged"),
+        ("The suspect is being questioned.", "en", "is being questioned"),
+        ("The votes were not counted until noon.", "en", "were not counted"),
+        ("The mayor was given an award.", "en", "was given"),
+        ("El puente fue cerrado por la ciudad.", "es", "fue cerrado"),
+        ("Le pont a été fermé par la ville.", "fr", "été fermé"),
+        ("Il ponte è stato chiuso dal comune.", "it", "è stato chiuso"),
+        ("Die Brücke wurde am Montag von der Stadt gesperrt.", "de", "wurde am Montag von der Stadt gesperrt"),
+        ("De brug werd maandag door de stad gesloten.", "nl", "werd maandag door de stad gesloten"),
+    ],
+)
+def test_passive_voice_is_found(text, language, phrase):
+    assert ("passive_voice", phrase) in findings_of(text, language=language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor closed the bridge on Monday.",  # active
+        "She was tired after the vote.",  # adjectival participle on the exclusion list
+        "The company is based in Ohio.",
+        "He was in the red.",  # -ed word that is no participle
+        "They were happy and the crowd cheered loudly.",
+    ],
+)
+def test_active_and_adjectival_sentences_pass(text):
+    assert not any(rule == "passive_voice" for rule, _ in findings_of(text))
+
+
+def test_passive_gap_is_bounded():
+    rule = PASSIVE["en"]
+    assert rule.max_gap == 2
+    assert not any(r == "passive_voice" for r, _ in findings_of("It was, as everyone knows, finally decided."))
+
+
+def test_findings_point_into_the_text():
+    text = SEED
+    doc = build_document(text)
+    r = readability.analyze(doc, "en", "news")
+    assert r.findings
+    for f in r.findings:
+        unit = doc.units[f.unit]
+        assert unit.start <= f.start < f.end <= unit.end
+        assert f.rule in {"long_sentence", "hard_sentence", "passive_voice"}

@@ -1,0 +1,125 @@
+"""Syllable counting: dictionary words, the fallback rule, numbers read aloud, acronyms, other languages."""
+
+import pytest
+
+from scoring import syllables
+from scoring.english_syllables import (
+    EnglishSyllables,
+    english_rule,
+    integer_syllables,
+    number_syllables,
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        # common words (the table) and dictionary words the rule gets wrong (exceptions)
+        ("the", 1), ("people", 2), ("every", 3), ("fire", 2), ("business", 2), ("area", 3),
+        ("Ukraine", 2), ("soldier", 2), ("captured", 2), ("hospitalized", 4), ("military", 4),
+        # case does not matter for words
+        ("Government", 3), ("GOVERNMENT", 3),
+        # possessives: 's adds a syllable only after a sibilant
+        ("boss's", 2), ("judge's", 2), ("Ukraine's", 2), ("soldiers'", 2),
+        # contractions
+        ("don't", 1), ("couldn't", 2), ("they're", 1),
+        # hyphenated words and words with digits
+        ("North-Korean", 4), ("well-known", 2), ("COVID-19", 4), ("27th", 4), ("1990s", 4),
+        # letter-dot acronyms and vowelless capitals are spelled out; W is "double-u"
+        ("U.S", 2), ("a.m", 2), ("FBI", 3), ("NYPD", 4), ("WHO", 1), ("WWF", 7),
+        # acronyms with a vowel are read as words
+        ("NATO", 2),
+        # numbers read aloud (Flesch 1948)
+        ("1918", 4), ("2024", 5), ("2005", 4), ("1905", 4), ("11,000", 5), ("3.5", 3),
+        ("12/27/2024", 10), ("7:45", 5), ("0", 2), ("100", 3), ("007", 6),
+    ],
+)
+def test_english_tokens(token, expected):
+    assert syllables.count(token, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("make", 1),  # silent final e
+        ("table", 2),  # consonant + le keeps its syllable
+        ("makes", 1),  # silent -es
+        ("boxes", 2), ("changes", 2), ("wishes", 2),  # -es after a sibilant is heard
+        ("jumped", 1),  # silent -ed
+        ("wanted", 2), ("ended", 2),  # -ed after t or d is heard
+        ("yes", 1), ("young", 1),  # initial y before a vowel is a consonant
+        ("rhythm", 1),  # y as a vowel
+        ("the", 1), ("be", 1),  # one vowel group never drops below one
+    ],
+)
+def test_english_rule(word, expected):
+    assert english_rule(word) == expected
+
+
+def test_fallback_corrects_the_rule_with_learned_ngrams():
+    # The bare rule reads "-ia" as one group; the learned weights split it.
+    assert english_rule("media") == 2
+    assert syllables.ENGLISH.fallback("media") == 3
+
+
+def test_table_wins_over_the_fallback():
+    counter = EnglishSyllables({"zzyzx": 7}, {}, (2,))
+    assert counter.token("Zzyzx") == 7
+    assert EnglishSyllables({}, {}, (2,)).token("Zzyzx") == 1
+
+
+@pytest.mark.parametrize(
+    ("digits", "expected"),
+    [
+        ("7", 2), ("11", 3), ("20", 2), ("77", 5), ("100", 3), ("101", 4), ("1000", 3),
+        ("2000", 3), ("2010", 3), ("1984", 5), ("1066", 6), ("1100", 6), ("1000000", 3), ("123456", 14),
+        ("0042", 6),  # a leading zero: digit by digit, "zero zero four two"
+        ("9" * 16, 16),  # too long to read as one number: digit by digit
+    ],
+)
+def test_integers_read_aloud(digits, expected):
+    assert integer_syllables(digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("3.14", 4), ("2.5", 3), ("1,200", 6), ("10/27", 5)],
+)
+def test_number_tokens(token, expected):
+    assert number_syllables(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "language", "expected"),
+    [
+        # Spanish: strong + weak vowels form one syllable, an accented weak vowel breaks it
+        ("ciudad", "es", 2), ("país", "es", 2), ("constitución", "es", 4), ("aeropuerto", "es", 5),
+        ("Uruguay", "es", 3), ("y", "es", 1),
+        # Italian
+        ("città", "it", 2), ("aiuola", "it", 3), ("governo", "it", 3), ("Italia", "it", 3),
+        # German: ei, au, eu, ie are one syllable; ea is a hiatus
+        ("Bundesregierung", "de", 5), ("Theater", "de", 3), ("Leute", "de", 2), ("Zeitung", "de", 2),
+        # French: silent final e and es after a consonant, digraphs as one vowel
+        ("liberté", "fr", 3), ("gouvernement", "fr", 4), ("table", "fr", 1), ("eau", "fr", 1),
+        ("le", "fr", 1), ("aujourd'hui", "fr", 3),
+        # Dutch: ij, ui, oe, ou as one vowel; the trema marks a hiatus
+        ("regering", "nl", 3), ("België", "nl", 3), ("huis", "nl", 1), ("vrouwen", "nl", 2),
+        # numbers outside English: one syllable per digit
+        ("2024", "de", 4),
+    ],
+)
+def test_other_languages(token, language, expected):
+    assert syllables.count(token, language) == expected
+
+
+def test_every_table_entry_is_at_least_one_syllable():
+    assert min(syllables.ENGLISH.table.values()) >= 1
+    assert all(w == w.lower() for w in syllables.ENGLISH.table)
+
+
+@pytest.mark.parametrize("language", syllables.SUPPORTED)
+def test_hostile_tokens_finish_and_count_at_least_one(language):
+    assert syllables.count("a" * 100_000, language) >= 1
+    assert syllables.count("b" * 100_000, language) >= 1
+    assert syllables.count("9" * 100_000, language) >= 1
+    assert syllables.count("x-" * 50_000 + "x", language) >= 1
