@@ -26,6 +26,9 @@ VAGUE_STATUS = "vague"
 UNSOURCED = "unsourced"
 CARRY_OVER = "attribution.carry-over"
 QUOTE = "attribution.quote"
+# Frames that open the content after them ("Studies show that ..."); a parenthetical
+# ", citing people familiar with the matter," or "reportedly" governs nothing after it.
+GOVERNING = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.AGENTLESS_PASSIVE, vague.GENERIC_SOURCE))
 # Share of a sentence's words inside quotation marks above which a sentence with no
 # attribution of its own is an orphan quotation that takes the speaker of its neighbors.
 ORPHAN_QUOTE_SHARE = 0.6
@@ -186,7 +189,7 @@ def _embedded(credit: Credit, credits: list[Credit]) -> bool:
     is part of the claim, not its source. A trailing tag (", the agency said.") still governs.
     """
     first = min(credits, key=lambda c: c.frame.cue_start)
-    if first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end:
+    if first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end or first.frame.rule not in GOVERNING:
         return False
     return not credit.frame.trailing
 

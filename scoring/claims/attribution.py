@@ -21,8 +21,10 @@ from .lexicon import (
     DOCUMENT_HEADS,
     EVIDENTIAL_VERBS,
     GENERIC_HEADS,
+    INSTITUTION_HEADS,
     NOUN_FORMS,
     PASSIVE_PARTICIPLES,
+    ROLE_HEADS,
     SPEECH_VERBS,
 )
 from .sources import (
@@ -46,6 +48,8 @@ PASSIVE_AGENT = "attribution.passive-agent"
 # A frame followed by at most this many words ends its sentence (", the agency said on Tuesday.")
 # and so credits the whole sentence before it.
 TRAILING_WORDS = 4
+# How far after its verb a ", speaking on condition of anonymity" may start.
+ANONYMITY_GAP = 3
 # Shortest "-ly" word taken for an adverb ("only", "early", "july" are not skipped).
 ADVERB_MIN_LENGTH = 5
 # How many auxiliaries and adverbs may stand between a source and its verb ("has also said").
@@ -94,9 +98,12 @@ def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Fr
     phrase = right_phrase(view, start)
     if phrase is None:
         return None
+    a, b = phrase
+    if b - a == 1 and view.toks[a].text.islower() and not view.low[a].endswith("s"):
+        return None  # "according to plan", "according to tradition": no source, a bare singular noun
     source = classify(view, *phrase, proper)
     if source is None or source.kind == PRONOUN:
-        return None  # "according to plan", "according to it"
+        return None  # "according to it"
     cue_end = view.toks[start - 1].end
     trailing = _is_tag(view, view.toks[k].start, source.end)
     return Frame(ACCORDING_TO, source.kind, view.toks[k].start, cue_end, view.unit.text[view.toks[k].start - view.unit.start : cue_end - view.unit.start], source, trailing)
@@ -146,6 +153,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None
     if not _takes_clause(view, k, source):
         return None
+    if source.kind == NAMED and _anonymity_follows(view, k):
+        source = Source(ANONYMOUS, source.start, source.end, source.text, source.head, source.person, "")
     if w in EVIDENTIAL_VERBS and w not in SPEECH_VERBS and w not in CLAUSAL_VERBS:
         if not _can_give_evidence(source):
             return None
@@ -160,6 +169,15 @@ def _is_tag(view: View, start: int, end: int) -> bool:
     if not before or before[-1].text not in (",", QUOTE):
         return False
     return sum(1 for t in view.toks if t.start >= end and (t.kind == WORD or t.kind == NUMBER)) <= TRAILING_WORDS
+
+
+def _anonymity_follows(view: View, k: int) -> bool:
+    """ "said Tuesday, speaking on condition of anonymity": the speaker asked not to be named."""
+    low = view.low
+    for j in range(k + 1, min(len(low), k + 1 + ANONYMITY_GAP)):
+        if low[j] == ",":
+            return j + 1 < len(low) and low[j + 1] in ("speaking", "who") and says_anonymous(view, j + 1, min(len(low), j + 1 + APPOSITIVE_MAX))
+    return False
 
 
 def _is_noun(view: View, k: int) -> bool:
@@ -194,12 +212,18 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
     found = [s for s in found if s is not None]
     if not found:
         return None
+    if view.low[k + 1] not in CITING and view.low[k + 1] not in ACCORDING and says_anonymous(view, k + 1, j):
+        # "The mayor, who spoke on condition of anonymity, said": described, not named
+        s0 = found[0]
+        return Source(ANONYMOUS, s0.start, s0.end, s0.text, s0.head, s0.person, "")
     named = [s for s in found if s.kind == NAMED]
     best = named[0] if named else found[0]
     if len(named) == 2:
         # "Dr. Helen Vasquez, the authority's chief engineer": the person, with the role as written
         a, b = named
-        return Source(NAMED, a.start, b.end, view.unit.text[a.start - view.unit.start : b.end - view.unit.start], a.head, a.person or b.person, a.name if a.person else b.name)
+        # the list shows the person's or organization's own name, not the role ("Maria Lind")
+        name = b.name if a.head in ROLE_HEADS or a.head in INSTITUTION_HEADS else a.name
+        return Source(NAMED, a.start, b.end, view.unit.text[a.start - view.unit.start : b.end - view.unit.start], a.head, a.person or b.person, name)
     return best
 
 

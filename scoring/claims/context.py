@@ -277,10 +277,11 @@ def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -
         if not any(names):
             continue
         while k < n:
-            if not names[k] or quoted[k] or low[k] in TITLES:
+            opens_name = k == view.initial and k + 1 < n and names[k + 1] and view.toks[k].text[0].isupper()
+            if not (names[k] or opens_name) or quoted[k] or low[k] in TITLES:
                 k += 1
                 continue
-            end = k
+            end = k + 1 if opens_name else k  # "Grace Okonkwo won ...": a first name opening the sentence
             while end < n and names[end] and not quoted[end] and low[end] not in TITLES:
                 end += 1
             if end - k >= 2:

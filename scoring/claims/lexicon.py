@@ -42,6 +42,7 @@ DOCUMENT_HEADS = _SOURCES.terms("heads.documents")
 INSTITUTION_MODIFIERS = _SOURCES.terms("heads.institution_modifiers")
 ORG_SUFFIXES = _SOURCES.terms("heads.org_suffixes")
 TITLES = _SOURCES.terms("heads.titles")
+OUTLETS = _SOURCES.terms("heads.outlets")
 JURISDICTIONS = _SOURCES.terms("heads.jurisdictions")
 RESPONDENTS = _SOURCES.terms("heads.respondents")
 SOURCE_HEADS = GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS

@@ -29,6 +29,7 @@ from .lexicon import (
     NOT_NAMES,
     OFFICIAL_VOICE,
     ORG_SUFFIXES,
+    OUTLETS,
     POST_MODIFIERS,
     PRONOUNS,
     QUANTIFIERS,
@@ -218,7 +219,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if not names and len(pre) == len(words) == 1 and head_k == view.initial and view.toks[head_k].text[0].isupper():
         # A lone capitalized word opening the sentence before its verb ("Brightwell reported"):
         # a name, unless it reads as a generic plural of people ("Forecasters said").
-        if head.endswith(AGENT_PLURAL_SUFFIXES):
+        if head.endswith(AGENT_PLURAL_SUFFIXES) and head not in OUTLETS:
             return make(VAGUE, False)
         names = [head_k]
     if not names and det in QUANTIFIERS and det not in ("a", "an", "one") and head.endswith("s"):
@@ -270,25 +271,27 @@ def says_anonymous(view: View, a: int, b: int) -> bool:
 def _name(view: View, pre: list[int], post: list[int], names: list[int], names_post: list[int]) -> str:
     """The name a named source adds to the list.
 
-    A proper name as its run of name words with a title before it ("Dr. Helen Vasquez",
-    "South Korea's National Intelligence Service"); a group named by what qualifies it
-    ("analysts at Carver & Lowe" -> "Carver & Lowe"); otherwise the phrase without its article
-    ("the Ukrainian military" -> "Ukrainian military").
+    A proper name as its whole run of name words with a title before it ("Dr. Helen Vasquez",
+    "Bureau of Labor Statistics"); a group named by what qualifies it ("analysts at Carver &
+    Lowe" -> "Carver & Lowe"); otherwise the phrase without its article ("Ukrainian military").
     """
     head_k = pre[-1]
-    if view.names[head_k] or view.toks[head_k].text[0].isupper():
-        first = names[0] if names else head_k
-        last = head_k
-        k = first - 1
-        while k >= 0 and (view.low[k] in TITLES or view.toks[k].text == "."):
-            if view.toks[k].text != ".":
-                first = k
-            k -= 1
+    flags, low = view.names, view.low
+    if flags[head_k]:
+        first = last = head_k
+        while first > 0 and (flags[first - 1] or low[first - 1] in TITLES or view.toks[first - 1].text == "." and first > 1 and low[first - 2] in TITLES):
+            first -= 1
+        k = head_k + 1
+        while k + 1 < len(flags) and low[k] in NAME_JOINERS and (flags[k + 1] or low[k + 1] == "the" and k + 2 < len(flags) and flags[k + 2]):
+            k += 1 if flags[k + 1] else 2
+            while k < len(flags) and flags[k]:
+                last = k
+                k += 1
         return _strip_possessive(view.text(first, last + 1))
-    if names_post and _bare(view.low[head_k]) in GENERIC_HEADS | ANONYMOUS_HEADS:
+    if names_post and _bare(low[head_k]) in GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS:
         return _strip_possessive(view.text(names_post[0], names_post[-1] + 1))
     k = pre[0]
-    while k < head_k and view.low[k] in ("the", "a", "an"):
+    while k < head_k and low[k] in ("the", "a", "an"):
         k += 1
     return view.text(k, head_k + 1)
 

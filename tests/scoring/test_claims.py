@@ -57,6 +57,21 @@ STATUS_CASES = [
     ("Two officials said the plan was approved. One of them said 40 jobs would move to Ohio.", "figure", "vague"),
     ("\"We started with 11 volunteers,\" Okonkwo said. \"Tonight we carried all 12 wards.\"", "figure", "attributed"),
     ("A Ledger poll found that 64% of riders rated the service as poor. Only 9% said trains ran on time.", "figure", "attributed"),
+    # pitfalls from the research notes (section 8)
+    ("According to plan, the Harlow road reopened on Monday.", "event", "unsourced"),
+    ("That said, the Harlow council approved the plan on Monday.", "event", "unsourced"),
+    ("Reuters reported that 40 people had been detained in Minsk.", "figure", "attributed"),
+    ("The Wall Street Journal, citing people familiar with the matter, reported that Cobalt would cut 2,000 jobs.", "figure", "attributed"),
+    ("Nine people were killed, according to local officials.", "figure", "vague"),
+    ("State officials said 150 soldiers had been sent to Perry County.", "figure", "vague"),
+    ("Pentagon officials said 40 aircraft took part in the exercise.", "figure", "attributed"),
+    ("The mayor, who spoke on condition of anonymity, said 300 jobs would go.", "figure", "vague"),
+    ("A Harlow police officer said Tuesday, speaking on condition of anonymity, that the suspect was 17.", "figure", "vague"),
+    ("Prices rose 3.2% in May from a year earlier, the Bureau of Labor Statistics reported.", "figure", "attributed"),
+    ("A recent study found that 30% of students skip breakfast.", "figure", "vague"),
+    ("A 2023 study by researchers at Fairhaven University found that 30% of students skip breakfast.", "figure", "attributed"),
+    ("Okonkwo said: \"We will build 500 homes this year.\n\n\"We will also fix 40 miles of road.\"", "figure", "attributed"),
+    ("A police report obtained by the Courier says a witness saw a man near the Harlow mill.", "event", "attributed"),
     # the named source inside vague content does not credit the sentence
     ("Studies show that fewer than 25% of adults exercise as much as federal guidelines recommend.", "figure", "vague"),
 ]
@@ -119,6 +134,18 @@ def test_counts_and_named_sources():
     by_name = {s.name: s for s in result.sources}
     assert by_name["Helen Vasquez"].claims == 2 and by_name["Helen Vasquez"].units == (1, 2)
     assert sum(s.claims for s in result.sources) == result.attributed
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A spokesperson for the Ministry of Defence said 14 ships had been sent.", "Ministry of Defence"),
+    ("The company's chief financial officer, Maria Lind, told analysts that margins fell to 12%.", "Maria Lind"),
+    ("Data from the Harlow Transit Authority show ridership fell 9% in 2024.", "Harlow Transit Authority"),
+    ("Prices rose 3.2% in May, the Bureau of Labor Statistics reported.", "Bureau of Labor Statistics"),
+    ("Analysts at Carver & Lowe estimated that the cuts could save $140 million.", "Carver & Lowe"),
+    ("Grace Okonkwo won by 9,000 votes. \"We did it,\" Okonkwo said of the 9,000-vote margin.", "Grace Okonkwo"),
+])
+def test_named_sources_go_by_their_own_name(text, name):
+    assert last_claim(text).source == name
 
 
 def test_offsets_point_at_the_cues_and_sources():
