@@ -89,6 +89,9 @@ VERB_BEFORE_GAP_MAX = 2
 META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by", "last", "first", "dateline"))
 META_LAST_WORDS = frozenset(("read", "listen", "watch"))
 
+# A heading with at least this share of its words (of four letters or more) capitalized is in
+# title case, where a capital before a number says nothing about a name ("Storm Leaves 120,000").
+TITLE_CASE_SHARE = 0.6
 PERCENT_MEASURE = "percent"
 _DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
 IDENTIFIERS = frozenset(("date", "year", "other"))
@@ -172,8 +175,9 @@ def unit_figures(unit: Unit) -> list[Figure]:
     out: list[Figure] = []
     i = 0
     n = len(toks)
+    title_case = unit.type == HEADING and is_title_case(toks)
     while i < n:
-        raw = _read(toks, low, i)
+        raw = _read(toks, low, i, title_case)
         if raw is None:
             i += 1
             continue
@@ -182,10 +186,16 @@ def unit_figures(unit: Unit) -> list[Figure]:
     return out
 
 
+def is_title_case(toks: tuple[Token, ...]) -> bool:
+    """True for a headline in title case: at least TITLE_CASE_SHARE of its longer words are capitalized."""
+    words = [t.text for t in toks if t.kind == WORD and len(t.text) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 # --- reading the quantity ---------------------------------------------------------------
 
 
-def _read(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
+def _read(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool = False) -> _Raw | None:
     """Read the figure that starts at token `i`, or return None when none starts there."""
     n = len(toks)
     currency = None
@@ -208,7 +218,7 @@ def _read(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         raw.currency, raw.measure, raw.scale_unit = currency, "money", currency
     _suffix(toks, low, raw)
     _range(toks, low, raw)
-    _context(toks, low, raw)
+    _context(toks, low, raw, title_case)
     return raw
 
 
@@ -434,7 +444,7 @@ def plain_or(raw: _Raw, low: list[str]) -> float:
     return plain_value(low[raw.first]) or word_value(low[raw.first]) or raw.value
 
 
-def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: bool) -> None:
     """Decide dates, years, ages and identifiers from the words around the number."""
     s = raw.first
     prev = low[s - 1] if s > 0 else ""
@@ -466,6 +476,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         return
     if (
         s > 1
+        and not title_case  # in "Storm Leaves 120,000 Without Power" every word is capitalized
         and toks[s - 1].kind == WORD
         and toks[s - 1].text[:1].isupper()
         and prev not in QUALIFIER_FIRST_WORDS

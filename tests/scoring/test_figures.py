@@ -7,6 +7,7 @@ from scoring.figures import (
     META_FIRST_WORDS,
     NOUN_PHRASE_MAX,
     PHONE_MIN_DIGITS,
+    TITLE_CASE_SHARE,
     VERB_BEFORE_GAP_MAX,
     VERB_GAP_MAX,
     YEAR_RANGE,
@@ -359,3 +360,17 @@ def test_verb_classes_depend_on_what_is_measured(word, measure, key):
 def test_that_as_a_conjunction_does_not_make_a_reference():
     (fig,) = figs("Reports say that 3,000 soldiers died.")
     assert not fig.reference
+
+
+@pytest.mark.parametrize(
+    "text, incidental",
+    [
+        ("Storm Leaves 120,000 Without Power Across the Region\n\nIt was bad.", False),  # title case: a count
+        ("Voters back Measure 14 in the city\n\nIt was close.", True),  # sentence case: a name with a number
+    ],
+)
+def test_title_case_share_in_headings(text, incidental):
+    (fig,) = [f for f in figs(text) if f.unit == 0]
+    assert fig.incidental == incidental
+    words = [w for w in text.split("\n")[0].split() if len(w) > 3]
+    assert (sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)) != incidental
