@@ -23,6 +23,7 @@ from .lexicon import (
     GUARDED_SUPERLATIVES,
     HISTORY,
     IMPERATIVES,
+    LIKELIHOOD,
     MOST_VETOES,
     OPINION_OPENERS,
     ORDINAL_VETOES,
@@ -171,11 +172,14 @@ def is_question(view: View) -> bool:
 
 def speculation(view: View) -> Cue | None:
     """A modal of possibility or duty outside quotations: the writer speculates or advises."""
-    for k, w in enumerate(view.low):
+    low = view.low
+    for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
             if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
                 continue  # the month
             return _cue("event", view, k, k + 1)
+        if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and low[k - 1] in BE_FORMS | {"seems", "seem", "looks", "appears"} and not view.quoted[k]:
+            return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
     return None
 
 

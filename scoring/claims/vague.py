@@ -18,6 +18,7 @@ from .lexicon import (
     BE_FORMS,
     CONSENSUS_ADVERBS,
     HEDGE_ADVERBS,
+    JUDGED,
     REPORT_NOUNS,
     REPORT_OPENERS,
     TO_FRAME_VETOES,
@@ -75,6 +76,11 @@ def _agentless(view: View, k: int) -> Frame | None:
     while j < n and low[j] in CONSENSUS_ADVERBS and j - k <= ADVERB_GAP_MAX:
         adverb = True
         j += 1
+    if j < n and low[j] in JUDGED and not view.quoted[j]:
+        nxt = low[j + 1] if j + 1 < n else "."
+        if nxt in ("for", "of", "as", "with"):
+            return _frame(view, k, j)  # "has been criticized for", "is accused of"
+        return None
     if j >= n or low[j] not in AGENTLESS_PARTICIPLES or view.quoted[j]:
         return None
     p = low[j]
@@ -92,6 +98,12 @@ def _agentless(view: View, k: int) -> Frame | None:
         frame = True  # "as is widely believed", "is widely reported"
     if not frame:
         return None
+    return _frame(view, k, j)
+
+
+def _frame(view: View, k: int, j: int) -> Frame:
+    """The agentless frame from its be-form at `k` (with "it has been" before it) to the participle at `j`."""
+    low = view.low
     start = k
     while start > 0 and low[start - 1] in _PERFECT and start > k - 3:
         start -= 1
