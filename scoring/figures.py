@@ -38,6 +38,7 @@ _REFERENTS = load("figures_referents")
 CURRENCY_SYMBOLS: dict[str, str] = dict(_NUMBERS.tables["currencies"]["symbols"])
 CURRENCY_NAMES: dict[str, str] = dict(_NUMBERS.tables["currencies"]["names"])
 PERCENT = _NUMBERS.terms("lists.percent")
+FRACTIONS: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
 DURATIONS = _NUMBERS.terms("lists.durations")
 MONTHS = _NUMBERS.terms("lists.months")
 WEEKDAYS = _NUMBERS.terms("lists.weekdays")
@@ -144,6 +145,7 @@ class _Raw:
     upper: float | None = None
     scale_unit: str = ""
     noun_hint: str = ""  # a unit noun carried by the number itself ("60,000-seat")
+    bare_m: bool = False  # written "100m": millions or metres, decided by what follows
 
 
 def find(doc: Document) -> tuple[Figure, ...]:
@@ -214,12 +216,44 @@ def _read(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool = Fa
     raw.first = first
     if raw.measure in IDENTIFIERS or raw.measure == "age":
         return raw
+    if raw.bare_m and not currency and not _millions(toks, low, raw):
+        raw.value /= SCALES["m"]
+        raw.measure, raw.incidental = "other", True  # "the 100m sprint": a distance in a name
+        return raw
     if currency:
         raw.currency, raw.measure, raw.scale_unit = currency, "money", currency
     _suffix(toks, low, raw)
     _range(toks, low, raw)
+    _ratio(toks, low, raw)
     _context(toks, low, raw, title_case)
     return raw
+
+
+def _millions(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> bool:
+    """True when a bare "2.5m" means millions: it has a decimal part or counts a plural noun."""
+    if "." in low[raw.first]:
+        return True
+    j = raw.last
+    return j < len(low) and toks[j].kind == WORD and (low[j].endswith("s") or low[j] in GENERIC_NOUNS)
+
+
+def _ratio(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
+    """Read "1 in 5 adults" and "one in three" as a rate: the share as a fraction (0.2)."""
+    j = raw.last
+    if raw.measure != "count" or raw.upper is not None or j + 1 >= len(low) or low[j] != "in":
+        return
+    k = j + 1
+    if toks[k].kind == NUMBER:
+        whole = plain_value(low[k])
+        last = k + 1
+    else:
+        found = read_words(low, k)
+        whole, last = (found[1], found[0]) if found else (None, k)
+    if whole is None or whole <= raw.value:
+        return
+    raw.value = raw.value / whole
+    raw.measure = "rate"
+    raw.last = last
 
 
 def _starts_number(tok: Token, low: str) -> bool:
@@ -247,6 +281,8 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         return _compound(word_value(head) or 0.0, rest, i)  # "four-year", "six-month"
     found = read_words(low, i)
     if found is None:
+        if text == "one" and i + 2 < len(low) and low[i + 1] == "in":
+            return _Raw(i, i + 1, 1.0)  # "one in three": _ratio reads the rest
         return None
     return _Raw(i, found[0], found[1])
 
@@ -328,8 +364,8 @@ def _suffixed(text: str, i: int) -> _Raw:
     if suffix in SCALES and suffix != "m":
         return _Raw(i, i + 1, value * SCALES[suffix])
     if suffix == "m":
-        # "$5m" is five million; "100m" alone is a distance. The currency decides in _read.
-        return _Raw(i, i + 1, value * SCALES["m"], "count", scale_unit="")
+        # "$5m" and "2.5m people" are millions; "the 100m sprint" is a distance: _read decides.
+        return _Raw(i, i + 1, value * SCALES["m"], "count", bare_m=True)
     if suffix in PERCENT:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, scale_unit=PERCENT_MEASURE)
     return _Raw(i, i + 1, value, "other", incidental=True)  # "5g", "4k" screens: a name
@@ -346,6 +382,8 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
     if parts[0].isdigit():
         return _Raw(i, i + 1, value, "other", incidental=True)
+    if parts[0] in FRACTIONS:
+        return _Raw(i, i + 1, value * FRACTIONS[parts[0]], "rate")  # "two-thirds of residents"
     return _Raw(i, i + 1, value, "count", incidental=True, noun_hint=parts[0])
 
 
@@ -437,6 +475,8 @@ def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
     raw.last = other.last
     if raw.measure == "count":
         _suffix(toks, low, raw)
+    elif raw.last < n and (low[raw.last] in PERCENT or low[raw.last] in CURRENCY_NAMES):
+        raw.last += 1  # "between 40% and 45%", "5 to 6 million dollars"
 
 
 def plain_or(raw: _Raw, low: list[str]) -> float:
@@ -574,7 +614,17 @@ def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) ->
         while k < n and (low[k] in DETERMINERS or low[k].endswith("'s")) and low[k] != "of":
             k += 1
         words, k = _noun_phrase(toks, low, k)
-    return (words[-1] if words else ""), partitive, k
+    return _head(words), partitive, k
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a noun phrase: its last word, unless a plural is followed by a singular
+    word, which is then the verb ("1 in 5 adults smoke", "40 buses run")."""
+    if not words:
+        return ""
+    if len(words) > 1 and words[-2].endswith("s") and not words[-2].endswith("ss") and not words[-1].endswith("s"):
+        return words[-2]
+    return words[-1]
 
 
 def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[str], int]:

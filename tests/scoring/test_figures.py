@@ -374,3 +374,35 @@ def test_title_case_share_in_headings(text, incidental):
     assert fig.incidental == incidental
     words = [w for w in text.split("\n")[0].split() if len(w) > 3]
     assert (sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)) != incidental
+
+
+@pytest.mark.parametrize(
+    "text, value, measure, noun",
+    [
+        ("About 1 in 5 adults smoke.", 0.2, "rate", "adult"),
+        ("One in three voters agreed.", 1 / 3, "rate", "voter"),
+        ("Two-thirds of residents agreed.", 2 / 3, "rate", "resident"),
+    ],
+)
+def test_shares_written_as_ratios_and_fractions(text, value, measure, noun):
+    fig = only(text)
+    assert (fig.value, fig.measure, fig.noun) == (pytest.approx(value, abs=1e-3), measure, noun)
+
+
+@pytest.mark.parametrize(
+    "text, value, incidental",
+    [
+        ("Some 2.5m people voted.", 2.5e6, False),  # a decimal: millions
+        ("Some 5m residents voted.", 5e6, False),  # counts a plural noun: millions
+        ("It raised £5m for the club.", 5e6, False),  # money: millions
+        ("She ran the 100m sprint.", 100, True),  # a distance in a name
+    ],
+)
+def test_bare_m_is_millions_only_where_it_counts_something(text, value, incidental):
+    (fig,) = figs(text)
+    assert (fig.value, fig.incidental) == (value, incidental)
+
+
+def test_range_takes_the_unit_written_twice():
+    fig = only("Between 40% and 45% of voters agreed.")
+    assert (fig.text, fig.value, fig.upper, fig.noun) == ("40% and 45%", 40, 45, "voter")
