@@ -10,7 +10,7 @@ from .frames import Frame
 from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
-from .view import QUOTE, View
+from .view import QUOTE, View, quotes_in
 
 CARRY_OVER = "attribution.carry-over"
 QUOTE_RULE = "attribution.quote"
@@ -22,6 +22,9 @@ POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census",
 AUTHOR_HEADS = frozenset(("researchers", "authors", "scientists", "investigators", "team", "pollsters", "auditors", "analysts"))
 # Possessives that open a sentence continuing the account of the sentence before ("Its margin of error ...").
 POSSESSIVE_OPENERS = frozenset(("its", "their"))
+# How many sentences on either side an orphan quotation looks at for its speaker: a speaker
+# credited further away is no longer plainly the same voice (and the search stays linear).
+QUOTE_NEIGHBORS = 4
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
 SUBJECT_MAX = 8
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
@@ -60,6 +63,7 @@ class Context:
         self.history: list[_Entry] = []
         self.done: dict[int, Credit | None] = {}
         self._names: dict[str, str] | None = None
+        self.by_head: dict[str, Credit] = {}  # head word -> the latest named organization or document credited
 
     @property
     def names(self) -> dict[str, str]:
@@ -152,11 +156,9 @@ class Context:
                 return full
             return name
         if words and words[0].lower() in DETERMINERS and len(words) <= ANAPHOR_MAX_WORDS:
-            head = src.head
-            for entry in reversed(self.history):
-                c = entry.credit
-                if c is not None and c.kind == NAMED and c.source is not None and not c.person and c.source.head == head and c.name.lower() != name.lower():
-                    return c.name
+            earlier = self.by_head.get(src.head)
+            if earlier is not None and earlier.name.lower() != name.lower():
+                return earlier.name
             full = self.names.get(head)
             if full:
                 return full
@@ -173,6 +175,8 @@ class Context:
         best = None
         for c in credits:
             self.history.append(_Entry(index, para, c))
+            if c.kind == NAMED and c.source is not None and not c.person and not c.carried:
+                self.by_head[c.source.head] = c
             if best is None or c.kind == NAMED and best.kind != NAMED:
                 best = c
         self.done[index] = best or orphan
@@ -215,8 +219,8 @@ class Context:
         """The speaker of an orphan quotation: the same quotation's attribution, or the previous quote's speaker."""
         unit = self.doc.units[index]
         para = self.doc.paragraphs[unit.paragraph]
-        spans = [q for q in self.doc.quotes if q[0] < unit.end and q[1] > unit.start]
-        others = [u.index for u in para.units if u.index != index and u.index in self.views]
+        spans = quotes_in(self.doc, unit.start, unit.end)
+        others = [i for i in range(max(para.units[0].index, index - QUOTE_NEIGHBORS), min(para.units[-1].index, index + QUOTE_NEIGHBORS) + 1) if i != index and i in self.views]
         others.sort(key=lambda i: abs(i - index))
         for other in others:
             ou = self.doc.units[other]

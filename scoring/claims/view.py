@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text import NUMBER, WORD, Document, Token, Unit
@@ -46,7 +47,7 @@ class View:
 def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
     """Read `unit` into a View; quotation state comes from `doc.quotes`, names from `proper`."""
     toks = unit.tokens
-    spans = [q for q in doc.quotes if q[0] < unit.end and q[1] > unit.start]
+    spans = quotes_in(doc, unit.start, unit.end)
     if spans:
         flags = []
         i = 0  # spans are sorted and disjoint: walk them with the tokens
@@ -68,6 +69,20 @@ def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
     low = tuple(map(str.lower, [t.text for t in toks]))
     names = name_flags(toks, low, initial, proper)
     return View(unit, toks, low, quoted, names, initial, inside, total)
+
+
+def quotes_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotation spans that overlap [start, end): found by bisection, as `doc.quotes` is sorted."""
+    quotes = doc.quotes
+    i = bisect_left(quotes, (start, start))
+    if i > 0 and quotes[i - 1][1] > start:
+        i -= 1  # a quotation opened before the unit and still open in it
+    out = []
+    while i < len(quotes) and quotes[i][0] < end:
+        if quotes[i][1] > start:
+            out.append(quotes[i])
+        i += 1
+    return out
 
 
 def name_flags(toks: tuple[Token, ...], low: tuple[str, ...], initial: int, proper: frozenset[str]) -> tuple[bool, ...]:
