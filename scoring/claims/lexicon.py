@@ -28,6 +28,7 @@ QUANTIFIERS = _SOURCES.terms("words.quantifiers")
 LEFT_STOPS = _SOURCES.terms("words.left_stops")
 NAME_JOINERS = _SOURCES.terms("words.name_joiners")
 POST_MODIFIERS = _SOURCES.terms("words.post_modifiers")
+AFFILIATION = _SOURCES.terms("words.affiliation")
 ANONYMITY = _SOURCES.terms("words.anonymity")
 NOUN_FORMS = _SOURCES.terms("words.noun_forms")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..text import NUMBER, WORD
 from .lexicon import (
     ANONYMITY,
+    AFFILIATION,
     ANONYMOUS_HEADS,
     DEFINITE,
     DETERMINERS,
@@ -173,7 +174,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if two in ROLE_HEADS:
         head = two
     names_pre = [k for k in pre if is_name(view, k, proper) and _bare(low[k]) not in _HEADS_AND_TITLES]
-    names_post = [k for k in post if is_name(view, k, proper)]
+    names_post = _affiliated_names(view, post, head in DOCUMENT_HEADS)
     det = low[pre[0]]
     possessive = any(_is_possessive(low[k]) for k in pre[:-1]) or det in ("its", "his", "her", "their", "our")
     definite = det in DEFINITE or possessive
@@ -189,6 +190,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         return Source(kind, start, end, text, head, person, _name(view, pre, post, names_pre, names_post) if kind == NAMED else "")
 
     if head not in _HEADS_AND_TITLES and head.endswith("s") and head[:-1] in ROLE_HEADS:
+        if not (definite or names_pre or names_post):
+            return make(VAGUE, False)  # "Teachers say", "lawyers argue": a kind of people, unnamed
         head = head[:-1]  # "the company's auditors": a plural role
     org_mod = any(_bare(low[k]) in INSTITUTION_HEADS and _bare(low[k]) not in JURISDICTIONS for k in pre[:-1])
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
@@ -245,6 +248,29 @@ def _bare(word: str) -> str:
 
 def _is_possessive(word: str) -> bool:
     return word.endswith("'s") or word.endswith("s'")
+
+
+def _affiliated_names(view: View, post: list[int], document: bool) -> list[int]:
+    """Name words after the head that an affiliation ties to it ("at Carver & Lowe", "polled by Reuters").
+
+    For a document "in" names where it was published ("a study in Nature"); for people it
+    names a place ("experts in Boston"), which identifies nobody.
+    """
+    out = []
+    tied = False
+    for k in post:
+        w = view.low[k]
+        if view.names[k]:
+            if tied:
+                out.append(k)
+        elif w in AFFILIATION or document and w == "in":
+            tied = True
+        elif w in _PLACES:
+            tied = False  # "outside Lincoln Elementary", "in Boston": a place
+    return out
+
+
+_PLACES = frozenset(("outside", "inside", "near", "across", "around", "in"))
 
 
 def _respondents(view: View, a: int, b: int, words: list[int]) -> bool:

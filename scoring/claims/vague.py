@@ -90,7 +90,7 @@ def _agentless(view: View, k: int) -> Frame | None:
     frame = False
     if _it_subject(view, k) and (nxt in ("that", ",") or "that" in low[j + 1 : j + 1 + THAT_WINDOW]):
         frame = True  # "it is believed that", "it is widely believed at City Hall that"
-    elif nxt == "to" and p not in TO_FRAME_VETOES:
+    elif nxt == "to" and (p not in TO_FRAME_VETOES or adverb):  # "is widely expected to"
         frame = True  # "is said to", "is thought to"
     elif nxt == "as" and p in AS_LABELS and (p not in AS_LABELS_NEED_ADVERB or adverb):
         frame = True  # "is recognized as", "is widely seen as"

@@ -72,6 +72,12 @@ STATUS_CASES = [
     ("A 2023 study by researchers at Fairhaven University found that 30% of students skip breakfast.", "figure", "attributed"),
     ("Okonkwo said: \"We will build 500 homes this year.\n\n\"We will also fix 40 miles of road.\"", "figure", "attributed"),
     ("A police report obtained by the Courier says a witness saw a man near the Harlow mill.", "event", "attributed"),
+    ("Parents interviewed outside Lincoln Elementary said they learned of the plan online.", "event", "vague"),
+    ("Economists polled by Reuters had expected a rate of 2.3%.", "figure", "attributed"),
+    ("Teachers say class sizes at the remaining Westfield schools will grow.", "event", "vague"),
+    ("The Bank of Canada is widely expected to lower rates again.", "event", "vague"),
+    ("A 2023 study in the journal Nature Climate Change found that storms intensify faster.", "event", "attributed"),
+    ("Experts in Boston say storms in the Atlantic intensify faster.", "event", "vague"),
     # the named source inside vague content does not credit the sentence
     ("Studies show that fewer than 25% of adults exercise as much as federal guidelines recommend.", "figure", "vague"),
 ]
