@@ -204,26 +204,27 @@ _SYL, _LETTERS, _CHARS, _MONO, _POLY, _COMPLEX, _LONG, _MINI, _UNFAMILIAR, _CAPI
 _WORDISH = frozenset((WORD, NUMBER))
 
 
-def _word_facts(text: str, language: str, easy: frozenset[str] | None) -> tuple[int, ...]:
+def _word_facts(text: str, syllables_of, easy: frozenset[str] | None) -> tuple[int, ...]:
     """Return one word's counts as a tuple of ints, indexed by the _SYL ... _CAPITAL positions."""
-    syl = syllables.count(text, language)
+    syl = syllables_of(text)
     if text.isalpha():
         letters = characters = len(text)
     else:
         letters = sum(1 for ch in text if ch.isalpha())
         characters = sum(1 for ch in text if ch.isalnum())
-    lower = text.lower()
-    numeric = not letters
-    familiar = numeric or (is_familiar(lower, easy) if easy is not None else syl < POLYSYLLABLE)
     poly = syl >= POLYSYLLABLE
-    exempt = "-" in text or numeric
-    if poly and not exempt and syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS):
-        stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
-        exempt = bool(stem) and syllables.count(stem, language) < POLYSYLLABLE
+    if letters:
+        lower = text.lower()
+        familiar = is_familiar(lower, easy) if easy is not None else not poly
+        exempt = "-" in text
+        if poly and not exempt and syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS):
+            stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
+            exempt = bool(stem) and syllables_of(stem) < POLYSYLLABLE
+    else:  # numbers are familiar and never complex
+        familiar = exempt = True
     return (
-        syl, letters, characters, int(syl == 1), int(poly), int(poly and not exempt),
-        int(letters >= LONG_WORD_LETTERS), int(0 < letters <= MINI_WORD_LETTERS), int(not familiar),
-        int(text[0].isupper()),
+        syl, letters, characters, syl == 1, poly, poly and not exempt,
+        letters >= LONG_WORD_LETTERS, 0 < letters <= MINI_WORD_LETTERS, not familiar, text[0].isupper(),
     )
 
 
@@ -237,6 +238,12 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
     easy = EASY_WORDS.get(language)
     facts: dict[str, tuple[int, ...]] = {}  # per article, never shared
     get = facts.get
+    syllables_of = syllables.counter(language)
+
+    def measure(text: str) -> tuple[int, ...]:
+        f = facts[text] = _word_facts(text, syllables_of, easy)
+        return f
+
     totals = [0] * 10
     word_total = 0
     per_sentence: list[_SentenceCounts] = []
@@ -251,12 +258,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
         texts = [t.text for t in unit.tokens if t.kind in _WORDISH]
         if not texts:
             continue
-        rows = []
-        for text in texts:
-            f = get(text)
-            if f is None:
-                f = facts[text] = _word_facts(text, language, easy)
-            rows.append(f)
+        rows = [get(text) or measure(text) for text in texts]
         sums = [sum(column) for column in zip(*rows)]
         if any(f[_CAPITAL] for f in rows[1:]):
             for f in rows[1:]:

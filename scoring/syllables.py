@@ -129,3 +129,11 @@ def count(token: str, language: str) -> int:
     if language == "en":
         return ENGLISH.token(token)
     return other(token, RULES[language])
+
+
+def counter(language: str):
+    """Return the function that counts a token's syllables in `language` (for hot loops)."""
+    if language == "en":
+        return ENGLISH.token
+    rule = RULES[language]
+    return lambda token: other(token, rule)
