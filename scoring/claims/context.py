@@ -159,7 +159,7 @@ class Context:
             earlier = self.by_head.get(src.head)
             if earlier is not None and earlier.name.lower() != name.lower():
                 return earlier.name
-            full = self.names.get(head)
+            full = self.names.get(src.head)
             if full:
                 return full
             return "the " + " ".join(words[1:]) if words[0].lower() == "the" else name

@@ -27,7 +27,6 @@ from .lexicon import (
     JURISDICTIONS,
     LEFT_STOPS,
     NAME_JOINERS,
-    NOT_NAMES,
     OFFICIAL_VOICE,
     ORG_SUFFIXES,
     OUTLETS,

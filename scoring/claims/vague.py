@@ -9,7 +9,7 @@ attribution.py and judged by sources.py.
 
 from __future__ import annotations
 
-from ..text import NUMBER, WORD
+from ..text import NUMBER
 from .frames import Frame
 from .lexicon import (
     AGENTLESS_PARTICIPLES,

@@ -78,6 +78,7 @@ STATUS_CASES = [
     ("The Bank of Canada is widely expected to lower rates again.", "event", "vague"),
     ("A 2023 study in the journal Nature Climate Change found that storms intensify faster.", "event", "attributed"),
     ("Experts in Boston say storms in the Atlantic intensify faster.", "event", "vague"),
+    ("Harlow Transit cut 12 routes. Its spokesman said 40 drivers would be retrained.", "figure", "attributed"),
     # the named source inside vague content does not credit the sentence
     ("Studies show that fewer than 25% of adults exercise as much as federal guidelines recommend.", "figure", "vague"),
 ]

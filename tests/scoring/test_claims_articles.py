@@ -71,7 +71,7 @@ def test_unattributed_flags_over_the_labelled_set():
     for path in PATHS:
         doc, gold, spans, result = load(path)
         found = by_label(doc, spans, result)
-        for g, c in zip(gold, found):
+        for g, c in zip(gold, found, strict=True):
             want = bool(g.get("claim")) and g["claim"]["status"] in UNATTRIBUTED
             got = c is not None and c.status in UNATTRIBUTED
             tp += want and got
@@ -93,7 +93,7 @@ SEED_VAGUE_PHRASES = ["is recognized as", "estimates suggesting", "reports indic
 
 def seed_claims():
     doc, gold, spans, result = load(SEED)
-    return list(zip(gold, by_label(doc, spans, result)))
+    return list(zip(gold, by_label(doc, spans, result), strict=True))
 
 
 @pytest.mark.parametrize("i", [i for i, (g, _) in enumerate(seed_claims()) if g.get("claim")])
@@ -119,7 +119,7 @@ def test_seed_vague_phrases():
         if g.get("claim") and g["claim"]["status"] == "vague"
     ]
     assert len(found) == len(SEED_VAGUE_PHRASES)
-    for want, got in zip(SEED_VAGUE_PHRASES, found):
+    for want, got in zip(SEED_VAGUE_PHRASES, found, strict=True):
         assert got and (want.lower() in got.lower() or got.lower() in want.lower()), (want, got)
 
 
