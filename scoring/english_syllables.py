@@ -36,6 +36,9 @@ _HUNDRED = 2
 _SCALE = 2  # thousand, million, billion, trillion ...
 _POINT = 1
 _OH = 1  # the "oh" of 1905 read as a year: "nineteen oh five"
+# Letter strings longer than this skip the learned n-gram corrections: no English word is
+# that long, and the n-grams of a 100,000-letter "word" would cost far more than the rule.
+FALLBACK_MAX_LETTERS = 50
 # Digit strings longer than this (or with a leading zero) are read digit by digit:
 # phone numbers, identifiers.
 MAX_SPOKEN_DIGITS = 15
@@ -149,6 +152,8 @@ class EnglishSyllables:
     def fallback(self, word: str) -> int:
         """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram."""
         n = english_rule(word)
+        if len(word) > FALLBACK_MAX_LETTERS:
+            return n
         get = self.weights.get
         for gram in ngrams(word, self.sizes):
             n += get(gram, 0)

@@ -131,8 +131,10 @@ def spache(words: int, sentences: int, difficult_words: int) -> float:
 def mcalpine_eflaw(words: int, sentences: int, mini_words: int) -> float:
     """McAlpine EFLAW: (words + mini_words) / sentences, mini words having three letters or fewer.
 
-    McAlpine, R. (2006). From Plain English to Global English (the EFLAW readability score for
-    English as a foreign language).
+    McAlpine, R. (2006). From Plain English to Global English, the article that introduced the
+    EFLAW score for readers of English as a foreign language (scale: 20 or less very easy,
+    30 or more very confusing); described by Nirmaldasan (2009), "McAlpine EFLAW
+    Readability Score", The Strain Index.
     """
     if not sentences:
         return 0.0
@@ -274,11 +276,11 @@ def douma(words: int, sentences: int, syllables: int) -> float:
 
 
 def brouwer(words: int, sentences: int, syllables: int) -> float:
-    """Brouwer reading index (Dutch): 195 - 2 (words/sentences) - 67 (syllables/words).
+    """Brouwer reading index A (Dutch): 195 - 2 (words/sentences) - 2/3 (syllables per 100 words).
 
     Brouwer, R. H. M. (1963). Onderzoek naar de leesmoeilijkheid van Nederlands proza.
     Pedagogische Studiën 40: 454-464.
     """
     if not words or not sentences:
         return 0.0
-    return 195 - 2 * (words / sentences) - 67 * (syllables / words)
+    return 195 - 2 * (words / sentences) - (2 / 3) * (100 * syllables / words)

@@ -34,7 +34,7 @@ from scoring import bands, formulas
         (formulas.gulpease(100, 5, 500), 89 + (1500 - 5000) / 100),
         (formulas.flesch_vacca(100, 5, 200), 217 - 1.3 * 20 - 0.6 * 200),
         (formulas.douma(100, 5, 150), 206.835 - 0.93 * 20 - 77 * 1.5),
-        (formulas.brouwer(100, 5, 150), 195 - 2 * 20 - 67 * 1.5),
+        (formulas.brouwer(100, 5, 150), 195 - 2 * 20 - 150 * 2 / 3),
     ],
 )
 def test_values(value, expected):

@@ -112,6 +112,13 @@ def test_other_languages(token, language, expected):
     assert syllables.count(token, language) == expected
 
 
+def test_very_long_words_use_the_rule_alone():
+    from scoring.english_syllables import FALLBACK_MAX_LETTERS
+
+    long_word = "ba" * FALLBACK_MAX_LETTERS  # 100 letters, 50 vowel groups
+    assert syllables.ENGLISH.fallback(long_word) == english_rule(long_word) == FALLBACK_MAX_LETTERS
+
+
 def test_every_table_entry_is_at_least_one_syllable():
     assert min(syllables.ENGLISH.table.values()) >= 1
     assert all(w == w.lower() for w in syllables.ENGLISH.table)
