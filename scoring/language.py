@@ -7,6 +7,8 @@ and a dozen unsupported Latin-script ones have their most frequent short words i
 data/language_stopwords.toml, and the language whose words the text uses most wins
 (Grefenstette 1995, "Comparing two language identification schemes": short frequent
 words identify a language as well as letter trigrams once a text has a dozen words).
+The confidence is the winner's score over the winner's and the runner-up's together,
+scaled down while fewer than FULL_EVIDENCE_HITS function words have been seen.
 
 What happens when detection is unsure, so that no text silently gets English formulas:
 - the winner is an unsupported language: UnsupportedLanguageError, naming it;
@@ -123,9 +125,12 @@ def detect(doc: Document) -> Language:
         if words >= MIN_WORDS_TO_REFUSE:
             raise _unsupported("could not tell the text's language; name it in options.language")
         return Language(code="en", detected=True, confidence=0.0)
-    best = max(scores, key=lambda c: (scores[c], c in SUPPORTED))
-    share = scores[best] / sum(scores.values())
-    confidence = round(share * min(1.0, hits / FULL_EVIDENCE_HITS), 2)
+    ranked = sorted(scores, key=lambda c: (scores[c], c in SUPPORTED), reverse=True)
+    best = ranked[0]
+    runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    # How far ahead of the nearest other language, scaled down while evidence is thin.
+    margin = scores[best] / (scores[best] + runner_up)
+    confidence = round(margin * min(1.0, hits / FULL_EVIDENCE_HITS), 2)
     if best not in SUPPORTED:
         raise _unsupported(f"the text looks {NAMES.get(best, best)} (confidence {confidence:.2f}), which has no formulas here")
     return Language(code=best, detected=True, confidence=confidence)
