@@ -66,6 +66,7 @@ _MEDIUM_NOUNS = frozenset((
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW = 3
 _ING_SUFFIX = "ing"
+_PREPOSITIONS = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
 _TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 
@@ -125,6 +126,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     low = view.low
     w = low[k]
     # the subject's end: skip auxiliaries and adverbs ("has also said")
+    if k > 0 and low[k - 1] in _PREPOSITIONS:
+        return None  # "on recalls", "of reports": a noun after a preposition
     if w in NOUN_FORMS and _is_noun(view, k):
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
     j = k - 1

@@ -58,6 +58,8 @@ RESPONDENTS_HEAD = "respondents"
 # Endings of plural nouns for kinds of people ("forecasters", "economists", "historians",
 # "residents"): a lone capitalized one opening a sentence is a generic group, not a name.
 AGENT_PLURAL_SUFFIXES = ("ers", "ists", "ians", "ents", "ors", "ants")
+# Shortest word whose "-ed"/"-ing" ending marks a verb form ("red", "bed", "king" are not).
+VERB_FORM_MIN_LENGTH = 5
 # Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
 # familiar with the matter", "a study by Harvard researchers".
 _INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
@@ -97,7 +99,7 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
         if tok.kind == WORD or tok.kind == NUMBER:
             if low in _INNER or low in NAME_JOINERS:
                 pass  # kept, trimmed below if it ends up first
-            elif low in LEFT_STOPS:
+            elif low in LEFT_STOPS or _is_verb_form(low):
                 break
         elif tok.text == "." and k > 0 and _is_abbreviation(view, k - 1):
             pass
@@ -114,6 +116,15 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
     while a < b and (view.low[a] in _LEAD_STRIP or not view.is_word(a)) and view.low[a] not in DETERMINERS:
         a += 1
     return (a, b) if a < b else None
+
+
+def _is_verb_form(word: str) -> bool:
+    """A past or present participle that is not a known post-modifier ("criticized", "moving"): it ends a noun phrase."""
+    return len(word) > VERB_FORM_MIN_LENGTH and word.endswith(("ed", "ing")) and word not in POST_MODIFIERS and word not in _NOT_VERB_FORMS
+
+
+# Words in "-ed"/"-ing" that are nouns or adjectives inside source phrases.
+_NOT_VERB_FORMS = frozenset(("united", "red", "bed", "shed", "seed", "feed", "need", "speed", "breed", "creed", "greed", "hundred", "building", "ring", "king", "thing", "wing", "spring", "string", "morning", "evening", "beijing", "meeting", "hearing", "briefing", "ruling", "filing", "polling", "banking", "housing", "training", "funding", "planning", "marketing", "engineering", "nursing", "accounting", "consulting", "mining", "shipping", "trading", "publishing", "advertising", "broadcasting", "licensing", "rating", "ratings", "interested", "concerned", "retired", "elected", "appointed", "unnamed", "unidentified", "informed", "respected", "leading", "ruling", "governing", "founding", "acting", "outgoing", "incoming", "sitting", "presiding", "managing", "reporting"))
 
 
 def right_phrase(view: View, start: int) -> tuple[int, int] | None:
@@ -226,6 +237,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         names = [head_k]
     if not names and det in QUANTIFIERS and det not in ("a", "an", "one") and head.endswith("s"):
         return make(VAGUE, False)  # "some scouts believe", "many fans say": an unnamed group
+    if not names and det not in DETERMINERS and head.endswith(AGENT_PLURAL_SUFFIXES):
+        return make(VAGUE, False)  # "real estate agents say", "shoppers said": a kind of people
     if names and names[-1] == head_k:
         person = head not in ORG_SUFFIXES and not any(low[k] in ("of", "&") for k in pre)
         person = person or any(_bare(low[k]) in TITLES for k in pre)

@@ -34,6 +34,8 @@ ANONYMOUS_SOURCE = "vague.anonymous"
 
 # How many adverbs or auxiliaries may stand inside "is (widely) believed" / "has (long) been said".
 ADVERB_GAP_MAX = 2
+# Participles that end a sentence as an agentless report ("No deaths have been reported.").
+REPORTED_ENDINGS = frozenset(("reported", "confirmed"))
 # How far after "it is believed" its "that" may stand ("it is believed in Seoul that").
 THAT_WINDOW = 5
 # How far before a report noun its opener may stand ("amid [growing] reports that").
@@ -96,6 +98,8 @@ def _agentless(view: View, k: int) -> Frame | None:
         frame = True  # "is recognized as", "is widely seen as"
     elif adverb and p in AGENTLESS_PARTICIPLES and p not in TO_FRAME_VETOES and nxt in ("that", ",", "."):
         frame = True  # "as is widely believed", "is widely reported"
+    elif p in REPORTED_ENDINGS and nxt in (".", ";", "!"):
+        frame = True  # "No deaths have been reported.", "Two injuries were reported."
     if not frame:
         return None
     return _frame(view, k, j)
