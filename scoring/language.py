@@ -27,7 +27,7 @@ from types import MappingProxyType
 from .errors import UnsupportedLanguageError
 from .lexicons import load
 from .results import Language
-from .text import Document
+from .text import WORD, Document
 
 SUPPORTED = ("en", "es", "de", "fr", "it", "nl")
 NAMES = MappingProxyType({
@@ -50,7 +50,7 @@ def _index() -> MappingProxyType:
 
 FUNCTION_WORDS = _index()
 
-# Only the first this many words are read: the language is clear long before.
+# At most this many words are read: the language is clear long before.
 MAX_WORDS_READ = 1000
 # Texts with at least this many words and too few function words are refused, not guessed.
 MIN_WORDS_TO_REFUSE = 20
@@ -61,6 +61,11 @@ MIN_FUNCTION_WORD_SHARE = 0.08
 MAX_OTHER_SCRIPT_SHARE = 0.5
 # Function-word hits at which the confidence is no longer scaled down for lack of evidence.
 FULL_EVIDENCE_HITS = 12
+# Function-word hits after which reading stops (checked at the end of each unit): the
+# ranking no longer changes on prose.
+ENOUGH_HITS = 80
+_LATIN_END = "\u0250"
+_LATIN_EXTENDED_FROM, _LATIN_EXTENDED_TO = "\u1e00", "\u1eff"
 
 # Code point ranges of the scripts named in the refusal message; Latin is everything
 # below U+0250 plus Latin Extended Additional.
@@ -70,11 +75,6 @@ _SCRIPTS = (
     (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Hangul"),
     (0x3040, 0x30FF, "Japanese kana"), (0x3400, 0x9FFF, "Han"), (0xAC00, 0xD7AF, "Hangul"),
 )
-
-
-def _is_latin(ch: str) -> bool:
-    cp = ord(ch)
-    return cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF
 
 
 def _script(ch: str) -> str:
@@ -100,24 +100,26 @@ def detect(doc: Document) -> Language:
     scores: dict[str, float] = defaultdict(float)
     words = hits = other_script = 0
     other_name = ""
+    lookup = FUNCTION_WORDS.get
     for unit in doc.units:
         for token in unit.tokens:
-            if token.kind != "word":
+            if token.kind != WORD:
                 continue
             words += 1
-            first = token.text[0]
-            if not _is_latin(first):
+            if words > MAX_WORDS_READ:
+                break
+            text = token.text
+            first = text[0]
+            if not (first < _LATIN_END or _LATIN_EXTENDED_FROM <= first <= _LATIN_EXTENDED_TO):
                 other_script += 1
                 other_name = other_name or _script(first)
                 continue
-            entry = FUNCTION_WORDS.get(token.text.lower())
+            entry = lookup(text.lower())
             if entry is not None:
                 hits += 1
                 for code, weight in entry:
                     scores[code] += weight
-            if words >= MAX_WORDS_READ:
-                break
-        if words >= MAX_WORDS_READ:
+        if words >= MAX_WORDS_READ or hits >= ENOUGH_HITS:
             break
     if words and other_script / words > MAX_OTHER_SCRIPT_SHARE:
         raise _unsupported(f"the text is mostly written in {other_name}, which has no formulas here")

@@ -52,11 +52,7 @@ _GUNNING_ENDINGS = ("es", "ed", "ing")
 
 def is_familiar(word: str, easy: frozenset[str]) -> bool:
     """True when a lower-case word, its inflection or its possessive is on the familiar-word list."""
-    if word in easy:
-        return True
-    if word.endswith(("'s", "s'")):
-        return word[:-2] in easy or word[:-1] in easy
-    return False
+    return word in easy or (word[-2:] in ("'s", "s'") and (word[:-2] in easy or word[:-1] in easy))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +198,17 @@ class _SentenceCounts:
 # Positions in a word's facts tuple (see _word_facts).
 _SYL, _LETTERS, _CHARS, _MONO, _POLY, _COMPLEX, _LONG, _MINI, _UNFAMILIAR, _CAPITAL = range(10)
 _WORDISH = frozenset((WORD, NUMBER))
+_NO_TABLE: Mapping[str, int] = MappingProxyType({})
 
 
-def _word_facts(text: str, syllables_of, easy: frozenset[str] | None) -> tuple[int, ...]:
-    """Return one word's counts as a tuple of ints, indexed by the _SYL ... _CAPITAL positions."""
-    syl = syllables_of(text)
+def _word_facts(text: str, syllables_of, easy: frozenset[str] | None, table_get) -> tuple[int, ...]:
+    """Return one word's counts as a tuple of ints, indexed by the _SYL ... _CAPITAL positions.
+
+    `table_get` looks the lower-cased word up in the language's syllable table first: most
+    words of an article are there, and the lookup saves the counter's own dispatch.
+    """
+    lower = text.lower()
+    syl = table_get(lower) or syllables_of(text)
     if text.isalpha():
         letters = characters = len(text)
     else:
@@ -214,7 +216,6 @@ def _word_facts(text: str, syllables_of, easy: frozenset[str] | None) -> tuple[i
         characters = sum(1 for ch in text if ch.isalnum())
     poly = syl >= POLYSYLLABLE
     if letters:
-        lower = text.lower()
         familiar = is_familiar(lower, easy) if easy is not None else not poly
         exempt = "-" in text
         if poly and not exempt and syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS):
@@ -239,9 +240,10 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
     facts: dict[str, tuple[int, ...]] = {}  # per article, never shared
     get = facts.get
     syllables_of = syllables.counter(language)
+    table_get = syllables.ENGLISH.table.get if language == "en" else _NO_TABLE.get
 
     def measure(text: str) -> tuple[int, ...]:
-        f = facts[text] = _word_facts(text, syllables_of, easy)
+        f = facts[text] = _word_facts(text, syllables_of, easy, table_get)
         return f
 
     totals = [0] * 10
