@@ -55,7 +55,7 @@ ADVERB_MIN_LENGTH = 5
 # How many auxiliaries and adverbs may stand between a source and its verb ("has also said").
 AUX_GAP_MAX = 3
 # Clause openers after which a clausal verb ("added", "noted", "found") reports speech.
-_CLAUSE_AFTER = frozenset(("that", ":", ",", ".", QUOTE))
+_CLAUSE_AFTER = frozenset(("that", ":", ",", ".", QUOTE, "whether", "if", "why", "how"))
 # "added in a statement", "wrote on Twitter": the medium of the statement, then its content.
 _MEDIUM_PREPOSITIONS = frozenset(("in", "on", "via", "during", "at"))
 _MEDIUM_NOUNS = frozenset((

@@ -84,6 +84,54 @@ STATUS_CASES = [
 ]
 
 
+# (text, status): newswire sourcing patterns, one sentence each.
+STATUS_ONLY_CASES = [
+    ("The ministry has said little about the incident in Minsk.", "attributed"),
+    ("President Maria Lopez signed the bill into law on Friday.", "unsourced"),
+    ("Lopez has said she will not seek a second term.", "attributed"),
+    ("The bill, which passed 61-39, takes effect in January.", "unsourced"),
+    ("According to sources, the deal collapsed over pricing in Geneva.", "vague"),
+    ("Observers noted that turnout in Harlow was unusually low.", "vague"),
+    ("Turnout in Harlow was 38%, the lowest in two decades, officials said.", "vague"),
+    ("Turnout in Harlow was 38%, the lowest in two decades, county officials said.", "vague"),
+    ("Turnout in Harlow was 38%, the lowest in two decades, Harlow County officials said.", "attributed"),
+    ("A spokesman for Governor Amos declined to comment on the 38% figure.", "unsourced"),
+    ("Data released Friday by the Labor Department showed employers added 150,000 jobs in May.", "attributed"),
+    ("Employers added 150,000 jobs in May.", "unsourced"),
+    ("The unemployment rate held at 4.1%, the department said.", "attributed"),
+    ("Rescuers pulled 14 survivors from the rubble in Harlow, local television reported.", "vague"),
+    ("Rescuers pulled 14 survivors from the rubble, Channel 4 News reported.", "attributed"),
+    ("Three people were killed and 12 injured, the fire department said.", "attributed"),
+    ("The cause of the Harlow fire is under investigation.", "unsourced"),
+    ("Investigators believe the fire started in a kitchen on the third floor.", "attributed"),
+    ("The suspect, identified by police as Mark Dale, 29, was arrested Sunday.", "attributed"),
+    ("Dale was charged with two counts of murder, court records show.", "attributed"),
+    ("Some lawmakers have questioned whether the $2 billion plan is affordable.", "vague"),
+    ("Senator Ruth Cole questioned whether the $2 billion plan was affordable.", "attributed"),
+    ("The plan would cost $2 billion over five years, according to the Congressional Budget Office.", "attributed"),
+    ("The plan would cost $2 billion over five years.", "unsourced"),
+    ("Harlow has the highest murder rate in the state.", "unsourced"),
+    ("Harlow has the highest murder rate in the state, FBI data show.", "attributed"),
+    ("Harlow is believed to have the highest murder rate in the state.", "vague"),
+    ("Critics say Harlow has the highest murder rate in the state.", "vague"),
+    ("Harlow reportedly has the highest murder rate in the state.", "vague"),
+    ("Harlow's murder rate, by some estimates, is the highest in the state.", "vague"),
+    ("The company, founded in 1998, makes parts for 40 carmakers.", "unsourced"),
+    ("\"We expect to hire 500 people next year,\" the company said in a statement.", "attributed"),
+    ("\"We expect to hire 500 people next year.\"", "unsourced"),
+    ("The hospital treated 37 patients for smoke inhalation, a hospital spokeswoman said.", "attributed"),
+    ("Nearly half of the 2,000 residents were evacuated, the sheriff's office said.", "attributed"),
+    ("More than 200 flights were canceled at Harlow airport on Monday.", "unsourced"),
+    ("Airlines canceled more than 200 flights at Harlow airport, according to FlightAware.", "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_ONLY_CASES)
+def test_status(text, status):
+    claim = last_claim(text)
+    assert claim is not None and claim.status == status, claim and claim.reason
+
+
 @pytest.mark.parametrize(("text", "kind", "status"), STATUS_CASES)
 def test_kind_and_status(text, kind, status):
     claim = last_claim(text)
