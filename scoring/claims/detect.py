@@ -23,6 +23,7 @@ from .lexicon import (
     GUARDED_SUPERLATIVES,
     HISTORY,
     IMPERATIVES,
+    IRREGULAR_PAST,
     LIKELIHOOD,
     MOST_VETOES,
     OPINION_OPENERS,
@@ -32,6 +33,7 @@ from .lexicon import (
     QUANTITY_WORDS,
     RECORD_WORDS,
     SPECULATION,
+    STATES,
     SUPERLATIVE_GUARDS,
     SUPERLATIVES,
 )
@@ -47,6 +49,8 @@ PREDICTION_VETO = "not-claim.prediction"
 IMPERATIVE_VETO = "not-claim.imperative"
 ANALYSIS_VETO = "not-claim.analysis"
 
+# Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
+PAST_MIN_LENGTH = 4
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
 EVENT_MIN_WORDS = 4
 # How far after "never" or "no" a comparative may stand to make a record
@@ -139,17 +143,38 @@ def record_cues(view: View) -> list[Cue]:
 
 
 def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
-    """What makes a sentence about someone or something identifiable: a name or a past-tense event verb."""
+    """What makes a sentence a specific assertion: something happened, to someone identifiable or on a date.
+
+    An event verb ("was arrested") or a month or weekday ("on Tuesday") is enough; a name
+    ("Harlow") or a pronoun for one needs a verb that reports an occurrence with it: a past
+    tense or participle ("closed", "went", "have risen") or a present progressive ("is
+    reviewing"). "In Harlow, the debate is far from over" names a place but reports nothing.
+    """
     low = view.low
-    for k, name in enumerate(view.names):
-        if name:
-            return _cue("event", view, k, k + 1)
     for k, w in enumerate(low):
         if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
             return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
-    if low[view.initial] in ("he", "she", "they"):
-        return _cue("event", view, view.initial, view.initial + 1)
-    return None
+    named = next((k for k, name in enumerate(view.names) if name), None)
+    if named is None and low[view.initial] in ("he", "she", "they"):
+        named = view.initial
+    if named is None or not _reports_occurrence(view):
+        return None
+    return _cue("event", view, named, named + 1)
+
+
+def _reports_occurrence(view: View) -> bool:
+    """A past tense or participle, or a progressive, outside quotations and names."""
+    low = view.low
+    for k, w in enumerate(low):
+        if view.quoted[k] or view.names[k] or view.toks[k].kind != WORD:
+            continue
+        if w in IRREGULAR_PAST or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
+            return True
+        if w.endswith("ing") and k > 0 and low[k - 1] in BE_FORMS:
+            return True
+        if k + 1 < len(low) and w + " " + low[k + 1] in STATES:
+            return True  # "is under investigation", "remains in custody"
+    return False
 
 
 def is_question(view: View) -> bool:
@@ -227,6 +252,8 @@ def analysis(view: View) -> Cue | None:
                 j += 1
             if j < n and low[j] in EVALUATIVE:
                 return _cue("event", view, k, j + 1)
+            if j + 1 < n and low[j] + " " + low[j + 1] in EVALUATIVE:
+                return _cue("event", view, k, j + 2)  # "is far from over", "remains an open question"
     return None
 
 

@@ -69,6 +69,12 @@ IMPERATIVES = _KINDS.terms("not_claim.imperatives")
 LIKELIHOOD = _KINDS.terms("not_claim.likelihood")
 OPINION_OPENERS = _KINDS.terms("not_claim.opinion_openers")
 EVENT_VERBS = _KINDS.terms("event.verbs")
+IRREGULAR_PAST = _KINDS.terms("event.irregular_past")
+STATES = _KINDS.terms("event.states")
+# Common English words (the readability lists' familiar words): a lone capitalized one opening
+# a sentence ("Time will tell", "History shows") is that word, not a name.
+_EASY = load("easy_words_en").tables["lists"]
+COMMON_WORDS = frozenset(_EASY["words"].split())
 NOT_NAMES = _KINDS.terms("event.not_names")
 
 # --- vague attribution (claims_vague.toml) ---

@@ -17,6 +17,7 @@ from .lexicon import (
     ANONYMITY,
     AFFILIATION,
     ANONYMOUS_HEADS,
+    COMMON_WORDS,
     DEFINITE,
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -234,6 +235,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         # a name, unless it reads as a generic plural of people ("Forecasters said").
         if head.endswith(AGENT_PLURAL_SUFFIXES) and head not in OUTLETS:
             return make(VAGUE, False)
+        if head in COMMON_WORDS:
+            return None  # "Time will tell", "History shows": a common word, not a name
         names = [head_k]
     if not names and det in QUANTIFIERS and det not in ("a", "an", "one") and head.endswith("s"):
         return make(VAGUE, False)  # "some scouts believe", "many fans say": an unnamed group

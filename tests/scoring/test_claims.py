@@ -148,6 +148,17 @@ NOT_CLAIMS = [
     "The choice is not stadium vs. no stadium.",
     "Intelligence from Seoul will continue to play a pivotal role.",
     "\"Will Harlow ever recover?\" she asked.",
+    # feature writing: names, but nothing reported as happening
+    "In Harlow, the debate is far from over.",
+    "Still, there are reasons for hope in Harlow.",
+    "Nobody in Harlow knows that better than Okonkwo.",
+    "On paper, the Harlow plan makes sense.",
+    "But the Harlow plan faces a steep climb in the legislature.",
+    "There is no easy fix for Harlow's budget.",
+    "What Harlow needs now is patience.",
+    "Time will tell whether the gamble pays off for Harlow.",
+    "The mill was more than a workplace; it was the heart of Harlow.",
+    "Like many cities, Harlow faces rising pension costs.",
 ]
 
 
