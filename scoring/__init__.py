@@ -36,12 +36,17 @@ __all__ = [
 
 def __getattr__(name: str):
     """Import the analyses on first use, so that reading the text model alone stays cheap."""
-    if name == "analyze":
-        from .report import analyze
+    # An AttributeError raised while importing would read as "no such attribute" and hide
+    # the real fault, so it is turned into an ImportError that keeps it.
+    try:
+        if name == "analyze":
+            from .report import analyze
 
-        return analyze
-    if name == "Report":
-        from .results import Report
+            return analyze
+        if name == "Report":
+            from .results import Report
 
-        return Report
+            return Report
+    except AttributeError as exc:
+        raise ImportError(f"importing scoring.{name} failed: {exc}") from exc
     raise AttributeError(f"module 'scoring' has no attribute {name!r}")
