@@ -78,24 +78,29 @@ def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tup
     ctx = Context(doc, proper, views, frames, off)
     out = []
     for index, view in views.items():
-        decision = _decide(ctx, view, tuple(by_unit.get(index, ())), options, off)
-        out.append(decision)
+        credits, carried = _sourcing(ctx, view, off)
+        out.append(_decide(ctx, view, credits, carried, tuple(by_unit.get(index, ())), options, off))
+        # every sentence, claim or not, is remembered: "She said ..." may follow any of them
+        ctx.record(index, credits, carried)
     return tuple(out)
 
 
-def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Options, off: frozenset[str]) -> Decision:
+def _sourcing(ctx: Context, view: View, off: frozenset[str]) -> tuple[list[Credit], Credit | None]:
+    """The sentence's own credits, or else what it carries over: an orphan quotation's speaker, a continued document."""
+    credits = ctx.credits(view.unit.index)
+    if credits:
+        return credits, None
+    inside, total = view.words_quoted
+    if total and inside >= ORPHAN_QUOTE_SHARE * total:
+        return credits, ctx.quote_speaker(view.unit.index) if QUOTE not in off else None
+    return credits, ctx.continuation(view.unit.index)
+
+
+def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | None, figures: tuple[Figure, ...], options: Options, off: frozenset[str]) -> Decision:
+    """The claim a sentence makes, if any: its kind from the cues, its status from its credits."""
     unit = view.unit
-    credits = ctx.credits(unit.index)
-    orphan = None
-    if not credits:
-        inside, total = view.words_quoted
-        if total and inside >= ORPHAN_QUOTE_SHARE * total and QUOTE not in off:
-            orphan = ctx.quote_speaker(unit.index)
-        else:
-            orphan = ctx.continuation(unit.index)
     sourced = bool(credits) or orphan is not None
     if detect.QUESTION not in off and detect.is_question(view):
-        ctx.record(unit.index, credits, orphan)
         return Decision(unit.index, None, (detect.QUESTION,))
     if not sourced and detect.SPECULATION_VETO not in off and detect.speculation(view):
         return Decision(unit.index, None, (detect.SPECULATION_VETO,))
@@ -116,7 +121,6 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
     if not cues:
         kind = "event"
         if detect.EVENT in off:
-            ctx.record(unit.index, credits, orphan)
             return Decision(unit.index, None, ())
         if not sourced:
             for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis)):
@@ -127,7 +131,6 @@ def _decide(ctx: Context, view: View, figures: tuple[Figure, ...], options: Opti
                 return Decision(unit.index, None, ())
             cues = [anchor]
         kind_rule = detect.EVENT
-    ctx.record(unit.index, credits, orphan)
     status, credit, rules = _status(credits, orphan, options)
     claim_cues = list(cues)
     if credit is not None and status == VAGUE_STATUS:

@@ -79,6 +79,7 @@ STATUS_CASES = [
     ("A 2023 study in the journal Nature Climate Change found that storms intensify faster.", "event", "attributed"),
     ("Experts in Boston say storms in the Atlantic intensify faster.", "event", "vague"),
     ("Harlow Transit cut 12 routes. Its spokesman said 40 drivers would be retrained.", "figure", "attributed"),
+    ("Okonkwo, for her part, remains optimistic. She said 40 new homes would be finished by June.", "figure", "attributed"),
     # the named source inside vague content does not credit the sentence
     ("Studies show that fewer than 25% of adults exercise as much as federal guidelines recommend.", "figure", "vague"),
 ]
