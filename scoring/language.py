@@ -42,7 +42,7 @@ def _index() -> MappingProxyType:
     langs: dict[str, list[str]] = defaultdict(list)
     for group in ("supported", "other"):
         for code, words in data.tables[group].items():
-            for word in set(words):
+            for word in set(str(words).split()):  # one space-separated literal string per language
                 langs[word.lower()].append(code)
     # a word shared by n languages is worth 1/n to each of them
     return MappingProxyType({w: tuple((code, 1.0 / len(codes)) for code in codes) for w, codes in langs.items()})

@@ -66,17 +66,22 @@ class PassiveRule:
         return None
 
 
+def _words(table, key: str) -> tuple[str, ...]:
+    """Read a word list written as one space-separated literal string (fast to parse)."""
+    return tuple(str(table.get(key, "")).split())
+
+
 def _rule(table) -> PassiveRule:
     return PassiveRule(
         max_gap=int(table["max_gap"]),
-        auxiliaries=frozenset(table["auxiliaries"]),
-        gap=frozenset(table.get("gap", ())),
-        gap_suffixes=tuple(table.get("gap_suffixes", ())),
-        prefixes=tuple(table.get("prefixes", ())),
-        suffixes=tuple(table["suffixes"]),
+        auxiliaries=frozenset(_words(table, "auxiliaries")),
+        gap=frozenset(_words(table, "gap")),
+        gap_suffixes=_words(table, "gap_suffixes"),
+        prefixes=_words(table, "prefixes"),
+        suffixes=_words(table, "suffixes"),
         min_stem=int(table["min_stem"]),
-        irregular=frozenset(table["irregular"]),
-        adjectives=frozenset(table["adjectives"]),
+        irregular=frozenset(_words(table, "irregular")),
+        adjectives=frozenset(_words(table, "adjectives")),
     )
 
 

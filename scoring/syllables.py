@@ -48,7 +48,9 @@ ENGLISH = EnglishSyllables(
     # Common words, and every dictionary word the fallback gets wrong: word -> syllables.
     table=_read_table(),
     # Learned corrections: weight added once for each distinct n-gram of "^word$".
-    weights=MappingProxyType({str(k): int(v) for k, v in _EN.tables["fallback"]["weights"].items()}),
+    weights=MappingProxyType(
+        {gram: int(weight) for gram, weight in (line.split() for line in _EN.tables["fallback"]["weights"].split("\n") if line)}
+    ),
     sizes=tuple(int(n) for n in _EN.tables["fallback"]["ngram_sizes"]),
 )
 

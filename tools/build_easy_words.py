@@ -16,6 +16,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "scoring" / "data" / "easy_words_en.toml"
 PER_LINE = 12
+# The lists are written as multi-line literal strings ('\'\'\''): tomllib reads those about ten
+# times faster than arrays or basic strings, which matters for the start-up of every process.
 VOWELS = set("aeiou")
 
 
@@ -54,9 +56,9 @@ def main() -> None:
         '    "Chall, J. S. & Dale, E. (1995), Readability Revisited: The New Dale-Chall Readability Formula, Brookline Books",\n'
         '    "textstat 0.7.13 (MIT licence), resources/en/easy_words.txt, the machine-readable copy read at build time",\n'
         "]\n\n"
-        f'[lists]\n# space-separated, lower case; {len(words)} words\nwords = """\n{body}\n"""\n'
+        f'[lists]\n# space-separated, lower case; {len(words)} words\nwords = \'\'\'\n{body}\n\'\'\'\n'
         f'# their regular inflections that are words of CMUdict; {len(inflected)} words\n'
-        f'inflections = """\n{chr(10).join(infl_lines)}\n"""\n',
+        f'inflections = \'\'\'\n{chr(10).join(infl_lines)}\n\'\'\'\n',
         encoding="utf-8",
     )
     print(f"{len(words)} words, {len(inflected)} inflections -> {OUT}")
