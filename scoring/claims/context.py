@@ -46,6 +46,8 @@ class Credit:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
+    """One remembered sentence: its credit, or None to read its subject on demand."""
+
     unit: int
     paragraph: int
     credit: Credit | None  # None: the sentence's subject, read only when a pronoun needs it
@@ -247,6 +249,7 @@ def _lone_name(c: Credit) -> bool:
 
 
 def _bare(word: str) -> str:
+    """A word without its possessive ending."""
     return word[:-2] if word.endswith("'s") else word
 
 
@@ -260,6 +263,7 @@ def frame_rule(frame: Frame) -> str:
 
 
 def _first_named(credits: list[Credit]) -> Credit | None:
+    """The first named credit, else the first credit, else None."""
     for c in credits:
         if c.kind == NAMED:
             return c
@@ -267,6 +271,7 @@ def _first_named(credits: list[Credit]) -> Credit | None:
 
 
 def _carried(c: Credit) -> Credit:
+    """A credit passed on to an orphan quotation."""
     rules = (QUOTE_RULE,) if c.kind == NAMED else (QUOTE_RULE, c.rules[-1])
     return Credit(c.frame, c.kind, c.source, c.name, rules, True, c.person)
 

@@ -263,5 +263,6 @@ def word_count(view: View) -> int:
 
 
 def _cue(kind: str, view: View, a: int, b: int) -> Cue:
+    """A cue over tokens [a, b) of the sentence."""
     start, end = view.span(a, b)
     return Cue(kind, view.text(a, b), start, end)

@@ -22,6 +22,7 @@ class Rule:
 
 
 def _load() -> tuple[Rule, ...]:
+    """Read the rules from data/claims_rules.toml."""
     data = load("claims_rules")
     out = []
     for raw in data.tables.get("rules", ()):

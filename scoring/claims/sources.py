@@ -148,6 +148,7 @@ def right_phrase(view: View, start: int) -> tuple[int, int] | None:
 
 
 def _is_abbreviation(view: View, k: int) -> bool:
+    """A short capitalized word or a letter-dot run ("Dr", "U.S"): a period after it stays in the name."""
     tok = view.toks[k]
     return tok.kind == WORD and (len(tok.text) <= _ABBREVIATION_MAX and tok.text[0].isupper() or "." in tok.text)
 
@@ -198,6 +199,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     start, end = view.span(a, b)
 
     def make(kind: str, person: bool) -> Source:
+        """The Source for this phrase with the kind decided."""
         return Source(kind, start, end, text, head, person, _name(view, pre, post, names_pre, names_post) if kind == NAMED else "")
 
     if head not in _HEADS_AND_TITLES and head.endswith("s") and head[:-1] in ROLE_HEADS:
@@ -262,6 +264,7 @@ def _bare(word: str) -> str:
 
 
 def _is_possessive(word: str) -> bool:
+    """A word ending in a possessive."""
     return word.endswith("'s") or word.endswith("s'")
 
 
@@ -338,6 +341,7 @@ def _name(view: View, pre: list[int], post: list[int], names: list[int], names_p
 
 
 def _strip_possessive(name: str) -> str:
+    """A name without a trailing possessive ("Zelensky's" -> "Zelensky")."""
     for end in ("'s", "\u2019s"):
         if name.endswith(end):
             return name[: -len(end)]

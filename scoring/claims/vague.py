@@ -133,4 +133,5 @@ def _opened(view: View, k: int) -> bool:
 
 
 def _is_number(view: View, k: int) -> bool:
+    """A number, a number word or a currency sign at token `k`."""
     return view.toks[k].kind == NUMBER or view.low[k] in _NUMBER_WORDS or view.toks[k].text[:1] in "$£€"
