@@ -195,3 +195,30 @@ def test_the_request_path_never_loads_textstat_nltk_or_build_tools():
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+LANGUAGE_SAMPLES = {
+    "es": ("El gobierno aprobó ayer un plan para reducir la contaminación. Según el ministro, las medidas "
+           "entrarán en vigor el próximo año.", {"fernandez_huerta", "szigriszt_pazos", "gutierrez_polini", "crawford"}),
+    "de": ("Die Regierung hat am Mittwoch ein neues Gesetz beschlossen. Kritiker sagen, dass die Maßnahmen "
+           "nicht ausreichen.", {"amstad", "wiener_sachtextformel", "lix"}),
+    "fr": ("Le gouvernement a présenté mercredi un projet de loi. Les associations estiment que les mesures "
+           "sont insuffisantes.", {"kandel_moles", "lix"}),
+    "it": ("Il governo ha approvato ieri un nuovo decreto sulla scuola. I sindacati hanno criticato il "
+           "provvedimento.", {"gulpease", "flesch_vacca"}),
+    "nl": ("Het kabinet heeft woensdag een nieuw plan gepresenteerd. De oppositie vindt dat het plan te laat "
+           "komt.", {"douma", "brouwer", "lix"}),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_SAMPLES))
+def test_each_language_gets_its_own_formulas(language):
+    text, ids = LANGUAGE_SAMPLES[language]
+    r = analyze(text, language=language)
+    assert {s.id for s in r.scores} == ids
+    assert r.language == language
+    assert r.counts.sentences == 2
+    assert all(s.band != "Not enough text" for s in r.scores)
+    # two short news sentences: every Flesch-type ease lands in a readable range
+    assert all(0 < s.value < 121 for s in r.scores if s.scale == "ease")
+    assert 0 < r.grade < 17

@@ -104,6 +104,11 @@ def test_number_tokens(token, expected):
         ("le", "fr", 1), ("aujourd'hui", "fr", 3),
         # Dutch: ij, ui, oe, ou as one vowel; the trema marks a hiatus
         ("regering", "nl", 3), ("België", "nl", 3), ("huis", "nl", 1), ("vrouwen", "nl", 2),
+        ("guerra", "es", 2), ("oído", "es", 3), ("aún", "es", 2), ("huevo", "es", 2), ("Paraguay", "es", 3),
+        ("aiuto", "it", 3), ("uomo", "it", 2), ("scuola", "it", 2), ("paese", "it", 3),
+        ("Haus", "de", 1), ("Bäume", "de", 2), ("Feuer", "de", 2), ("schreiben", "de", 2),
+        ("oiseau", "fr", 2), ("maison", "fr", 2), ("école", "fr", 2),
+        ("ijs", "nl", 1), ("eeuw", "nl", 1), ("koeien", "nl", 2),
         # numbers outside English: one syllable per digit
         ("2024", "de", 4),
     ],
