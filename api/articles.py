@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 import scoring
 
 from .errors import ApiProblem
-from .schemas import ArticleSchema, JsonQuerySchema, OptionsSchema
+from .schemas import ArticleSchema, OptionsSchema
 
 JSON_TYPE = "application/json"
 # Raw bodies: the article itself, its format named by the Content-Type.
@@ -55,11 +55,15 @@ def _from_json(request: Request) -> ArticleRequest:
         raise ApiProblem(400, "malformed-json", "Malformed JSON", f"The JSON body is not valid UTF-8: {_decode_detail(e)}.") from None
     except ValueError as e:
         raise ApiProblem(400, "malformed-json", "Malformed JSON", f"The body is not valid JSON: {e}.") from None
-    query = _load(JsonQuerySchema(), _query_values(request), "query")
+    query = _query_values(request)
+    if query:
+        # check the query on its own, so its errors name it, then let the body's options win
+        _load(OptionsSchema(), query, "query")
+        if isinstance(data, dict) and isinstance(data.get("options", {}), dict):
+            data = {**data, "options": {**query, **data.get("options", {})}}
     article = _load(ArticleSchema(), data, "")
     options = article["options"]
-    offsets = query.get("offsets", options["offsets"])
-    return ArticleRequest(article["text"], article["format"], _options(options), offsets)
+    return ArticleRequest(article["text"], article["format"], _options(options), options["offsets"])
 
 
 def _from_raw(request: Request, format: str) -> ArticleRequest:

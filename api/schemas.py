@@ -5,18 +5,25 @@ Shapes and bounds only; every rule about articles lives in `scoring`.
 
 from __future__ import annotations
 
+import re
+
 from marshmallow import RAISE, Schema, fields, validate
 
+from scoring.claims.rules import BY_ID as CLAIMS_RULES
+from scoring.language import SUPPORTED as LANGUAGES
 from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
+from scoring.profiles import PROFILES
 
 # How offsets are counted in the response: Unicode code points (Python, the default) or
 # UTF-16 code units (JavaScript strings, the DOM).
 OFFSET_UNITS = ("code_points", "utf16")
 
-# BCP 47 tags are at most 35 characters in practice (RFC 5646, section 4.4.1).
-MAX_LANGUAGE_TAG = 35
-MAX_RULE_ID = 100
-MAX_DISABLED_RULES = 200
+# A BCP 47 tag whose primary subtag is a language with formulas here ("en", "en-US",
+# "fr-CA"); openapi.yaml carries the same pattern. Literal alternatives and bounded
+# repetition of a fixed class: no backtracking blow-up.
+LANGUAGE_PATTERN = rf"^({'|'.join(LANGUAGES)})(-[A-Za-z0-9]{{1,8}}){{0,8}}$"
+PROFILE_NAMES = tuple(sorted(PROFILES))
+RULE_IDS = tuple(sorted(CLAIMS_RULES))
 
 # --- requests ----------------------------------------------------------------------------
 
@@ -27,8 +34,12 @@ class OptionsSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    language = fields.String(allow_none=True, load_default=None, validate=validate.Length(2, MAX_LANGUAGE_TAG))
-    profile = fields.String(load_default="news", validate=validate.Length(1, 40))
+    language = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Regexp(re.compile(LANGUAGE_PATTERN), error="Not a supported language tag: " + ", ".join(LANGUAGES) + " (optionally with a region, en-US)."),
+    )
+    profile = fields.String(load_default="news", validate=validate.OneOf(PROFILE_NAMES))
     words_per_minute = fields.Float(
         allow_none=True,
         load_default=None,
@@ -36,11 +47,7 @@ class OptionsSchema(Schema):
         validate=validate.Range(MIN_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE),
     )
     anonymous_as_vague = fields.Boolean(load_default=True)
-    disabled_rules = fields.List(
-        fields.String(validate=validate.Length(1, MAX_RULE_ID)),
-        load_default=list,
-        validate=validate.Length(max=MAX_DISABLED_RULES),
-    )
+    disabled_rules = fields.List(fields.String(validate=validate.OneOf(RULE_IDS)), load_default=list)
     offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
 
 
@@ -54,15 +61,6 @@ class ArticleSchema(Schema):
     format = fields.String(load_default="text", validate=validate.OneOf(FORMATS))
     # absent options load as every option's default, like an empty object
     options = fields.Nested(OptionsSchema, load_default=lambda: OptionsSchema().load({}))
-
-
-class JsonQuerySchema(Schema):
-    """Query parameters next to a JSON body: only the offset unit (options go in the body)."""
-
-    class Meta:
-        unknown = RAISE
-
-    offsets = fields.String(validate=validate.OneOf(OFFSET_UNITS))
 
 
 # --- the report --------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import yaml
 from flask.testing import FlaskClient
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
-from openapi_core.deserializing.media_types.util import json_loads, plain_loads
+from openapi_core.deserializing.media_types.util import json_loads
 
 from api import create_app
 
@@ -31,7 +31,7 @@ def spec_document() -> dict:
 def openapi() -> OpenAPI:
     """openapi-core's view of the contract, reading problem+json and YAML bodies too."""
     config = Config(
-        extra_media_type_deserializers={PROBLEM_JSON: json_loads, "application/yaml": plain_loads},
+        extra_media_type_deserializers={PROBLEM_JSON: json_loads, "application/yaml": yaml.safe_load},
     )
     return OpenAPI.from_file_path(str(SPEC_PATH), config=config)
 

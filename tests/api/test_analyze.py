@@ -156,6 +156,32 @@ def test_utf16_offsets_count_code_units(client, path, kwargs):
     assert [u["start"] - 1 for u in units16["units"][1:]] == [u["start"] for u in points["units"][1:]]
 
 
-def test_query_options_for_json_bodies_stay_in_the_body(client):
-    response = client.post("/v1/analyze?offsets=code_points", json={"text": PLAIN_STORY, "options": {"offsets": "utf16"}})
-    assert response.get_json()["offsets"] == "code_points"
+@pytest.mark.parametrize(
+    ("query", "options", "expected"),
+    [
+        ("words_per_minute=120", {}, 120),
+        ("words_per_minute=120", {"words_per_minute": 300}, 300),  # the body wins
+        ("", {"words_per_minute": 300}, 300),
+    ],
+)
+def test_query_options_fill_in_what_a_json_body_leaves_out(client, query, options, expected):
+    response = client.post(f"/v1/analyze?{query}", json={"text": PLAIN_STORY, "options": options})
+    assert response.get_json()["read_time"]["words_per_minute"] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "body_options"),
+    [
+        ("language=en-US&profile=feature&anonymous_as_vague=false&disabled_rules=vague.anonymous,vague.hedge-adverb", None),
+        ("", {"language": "en-US", "profile": "feature", "anonymous_as_vague": False, "disabled_rules": ["vague.anonymous", "vague.hedge-adverb"]}),
+    ],
+)
+def test_every_option_is_accepted_in_the_query_and_in_the_body(client, query, body_options):
+    if body_options is None:
+        response = client.post(f"/v1/analyze?{query}", data=PLAIN_STORY, content_type="text/plain")
+    else:
+        response = client.post("/v1/analyze", json={"text": PLAIN_STORY, "options": body_options})
+    assert response.status_code == 200, response.get_json()
+    report = response.get_json()
+    assert (report["language"]["code"], report["language"]["detected"]) == ("en", False)
+    assert report["readability"]["profile"] == "feature"

@@ -37,8 +37,10 @@ CASES = [
     ("rate NaN", {"data": '{"text": "Hi there.", "options": {"words_per_minute": NaN}}', "content_type": "application/json"}, 422, "urn:copydesk:problem:invalid-request", "options.words_per_minute"),
     ("unknown option", {"json": {"text": TEXT, "options": {"speed": 2}}}, 422, "urn:copydesk:problem:invalid-request", "options.speed"),
     ("rules not a list", {"json": {"text": TEXT, "options": {"disabled_rules": "x"}}}, 422, "urn:copydesk:problem:invalid-request", "options.disabled_rules"),
+    ("unknown rule", {"json": {"text": TEXT, "options": {"disabled_rules": ["no.such-rule"]}}}, 422, "urn:copydesk:problem:invalid-request", "options.disabled_rules.0"),
+    ("unknown profile", {"json": {"text": TEXT, "options": {"profile": "poetry"}}}, 422, "urn:copydesk:problem:invalid-request", "options.profile"),
     ("offsets unit unknown", {"json": {"text": TEXT, "options": {"offsets": "bytes"}}}, 422, "urn:copydesk:problem:invalid-request", "options.offsets"),
-    ("query option with a JSON body", {"json": {"text": TEXT}, "query_string": "profile=news"}, 422, "urn:copydesk:problem:invalid-request", "query.profile"),
+    ("bad query option with a JSON body", {"json": {"text": TEXT}, "query_string": "offsets=bytes"}, 422, "urn:copydesk:problem:invalid-request", "query.offsets"),
     ("query rate out of range", {"data": TEXT, "content_type": "text/plain", "query_string": "words_per_minute=5000"}, 422, "urn:copydesk:problem:invalid-request", "query.words_per_minute"),
     ("query flag not a boolean", {"data": TEXT, "content_type": "text/plain", "query_string": "anonymous_as_vague=maybe"}, 422, "urn:copydesk:problem:invalid-request", "query.anonymous_as_vague"),
     ("query parameter twice", {"data": TEXT, "content_type": "text/plain", "query_string": "profile=a&profile=b"}, 422, "urn:copydesk:problem:invalid-request", "query.profile"),
@@ -76,10 +78,19 @@ def test_the_form_encoded_refusal_says_how_to_send_text(client):
     assert "Content-Type: text/plain" in response.get_json()["detail"]
 
 
-def test_an_unsupported_language_is_a_problem_with_its_field(client):
-    response = client.post("/v1/analyze", json={"text": TEXT, "options": {"language": "tlh"}})
+@pytest.mark.parametrize(
+    ("body", "type"),
+    [
+        # named: the schema knows the languages with formulas
+        ({"text": TEXT, "options": {"language": "tlh"}}, "urn:copydesk:problem:invalid-request"),
+        # detected: the library tells
+        ({"text": "Мэр города заявил, что ремонт обойдётся в четыре миллиона рублей, а река снова разольётся."}, "urn:copydesk:problem:unsupported-language"),
+    ],
+)
+def test_an_unsupported_language_is_a_problem_with_its_field(client, body, type):
+    response = client.post("/v1/analyze", json=body)
     assert response.status_code == 422
-    assert response.get_json()["type"] == "urn:copydesk:problem:unsupported-language"
+    assert response.get_json()["type"] == type
     assert "options.language" in response.get_json()["errors"]
 
 

@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from api.schemas import LANGUAGE_PATTERN, PROFILE_NAMES, RULE_IDS
 from tests.conftest import spec_document, spec_operations
 
 AUTOMATIC_METHODS = {"HEAD", "OPTIONS"}  # Flask adds these to every route
@@ -68,3 +69,18 @@ def test_the_plain_text_example_is_the_seed(seed_text):
 @pytest.mark.parametrize(("name", "example"), list(_problem_examples()))
 def test_problem_examples_fit_the_problem_schema(name, example):
     _schema_validator("Problem").validate(example)
+
+
+def test_the_option_vocabularies_are_the_library_s():
+    schemas = spec_document()["components"]["schemas"]
+    assert schemas["LanguageTag"]["pattern"] == LANGUAGE_PATTERN
+    assert schemas["Profile"]["enum"] == list(PROFILE_NAMES)
+    assert schemas["RuleId"]["enum"] == list(RULE_IDS)
+
+
+@pytest.mark.parametrize(
+    ("tag", "valid"),
+    [("en", True), ("en-US", True), ("fr-CA", True), ("nl", True), ("EN", False), ("english", False), ("tlh", False), ("en-", False), ("", False)],
+)
+def test_the_language_pattern(tag, valid):
+    assert (_schema_validator("LanguageTag").is_valid(tag)) is valid
