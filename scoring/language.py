@@ -15,8 +15,9 @@ What happens when detection is unsure, so that no text silently gets English for
 - a text of MIN_WORDS_TO_REFUSE words or more in which too few words are function words of
   any known language (MIN_FUNCTION_WORD_SHARE): UnsupportedLanguageError, asking the client
   to name the language;
-- a shorter text without evidence (a headline, a caption): English, reported as detected
-  with confidence 0.0, so the client can see the guess for what it is.
+- a shorter text without function words (a headline, a caption): the language whose marked
+  letters it has (ñ, ß, ç ...) at a low confidence, else English reported as detected with
+  confidence 0.0, so the client can see the guess for what it is.
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ def _index() -> MappingProxyType:
 
 FUNCTION_WORDS = _index()
 
+
+def _letter_index() -> MappingProxyType:
+    letters: dict[str, list[str]] = defaultdict(list)
+    for code, chars in load("language_stopwords").tables["letters"].items():
+        for ch in set(str(chars)):
+            letters[ch].append(code)
+    return MappingProxyType({ch: tuple(codes) for ch, codes in letters.items()})
+
+
+MARKED_LETTERS = _letter_index()
+
 # At most this many words are read: the language is clear long before.
 MAX_WORDS_READ = 1000
 # Texts with at least this many words and too few function words are refused, not guessed.
@@ -61,6 +73,12 @@ MIN_FUNCTION_WORD_SHARE = 0.08
 MAX_OTHER_SCRIPT_SHARE = 0.5
 # Function-word hits at which the confidence is no longer scaled down for lack of evidence.
 FULL_EVIDENCE_HITS = 12
+# Marked letters (ñ, ß, ç ...) a short text without function words needs before its letters
+# decide; the confidence then reported is scaled by LETTER_CONFIDENCE.
+MIN_LETTER_EVIDENCE = 2
+LETTER_CONFIDENCE = 0.3
+# Characters of a short text read for marked letters.
+LETTERS_READ = 2000
 # Function-word hits after which reading stops (checked at the end of each unit): the
 # ranking no longer changes on prose.
 ENOUGH_HITS = 80
@@ -95,6 +113,27 @@ def _unsupported(message: str) -> UnsupportedLanguageError:
     return UnsupportedLanguageError(f"{message}; supported languages: {names}", field="options.language")
 
 
+def _by_letters(doc: Document) -> Language:
+    """Guess a short text's language from its marked letters; English at confidence 0 without them."""
+    scores: dict[str, float] = defaultdict(float)
+    marked = 0
+    sample = doc.norm[:LETTERS_READ].lower()
+    for ch in sample:
+        codes = MARKED_LETTERS.get(ch)
+        if codes:
+            marked += 1
+            for code in codes:
+                scores[code] += 1.0 / len(codes)
+    if marked >= MIN_LETTER_EVIDENCE:
+        ranked = sorted(scores, key=lambda c: (scores[c], c in SUPPORTED), reverse=True)
+        best = ranked[0]
+        runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+        if best in SUPPORTED:
+            margin = scores[best] / (scores[best] + runner_up)
+            return Language(code=best, detected=True, confidence=round(LETTER_CONFIDENCE * margin, 2))
+    return Language(code="en", detected=True, confidence=0.0)
+
+
 def detect(doc: Document) -> Language:
     """Detect the language from the text's script and function words (see the module docstring)."""
     scores: dict[str, float] = defaultdict(float)
@@ -126,7 +165,7 @@ def detect(doc: Document) -> Language:
     if not hits or hits < MIN_FUNCTION_WORD_SHARE * words:
         if words >= MIN_WORDS_TO_REFUSE:
             raise _unsupported("could not tell the text's language; name it in options.language")
-        return Language(code="en", detected=True, confidence=0.0)
+        return _by_letters(doc)
     ranked = sorted(scores, key=lambda c: (scores[c], c in SUPPORTED), reverse=True)
     best = ranked[0]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0

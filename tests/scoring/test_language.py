@@ -66,3 +66,14 @@ def test_short_text_without_evidence_is_english_with_zero_confidence():
 def test_english_text_with_foreign_names_stays_english():
     text = "Kim Jong Un met Vladimir Putin in Pyongyang on Friday, and the two leaders signed a pact that the United States called a threat."
     assert language.resolve(build_document(text), None).code == "en"
+
+
+@pytest.mark.parametrize(
+    ("headline", "code"),
+    [("Sánchez anuncia elecciones según España", "es"), ("Größte Straßenbahn Düsseldorfs", "de"),
+     ("Macron reçoit Barnier à l'Élysée, pèlerinage", "fr"), ("Brexit latest", "en")],
+)
+def test_short_headlines_fall_back_on_marked_letters(headline, code):
+    result = language.resolve(build_document(headline), None)
+    assert result.code == code
+    assert result.confidence < language.LETTER_CONFIDENCE + 0.01
