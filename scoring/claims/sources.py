@@ -61,6 +61,8 @@ RESPONDENTS_HEAD = "respondents"
 AGENT_PLURAL_SUFFIXES = ("ers", "ists", "ians", "ents", "ors", "ants")
 # Shortest word whose "-ed"/"-ing" ending marks a verb form ("red", "bed", "king" are not).
 VERB_FORM_MIN_LENGTH = 5
+# How many words after "from the" may name the institution ("from the county health department").
+AFFILIATION_SPAN = 4
 # Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
 # familiar with the matter", "a study by Harvard researchers".
 _INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
@@ -194,7 +196,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     quantified = any(low[k] in QUANTIFIERS and low[k] not in ("a", "an") or view.toks[k].kind == NUMBER for k in pre[:-1])
     anonymous = any(low[k] in ANONYMITY for k in words) or says_anonymous(view, a, b)
     inst_mod = any(_bare(low[k]) in INSTITUTION_MODIFIERS or _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1])
-    named_qual = bool(names_pre) or bool(names_post)
+    named_qual = bool(names_pre) or bool(names_post) or _affiliated_body(view, post)
     text = view.text(a, b)
     start, end = view.span(a, b)
 
@@ -286,6 +288,15 @@ def _affiliated_names(view: View, post: list[int], document: bool) -> list[int]:
         elif w in _PLACES:
             tied = False  # "outside Lincoln Elementary", "in Boston": a place
     return out
+
+
+def _affiliated_body(view: View, post: list[int]) -> bool:
+    """ "results from the state health laboratory": an affiliation to a definite institution, named or not."""
+    low = view.low
+    for i, k in enumerate(post[:-1]):
+        if low[k] in AFFILIATION and low[post[i + 1]] in DEFINITE:
+            return any(_bare(low[j]) in INSTITUTION_HEADS for j in post[i + 2 : i + 2 + AFFILIATION_SPAN])
+    return False
 
 
 _PLACES = frozenset(("outside", "inside", "near", "across", "around", "in"))

@@ -97,7 +97,7 @@ def name_flags(toks: tuple[Token, ...], low: tuple[str, ...], initial: int, prop
         if not text[0].isupper() or t.kind != WORD or low[k] in NOT_NAMES:
             continue
         if k == initial or (k > 0 and toks[k - 1].text in ('"', "(")):
-            out[k] = text in proper
+            out[k] = text.removesuffix("'s") in proper
         else:
             out[k] = True
     return tuple(out)
@@ -114,7 +114,8 @@ def proper_words(doc: Document) -> frozenset[str]:
     for unit in doc.units:
         if unit.type != "sentence":
             continue
-        words = [t.text for t in unit.tokens if t.kind == WORD]
+        # "Millbrook's" counts for "Millbrook": the possessive is the same name
+        words = [t.text.removesuffix("'s") for t in unit.tokens if t.kind == WORD]
         for word in words[1:]:
             (upper if word[0].isupper() else lower).add(word)
         if words and not words[0][0].isupper():
