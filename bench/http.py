@@ -239,7 +239,7 @@ def main(argv=None) -> int:
     args.threads = min(args.threads, args.connections)
 
     bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3)]
-    print(f"# HTTP bench: {os.cpu_count()} CPUs, {workers} sync workers each, {args.connections} connections, "
+    print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
           f"{args.generator} load generator, {args.duration:g} s x {args.rounds} round(s), {len(bodies)} distinct articles "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}

@@ -156,7 +156,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     count = 5 if args.quick else args.texts
 
-    print(f"# in-process bench: {count} distinct seed variants, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(f"# in-process bench: {count} distinct seed variants, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
     contenders = {}
     if not args.no_copydesk:
         contenders["copydesk"] = (copydesk_contender(), None)

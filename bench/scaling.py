@@ -5,11 +5,11 @@
     .venv/bin/python bench/scaling.py --quick                            # smoke run
 
 Prints, all measured in this run (ratios, never pass/fail on absolute times):
-1. for 1x, 10x, 100x, 1000x the seed (one article made of that many distinct seed
+1. resident memory (RSS, /proc/self/statm) after scoring 100 distinct articles and after
+   10,000, and the difference (first, before any big article raises the high-water mark);
+2. for 1x, 10x, 100x, 1000x the seed (one article made of that many distinct seed
    variants): median time per word, the ratio to 1x, and the peak of Python allocations
    during one report (tracemalloc, in a separate untimed call);
-2. resident memory (RSS, /proc/self/statm) after scoring 100 distinct articles and after
-   10,000, and the difference;
 3. the peak extra memory (tracemalloc) for one 1 MiB article as a multiple of its UTF-8 size.
 A size whose estimated time (from the previous size, linear) exceeds --budget seconds is
 skipped and said so, so a super-linear analysis shows up as a skip, not a hang.
@@ -77,7 +77,7 @@ def per_word(analyze, texts: list[str]) -> float:
 
 def scaling(analyze, sizes: list[int], budget: float) -> None:
     """Time per word and peak allocations for each multiple of the seed."""
-    print("1. scaling with article length (distinct seed variants concatenated)")
+    print("2. scaling with article length (distinct seed variants concatenated)")
     print(f"  {'size':>6}{'words':>10}{'texts':>7}{'us/word':>10}{'vs 1x':>8}{'peak MiB':>10}{'peak/text':>11}")
     base = None
     last_seconds = None
@@ -105,7 +105,7 @@ def scaling(analyze, sizes: list[int], budget: float) -> None:
 
 def resident(analyze, small: int, large: int) -> None:
     """RSS after `small` distinct articles vs after `large`, in one process."""
-    print(f"2. resident memory over many distinct articles (all sources, {large} in all)")
+    print(f"1. resident memory over many distinct articles (all sources, {large} in all)")
     checkpoints = sorted({small, large // 10, large} - {0})
     done = 0
     rss = {}
@@ -151,10 +151,11 @@ def main(argv=None) -> int:
     import scoring
 
     analyze = scoring.analyze
-    print(f"# scaling bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, seed {corpus.word_count(corpus.sources()[0])} words")
+    print(f"# scaling bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}, seed {corpus.word_count(corpus.sources()[0])} words")
     analyze(corpus.seed_variant(99_999))
-    scaling(analyze, sizes, args.budget)
+    # RSS first: the big articles below raise the high-water mark that RSS keeps afterwards
     resident(analyze, min(100, args.articles // 2), args.articles)
+    scaling(analyze, sizes, args.budget)
     one_mebibyte(analyze, int(args.mib * MIB))
     return 0
 

@@ -112,7 +112,7 @@ def one_shots(path: Path, runs: int) -> None:
     verdict = "met" if copydesk <= TARGET_CLI_SECONDS else "MISSED"
     print(f"  target: whole process <= {TARGET_CLI_SECONDS} s wall on this machine: {copydesk:.3f} s {verdict} "
           f"(the bare interpreter takes {medians['bare python -c pass']:.3f} s here)")
-    print(f"  command: {' '.join(cmd)}")
+    print(f"  command: {' '.join(commands[label])}")
 
 
 def free_port() -> int:
@@ -195,7 +195,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.boots = 1, 1
-    print(f"# start-up bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(f"# start-up bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
     one_shots(args.file.resolve(), args.runs)
     if not args.no_gunicorn:
         gunicorn_boot(args.boots)
