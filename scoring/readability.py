@@ -29,7 +29,7 @@ from .passive import RULES as PASSIVE_RULES
 from .profiles import Profile
 from .profiles import get as get_profile
 from .results import FormulaScore, Readability, SentenceFinding, TextCounts
-from .text import NUMBER, SENTENCE, WORD, Document
+from .text import NUMBER, SENTENCE, WORD, Document, Token
 
 _EASY = load("easy_words_en").tables["lists"]
 # The familiar words with their regular inflections (built by tools/build_easy_words.py).
@@ -193,6 +193,7 @@ class _SentenceCounts:
     start: int
     end: int
     counts: TextCounts
+    words: list[Token]  # the sentence's word and number tokens
 
 
 # Positions in a word's facts tuple (see _word_facts).
@@ -257,9 +258,10 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
         if unit.type != SENTENCE:
             headings += 1
             continue
-        texts = [t.text for t in unit.tokens if t.kind in _WORDISH]
-        if not texts:
+        word_tokens = [t for t in unit.tokens if t.kind in _WORDISH]
+        if not word_tokens:
             continue
+        texts = [t.text for t in word_tokens]
         rows = [get(text) or measure(text) for text in texts]
         sums = [sum(column) for column in zip(*rows)]
         if any(f[_CAPITAL] for f in rows[1:]):
@@ -281,7 +283,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             polysyllables=sums[_POLY], long_words=sums[_LONG], difficult_words=sums[_UNFAMILIAR],
             complex_words=sums[_COMPLEX], mini_words=sums[_MINI],
         )
-        per_sentence.append(_SentenceCounts(unit.index, unit.start, unit.end, counts))
+        per_sentence.append(_SentenceCounts(unit.index, unit.start, unit.end, counts, word_tokens))
         for i, v in enumerate(sums):
             totals[i] += v
         word_total += words
@@ -320,7 +322,6 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
     out: list[SentenceFinding] = []
     sentence_formula = _SENTENCE_FORMULAS[language]
     passive = PASSIVE_RULES.get(language)
-    units = doc.units
     for s in per_sentence:
         c = s.counts
         if c.words > profile.long_sentence_words:
@@ -337,7 +338,7 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
                     f"{profile.hard_sentence_grade:g}: use shorter words or split it",
                     round(grade, 1)))
         if passive is not None:
-            pair = passive.find([t for t in units[s.unit].tokens if t.is_word])
+            pair = passive.find(s.words)
             if pair is not None:
                 aux, participle = pair
                 out.append(SentenceFinding(
