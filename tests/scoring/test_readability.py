@@ -1,5 +1,6 @@
 """Readability over the text model: counts from sentences only, word classes, profiles and findings."""
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,24 @@ def test_each_language_gets_its_own_formulas(language):
     # two short news sentences: every Flesch-type ease lands in a readable range
     assert all(0 < s.value < 121 for s in r.scores if s.scale == "ease")
     assert 0 < r.grade < 17
+
+
+HOSTILE = {
+    "periods": ("The cat sat" + "." * 1_000_000, 3),  # a million periods
+    "long-word": ("The " + "a" * 100_000 + " sat on the mat.", 6),  # a 100,000-letter word
+    "long-number": ("The " + "9" * 100_000 + " cats sat.", 4),  # a 100,000-digit number
+    "long-compound": ("x-" * 50_000 + "x sat on the mat.", 5),  # a 100,001-character hyphenated word
+}
+
+
+@functools.cache
+def hostile_document(name):
+    return build_document(HOSTILE[name][0])
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_hostile_input_is_counted(name, language):
+    r = readability.analyze(hostile_document(name), language, "news")
+    assert r.counts.words == HOSTILE[name][1]
+    assert r.counts.syllables >= r.counts.words
