@@ -22,6 +22,7 @@ syllable when it is one of the language's diphthongs or triphthongs in
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
@@ -57,17 +58,27 @@ ENGLISH = EnglishSyllables(
 # --- other languages -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
 class VowelRule:
     """A language's syllable nuclei: vowel letters, the vowel runs that are one syllable, silent endings."""
 
-    __slots__ = ("vowels", "nuclei", "longest", "silent_final", "min_stem_vowels")
+    vowels: frozenset[str]
+    nuclei: frozenset[str]
+    longest: int
+    silent_final: tuple[str, ...]
+    min_stem_vowels: int
 
-    def __init__(self, table) -> None:
-        self.vowels = frozenset(table["vowels"])
-        self.nuclei = frozenset(table["nuclei"])
-        self.longest = max((len(n) for n in self.nuclei), default=1)
-        self.silent_final = tuple(table.get("silent_final", ()))
-        self.min_stem_vowels = int(table.get("silent_final_min_syllables", 2))
+    @classmethod
+    def from_table(cls, table) -> VowelRule:
+        """Build a rule from its table in data/syllables_rules.toml."""
+        nuclei = frozenset(table["nuclei"])
+        return cls(
+            vowels=frozenset(table["vowels"]),
+            nuclei=nuclei,
+            longest=max((len(n) for n in nuclei), default=1),
+            silent_final=tuple(table.get("silent_final", ())),
+            min_stem_vowels=int(table.get("silent_final_min_syllables", 2)),
+        )
 
     def count(self, word: str) -> int:
         """Count nuclei: each vowel run splits greedily into the longest listed nuclei."""
@@ -102,7 +113,7 @@ class VowelRule:
 
 
 _RULES = load("syllables_rules")
-RULES = MappingProxyType({code: VowelRule(table) for code, table in _RULES.tables["languages"].items()})
+RULES = MappingProxyType({code: VowelRule.from_table(table) for code, table in _RULES.tables["languages"].items()})
 # Outside English, a number counts this many syllables per digit (a rough reading-aloud rate).
 NUMBER_SYLLABLES_PER_DIGIT = 1
 
