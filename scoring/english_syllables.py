@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Mapping
 
 VOWELS = frozenset("aeiouy")
@@ -139,15 +140,13 @@ def _spelled(letters: str) -> int:
     return sum(_LETTER_NAME_SYLLABLES.get(c, 1) for c in letters if c.isalpha())
 
 
+@dataclass(frozen=True, slots=True)
 class EnglishSyllables:
     """Count English syllables: table first, then the rule plus learned n-gram weights."""
 
-    __slots__ = ("table", "weights", "sizes")
-
-    def __init__(self, table: Mapping[str, int], weights: Mapping[str, int], sizes: tuple[int, ...]) -> None:
-        self.table = table
-        self.weights = weights
-        self.sizes = sizes
+    table: Mapping[str, int]  # word (lower case) -> syllables
+    weights: Mapping[str, int]  # n-gram of "^word$" -> correction
+    sizes: tuple[int, ...]  # the n-gram lengths the weights use
 
     def fallback(self, word: str) -> int:
         """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram."""
