@@ -14,7 +14,9 @@ Load: the same distinct articles for both (bench/corpus.py, all sources), posted
 `{"text": ...}` to /v1/analyze, each connection cycling through its own share of them.
 wrk (Debian package `wrk`) runs with a generated Lua script; without wrk, or with
 --generator python, threads over http.client do the same. Prints requests/s, p50 and p99
-latency and non-2xx counts for each server and the ratios between them. The load generator
+latency, non-2xx counts, and the memory of the master and workers after the load (RSS
+summed, and PSS, which counts pages shared between workers once) for each server, and the
+ratios between them. The load generator
 shares the machine's CPUs with the servers, equally for both.
 """
 
@@ -47,6 +49,10 @@ from bench import corpus  # noqa: E402
 
 HOST = "127.0.0.1"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+# textstat caches 128 results per function, keyed on the text, in every worker: the bodies
+# must cycle through more distinct articles than that or the baseline answers from cache.
+TEXTSTAT_CACHE_SIZE = 128
+MIN_ARTICLES = 2 * TEXTSTAT_CACHE_SIZE
 # Issue 6's HTTP targets: copydesk's requests/s over the baseline's.
 TARGET_MUST = 3.0
 TARGET_GOAL = 5.0
@@ -201,19 +207,49 @@ def run_python(port: int, bodies: list[bytes], connections: int, duration: float
     return {"requests": len(flat), "rps": len(flat) / elapsed, "p50_ms": q[49] * 1e3, "p99_ms": q[98] * 1e3, "non2xx": sum(failures), "errors": sum(errors)}
 
 
-def bench_server(kind: str, args, workers: int, bodies: list[bytes], bodies_path: Path, workdir: Path) -> dict:
-    """Start one server, check one answer, warm it up, load it, stop it."""
+def tree_memory(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MiB summed over a gunicorn master and its workers; PSS splits shared pages fairly."""
+    pids = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                pids += [int(c) for c in children.read().split()]
+    except OSError:
+        pass
+    rss = pss = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue  # a worker that just exited
+    return rss / 1024, pss / 1024
+
+
+def bench_server(kind: str, args, workers: int, loads: dict[str, tuple[list[bytes], Path]], workdir: Path) -> dict:
+    """Start one server, check one answer, warm it up, load it, stop it (warm-up and load post different articles)."""
     port = free_port()
     with open(workdir / f"{kind}.log", "wb") as log:
         proc = start_server(kind, port, workers, log)
         try:
             ready = wait_ready(proc, port)
-            status, payload = post(port, bodies[-1])
+            status, payload = post(port, loads["warm"][0][-1])
             keys = sorted(json.loads(payload)) if status == 200 else []
             warm = min(2.0, args.duration)
-            load = (lambda d: run_wrk(port, bodies_path, args.threads, args.connections, d, workdir)) if args.generator == "wrk" else (lambda d: run_python(port, bodies, args.connections, d))
-            load(warm)
-            result = load(args.duration)
+
+            def load(which: str, seconds: float) -> dict:
+                bodies, path = loads[which]
+                if args.generator == "wrk":
+                    return run_wrk(port, path, args.threads, args.connections, seconds, workdir)
+                return run_python(port, bodies, args.connections, seconds)
+
+            load("warm", warm)
+            result = load("measure", args.duration)
+            result["rss_mib"], result["pss_mib"] = tree_memory(proc.pid)
         finally:
             stop_server(proc)
     result.update(kind=kind, ready_s=ready, first_status=status, keys=keys)
@@ -227,40 +263,45 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=0, help="worker count for both (default: the production config's)")
     parser.add_argument("--connections", type=int, default=0, help="concurrent connections (default 2 x workers)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
-    parser.add_argument("--articles", type=int, default=2000, help="distinct articles to post (default 2000)")
+    parser.add_argument("--articles", type=int, default=2000, help=f"distinct articles to post (default 2000, at least {MIN_ARTICLES})")
     parser.add_argument("--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--servers", default="copydesk,baseline", help="which servers to load (default both)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 s, 50 articles")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 s")
     args = parser.parse_args(argv)
     if args.quick:
-        args.duration, args.workers, args.connections, args.articles, args.threads = 2.0, 1, 2, 50, 1
+        args.duration, args.workers, args.connections, args.articles, args.threads = 2.0, 1, 2, MIN_ARTICLES, 1
+    args.articles = max(args.articles, MIN_ARTICLES)
     workers = args.workers or production_workers()
     args.connections = args.connections or 2 * workers
     args.threads = min(args.threads, args.connections)
 
     bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3)]
+    warm_bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(MIN_ARTICLES, seed=4)]
     print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
           f"{args.generator} load generator, {args.duration:g} s x {args.rounds} round(s), {len(bodies)} distinct articles "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}
     with tempfile.TemporaryDirectory(prefix="copydesk-http-bench-") as tmp:
         workdir = Path(tmp)
-        bodies_path = workdir / "bodies.jsonl"
-        # json.dumps escapes newlines, so one body per line is exact
-        bodies_path.write_bytes(b"\n".join(bodies) + b"\n")
+        loads = {}
+        for which, texts in (("warm", warm_bodies), ("measure", bodies)):
+            path = workdir / f"{which}.jsonl"
+            # json.dumps escapes newlines, so one body per line is exact
+            path.write_bytes(b"\n".join(texts) + b"\n")
+            loads[which] = (texts, path)
         for _ in range(args.rounds):
             for kind in results:
                 try:
-                    results[kind].append(bench_server(kind, args, workers, bodies, bodies_path, workdir))
+                    results[kind].append(bench_server(kind, args, workers, loads, workdir))
                 except Exception as exc:  # report and go on: the other server's figures still count
                     log = (workdir / f"{kind}.log").read_text(errors="replace")[-2000:]
                     print(f"{kind}: FAILED: {exc}\n--- last lines of its log ---\n{log}")
                     return 1
 
-    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'ready s':>9}")
+    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'ready s':>9}{'RSS MiB':>9}{'PSS MiB':>9}")
     for kind, rounds in results.items():
         for n, r in enumerate(rounds, 1):
-            print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['ready_s']:>9.2f}")
+            print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['ready_s']:>9.2f}{r['rss_mib']:>9.0f}{r['pss_mib']:>9.0f}")
     for kind, rounds in results.items():
         print(f"{kind} answer keys: {', '.join(rounds[0]['keys'])} (first status {rounds[0]['first_status']})")
 
