@@ -62,10 +62,16 @@ def analyze(doc: Document, language: str, words_per_minute: float | None) -> Rea
     seconds = words * 60 / wpm + image_seconds(doc.images)
     if words_per_minute:
         rule = f"{wpm:g} words per minute, as requested"
+    elif language == "en":
+        rule = f"{wpm:g} words per minute: silent reading of non-fiction, Brysbaert (2019)"
     else:
-        rule = f"{wpm:g} words per minute: Brysbaert (2019) silent reading, scaled to {language} by IReST (2012)"
+        rule = (f"{wpm:g} words per minute: Brysbaert's (2019) 238 for English, scaled to {language} "
+                "by the IReST reading rates (Trauzettel-Klosinski & Dietz 2012)")
     if doc.images:
-        rule += f"; {doc.images} image(s) at 12 s for the first, 1 s less each after, 3 s minimum (Medium)"
+        images = image_seconds(doc.images)
+        noun = "image" if doc.images == 1 else "images"
+        rule += (f"; {doc.images} {noun} add {images} s (Medium: {IMAGE_FIRST_SECONDS} s for the first, "
+                 f"{IMAGE_STEP_SECONDS} s less for each next, at least {IMAGE_FLOOR_SECONDS} s)")
     return ReadTime(
         words=words,
         images=doc.images,
