@@ -93,7 +93,7 @@ def _sourcing(ctx: Context, view: View, off: frozenset[str]) -> tuple[list[Credi
     inside, total = view.words_quoted
     if total and inside >= ORPHAN_QUOTE_SHARE * total:
         return credits, ctx.quote_speaker(view.unit.index) if QUOTE not in off else None
-    return credits, ctx.continuation(view.unit.index)
+    return credits, ctx.continuation(view.unit.index) or ctx.from_next(view.unit.index)
 
 
 def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | None, figures: tuple[Figure, ...], options: Options, off: frozenset[str]) -> Decision:
@@ -102,7 +102,9 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
     sourced = bool(credits) or orphan is not None
     if detect.QUESTION not in off and detect.is_question(view):
         return Decision(unit.index, None, (detect.QUESTION,))
-    if not sourced and detect.SPECULATION_VETO not in off and detect.speculation(view):
+    # "Police did not say whether ...", "Its owner could not be reached": a fact about the source, not a forecast
+    note = detect.negated_report(view) if not sourced else None
+    if not sourced and note is None and detect.SPECULATION_VETO not in off and detect.speculation(view):
         return Decision(unit.index, None, (detect.SPECULATION_VETO,))
     cues: list[Cue] = []
     kind_rule = ""
@@ -122,7 +124,11 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         kind = "event"
         if detect.EVENT in off:
             return Decision(unit.index, None, ())
-        if not sourced:
+        if sourced and detect.QUOTED_OPINION not in off and detect.quoted_opinion(view):
+            return Decision(unit.index, None, (detect.QUOTED_OPINION,))
+        if note is not None:
+            cues = [note]
+        elif not sourced:
             for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis)):
                 if rule_id not in off and test(view):
                     return Decision(unit.index, None, (rule_id,))
@@ -156,6 +162,7 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
 
 def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> tuple[str, Credit | None, tuple[str, ...]]:
     """Pick the credit that decides: a named source beats an anonymous one, which beats a vague one."""
+    credits = _governing_tag(credits)
     named = [c for c in credits if c.kind == NAMED and not _embedded(c, credits)]
     if named:
         best = min(named, key=lambda c: c.carried)
@@ -172,6 +179,20 @@ def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> t
     if vague_credits:
         return VAGUE_STATUS, vague_credits[0], vague_credits[0].rules
     return UNSOURCED, None, ()
+
+
+def _governing_tag(credits: list[Credit]) -> list[Credit]:
+    """A closing tag governs the sentence before it: "Investigators believe X, a law enforcement official said."
+
+    The named subject of an earlier verb is part of what the tag's source reports, so only the
+    tag decides the status (it is kept alone when it is the last frame and ends the sentence).
+    """
+    if len(credits) < 2:
+        return credits
+    last = max(credits, key=lambda c: c.frame.cue_start)
+    if last.frame.trailing and not last.carried and not any(c.frame.trailing for c in credits if c is not last):
+        return [last]
+    return credits
 
 
 def _vague_cue(view: View, credit: Credit) -> Cue:

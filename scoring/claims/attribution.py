@@ -13,6 +13,9 @@ from .frames import Frame
 from .lexicon import (
     ACCORDING,
     AUXILIARIES,
+    CHARACTERIZING_VERBS,
+    EVALUATIVE,
+    IRREGULAR_PAST,
     BE_FORMS,
     CITING,
     CLAUSAL_VERBS,
@@ -44,6 +47,7 @@ REPORTING_VERB = "attribution.reporting-verb"
 ACCORDING_TO = "attribution.according-to"
 DOCUMENT = "attribution.document"
 PASSIVE_AGENT = "attribution.passive-agent"
+CHARACTERIZATION = "attribution.characterization"
 
 # A frame followed by at most this many words ends its sentence (", the agency said on Tuesday.")
 # and so credits the whole sentence before it.
@@ -66,8 +70,28 @@ _MEDIUM_NOUNS = frozenset((
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW = 3
 _ING_SUFFIX = "ing"
+# A negated report credits nothing: "Police did not say whether ..." is the reporter's note.
+_NEGATIONS = frozenset(("not", "never", "n't"))
+# How far after "called" its characterization may stand ("called the union's demands unaffordable").
+CHARACTERIZATION_WINDOW = 6
+# Particles after "called" that make it an act, not a characterization ("called for", "called off").
+_CALL_PARTICLES = frozenset(("for", "on", "off", "in", "up", "back", "out", "to", "at", "from", "after", "a", "an"))
+# Adjective endings a characterization uses ("unaffordable", "dangerous", "reckless", "excessive").
+_JUDGMENT_ENDINGS = ("able", "ible", "ous", "less", "ive", "ful")
+# Words that may stand between a participle and its "by" ("released Monday by the ministry").
+_TIME_WORDS = frozenset((
+    "on", "last", "this", "earlier", "late", "week", "month", "year", "today", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jointly", "publicly", "separately",
+))
+# How many such words may stand there.
+AGENT_GAP_MAX = 3
+# Openers of a clause that only describes the circumstances of a tag (", speaking on condition
+# of anonymity because ..."): the tag still ends its sentence.
+_TAG_TAILS = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
+_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -83,8 +107,10 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _prepositional(view, k, k + 2, proper)
         elif w in CITING and k > 0 and low[k - 1] == ",":
             frame = _prepositional(view, k, k + 1, proper)
-        elif w in PASSIVE_PARTICIPLES and k + 1 < n and low[k + 1] == "by":
+        elif w in PASSIVE_PARTICIPLES and _agent_by(view, k) > 0:
             frame = _passive_agent(view, k, proper)
+        elif w in CHARACTERIZING_VERBS:
+            frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS:
             frame = _reporting_verb(view, k, proper)
         else:
@@ -111,14 +137,42 @@ def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Fr
 
 
 def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
-    """ "was disclosed by SOURCE", "figures compiled by SOURCE"."""
-    phrase = right_phrase(view, k + 2)
+    """ "was disclosed by SOURCE", "figures compiled by SOURCE", "released Monday by SOURCE"."""
+    by = _agent_by(view, k)
+    phrase = right_phrase(view, by + 1)
     if phrase is None:
         return None
     source = classify(view, *phrase, proper)
     if source is None or source.kind == PRONOUN:
         return None
-    return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[k + 1].end, view.text(k, k + 2), source)
+    return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[by].end, view.text(k, by + 1), source)
+
+
+def _agent_by(view: View, k: int) -> int:
+    """The index of the "by" that names the agent of the participle at `k`, or -1 (dates may come between)."""
+    low = view.low
+    for j in range(k + 1, min(len(low), k + 2 + AGENT_GAP_MAX)):
+        if low[j] == "by":
+            return j
+        if low[j] not in _TIME_WORDS:
+            return -1
+    return -1
+
+
+def _characterizes(view: View, k: int) -> bool:
+    """ "called it a raise", "called the waits 'unacceptable'", "called the demands unaffordable": a verdict, not a phone call."""
+    low = view.low
+    n = len(low)
+    if k + 1 >= n or low[k + 1] in _CALL_PARTICLES or view.toks[k + 1].kind == NUMBER:
+        return False
+    if low[k + 1] in ("it", "them", "him", "her", "this", "that") and k + 2 < n and view.is_word(k + 2):
+        return low[k + 2] not in _CALL_PARTICLES or low[k + 2] in ("a", "an")  # "called it a raise", not "called them back"
+    for j in range(k + 1, min(n, k + 1 + CHARACTERIZATION_WINDOW)):
+        if low[j] in (",", ".", ";", "and", "but") and not view.quoted[j]:
+            return False
+        if view.quoted[j] or low[j] in EVALUATIVE or low[j].endswith(_JUDGMENT_ENDINGS) and len(low[j]) > 5:
+            return True
+    return False
 
 
 def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
@@ -132,7 +186,9 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
     j = k - 1
     gap = 0
-    while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j])) and gap < AUX_GAP_MAX and not view.quoted[j]:
+    while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
+        if low[j] in _NEGATIONS:
+            return None  # "did not say", "has never confirmed": nothing is credited
         j -= 1
         gap += 1
     if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
@@ -152,6 +208,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
+    if source is None and j > 0 and low[j] == "and":
+        source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ..."
     if source is None:
         return None
     if not _takes_clause(view, k, source):
@@ -162,16 +220,46 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         if not _can_give_evidence(source):
             return None
     rule = DOCUMENT if source.head in DOCUMENT_HEADS and source.kind == NAMED else REPORTING_VERB
+    if w in CHARACTERIZING_VERBS:
+        rule = CHARACTERIZATION
     trailing = _is_tag(view, min(view.toks[k].start, source.start), max(view.toks[k].end, source.end))
     return Frame(rule, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
 
 
 def _is_tag(view: View, start: int, end: int) -> bool:
-    """True for a frame set off by a comma or a quotation at the end of its sentence (", the agency said.")."""
+    """True for a frame set off by a comma or a quotation at the end of its sentence (", the agency said.").
+
+    A clause that only says how the source spoke (", speaking on condition of anonymity ...")
+    does not count against the end.
+    """
     before = [t for t in view.toks if t.end <= start]
     if not before or before[-1].text not in (",", QUOTE):
         return False
-    return sum(1 for t in view.toks if t.start >= end and (t.kind == WORD or t.kind == NUMBER)) <= TRAILING_WORDS
+    words = 0
+    toks = view.toks
+    for k, t in enumerate(toks):
+        if t.start < end:
+            continue
+        if t.text == "," and k + 1 < len(toks) and view.low[k + 1] in _TAG_TAILS:
+            break
+        words += t.kind == WORD or t.kind == NUMBER
+    return words <= TRAILING_WORDS
+
+
+def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject the sentence opens with, shared by a verb after "and" ("X acknowledged ... and said")."""
+    low = view.low
+    for k in range(view.initial + 1, j):
+        if view.quoted[k] or low[k] in (",", ";", ":"):
+            return None
+        w = low[k]
+        if w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed") and not view.names[k]:
+            phrase = left_phrase(view, k)
+            if phrase is None or phrase[0] != view.initial:
+                return None
+            source = classify(view, *phrase, proper)
+            return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+    return None
 
 
 def _anonymity_follows(view: View, k: int) -> bool:
@@ -261,7 +349,7 @@ def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:
 def _takes_clause(view: View, k: int, source: Source) -> bool:
     """True when the verb at `k` reports content rather than an event ("added that" vs "added 200 jobs")."""
     w = view.low[k]
-    if w in SPEECH_VERBS:
+    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS:
         return True
     n = len(view.low)
     if k + 1 >= n:

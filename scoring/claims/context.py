@@ -14,6 +14,7 @@ from .view import QUOTE, View, quotes_in
 
 CARRY_OVER = "attribution.carry-over"
 QUOTE_RULE = "attribution.quote"
+BACKWARD = "attribution.backward"
 # How many paragraphs back a pronoun may find its source ("He added ..." two paragraphs on).
 PARAGRAPH_WINDOW = 1
 # Documents whose respondents can be credited through them ("64% said").
@@ -25,6 +26,12 @@ POSSESSIVE_OPENERS = frozenset(("its", "their"))
 # How many sentences on either side an orphan quotation looks at for its speaker: a speaker
 # credited further away is no longer plainly the same voice (and the search stays linear).
 QUOTE_NEIGHBORS = 4
+# Frames whose source is not the subject of its sentence: "its" in the next sentence points elsewhere.
+_NOT_SUBJECT_FRAMES = frozenset(("attribution.according-to", "attribution.passive-agent"))
+# What a credited document has ("Its margin of error", "its authors"): "its" then means the document.
+DOCUMENT_PARTS = frozenset(("margin", "sample", "authors", "findings", "results", "methodology", "figures", "data", "estimate", "estimates", "survey", "respondents", "author", "publisher"))
+# Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
+DATA_NOUNS = frozenset(("figures", "data", "numbers", "statistics", "estimates", "results", "findings", "tally", "count"))
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
 SUBJECT_MAX = 8
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
@@ -122,6 +129,8 @@ class Context:
             return None
         if self.doc.units[index - 1].paragraph != unit.paragraph and low[k] in POSSESSIVE_OPENERS:
             return None
+        if low[k] in POSSESSIVE_OPENERS and prev.frame.rule in _NOT_SUBJECT_FRAMES and low[k + 1] not in DOCUMENT_PARTS:
+            return None  # "..., according to county records. Its owner ...": "its" is the subject's, not the records'
         if prev.source.head not in DOCUMENT_HEADS and low[k] == "the":
             return None  # "the researchers" / "the draft" go on only with a credited document
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
@@ -166,6 +175,25 @@ class Context:
                 return full
             return "the " + " ".join(words[1:]) if words[0].lower() == "the" else name
         return name
+
+    def from_next(self, index: int) -> Credit | None:
+        """A lede sourced by the sentence after it: "Waits rose to 27 weeks. The figures, released by the ministry, ...".
+
+        The research notes' backward attribution: the next sentence of the same paragraph opens
+        with the figures themselves and credits them to a named source.
+        """
+        if BACKWARD in self.off:
+            return None
+        nxt = self.views.get(index + 1)
+        if nxt is None or nxt.unit.paragraph != self.views[index].unit.paragraph:
+            return None
+        k = nxt.initial
+        if k + 1 >= len(nxt.low) or nxt.low[k] not in ("the", "these", "those") or nxt.low[k + 1] not in DATA_NOUNS:
+            return None
+        for f in self.frames.get(index + 1, ()):
+            if f.kind == NAMED and f.source is not None and f.source.start > nxt.toks[k + 1].end:
+                return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
+        return None
 
     # --- remembering what was decided ---
 

@@ -19,6 +19,8 @@ from .lexicon import (
     COMPARATIVES,
     EVALUATIVE,
     EVENT_VERBS,
+    FEELING_VERBS,
+    REPORTING_VERBS,
     FRACTIONS,
     GUARDED_SUPERLATIVES,
     HISTORY,
@@ -48,9 +50,12 @@ SPECULATION_VETO = "not-claim.speculation"
 PREDICTION_VETO = "not-claim.prediction"
 IMPERATIVE_VETO = "not-claim.imperative"
 ANALYSIS_VETO = "not-claim.analysis"
+QUOTED_OPINION = "not-claim.quoted-opinion"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH = 4
+# Share of a sentence's words inside quotation marks from which it is read as a quotation.
+QUOTED_SHARE = 0.6
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
 EVENT_MIN_WORDS = 4
 # How far after "never" or "no" a comparative may stand to make a record
@@ -74,6 +79,15 @@ HISTORY_WINDOW = 4
 IEST_MIN_LENGTH = 7
 _IEST_VETOES = frozenset(("earliest",))
 
+
+# Openers of a condition: what follows them is a forecast, whatever date it names.
+_CONDITIONALS = frozenset(("if", "unless", "should", "once"))
+# Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
+_NEGATED_REPORTS = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
+# Past forms that report a state of mind or being, not an occurrence ("it was great", "I felt").
+_NOT_OCCURRENCES = frozenset(("was", "were", "been", "seemed"))
+# Past forms missing from the irregular list that still report what happened ("we had no choice", "we did not walk away").
+_QUOTED_PAST = frozenset(("had", "did"))
 
 # Month and weekday names: a sentence that names the day or month of what it reports is specific.
 _CALENDAR = MONTHS | WEEKDAYS
@@ -162,6 +176,17 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     return _cue("event", view, named, named + 1)
 
 
+def negated_report(view: View) -> Cue | None:
+    """A source's silence in the reporter's voice: "Police did not say whether ...", "could not be reached for comment"."""
+    low = view.low
+    for k, w in enumerate(low):
+        if w in ("not", "never", "declined") and not view.quoted[k]:
+            for j in range(k + 1, min(len(low), k + 4)):
+                if low[j] in _NEGATED_REPORTS:
+                    return _cue("event", view, k, j + 1)
+    return None
+
+
 def _reports_occurrence(view: View) -> bool:
     """A past tense or participle, or a progressive, outside quotations and names."""
     low = view.low
@@ -210,7 +235,8 @@ def speculation(view: View) -> Cue | None:
 
 def prediction(view: View) -> Cue | None:
     """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
-    if any(w in _CALENDAR and view.toks[k].text[0].isupper() for k, w in enumerate(view.low)):
+    conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
+    if not conditional and any(w in _CALENDAR and view.toks[k].text[0].isupper() for k, w in enumerate(view.low)):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
     for k, w in enumerate(view.low):
         if w in PREDICTION and not view.quoted[k]:
@@ -255,6 +281,32 @@ def analysis(view: View) -> Cue | None:
             if j + 1 < n and low[j] + " " + low[j + 1] in EVALUATIVE:
                 return _cue("event", view, k, j + 2)  # "is far from over", "remains an open question"
     return None
+
+
+def quoted_opinion(view: View) -> bool:
+    """A quotation that voices a feeling or a view, not an occurrence ("I felt strong today," she said).
+
+    Only sentences mostly inside quotation marks are read. They report an occurrence when the
+    quoted words hold an event verb, a date, or a past tense that is not a state ("was") or a
+    feeling ("felt"); a first-person feeling ("I felt", "we love") makes it a view regardless.
+    """
+    inside, total = view.words_quoted
+    if not total or inside < QUOTED_SHARE * total:
+        return False
+    low = view.low
+    occurrence = False
+    for k, w in enumerate(low):
+        if not view.quoted[k] or view.toks[k].kind != WORD:
+            continue
+        if w in FEELING_VERBS and k > 0 and low[k - 1] in ("i", "we"):
+            return True
+        if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
+            occurrence = True
+        elif w in FEELING_VERBS or w in _NOT_OCCURRENCES:
+            continue
+        elif w in IRREGULAR_PAST or w in _QUOTED_PAST or w in REPORTING_VERBS or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
+            occurrence = True  # "we pulled everyone out", "people are telling us" 
+    return not occurrence
 
 
 def word_count(view: View) -> int:

@@ -13,6 +13,7 @@ SPEECH_VERBS = _SOURCES.terms("verbs.speech")
 CLAUSAL_VERBS = _SOURCES.terms("verbs.clausal")
 EVIDENTIAL_VERBS = _SOURCES.terms("verbs.evidential")
 PASSIVE_PARTICIPLES = _SOURCES.terms("verbs.passive")
+CHARACTERIZING_VERBS = _SOURCES.terms("verbs.characterizing")
 REPORTING_VERBS = SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 # --- function words (claims_sources.toml [words]) ---
@@ -69,6 +70,7 @@ IMPERATIVES = _KINDS.terms("not_claim.imperatives")
 LIKELIHOOD = _KINDS.terms("not_claim.likelihood")
 OPINION_OPENERS = _KINDS.terms("not_claim.opinion_openers")
 EVENT_VERBS = _KINDS.terms("event.verbs")
+FEELING_VERBS = _KINDS.terms("not_claim.feeling_verbs")
 IRREGULAR_PAST = _KINDS.terms("event.irregular_past")
 STATES = _KINDS.terms("event.states")
 # Common English words (the readability lists' familiar words): a lone capitalized one opening
