@@ -77,3 +77,15 @@ def test_short_headlines_fall_back_on_marked_letters(headline, code):
     result = language.resolve(build_document(headline), None)
     assert result.code == code
     assert result.confidence < language.LETTER_CONFIDENCE + 0.01
+
+
+def test_a_few_words_in_another_script_do_not_refuse_an_english_text():
+    text = ("The Kremlin spokesman, Дмитрий Песков, said on Friday that the talks would go on, "
+            "and the ministers agreed to meet again in the spring.")
+    assert language.resolve(build_document(text), None).code == "en"
+
+
+def test_one_marked_letter_is_not_enough_evidence():
+    assert language.MIN_LETTER_EVIDENCE == 2
+    result = language.resolve(build_document("Café owners protest"), None)
+    assert (result.code, result.confidence) == ("en", 0.0)
