@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Mapping
 
 VOWELS = frozenset("aeiouy")
@@ -24,6 +25,15 @@ _NUMBER_PART_RE = re.compile(r"\d+|\.")
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Letters after a number that add nothing read aloud: 27th, 1990s, 2nd.
 NUMBER_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
+# The number at the start of a token ("4.5" of "4.5bn"): digits, then digits, commas and points.
+_LEADING_NUMBER_RE = re.compile(r"\d[\d,.]*")
+# Units and scales written straight after a number, by the syllables they are read with:
+# 4.5bn "four point five billion", 10km "ten kilometers", 3pm "three p m".
+# Ordinals read like their cardinal, except "second", one syllable longer than "two".
+NUMBER_UNITS = MappingProxyType({
+    "bn": 2, "mn": 2, "m": 2, "k": 2, "tn": 2, "km": 4, "kg": 4, "mph": 3, "cm": 4, "mm": 4,
+    "am": 2, "pm": 2, "ft": 1, "lb": 1, "lbs": 1, "s": 0, "st": 0, "nd": 1, "rd": 0, "th": 0,
+})
 # All-capital words up to this many letters, without a vowel and without a dictionary
 # entry, are read letter by letter (FBI, NYPD, BBC); others are read as words (NATO).
 SPELLED_ACRONYM_MAX = 5
@@ -193,8 +203,16 @@ class EnglishSyllables:
         if "'" in lower and "-" not in lower and "/" not in lower:
             return self.word(lower)
         total = 0
-        after_number = False
-        for part in _PART_RE.findall(lower):
+        rest = lower
+        if lower[0].isdecimal():  # "4.5bn", "27th", "10km": the number as read, then its unit
+            figure = _LEADING_NUMBER_RE.match(lower).group()
+            total += number_syllables(figure)
+            rest = lower[len(figure) :]
+            unit = NUMBER_UNITS.get(rest)
+            if unit is not None:
+                return total + unit
+        after_number = bool(total)
+        for part in _PART_RE.findall(rest):
             if part[0].isdecimal():
                 total += integer_syllables(part)
                 after_number = True

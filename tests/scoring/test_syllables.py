@@ -25,6 +25,8 @@ from scoring.english_syllables import (
         ("don't", 1), ("couldn't", 2), ("they're", 1),
         # hyphenated words and words with digits
         ("North-Korean", 4), ("well-known", 2), ("COVID-19", 4), ("27th", 4), ("1990s", 4),
+        # a number with its unit or scale, read out: "four point five billion", "ten kilometers"
+        ("4.5bn", 5), ("10km", 5), ("3pm", 3), ("2nd", 2), ("22nd", 4), ("3rd", 1), ("11th", 3),
         # letter-dot acronyms and vowelless capitals are spelled out; W is "double-u"
         ("U.S", 2), ("a.m", 2), ("FBI", 3), ("NYPD", 4), ("WHO", 1), ("WWF", 7),
         # acronyms with a vowel are read as words
