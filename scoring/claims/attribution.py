@@ -70,6 +70,8 @@ _MEDIUM_NOUNS = frozenset((
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW = 3
 _ING_SUFFIX = "ing"
+# Verbs of measuring: a named body that recorded or counted a figure is its source.
+_MEASURING = frozenset(("recorded", "records", "measured", "measures", "counted", "counts", "tallied", "logged"))
 # A negated report credits nothing: "Police did not say whether ..." is the reporter's note.
 _NEGATIONS = frozenset(("not", "never", "n't"))
 # How far after "called" its characterization may stand ("called the union's demands unaffordable").
@@ -91,7 +93,7 @@ AGENT_GAP_MAX = 3
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
+_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -111,7 +113,7 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _passive_agent(view, k, proper)
         elif w in CHARACTERIZING_VERBS:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
-        elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS:
+        elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING:
             frame = _reporting_verb(view, k, proper)
         else:
             frame = None
@@ -361,6 +363,8 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
         return True  # "he pointed to a $4.6 million contract", "she pointed out that"
     if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):
         return True
+    if w in _MEASURING and source.kind == NAMED and (view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
+        return True  # "The weather service recorded 3.1 inches": a body's own measurement
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
     return False

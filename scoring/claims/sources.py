@@ -225,6 +225,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         if named_qual or definite or inst_mod or head in OFFICIAL_VOICE or not indefinite:
             return make(NAMED, True)
         return make(ANONYMOUS, True)
+    if head not in INSTITUTION_HEADS and _singular(head) in INSTITUTION_HEADS and (definite or possessive):
+        head = _singular(head)  # "the companies said", "both unions said": bodies named before
     if head in INSTITUTION_HEADS:
         if indefinite and not named_qual and not inst_mod:
             return make(VAGUE, False)
@@ -245,6 +247,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if not names and det in QUANTIFIERS and det not in ("a", "an", "one") and head.endswith("s"):
         return make(VAGUE, False)  # "some scouts believe", "many fans say": an unnamed group
     if not names and det not in DETERMINERS and head.endswith(AGENT_PLURAL_SUFFIXES):
+        if named_qual and not anonymous:
+            return make(NAMED, False)  # "Forecasters at the service's Marlow office said": tied to a named body
         return make(VAGUE, False)  # "real estate agents say", "shoppers said": a kind of people
     if names and names[-1] == head_k:
         person = head not in ORG_SUFFIXES and not any(low[k] in ("of", "&") for k in pre)
@@ -254,6 +258,13 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
 
 
 _HEADS_AND_TITLES = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, for the regular endings ("companies" -> "company", "unions" -> "union")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
 
 
 def _bare(word: str) -> str:
