@@ -51,3 +51,7 @@ preload_app = _bool("COPYDESK_PRELOAD", False)
 # access log on stdout, errors on stderr: what container runtimes collect
 accesslog = "-"
 errorlog = "-"
+# gunicorn 25+ opens a control socket at $HOME/.gunicorn/gunicorn.ctl by default: one path
+# for every server the user runs (the tests start several) and no home in the image.
+# Nothing here uses it; older versions ignore the setting.
+control_socket_disable = True

@@ -34,7 +34,6 @@ def free_port() -> int:
 def server(tmp_path_factory):
     """Start gunicorn as the README does, wait for /v1/health, yield its base URL, stop it by PID."""
     port = free_port()
-    log = (tmp_path_factory.mktemp("gunicorn") / "server.log").open("w+")
     env = {
         **os.environ,
         "COPYDESK_BIND": f"127.0.0.1:{port}",
@@ -42,31 +41,42 @@ def server(tmp_path_factory):
         "COPYDESK_MAX_CONTENT_LENGTH": str(BODY_LIMIT),
     }
     env.pop("GUNICORN_CMD_ARGS", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    with (tmp_path_factory.mktemp("gunicorn") / "server.log").open("w+") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for_health(base, proc, log)
+            yield {"base": base, "proc": proc, "log": log}
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=REQUEST_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+def wait_for_health(base: str, proc: subprocess.Popen, log) -> None:
+    """Poll /v1/health until it answers 200; fail with the server's log if it never does."""
     deadline = time.monotonic() + START_DEADLINE
     while True:
         try:
-            if requests.get(f"{base}/v1/health", timeout=2).ok:
-                break
-        except requests.ConnectionError:
+            if requests.get(f"{base}/v1/health", timeout=5).ok:
+                return
+        except requests.RequestException:
+            # refused before the socket is bound, or a read timeout while the workers boot
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
             log.seek(0)
             pytest.fail(f"gunicorn did not come up:\n{log.read()}")
         time.sleep(0.1)
-    yield {"base": base, "proc": proc, "log": log}
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=REQUEST_TIMEOUT)
-    log.close()
 
 
 def call(server, method: str, path: str, **kwargs) -> requests.Response:
