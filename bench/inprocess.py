@@ -2,6 +2,7 @@
 
     cd /work/main && .venv/bin/python bench/inprocess.py              # 300 distinct seed variants
     .venv/bin/python bench/inprocess.py --texts 1000 --breakdown      # more texts, time each stage
+    .venv/bin/python bench/inprocess.py --all-sources                 # the dev articles' variants too
     .venv/bin/python bench/inprocess.py --quick                       # smoke run, a handful of texts
 
 Every contender scores the same distinct variants of the seed article (bench/corpus.py), one
@@ -152,11 +153,12 @@ def main(argv=None) -> int:
     parser.add_argument("--texts", type=int, default=300, help="distinct seed variants to time (default 300)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 5 texts")
     parser.add_argument("--breakdown", action="store_true", help="also time each stage of copydesk's report")
+    parser.add_argument("--all-sources", action="store_true", help="variants of the seed and every dev article, not the seed alone")
     parser.add_argument("--no-copydesk", action="store_true", help="time the other contenders only")
     args = parser.parse_args(argv)
     count = 5 if args.quick else args.texts
 
-    print(f"# in-process bench: {count} distinct seed variants, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
+    print(f"# in-process bench: {count} distinct {'articles (seed and dev variants)' if args.all_sources else 'seed variants'}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
     contenders = {}
     if not args.no_copydesk:
         contenders["copydesk"] = (copydesk_contender(), None)
@@ -167,7 +169,7 @@ def main(argv=None) -> int:
     # warm-up on texts outside the measured set: imports, dictionaries, first-call costs
     warm = [corpus.seed_variant(10_000_000 + i) for i in range(3)]
     measure(contenders, warm)
-    texts = [corpus.seed_variant(i) for i in range(count)]
+    texts = corpus.articles(count, seed_only=not args.all_sources)
     words = statistics.median(corpus.word_count(t) for t in texts)
     totals = stage_timers() if args.breakdown and "copydesk" in contenders else None
 
