@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from itertools import chain
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -202,67 +203,68 @@ _WORDISH = frozenset((WORD, NUMBER))
 _NO_TABLE: Mapping[str, int] = MappingProxyType({})
 
 
-def _word_facts(text: str, syllables_of, easy: frozenset[str] | None, table_get) -> tuple[int, ...]:
-    """Return one word's counts as a tuple of ints, indexed by the _SYL ... _CAPITAL positions.
+def _gunning_exempt(lower: str, syllables_of) -> bool:
+    """True when a three-syllable word ending in -es, -ed or -ing has a stem of fewer syllables."""
+    stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
+    return bool(stem) and syllables_of(stem) < POLYSYLLABLE
 
-    `table_get` looks the lower-cased word up in the language's syllable table first: most
-    words of an article are there, and the lookup saves the counter's own dispatch.
+
+def word_facts(words: list[str], language: str) -> dict[str, tuple[int, ...]]:
+    """Measure distinct word tokens: word -> a tuple indexed by the _SYL ... _CAPITAL positions.
+
+    Column by column, each a list comprehension, so the per-word work runs with the fewest
+    Python calls; the language's syllable table is looked up before the counter's dispatch.
     """
-    lower = text.lower()
-    syl = table_get(lower) or syllables_of(text)
-    if text.isalpha():
-        letters = characters = len(text)
+    easy = EASY_WORDS.get(language)
+    syllables_of = syllables.counter(language)
+    table_get = syllables.ENGLISH.table.get if language == "en" else _NO_TABLE.get
+    lowers = [w.lower() for w in words]
+    syl = [table_get(low) or syllables_of(w) for low, w in zip(lowers, words)]
+    letters = [len(w) if w.isalpha() else sum(1 for ch in w if ch.isalpha()) for w in words]
+    chars = [n if w.isalpha() else sum(1 for ch in w if ch.isalnum()) for w, n in zip(words, letters)]
+    poly = [n >= POLYSYLLABLE for n in syl]
+    if easy is not None:  # numbers (no letters) are familiar
+        unfamiliar = [n > 0 and not is_familiar(low, easy) for low, n in zip(lowers, letters)]
     else:
-        letters = sum(1 for ch in text if ch.isalpha())
-        characters = sum(1 for ch in text if ch.isalnum())
-    poly = syl >= POLYSYLLABLE
-    if letters:
-        familiar = is_familiar(lower, easy) if easy is not None else not poly
-        exempt = "-" in text
-        if poly and not exempt and syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS):
-            stem = lower[:-3] if lower.endswith("ing") else lower[:-2]
-            exempt = bool(stem) and syllables_of(stem) < POLYSYLLABLE
-    else:  # numbers are familiar and never complex
-        familiar = exempt = True
-    return (
-        syl, letters, characters, syl == 1, poly, poly and not exempt,
-        letters >= LONG_WORD_LETTERS, 0 < letters <= MINI_WORD_LETTERS, not familiar, text[0].isupper(),
-    )
+        unfamiliar = [n > 0 and p for n, p in zip(letters, poly)]
+    complex_ = [
+        p and n > 0 and "-" not in w
+        and not (s == POLYSYLLABLE and low.endswith(_GUNNING_ENDINGS) and _gunning_exempt(low, syllables_of))
+        for p, n, w, s, low in zip(poly, letters, words, syl, lowers)
+    ]
+    return dict(zip(words, zip(
+        syl, letters, chars, [n == 1 for n in syl], poly, complex_,
+        [n >= LONG_WORD_LETTERS for n in letters], [0 < n <= MINI_WORD_LETTERS for n in letters],
+        unfamiliar, [w[0].isupper() for w in words],
+    )))
 
 
 def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:
     """Count the sentences' words, letters, syllables and word classes in one pass over their tokens.
 
-    Each distinct word is measured once (a dictionary local to this call); the sums per
-    sentence run in C over the words' fact tuples. A capitalized word after the first of
-    its sentence is a name: neither complex (Gunning) nor unfamiliar (Dale-Chall).
+    Each distinct word is measured once (word_facts, a dictionary local to this call); the
+    sums per sentence run in C over the words' fact tuples. A capitalized word after the
+    first of its sentence is a name: neither complex (Gunning) nor unfamiliar (Dale-Chall).
     """
-    easy = EASY_WORDS.get(language)
-    facts: dict[str, tuple[int, ...]] = {}  # per article, never shared
-    get = facts.get
-    syllables_of = syllables.counter(language)
-    table_get = syllables.ENGLISH.table.get if language == "en" else _NO_TABLE.get
-
-    def measure(text: str) -> tuple[int, ...]:
-        f = facts[text] = _word_facts(text, syllables_of, easy, table_get)
-        return f
-
-    totals = [0] * 10
-    word_total = 0
-    per_sentence: list[_SentenceCounts] = []
-    sample_left = formulas.LINSEAR_SAMPLE_WORDS
-    sample_easy = sample_hard = 0
-    sample_sentences = 0.0
+    sentences = []
     headings = 0
     for unit in doc.units:
         if unit.type != SENTENCE:
             headings += 1
             continue
         word_tokens = [t for t in unit.tokens if t.kind in _WORDISH]
-        if not word_tokens:
-            continue
-        texts = [t.text for t in word_tokens]
-        rows = [get(text) or measure(text) for text in texts]
+        if word_tokens:
+            sentences.append((unit, word_tokens, [t.text for t in word_tokens]))
+    facts = word_facts(list(dict.fromkeys(chain.from_iterable(s[2] for s in sentences))), language)
+    lookup = facts.__getitem__
+    totals = [0] * 10
+    word_total = 0
+    per_sentence: list[_SentenceCounts] = []
+    sample_left = formulas.LINSEAR_SAMPLE_WORDS
+    sample_easy = sample_hard = 0
+    sample_sentences = 0.0
+    for unit, word_tokens, texts in sentences:
+        rows = list(map(lookup, texts))
         sums = [sum(column) for column in zip(*rows)]
         if any(f[_CAPITAL] for f in rows[1:]):
             for f in rows[1:]:
