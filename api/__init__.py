@@ -8,6 +8,8 @@ Settings (each can be set in the environment with the `COPYDESK_` prefix, e.g.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from flask import Flask
@@ -17,9 +19,9 @@ from flask import Flask
 # a second, so the limit guards memory, not the article lengths newsrooms publish.
 DEFAULT_MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
-DEFAULTS: dict[str, Any] = {
+DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "MAX_CONTENT_LENGTH": DEFAULT_MAX_CONTENT_LENGTH,
-}
+})
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

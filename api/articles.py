@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from flask import Request
@@ -16,7 +17,7 @@ from .schemas import ArticleSchema, OptionsSchema
 
 JSON_TYPE = "application/json"
 # Raw bodies: the article itself, its format named by the Content-Type.
-RAW_TYPES = {"text/plain": "text", "text/html": "html", "text/markdown": "markdown"}
+RAW_TYPES = MappingProxyType({"text/plain": "text", "text/html": "html", "text/markdown": "markdown"})
 ACCEPTED_TYPES = (JSON_TYPE, *RAW_TYPES)
 DEFAULT_CHARSET = "utf-8"
 # Query parameters that may be given more than once (or as a comma-separated list).

@@ -30,7 +30,7 @@ CASES = [
     ("text missing", {"json": {"format": "text"}}, 422, "urn:copydesk:problem:invalid-request", "text"),
     ("text not a string", {"json": {"text": 42}}, 422, "urn:copydesk:problem:invalid-request", "text"),
     ("body not an object", {"json": ["text"]}, 422, "urn:copydesk:problem:invalid-request", "body"),
-    ("unknown field", {"json": {"text": TEXT, "colour": "red"}}, 422, "urn:copydesk:problem:invalid-request", "colour"),
+    ("unknown field", {"json": {"text": TEXT, "title": "Flood"}}, 422, "urn:copydesk:problem:invalid-request", "title"),
     ("unknown format", {"json": {"text": TEXT, "format": "pdf"}}, 422, "urn:copydesk:problem:invalid-request", "format"),
     ("rate too slow", {"json": {"text": TEXT, "options": {"words_per_minute": 1}}}, 422, "urn:copydesk:problem:invalid-request", "options.words_per_minute"),
     ("rate not a number", {"json": {"text": TEXT, "options": {"words_per_minute": "fast"}}}, 422, "urn:copydesk:problem:invalid-request", "options.words_per_minute"),
@@ -44,7 +44,7 @@ CASES = [
     ("query rate out of range", {"data": TEXT, "content_type": "text/plain", "query_string": "words_per_minute=5000"}, 422, "urn:copydesk:problem:invalid-request", "query.words_per_minute"),
     ("query flag not a boolean", {"data": TEXT, "content_type": "text/plain", "query_string": "anonymous_as_vague=maybe"}, 422, "urn:copydesk:problem:invalid-request", "query.anonymous_as_vague"),
     ("query parameter twice", {"data": TEXT, "content_type": "text/plain", "query_string": "profile=a&profile=b"}, 422, "urn:copydesk:problem:invalid-request", "query.profile"),
-    ("unknown query parameter", {"data": TEXT, "content_type": "text/plain", "query_string": "colour=red"}, 422, "urn:copydesk:problem:invalid-request", "query.colour"),
+    ("unknown query parameter", {"data": TEXT, "content_type": "text/plain", "query_string": "title=Flood"}, 422, "urn:copydesk:problem:invalid-request", "query.title"),
 ]
 
 
@@ -123,7 +123,7 @@ def test_the_body_limit_is_inclusive_and_413_says_by_how_much(small_app, size, s
         ("DELETE", "/v1/health", 405),
         ("POST", "/openapi.yaml", 405),
         ("GET", "/", 404),
-        ("POST", "/v1/analyse", 404),
+        ("POST", "/v1/analyze/now", 404),
         ("GET", "/v2/health", 404),
     ],
 )
