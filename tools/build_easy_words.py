@@ -54,7 +54,7 @@ def main() -> None:
         "sources = [\n"
         '    "Dale, E. & Chall, J. S. (1948), A formula for predicting readability, Educational Research Bulletin 27(1): the list of 3,000 words known to 80% of fourth-graders",\n'
         '    "Chall, J. S. & Dale, E. (1995), Readability Revisited: The New Dale-Chall Readability Formula, Brookline Books",\n'
-        '    "textstat 0.7.13 (MIT licence), resources/en/easy_words.txt, the machine-readable copy read at build time",\n'
+        '    "textstat 0.7.13 (MIT license), resources/en/easy_words.txt, the machine-readable copy read at build time",\n'
         "]\n\n"
         f'[lists]\n# space-separated, lower case; {len(words)} words\nwords = \'\'\'\n{body}\n\'\'\'\n'
         f'# their regular inflections that are words of CMUdict; {len(inflected)} words\n'
