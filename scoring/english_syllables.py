@@ -25,7 +25,8 @@ _NUMBER_PART_RE = re.compile(r"\d+|\.")
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Letters after a number that add nothing read aloud: 27th, 1990s, 2nd.
 NUMBER_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
-# The number at the start of a token ("4.5" of "4.5bn"): digits, then digits, commas and points.
+# The number at the start of a token ("4.5" of "4.5bn"): a digit, then digits, commas and
+# points (one character class under one quantifier: linear).
 _LEADING_NUMBER_RE = re.compile(r"\d[\d,.]*")
 # Units and scales written straight after a number, by the syllables they are read with:
 # 4.5bn "four point five billion", 10km "ten kilometers", 3pm "three p m".

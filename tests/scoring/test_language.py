@@ -89,3 +89,18 @@ def test_one_marked_letter_is_not_enough_evidence():
     assert language.MIN_LETTER_EVIDENCE == 2
     result = language.resolve(build_document("Café owners protest"), None)
     assert (result.code, result.confidence) == ("en", 0.0)
+
+
+def test_confidence_grows_with_the_evidence():
+    short = language.resolve(build_document("The vote was close."), None)
+    long = language.resolve(build_document(TEXTS["en"]), None)
+    assert short.code == long.code == "en"
+    assert short.confidence < long.confidence
+    assert language.FULL_EVIDENCE_HITS == 12
+
+
+def test_reading_stops_once_the_evidence_is_plain():
+    # Well over ENOUGH_HITS English function words, then a longer Spanish tail: the head decides.
+    english = " ".join([TEXTS["en"]] * 8)
+    spanish = " ".join([TEXTS["es"]] * 12)
+    assert language.resolve(build_document(english + "\n\n" + spanish), None).code == "en"
