@@ -69,6 +69,10 @@ def main() -> None:
     print(f"   copydesk exact (first pronunciation)  {ours_first / len(scored):7.2%}  ({ours_first}/{len(scored)})")
     print(f"   copydesk exact (any pronunciation)    {ours_any / len(scored):7.2%}")
     print(f"   textstat logic exact (first)          {ts_first / len(scored):7.2%}")
+    plain = [w for w in scored if LETTERS.fullmatch(w) and zlib.crc32(w.encode()) % 2 == 1]
+    fallback_only = sum(syllables.ENGLISH.fallback(w) == counts[w][0] for w in plain)
+    print(f"   copydesk fallback alone, no table      {fallback_only / len(plain):7.2%}  (on the {len(plain)} of them"
+          " in the held-out half: what the table buys)")
     wrong = [w for w in scored if syllables.count(w, "en") != counts[w][0]]
     if wrong:
         print(f"   copydesk misses: {', '.join(wrong[:10])}")
