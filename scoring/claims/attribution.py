@@ -72,6 +72,8 @@ MEDIUM_WINDOW = 3
 _ING_SUFFIX = "ing"
 # Verbs of measuring: a named body that recorded or counted a figure is its source.
 _MEASURING = frozenset(("recorded", "records", "measured", "measures", "counted", "counts", "tallied", "logged"))
+# Subjects that negate their report: nothing is credited to anyone.
+_NONE_SUBJECTS = frozenset(("none", "nobody", "neither", "no"))
 # A negated report credits nothing: "Police did not say whether ..." is the reporter's note.
 _NEGATIONS = frozenset(("not", "never", "n't"))
 # How far after "called" its characterization may stand ("called the union's demands unaffordable").
@@ -195,7 +197,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         gap += 1
     if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
         return None  # a passive ("is said to"): vague.py reads those
-    if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS or low[j].endswith("'s") and w not in SPEECH_VERBS):
+    of_group = low[j] in ("those", "these", "them") and j > 0 and low[j - 1] == "of"  # "half of those said"
+    if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS and not of_group or low[j].endswith("'s") and w not in SPEECH_VERBS):
         return None  # an infinitive ("declined to say") or a noun ("the report", "its forecast")
     if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
         return None  # ", saying ...": a participle of the main clause, which carries its own frame
@@ -214,6 +217,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ..."
     if source is None:
         return None
+    if view.low[view.index_at(source.start)] in _NONE_SUBJECTS:
+        return None  # "None of the authors reported ties", "Nobody said ...": a negated report
     if not _takes_clause(view, k, source):
         return None
     if source.kind == NAMED and _anonymity_follows(view, k):

@@ -54,6 +54,11 @@ QUOTED_OPINION = "not-claim.quoted-opinion"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH = 4
+# How far into a quotation its "I felt" / "we want" may stand to make the whole of it a view
+# ("I felt strong today" is; "We did not get everything we wanted, but ..." reports an outcome).
+FEELING_OPENING = 2
+# How far after "not" / "none" its reporting verb may stand ("None of the authors reported").
+NEGATION_WINDOW = 4
 # Share of a sentence's words inside quotation marks from which it is read as a quotation.
 QUOTED_SHARE = 0.6
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
@@ -80,6 +85,8 @@ IEST_MIN_LENGTH = 7
 _IEST_VETOES = frozenset(("earliest",))
 
 
+# Number words a figure module may leave as incidental, counted when "only" stresses them.
+_SMALL_NUMBERS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 # Openers of a condition: what follows them is a forecast, whatever date it names.
 _CONDITIONALS = frozenset(("if", "unless", "should", "once"))
 # Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
@@ -111,6 +118,8 @@ def quantity_cues(view: View) -> list[Cue]:
             if w in ("majority", "minority", "handful") and not (k + 1 < n and low[k + 1] == "of"):
                 continue
             out.append(_cue("figure", view, k, k + 1))
+        elif w == "only" and k != view.initial and k + 2 < n and low[k + 1] in _SMALL_NUMBERS and view.toks[k + 2].kind == WORD:
+            out.append(_cue("figure", view, k, k + 3))  # "held only one public hearing": a count stressed as small
         elif w in FRACTIONS and k + 1 < n and low[k + 1] == "of" and k > 0 and low[k - 1] in ("a", "one", "two", "three", "nearly", "about", "almost", "over", "than"):
             out.append(_cue("figure", view, k - 1, k + 2))
     return out
@@ -180,8 +189,8 @@ def negated_report(view: View) -> Cue | None:
     """A source's silence in the reporter's voice: "Police did not say whether ...", "could not be reached for comment"."""
     low = view.low
     for k, w in enumerate(low):
-        if w in ("not", "never", "declined") and not view.quoted[k]:
-            for j in range(k + 1, min(len(low), k + 4)):
+        if w in ("not", "never", "declined", "none", "nobody") and not view.quoted[k]:
+            for j in range(k + 1, min(len(low), k + 1 + NEGATION_WINDOW)):
                 if low[j] in _NEGATED_REPORTS:
                     return _cue("event", view, k, j + 1)
     return None
@@ -295,10 +304,12 @@ def quoted_opinion(view: View) -> bool:
         return False
     low = view.low
     occurrence = False
+    opened = -1  # index of the quotation's first word: a feeling that opens it frames all of it
     for k, w in enumerate(low):
         if not view.quoted[k] or view.toks[k].kind != WORD:
             continue
-        if w in FEELING_VERBS and k > 0 and low[k - 1] in ("i", "we"):
+        opened = k if opened < 0 or k > 0 and low[k - 1] == QUOTE else opened
+        if w in FEELING_VERBS and k > 0 and low[k - 1] in ("i", "we") and k - opened <= FEELING_OPENING:
             return True
         if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
             occurrence = True

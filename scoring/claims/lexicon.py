@@ -9,7 +9,8 @@ _KINDS = load("claims_kinds")
 _VAGUE = load("claims_vague")
 
 # --- reporting verbs (claims_sources.toml [verbs]) ---
-SPEECH_VERBS = _SOURCES.terms("verbs.speech")
+# Verbs of judging ("criticized the merger") credit like speech verbs: what follows is their subject's view.
+SPEECH_VERBS = _SOURCES.terms("verbs.speech") | _SOURCES.terms("verbs.evaluation")
 CLAUSAL_VERBS = _SOURCES.terms("verbs.clausal")
 EVIDENTIAL_VERBS = _SOURCES.terms("verbs.evidential")
 PASSIVE_PARTICIPLES = _SOURCES.terms("verbs.passive")

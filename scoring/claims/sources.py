@@ -214,6 +214,10 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
             return make(NAMED, False)
         return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
     if head in GENERIC_HEADS:
+        # "Consumer advocates say": a capital that only opens the sentence does not name the group
+        # (mid-sentence, "Oxford researchers" does).
+        if names_pre == [view.initial] and not names_post and not _affiliated_body(view, post):
+            named_qual = False
         if named_qual and not anonymous:
             return make(NAMED, False)
         if head in DOCUMENT_HEADS and (definite and det not in ("these", "those") or inst_mod) and not quantified:

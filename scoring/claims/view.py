@@ -29,6 +29,10 @@ class View:
         kind = self.toks[k].kind
         return kind == WORD or kind == NUMBER
 
+    def index_at(self, start: int) -> int:
+        """The index of the token that starts at document offset `start` (the first one at or after it)."""
+        return bisect_left([t.start for t in self.toks], start)
+
     def text(self, a: int, b: int) -> str:
         """The unit's text from token `a` to token `b - 1`, as written."""
         unit = self.unit
