@@ -15,6 +15,7 @@ from .lexicon import (
     AUXILIARIES,
     CHARACTERIZING_VERBS,
     EVALUATIVE,
+    FINDING_VERBS,
     IRREGULAR_PAST,
     BE_FORMS,
     CITING,
@@ -95,7 +96,7 @@ AGENT_GAP_MAX = 3
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING
+_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING | FINDING_VERBS
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -115,7 +116,7 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _passive_agent(view, k, proper)
         elif w in CHARACTERIZING_VERBS:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
-        elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING:
+        elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
             frame = _reporting_verb(view, k, proper)
         else:
             frame = None
@@ -359,6 +360,8 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
     if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS:
         return True
     n = len(view.low)
+    if w in FINDING_VERBS:
+        return "to" in view.low[k + 2 : k + 2 + CHARACTERIZATION_WINDOW]  # "linked the rise to a mite"
     if k + 1 >= n:
         return True
     nxt = view.low[k + 1]

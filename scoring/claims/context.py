@@ -9,7 +9,7 @@ from . import vague
 from .frames import Frame
 from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
-from .sources import ANONYMOUS, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
+from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
 
 CARRY_OVER = "attribution.carry-over"
@@ -92,6 +92,9 @@ class Context:
                 if CARRY_OVER in self.off or src is None:
                     continue
                 ante = self.resolve(src.head, index)
+                if ante is None and src.head == AUTHORS_HEAD and vague.GENERIC_SOURCE not in self.off:
+                    out.append(Credit(f, VAGUE, src, "", (vague.GENERIC_SOURCE,), False, False))  # "The researchers found", no study named
+                    continue
                 if ante is None:
                     continue
                 rules = (f.rule, CARRY_OVER) if ante.kind == NAMED else (CARRY_OVER, ante.rules[-1])
@@ -145,6 +148,10 @@ class Context:
             if c is None:
                 continue
             if pronoun in ("he", "she", "i", "we") and not c.person:
+                continue
+            if pronoun == AUTHORS_HEAD:
+                if c.kind == NAMED and c.source is not None and (c.source.head in DOCUMENT_HEADS or c.person):
+                    return c
                 continue
             if pronoun == RESPONDENTS_HEAD:
                 if c.kind == NAMED and c.source is not None and c.source.head in POLL_HEADS:

@@ -15,6 +15,7 @@ CLAUSAL_VERBS = _SOURCES.terms("verbs.clausal")
 EVIDENTIAL_VERBS = _SOURCES.terms("verbs.evidential")
 PASSIVE_PARTICIPLES = _SOURCES.terms("verbs.passive")
 CHARACTERIZING_VERBS = _SOURCES.terms("verbs.characterizing")
+FINDING_VERBS = _SOURCES.terms("verbs.finding")
 REPORTING_VERBS = SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 # --- function words (claims_sources.toml [words]) ---

@@ -54,6 +54,10 @@ APPOSITIVE_MAX = 28
 # How many tokens a source may run to the right of "according to", "citing" or "by".
 RIGHT_MAX = 18
 
+# The pseudo-pronoun for a credited study's authors ("The researchers found ..."), and the
+# heads that stand for them after "the".
+AUTHORS_HEAD = "authors"
+AUTHOR_WORDS = frozenset(("researchers", "authors", "scientists", "team", "pollsters"))
 # The pseudo-pronoun for a poll's respondents: resolved to the poll or survey credited before.
 RESPONDENTS_HEAD = "respondents"
 # Endings of plural nouns for kinds of people ("forecasters", "economists", "historians",
@@ -182,6 +186,9 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
             cut = i
             break
     pre, post = words[:cut], words[cut:]
+    if len(pre) == 2 and low[pre[0]] == "the" and low[pre[1]] in AUTHOR_WORDS and not any(view.names[k] for k in post):
+        # "The researchers found ...": the authors of the study credited before, if there is one
+        return Source(PRONOUN, *view.span(a, b), view.text(a, b), AUTHORS_HEAD, False, "")
     head_k = pre[-1]
     head = _bare(low[head_k])
     two = _bare(low[pre[-2]]) + " " + head if len(pre) > 1 else ""
