@@ -16,7 +16,8 @@ symbols and figures as they are normally read aloud": 1918 is four syllables).
 
 Spanish, German, French, Italian and Dutch count syllable nuclei: a run of vowels is one
 syllable when it is one of the language's diphthongs or triphthongs in
-`data/syllables_rules.toml`, and splits into two or more otherwise (hiatus).
+`data/syllables_rules.toml`, and splits into two or more otherwise (hiatus). Their figures
+are spelled out with the language's number words (number_words.py) and counted the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from types import MappingProxyType
 
 from .english_syllables import EnglishSyllables
 from .lexicons import load
+from .number_words import SPELLERS, split_words
 
 # --- English -------------------------------------------------------------------------------
 
@@ -114,21 +116,26 @@ class VowelRule:
 
 _RULES = load("syllables_rules")
 RULES = MappingProxyType({code: VowelRule.from_table(table) for code, table in _RULES.tables["languages"].items()})
-# Outside English, a number counts this many syllables per digit (a rough reading-aloud rate).
-NUMBER_SYLLABLES_PER_DIGIT = 1
-
-
 # Letter runs and digit runs inside one token: two single-class alternatives, linear.
 _PART_RE = re.compile(r"[^\W\d_]+|\d+")
 
 
-def other(token: str, rule: VowelRule) -> int:
-    """Count the syllables of a word or number token with a language's nucleus rule."""
+def figure_syllables(token: str, language: str) -> int:
+    """Count a figure (digits and separators) as read aloud in `language`: '11.000' is 'once mil' (3)."""
+    rule = RULES[language]
+    return max(1, sum(rule.count(w.lower()) for w in split_words(SPELLERS[language].figure(token))))
+
+
+def other(token: str, language: str) -> int:
+    """Count the syllables of a word or number token with a language's nucleus rule and number words."""
     lower = token.lower()
+    if lower[0].isdecimal() and not any(c.isalpha() for c in lower):
+        return figure_syllables(lower, language)
+    rule = RULES[language]
     total = 0
     for part in _PART_RE.findall(lower):
-        if part[0].isdigit():
-            total += NUMBER_SYLLABLES_PER_DIGIT * len(part)
+        if part[0].isdecimal():
+            total += figure_syllables(part, language)
         else:
             total += rule.count(part)
     return max(1, total)
@@ -141,12 +148,11 @@ def count(token: str, language: str) -> int:
     """Count the syllables of a word or number token (its text as written) in `language`."""
     if language == "en":
         return ENGLISH.token(token)
-    return other(token, RULES[language])
+    return other(token, language)
 
 
 def counter(language: str):
     """Return the function that counts a token's syllables in `language` (for hot loops)."""
     if language == "en":
         return ENGLISH.token
-    rule = RULES[language]
-    return lambda token: other(token, rule)
+    return lambda token: other(token, language)

@@ -3,6 +3,7 @@
 import pytest
 
 from scoring import syllables
+from scoring.number_words import SPELLERS
 from scoring.english_syllables import (
     EnglishSyllables,
     english_rule,
@@ -111,8 +112,8 @@ def test_number_tokens(token, expected):
         ("Haus", "de", 1), ("Bäume", "de", 2), ("Feuer", "de", 2), ("schreiben", "de", 2),
         ("oiseau", "fr", 2), ("maison", "fr", 2), ("école", "fr", 2),
         ("ijs", "nl", 1), ("eeuw", "nl", 1), ("koeien", "nl", 2),
-        # numbers outside English: one syllable per digit
-        ("2024", "de", 4),
+        # figures outside English, spelled out with the language's number words
+        ("2024", "de", 7),  # zwei-tau-send-vier-und-zwan-zig
     ],
 )
 def test_other_languages(token, language, expected):
@@ -137,3 +138,27 @@ def test_hostile_tokens_finish_and_count_at_least_one(language):
     assert syllables.count("b" * 100_000, language) >= 1
     assert syllables.count("9" * 100_000, language) >= 1
     assert syllables.count("x-" * 50_000 + "x", language) >= 1
+
+
+@pytest.mark.parametrize(
+    ("figure", "language", "words"),
+    [
+        ("2024", "es", "dos mil veinticuatro"),
+        ("11.000", "es", "once mil"),  # a point before three digits groups thousands
+        ("3,5", "es", "tres coma cinco"),  # a comma before fewer digits marks decimals
+        ("1.000.000", "es", "un millón"),
+        ("100", "es", "cien"), ("101", "es", "ciento uno"), ("550", "es", "quinientos cincuenta"),
+        ("31", "es", "treinta y uno"),
+        ("21", "it", "vent uno"), ("28", "it", "vent otto"), ("1000", "it", "mille"), ("3000", "it", "tre mila"),
+        ("21", "de", "ein und zwanzig"), ("1984", "de", "neunzehn hundert vier und achtzig"),
+        ("2024", "de", "zwei tausend vier und zwanzig"),
+        ("1984", "nl", "negentien honderd vier en tachtig"),
+        ("71", "fr", "soixante et onze"), ("81", "fr", "quatre-vingt un"), ("21", "fr", "vingt et un"),
+        ("99", "fr", "quatre-vingt dix-neuf"), ("17", "fr", "dix-sept"),
+        ("7:45", "it", "sette quaranta cinque"),
+        ("0042", "de", "null null vier zwei"),  # a leading zero: digit by digit
+    ],
+)
+def test_figures_are_spelled_in_the_language(figure, language, words):
+    assert " ".join(SPELLERS[language].figure(figure)) == words
+
