@@ -345,7 +345,7 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
                 aux, participle = pair
                 out.append(SentenceFinding(
                     s.unit, aux.start, participle.end, "passive_voice",
-                    f"passive voice ({doc.text[aux.start:participle.end]!r}): say who acted, if it matters",
+                    f'passive voice ("{doc.text[aux.start:participle.end]}"): say who acted, if it matters',
                     None))
     return tuple(out)
 
