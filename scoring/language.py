@@ -65,10 +65,11 @@ MARKED_LETTERS = _letter_index()
 # At most this many words are read: the language is clear long before.
 MAX_WORDS_READ = 1000
 # Texts with at least this many words and too few function words are refused, not guessed.
-MIN_WORDS_TO_REFUSE = 20
+MIN_WORDS_TO_REFUSE = 40
 # Share of words that must be function words of some known language: running prose in any
-# of them is above 0.25; lists of names or figures, or a language we have no list for, are below.
-MIN_FUNCTION_WORD_SHARE = 0.08
+# of them is above 0.25; a language we have no list for is near 0. Kept low so that an
+# English results table or list of names with a few "the" and "and" still passes.
+MIN_FUNCTION_WORD_SHARE = 0.05
 # Share of the non-Latin words above which the text is refused as written in another script.
 MAX_OTHER_SCRIPT_SHARE = 0.5
 # Function-word hits at which the confidence is no longer scaled down for lack of evidence.

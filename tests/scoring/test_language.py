@@ -52,7 +52,7 @@ def test_confidently_unsupported_text_is_refused(text, named):
 
 
 def test_long_text_without_function_words_is_refused_not_guessed():
-    text = " ".join(f"Zorblax{i} Quintar{i}" for i in range(15)) + "."
+    text = " ".join(f"Zorblax{i} Quintar{i}" for i in range(25)) + "."  # 50 words, none a function word
     with pytest.raises(UnsupportedLanguageError) as err:
         language.resolve(build_document(text), None)
     assert "options.language" in str(err.value)
@@ -104,3 +104,13 @@ def test_reading_stops_once_the_evidence_is_plain():
     english = " ".join([TEXTS["en"]] * 8)
     spanish = " ".join([TEXTS["es"]] * 12)
     assert language.resolve(build_document(english + "\n\n" + spanish), None).code == "en"
+
+
+def test_an_english_results_list_with_few_function_words_passes():
+    rows = [f"Team{i} Rovers{i} City{i} United{i}" for i in range(12)]  # 48 words, no function word
+    text = "The results and the table: " + ", ".join(rows) + "."  # 53 words, 3 function words (5.7%)
+    doc = build_document(text)
+    words = sum(1 for u in doc.units for t in u.tokens if t.kind == "word")
+    assert words >= language.MIN_WORDS_TO_REFUSE
+    assert 3 / words > language.MIN_FUNCTION_WORD_SHARE
+    assert language.resolve(doc, None).code == "en"
