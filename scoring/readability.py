@@ -17,7 +17,6 @@ Word classes, per the formulas' authors:
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from itertools import chain
 from types import MappingProxyType
@@ -316,7 +315,14 @@ def _consensus(formula_list: tuple[Formula, ...], counts: TextCounts, sample: Li
             grade = formula.band(formula.compute(counts, sample))[1]
             if grade is not None:
                 grades.append(grade)
-    return round(statistics.median(grades), 1) if grades and counts.sentences else 0.0
+    return round(_median(grades), 1) if grades and counts.sentences else 0.0
+
+
+def _median(values: list[float]) -> float:
+    """The median (the statistics module costs more to import than this does to run)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def findings(doc: Document, language: str, profile: Profile, per_sentence: list[_SentenceCounts]) -> tuple[SentenceFinding, ...]:
