@@ -244,3 +244,8 @@ def test_hostile_input_is_counted(name, language):
     r = readability.analyze(hostile_document(name), language, "news")
     assert r.counts.words == HOSTILE[name][1]
     assert r.counts.syllables >= r.counts.words
+
+
+@pytest.mark.parametrize(("values", "median"), [([7.0], 7.0), ([9.0, 5.0], 7.0), ([3.0, 17.0, 8.5], 8.5), ([4.0, 1.0, 3.0, 2.0], 2.5)])
+def test_consensus_median(values, median):
+    assert readability._median(values) == median
