@@ -46,6 +46,8 @@ POLYSYLLABLE = 3
 # sentence sends any per-sentence grade up without making it hard to read.
 HARD_SENTENCE_MIN_WORDS = 10
 
+# Languages that capitalize every noun, where a capital inside a sentence does not mark a name.
+CAPITALIZED_NOUNS = frozenset({"de"})
 # Endings Gunning does not let make a word complex: a verb made three syllables by them.
 _GUNNING_ENDINGS = ("es", "ed", "ing")
 
@@ -243,7 +245,8 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
 
     Each distinct word is measured once (word_facts, a dictionary local to this call); the
     sums per sentence run in C over the words' fact tuples. A capitalized word after the
-    first of its sentence is a name: neither complex (Gunning) nor unfamiliar (Dale-Chall).
+    first of its sentence is a name: neither complex (Gunning) nor unfamiliar (Dale-Chall),
+    except in German, which capitalizes every noun.
     """
     sentences = []
     headings = 0
@@ -255,6 +258,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
         if word_tokens:
             sentences.append((unit, word_tokens, [t.text for t in word_tokens]))
     facts = word_facts(list(dict.fromkeys(chain.from_iterable(s[2] for s in sentences))), language)
+    names_by_capital = language not in CAPITALIZED_NOUNS
     lookup = facts.__getitem__
     totals = [0] * 10
     word_total = 0
@@ -265,7 +269,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
     for unit, word_tokens, texts in sentences:
         rows = list(map(lookup, texts))
         sums = [sum(column) for column in zip(*rows)]
-        if any(f[_CAPITAL] for f in rows[1:]):
+        if names_by_capital and any(f[_CAPITAL] for f in rows[1:]):
             for f in rows[1:]:
                 if f[_CAPITAL]:
                     sums[_COMPLEX] -= f[_COMPLEX]

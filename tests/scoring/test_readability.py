@@ -249,3 +249,10 @@ def test_hostile_input_is_counted(name, language):
 @pytest.mark.parametrize(("values", "median"), [([7.0], 7.0), ([9.0, 5.0], 7.0), ([3.0, 17.0, 8.5], 8.5), ([4.0, 1.0, 3.0, 2.0], 2.5)])
 def test_consensus_median(values, median):
     assert readability._median(values) == median
+
+
+def test_german_nouns_are_not_taken_for_names():
+    # "Bundesregierung" and "Klimaschutzgesetz" are capitalized nouns, not names: they stay complex.
+    text = "Die Bundesregierung verabschiedete das Klimaschutzgesetz."
+    assert analyze(text, language="de").counts.complex_words == 3
+    assert readability.CAPITALIZED_NOUNS == {"de"}
