@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
-    MAX_DIGITS,
     ORDINAL_SUFFIXES,
     SCALES,
-    SUFFIXED_RE,
     WORD_SCALES,
     format_value,
     plain_value,
     read_words,
+    split_suffix,
     word_value,
 )
 from .text import HEADING, NUMBER, WORD, Document, Token, Unit
@@ -350,14 +349,14 @@ def _suffixed(text: str, i: int) -> _Raw:
     head_value = plain_value(head)
     if dash and head_value is not None:
         return _compound(head_value, rest, i)
-    m = SUFFIXED_RE.fullmatch(text) if len(text) <= MAX_DIGITS + 8 else None
-    if m is None:
+    split = split_suffix(text)
+    if split is None:
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "25-cr-0417", "3d"
-    value = float(m.group(1).replace(",", ""))
-    suffix = m.group(2)
+    number, suffix = split
+    value = plain_value(number) or 0.0
     if suffix in ORDINAL_SUFFIXES:
         return _Raw(i, i + 1, value, "other", incidental=True)  # "12th": a rank, not a quantity
-    if suffix == "s" and len(m.group(1)) == 4:
+    if suffix == "s" and len(number) == 4:
         return _Raw(i, i + 1, value, "year", incidental=True)  # "1990s"
     if suffix in ("am", "pm"):
         return _Raw(i, i + 1, value, "date", incidental=True)

@@ -18,9 +18,8 @@ WORD_SCALES = frozenset(("dozen", "hundred", "thousand", "million", "billion", "
 # fullmatch on one token; each quantifier reads a class the next one cannot ("," or "."
 # after digits), so a failed match backtracks at most once per character: linear.
 PLAIN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-# Digits followed directly by letters: "4.5bn", "11k", "12th", "1990s", "5pm". Digits and
-# letters are disjoint classes and the letter run is bounded, so it is linear too.
-SUFFIXED_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([a-z]{1,4})")
+# Letters a number may carry attached: "4.5bn", "11k", "12th", "1990s", "5pm".
+SUFFIX_MAX = 4
 ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 
 
@@ -33,6 +32,21 @@ def plain_value(text: str) -> float | None:
     if len(text) > MAX_DIGITS + MAX_DIGITS // 3 or PLAIN_RE.fullmatch(text) is None:
         return None
     return float(text.replace(",", ""))
+
+
+def split_suffix(text: str) -> tuple[str, str] | None:
+    """Split "4.5bn" into ("4.5", "bn"): a plain number and up to SUFFIX_MAX ASCII letters, or None.
+
+    A scan from the end rather than a regex: a pattern like digits-then-letters backtracks
+    over every digit at every start position when searched, which is quadratic.
+    """
+    k = len(text)
+    while k > 0 and len(text) - k <= SUFFIX_MAX and text[k - 1].isascii() and text[k - 1].isalpha():
+        k -= 1
+    suffix = text[k:]
+    if not 0 < len(suffix) <= SUFFIX_MAX or plain_value(text[:k]) is None:
+        return None
+    return text[:k], suffix
 
 
 def word_value(word: str) -> float | None:

@@ -13,7 +13,7 @@ from scoring.figures import (
     YEAR_RANGE,
     find,
 )
-from scoring.numbers import MAX_DIGITS, format_value, read_words
+from scoring.numbers import MAX_DIGITS, format_value, read_words, split_suffix
 from scoring.text import build_document
 
 
@@ -406,3 +406,12 @@ def test_bare_m_is_millions_only_where_it_counts_something(text, value, incident
 def test_range_takes_the_unit_written_twice():
     fig = only("Between 40% and 45% of voters agreed.")
     assert (fig.text, fig.value, fig.upper, fig.noun) == ("40% and 45%", 40, 45, "voter")
+
+
+@pytest.mark.parametrize(
+    "text, split",
+    [("4.5bn", ("4.5", "bn")), ("11k", ("11", "k")), ("1990s", ("1990", "s")), ("12th", ("12", "th")),
+     ("3d", ("3", "d")), ("5abcde", None), ("k", None), ("1.2.3k", None), ("9" * 50_000 + "k", None)],
+)
+def test_split_suffix(text, split):
+    assert split_suffix(text) == split
