@@ -137,7 +137,9 @@ def image(engine):
         env=engine, timeout=BUILD_TIMEOUT, check=False,
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
-    return IMAGE
+    yield IMAGE
+    # drop the untagged images each build leaves behind, so a reused machine's store stays bounded
+    run("podman", "image", "prune", "-f", env=engine, check=False, timeout=BUILD_TIMEOUT)
 
 
 @pytest.fixture(scope="module")
