@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from ..figures import Figure
 from ..options import Options
 from ..results import Claim, Claims, Cue, NamedSource
-from ..text import SENTENCE, Document
+from ..text import Document
 from . import attribution, detect, vague
 from .context import Context, Credit, frame_rule
 from .frames import Frame
 from .rules import check_disabled, message
 from .sources import ANONYMOUS, NAMED, VAGUE
-from .view import View, make_view, proper_words
+from .view import View, make_views
 
 __all__ = ["analyze", "explain", "Decision"]
 
@@ -62,19 +62,16 @@ def analyze(doc: Document, figures: tuple[Figure, ...], options: Options) -> Cla
 def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tuple[Decision, ...]:
     """Decide every sentence of the article, in order (headings are never claims)."""
     off = check_disabled(options.disabled_rules)
-    proper = proper_words(doc)
     by_unit: dict[int, list[Figure]] = {}
     for f in figures:
         by_unit.setdefault(f.unit, []).append(f)
+    read, proper = make_views(doc)
     views: dict[int, View] = {}
     frames: dict[int, list[Frame]] = {}
-    for unit in doc.units:
-        if unit.type != SENTENCE:
-            continue
-        view = make_view(doc, unit, proper)
-        views[unit.index] = view
+    for view in read:
+        views[view.unit.index] = view
         found = attribution.find(view, proper) + vague.find(view)
-        frames[unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off]
+        frames[view.unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off] if off else found
     ctx = Context(doc, proper, views, frames, off)
     out = []
     for index, view in views.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..text import NUMBER, WORD, Document, Token, Unit
+from ..text import NUMBER, PUNCT, SYMBOL, WORD, Document, Token, Unit
 from .lexicon import NOT_NAMES
 
 QUOTE = '"'
@@ -23,6 +23,7 @@ class View:
     initial: int  # index of the first word: its capital letter says nothing about names
     words_inside: int  # words inside quotations
     words_total: int
+    words: frozenset[str]  # the lower-cased tokens, for cheap "does any cue occur here" tests
 
     def is_word(self, k: int) -> bool:
         """True for a word or number token."""
@@ -50,29 +51,94 @@ class View:
 
 def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
     """Read `unit` into a View; quotation state comes from `doc.quotes`, names from `proper`."""
-    toks = unit.tokens
-    spans = quotes_in(doc, unit.start, unit.end)
-    if spans:
-        flags = []
-        i = 0  # spans are sorted and disjoint: walk them with the tokens
-        for t in toks:
-            while i < len(spans) and spans[i][1] < t.end:
-                i += 1
-            flags.append(i < len(spans) and spans[i][0] <= t.start)
-        quoted = tuple(flags)
-    else:
-        quoted = (False,) * len(toks)
-    initial = 0
-    inside = total = 0
-    for k, t in enumerate(toks):
-        if t.kind == WORD or t.kind == NUMBER:
-            if not total:
-                initial = k
-            total += 1
-            inside += quoted[k]
-    low = tuple(map(str.lower, [t.text for t in toks]))
-    names = name_flags(toks, low, initial, proper)
-    return View(unit, toks, low, quoted, names, initial, inside, total)
+    return _read(doc, (unit,), proper)[0][0]
+
+
+def make_views(doc: Document) -> tuple[list[View], frozenset[str]]:
+    """Every sentence of `doc` as a View, and the article's proper words, in one pass over the tokens.
+
+    Proper words are capitalized words the article writes with a capital inside its sentences
+    and never in lower case: names even at the start of a sentence ("Okonkwo, 47, was elected
+    ..."), where a capital alone proves nothing. Headings are left out: title case capitalizes
+    everything. The sentence-initial name flags, the only ones that need them, are set last.
+    """
+    return _read(doc, [u for u in doc.units if u.type == "sentence"], None)
+
+
+def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset[str] | None) -> tuple[list[View], frozenset[str]]:
+    """Views of `units`; with `proper` None, the proper words are gathered from the same units.
+
+    Speed matters here (every token of the article passes through): columns come from one
+    `zip`, and only capitalized tokens are looked at one by one.
+    """
+    read = []
+    upper: set[str] = set()
+    written: set[str] = set()  # every token as written in the sentences
+    for unit in units:
+        toks = unit.tokens
+        n = len(toks)
+        if not n:
+            read.append((unit, toks, (), (), (), [], 0, 0, 0))
+            continue
+        _, ends, kinds, texts = zip(*toks)
+        low = tuple(map(str.lower, texts))
+        total = n - kinds.count(PUNCT) - kinds.count(SYMBOL)
+        initial = _first(kinds)
+        caps = [k for k, x in enumerate(texts) if x[0].isupper()]
+        spans = quotes_in(doc, unit.start, unit.end)
+        inside = 0
+        if spans:
+            flags = []
+            i = 0  # spans are sorted and disjoint: walk them with the tokens
+            for t in toks:
+                while i < len(spans) and spans[i][1] < t.end:
+                    i += 1
+                flags.append(i < len(spans) and spans[i][0] <= t.start)
+            quoted = tuple(flags)
+            inside = sum(1 for k in range(n) if flags[k] and kinds[k] in _COUNTED)
+        else:
+            quoted = (False,) * n
+        if proper is None:
+            written.update(texts)
+            first_word = kinds.index(WORD) if WORD in kinds else -1
+            upper.update(_bare(texts[k]) for k in caps if k != first_word)
+        read.append((unit, toks, texts, low, quoted, caps, initial, inside, total))
+    if proper is None:
+        proper = frozenset(w for w in upper if not _written_lower(w, written) and w.lower() not in NOT_NAMES)
+    views = []
+    for unit, toks, texts, low, quoted, caps, initial, inside, total in read:
+        names = [False] * len(toks)
+        for k in caps:
+            if toks[k].kind != WORD or low[k] in NOT_NAMES:
+                continue
+            if k == initial or k > 0 and texts[k - 1] in _OPENERS:
+                # at the start of the sentence or a quotation a capital proves nothing
+                names[k] = _bare(texts[k]) in proper
+            else:
+                names[k] = True
+        views.append(View(unit, toks, low, quoted, tuple(names), initial, inside, total, frozenset(low)))
+    return views, proper
+
+
+_COUNTED = frozenset((WORD, NUMBER))
+_OPENERS = frozenset((QUOTE, "("))
+
+
+def _first(kinds: tuple[str, ...]) -> int:
+    """Index of the first word or number, or 0."""
+    found = [kinds.index(x) for x in (WORD, NUMBER) if x in kinds]
+    return min(found) if found else 0
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("Millbrook's" is "Millbrook")."""
+    return word.removesuffix("'s") or word
+
+
+def _written_lower(word: str, written: set[str]) -> bool:
+    """True when the article also writes `word` in lower case (bare or possessive)."""
+    w = word.lower()
+    return w in written or w + "'s" in written
 
 
 def quotes_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,44 +153,6 @@ def quotes_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
             out.append(quotes[i])
         i += 1
     return out
-
-
-def name_flags(toks: tuple[Token, ...], low: tuple[str, ...], initial: int, proper: frozenset[str]) -> tuple[bool, ...]:
-    """Which tokens are parts of proper names: capitalized words not explained by the start of a sentence or quotation.
-
-    At the start, a capital proves nothing, so the word must be one the article writes with a
-    capital elsewhere inside its sentences (`proper_words`). Months, days and "I" are not names.
-    """
-    out = [False] * len(toks)
-    for k, t in enumerate(toks):
-        text = t.text
-        if not text[0].isupper() or t.kind != WORD or low[k] in NOT_NAMES:
-            continue
-        if k == initial or (k > 0 and toks[k - 1].text in ('"', "(")):
-            out[k] = text.removesuffix("'s") in proper
-        else:
-            out[k] = True
-    return tuple(out)
-
-
-def proper_words(doc: Document) -> frozenset[str]:
-    """Capitalized words the article writes with a capital inside its sentences and never in lower case.
-
-    They are names even at the start of a sentence ("Okonkwo, 47, was elected ..."), where a
-    capital letter alone proves nothing. Headings are left out: title case capitalizes everything.
-    """
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for unit in doc.units:
-        if unit.type != "sentence":
-            continue
-        # "Millbrook's" counts for "Millbrook": the possessive is the same name
-        words = [t.text.removesuffix("'s") for t in unit.tokens if t.kind == WORD]
-        for word in words[1:]:
-            (upper if word[0].isupper() else lower).add(word)
-        if words and not words[0][0].isupper():
-            lower.add(words[0])
-    return frozenset(w for w in upper if w.lower() not in lower and w.lower() not in NOT_NAMES)
 
 
 def is_capitalized(token: Token) -> bool:
