@@ -31,7 +31,7 @@ from . import terms as _terms
 from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
-from .text import HEADING, SENTENCE, WORD, Document, Unit
+from .text import NUMBER, SENTENCE, WORD, Document, Unit
 
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
 LEXICAL_MIN = 0.45
@@ -255,7 +255,7 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
     out: list[Restatement] = []
     for unit in units:
         i = unit.index
-        words = tuple(t.text.lower() for t in unit.tokens if t.kind == WORD or t.kind == "number")
+        words = tuple(t.text.lower() for t in unit.tokens if t.kind == WORD or t.kind == NUMBER)
         found = None
         earlier = seen_words.get(words) if words else None
         if earlier is not None and units[earlier].type == unit.type:
