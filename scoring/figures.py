@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
+    UNITS,
     ORDINAL_SUFFIXES,
     SCALES,
     WORD_SCALES,
@@ -37,6 +38,7 @@ _REFERENTS = load("figures_referents")
 CURRENCY_SYMBOLS: dict[str, str] = dict(_NUMBERS.tables["currencies"]["symbols"])
 CURRENCY_NAMES: dict[str, str] = dict(_NUMBERS.tables["currencies"]["names"])
 PERCENT = _NUMBERS.terms("lists.percent")
+NUMBER_WORDS = frozenset(UNITS) | frozenset(AMBIGUOUS)
 FRACTIONS: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
 DURATIONS = _NUMBERS.terms("lists.durations")
 MONTHS = _NUMBERS.terms("lists.months")
@@ -178,6 +180,9 @@ def unit_figures(unit: Unit) -> list[Figure]:
     n = len(toks)
     title_case = unit.type == HEADING and is_title_case(toks)
     while i < n:
+        if not _may_start(toks[i], low[i]):
+            i += 1  # most tokens: a cheap test instead of a full read
+            continue
         raw = _read(toks, low, i, title_case)
         if raw is None:
             i += 1
@@ -185,6 +190,18 @@ def unit_figures(unit: Unit) -> list[Figure]:
         out.append(_figure(unit, toks, low, raw))
         i = max(raw.last, i + 1)
     return out
+
+
+def _may_start(tok: Token, low: str) -> bool:
+    """False for tokens that cannot begin a figure: punctuation, and words with no digit that are no number word."""
+    kind = tok.kind
+    if kind == NUMBER:
+        return True
+    if kind != WORD:
+        return low in CURRENCY_SYMBOLS
+    return low in NUMBER_WORDS or low in CURRENCY_SYMBOLS or _DIGIT_RE.search(low) is not None or (
+        "-" in low and low.partition("-")[0] in NUMBER_WORDS
+    )
 
 
 def is_title_case(toks: tuple[Token, ...]) -> bool:

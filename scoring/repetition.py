@@ -31,7 +31,7 @@ from . import terms as _terms
 from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
-from .text import NUMBER, SENTENCE, WORD, Document, Unit
+from .text import SENTENCE, Document, Unit
 
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
 LEXICAL_MIN = 0.45
@@ -232,8 +232,8 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
     memo: dict[str, str] = {}  # each distinct word is normalized once per article
-    names_memo: dict[str, str] = {}
-    unit_terms = [_terms.unit_terms(u, tuple(per_unit.get(u.index, ())), memo) for u in units]
+    profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in units]
+    unit_terms = [p[0] for p in profiles]
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: dict[str, int] = {}
     for i in sentences:
@@ -248,14 +248,14 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
         if group is not None and units[fig.unit].type == SENTENCE:
             first_mention.setdefault(id(group), fig.unit)
 
-    seen_words: dict[tuple[str, ...], int] = {}
+    seen_words: dict[str, int] = {}
     postings: dict[str, list[int]] = {}
     names_of: dict[int, frozenset[str]] = {}
     restated: dict[int, int] = {}
     out: list[Restatement] = []
     for unit in units:
         i = unit.index
-        words = tuple(t.text.lower() for t in unit.tokens if t.kind == WORD or t.kind == NUMBER)
+        words = " ".join(doc.norm[unit.start : unit.end].lower().split())
         found = None
         earlier = seen_words.get(words) if words else None
         if earlier is not None and units[earlier].type == unit.type:
@@ -263,7 +263,7 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
         elif words:
             seen_words[words] = i
         if unit.type == SENTENCE:
-            names_of[i] = _names(unit, names_memo)
+            names_of[i] = profiles[i][1]
             if found is None:
                 found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, restated)
             if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
@@ -354,21 +354,3 @@ def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) 
     w_a = sum(weight.get(t, 0.0) for t in a) or 1.0
     w_b = sum(weight.get(t, 0.0) for t in b) or 1.0
     return (w_shared / w_a + w_shared / w_b) / 2
-
-
-def _names(unit: Unit, memo: dict[str, str]) -> frozenset[str]:
-    """Capitalized words inside a sentence (not its first word): the people, places and bodies it names."""
-    out = set()
-    first = True
-    for tok in unit.tokens:
-        if tok.kind != WORD:
-            if tok.text in '."':
-                first = True
-            continue
-        if not first and tok.text[:1].isupper() and not tok.text.isupper():
-            name = memo.get(tok.text)
-            if name is None:
-                name = memo[tok.text] = _terms.term(tok.text.lower().removesuffix("'s"))
-            out.add(name)
-        first = False
-    return frozenset(out)

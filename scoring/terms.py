@@ -43,22 +43,37 @@ def term(word: str) -> str:
 
 def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, str] | None = None) -> frozenset[str]:
     """The set of content terms of a unit, figure values included as "#11000"; `memo` caches term() per article."""
+    return unit_profile(unit, figures, memo)[0]
+
+
+def unit_profile(
+    unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, str] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """A unit's content terms and its names (capitalized words other than a sentence's first), in one pass."""
     if memo is None:
         memo = {}
     out = set()
+    names = set()
+    first = True
     for tok in unit.tokens:
+        text = tok.text
         if tok.kind != WORD:
+            if text == "." or text == '"':
+                first = True  # a quotation or a new sentence starts with a capital too
             continue
-        t = memo.get(tok.text)
+        t = memo.get(text)
         if t is None:
-            w = tok.text.lower()
+            w = text.lower()
             if w.endswith("'s"):
                 w = w[:-2]
             t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
-            memo[tok.text] = t
+            memo[text] = t
         if t:
             out.add(t)
+            if not first and text[:1].isupper() and not text.isupper():
+                names.add(t)
+        first = False
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
             out.add("#" + format_value(fig.value))
-    return frozenset(out)
+    return frozenset(out), frozenset(names)
