@@ -102,11 +102,13 @@ _TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VE
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
     """Every attribution frame outside quotations in the sentence, left to right."""
     frames: list[Frame] = []
+    if view.words.isdisjoint(_TRIGGERS):
+        return frames  # most sentences: no cue word at all
     low = view.low
     n = len(low)
-    for k in range(n):
+    for k in [k for k, w in enumerate(low) if w in _TRIGGERS]:
         w = low[k]
-        if w not in _TRIGGERS or view.quoted[k]:
+        if view.quoted[k]:
             continue
         if w in ACCORDING and k + 1 < n and low[k + 1] == "to":
             frame = _prepositional(view, k, k + 2, proper)
@@ -240,18 +242,19 @@ def _is_tag(view: View, start: int, end: int) -> bool:
     A clause that only says how the source spoke (", speaking on condition of anonymity ...")
     does not count against the end.
     """
-    before = [t for t in view.toks if t.end <= start]
-    if not before or before[-1].text not in (",", QUOTE):
+    toks = view.toks
+    i = view.index_at(start)
+    if i == 0 or toks[i - 1].text not in (",", QUOTE):
         return False
     words = 0
-    toks = view.toks
-    for k, t in enumerate(toks):
-        if t.start < end:
-            continue
+    for k in range(view.index_at(end), len(toks)):
+        t = toks[k]
         if t.text == "," and k + 1 < len(toks) and view.low[k + 1] in _TAG_TAILS:
             break
         words += t.kind == WORD or t.kind == NUMBER
-    return words <= TRAILING_WORDS
+        if words > TRAILING_WORDS:
+            return False
+    return True
 
 
 def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:

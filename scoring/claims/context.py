@@ -315,23 +315,25 @@ def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -
     """Last word of every multi-word name in the sentences -> the longest such name."""
     index: dict[str, str] = {}
     for view in views.values():
-        k = 0
-        n = len(view.toks)
         names, quoted, low = view.names, view.quoted, view.low
-        if not any(names):
+        if True not in names:
             continue
-        while k < n:
-            opens_name = k == view.initial and k + 1 < n and names[k + 1] and view.toks[k].text[0].isupper()
-            if not (names[k] or opens_name) or quoted[k] or low[k] in TITLES:
-                k += 1
+        n = len(names)
+        starts = [k for k, flag in enumerate(names) if flag]  # only name words can open a name
+        k0 = view.initial
+        if k0 + 1 < n and names[k0 + 1] and not names[k0] and view.toks[k0].text[0].isupper():
+            starts.insert(0, k0)  # "Grace Okonkwo won ...": a first name opening the sentence
+        done = -1
+        for k in starts:
+            if k < done or quoted[k] or low[k] in TITLES:
                 continue
-            end = k + 1 if opens_name else k  # "Grace Okonkwo won ...": a first name opening the sentence
+            end = k + 1
             while end < n and names[end] and not quoted[end] and low[end] not in TITLES:
                 end += 1
             if end - k >= 2:
                 text = view.text(k, end)
-                key = view.low[end - 1].removesuffix("'s")
+                key = low[end - 1].removesuffix("'s")
                 if len(text) > len(index.get(key, "")):
                     index[key] = text.removesuffix("'s")
-            k = end
+            done = end
     return index

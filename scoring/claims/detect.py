@@ -100,6 +100,12 @@ _QUOTED_PAST = frozenset(("had", "did"))
 _CALENDAR = MONTHS | WEEKDAYS
 
 
+_QUANTITY_TRIGGERS = QUANTITY_WORDS | FRACTIONS | frozenset(("only",))
+_SPECULATION_TRIGGERS = SPECULATION | LIKELIHOOD
+_NEGATORS = frozenset(("not", "never", "declined", "none", "nobody"))
+_BECOME = frozenset(("remain", "remains", "remained", "become", "becomes"))
+_ANALYSIS_TRIGGERS = STRONG_ANALYSIS | ANALYSIS_VERBS | BE_FORMS | _BECOME
+_ANCHOR_WORDS = EVENT_VERBS | frozenset(w.lower() for w in _CALENDAR)
 _RECORD_TRIGGERS = SUPERLATIVES | GUARDED_SUPERLATIVES | RECORD_WORDS | ORDINALS | HISTORY | frozenset(("most", "least", "never", "no"))
 
 
@@ -110,7 +116,9 @@ def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
 
 def quantity_cues(view: View) -> list[Cue]:
     """Spelled or approximate quantities: "dozens of", "doubled", "a third of", "half of"."""
-    out = []
+    out: list[Cue] = []
+    if view.words.isdisjoint(_QUANTITY_TRIGGERS):
+        return out
     low = view.low
     n = len(low)
     for k, w in enumerate(low):
@@ -127,8 +135,12 @@ def quantity_cues(view: View) -> list[Cue]:
 
 def record_cues(view: View) -> list[Cue]:
     """Superlatives, records and firsts: "the largest since 1990", "a record high", "the first woman"."""
-    out = []
+    out: list[Cue] = []
     low = view.low
+    if view.words.isdisjoint(_RECORD_TRIGGERS):
+        joined = " ".join(low) + " "
+        if "iest " not in joined and "-" not in joined:
+            return out  # no superlative, record word, ordinal or hyphenated word anywhere
     n = len(low)
     for k, w in enumerate(low):
         if w not in _RECORD_TRIGGERS and not w.endswith("iest") and "-" not in w:
@@ -174,9 +186,10 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     reviewing"). "In Harlow, the debate is far from over" names a place but reports nothing.
     """
     low = view.low
-    for k, w in enumerate(low):
-        if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
-            return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
+    if not view.words.isdisjoint(_ANCHOR_WORDS):
+        for k, w in enumerate(low):
+            if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
+                return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
     named = next((k for k, name in enumerate(view.names) if name), None)
     if named is None and low[view.initial] in ("he", "she", "they"):
         named = view.initial
@@ -188,8 +201,10 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
 def negated_report(view: View) -> Cue | None:
     """A source's silence in the reporter's voice: "Police did not say whether ...", "could not be reached for comment"."""
     low = view.low
+    if view.words.isdisjoint(_NEGATORS):
+        return None
     for k, w in enumerate(low):
-        if w in ("not", "never", "declined", "none", "nobody") and not view.quoted[k]:
+        if w in _NEGATORS and not view.quoted[k]:
             for j in range(k + 1, min(len(low), k + 1 + NEGATION_WINDOW)):
                 if low[j] in _NEGATED_REPORTS:
                     return _cue("event", view, k, j + 1)
@@ -232,6 +247,8 @@ def is_question(view: View) -> bool:
 def speculation(view: View) -> Cue | None:
     """A modal of possibility or duty outside quotations: the writer speculates or advises."""
     low = view.low
+    if view.words.isdisjoint(_SPECULATION_TRIGGERS):
+        return None
     for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
             if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
@@ -244,6 +261,8 @@ def speculation(view: View) -> Cue | None:
 
 def prediction(view: View) -> Cue | None:
     """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
+    if view.words.isdisjoint(PREDICTION):
+        return None
     conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
     if not conditional and any(w in _CALENDAR and view.toks[k].text[0].isupper() for k, w in enumerate(view.low)):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
@@ -261,18 +280,32 @@ def imperative(view: View) -> Cue | None:
         nxt = view.low[k + 1] if k + 1 < len(view.low) else ""
         if nxt not in ("that", "of", "is", "was", "are", ",") and not nxt.endswith("ed"):
             return _cue("event", view, k, k + 1)
-    for opener in OPINION_OPENERS:
-        parts = opener.split()
-        if tuple(view.low[k : k + len(parts)]) == tuple(parts) and not view.quoted[k]:
+    for parts in _OPENER_WORDS.get(w, ()):
+        if view.low[k : k + len(parts)] == parts and not view.quoted[k]:
             return _cue("event", view, k, k + len(parts))
     return None
+
+
+def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases split into words and grouped by their first word, so a sentence looks up only its own."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        parts = tuple(phrase.split())
+        out.setdefault(parts[0], []).append(parts)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+_OPENER_WORDS = _by_first_word(OPINION_OPENERS)
 
 
 def analysis(view: View) -> Cue | None:
     """The writer interprets: "This deployment showcases ...", "raises questions", "remains critical"."""
     low = view.low
     n = len(low)
-    for k, w in enumerate(low):
+    if view.words.isdisjoint(_ANALYSIS_TRIGGERS):
+        return None
+    for k in [k for k, w in enumerate(low) if w in _ANALYSIS_TRIGGERS]:
+        w = low[k]
         if view.quoted[k]:
             continue
         if w in STRONG_ANALYSIS:
@@ -281,7 +314,7 @@ def analysis(view: View) -> Cue | None:
             for j in range(k + 1, min(n, k + 1 + ANALYSIS_OBJECT_WINDOW)):
                 if low[j] in ANALYSIS_OBJECTS or low[j] in EVALUATIVE:
                     return _cue("event", view, k, j + 1)
-        if w in BE_FORMS or w in ("remain", "remains", "remained", "become", "becomes"):
+        if w in BE_FORMS or w in _BECOME:
             j = k + 1
             while j < n and low[j] in ("not", "very", "so", "too", "also", "still", "deeply", "highly", "more", "less", "an", "a", "the", "becoming", "increasingly", "now"):
                 j += 1
@@ -322,7 +355,7 @@ def quoted_opinion(view: View) -> bool:
 
 def word_count(view: View) -> int:
     """How many words and numbers the sentence has."""
-    return sum(1 for t in view.toks if t.kind == WORD or t.kind == NUMBER)
+    return view.words_total
 
 
 def _cue(kind: str, view: View, a: int, b: int) -> Cue:

@@ -48,11 +48,13 @@ _PERFECT = frozenset(("has", "have", "had", "having", "is", "was", "are", "were"
 def find(view: View) -> list[Frame]:
     """Every vague frame outside quotations in the sentence, left to right."""
     frames: list[Frame] = []
+    if view.words.isdisjoint(_TRIGGERS):
+        return frames
     low = view.low
     n = len(low)
-    for k in range(n):
+    for k in [k for k, w in enumerate(low) if w in _TRIGGERS]:
         w = low[k]
-        if w not in _TRIGGERS or view.quoted[k]:
+        if view.quoted[k]:
             continue
         if w in BE_FORMS:
             frame = _agentless(view, k)

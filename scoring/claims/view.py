@@ -24,6 +24,7 @@ class View:
     words_inside: int  # words inside quotations
     words_total: int
     words: frozenset[str]  # the lower-cased tokens, for cheap "does any cue occur here" tests
+    starts: tuple[int, ...]  # each token's start offset, for bisection
 
     def is_word(self, k: int) -> bool:
         """True for a word or number token."""
@@ -32,7 +33,7 @@ class View:
 
     def index_at(self, start: int) -> int:
         """The index of the token that starts at document offset `start` (the first one at or after it)."""
-        return bisect_left([t.start for t in self.toks], start)
+        return bisect_left(self.starts, start)
 
     def text(self, a: int, b: int) -> str:
         """The unit's text from token `a` to token `b - 1`, as written."""
@@ -78,9 +79,9 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
         toks = unit.tokens
         n = len(toks)
         if not n:
-            read.append((unit, toks, (), (), (), [], 0, 0, 0))
+            read.append((unit, toks, (), (), (), (), [], 0, 0, 0))
             continue
-        _, ends, kinds, texts = zip(*toks)
+        starts, _, kinds, texts = zip(*toks)
         low = tuple(map(str.lower, texts))
         total = n - kinds.count(PUNCT) - kinds.count(SYMBOL)
         initial = _first(kinds)
@@ -102,11 +103,11 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
             written.update(texts)
             first_word = kinds.index(WORD) if WORD in kinds else -1
             upper.update(_bare(texts[k]) for k in caps if k != first_word)
-        read.append((unit, toks, texts, low, quoted, caps, initial, inside, total))
+        read.append((unit, toks, starts, texts, low, quoted, caps, initial, inside, total))
     if proper is None:
         proper = frozenset(w for w in upper if not _written_lower(w, written) and w.lower() not in NOT_NAMES)
     views = []
-    for unit, toks, texts, low, quoted, caps, initial, inside, total in read:
+    for unit, toks, starts, texts, low, quoted, caps, initial, inside, total in read:
         names = [False] * len(toks)
         for k in caps:
             if toks[k].kind != WORD or low[k] in NOT_NAMES:
@@ -116,7 +117,7 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
                 names[k] = _bare(texts[k]) in proper
             else:
                 names[k] = True
-        views.append(View(unit, toks, low, quoted, tuple(names), initial, inside, total, frozenset(low)))
+        views.append(View(unit, toks, low, quoted, tuple(names), initial, inside, total, frozenset(low), starts))
     return views, proper
 
 
