@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 # 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so even JSON-escaped with
 # markup around it fits several times over; a body this size is analyzed in well under
@@ -24,6 +25,17 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType({
 })
 
 
+class StrictJSONProvider(DefaultJSONProvider):
+    """Flask's JSON with two changes: keys keep the schema's order, and NaN or infinity is an error."""
+
+    sort_keys = False
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        # a non-finite number is a bug in an analysis; "NaN" is not JSON, and clients would choke
+        kwargs.setdefault("allow_nan", False)
+        return super().dumps(obj, **kwargs)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create and configure the copydesk app: defaults, then the environment or `test_config`."""
     app = Flask(__name__)
@@ -33,8 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_prefixed_env("COPYDESK")
     else:
         app.config.update(test_config)
-    # keep the report's keys in the order the schema declares them
-    app.json.sort_keys = False
+    app.json = StrictJSONProvider(app)
 
     from . import errors, routes
 

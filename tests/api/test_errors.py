@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import scoring
@@ -152,6 +154,21 @@ def test_unexpected_errors_answer_500_without_internals(monkeypatch, error):
     assert response.status_code == 500
     assert response.mimetype == PROBLEM_JSON
     assert "secret" not in response.get_data(as_text=True)
+
+
+def test_a_non_finite_number_is_a_500_not_invalid_json(monkeypatch):
+    app = create_app({"TESTING": True, "PROPAGATE_EXCEPTIONS": False})
+    app.test_client_class = ContractClient
+    real = scoring.analyze
+
+    def broken(*args, **kwargs):
+        report = real(*args, **kwargs)
+        return dataclasses.replace(report, readability=dataclasses.replace(report.readability, grade=float("nan")))
+
+    monkeypatch.setattr("api.routes.scoring.analyze", broken)
+    response = app.test_client().post("/v1/analyze", json={"text": TEXT})
+    assert response.status_code == 500
+    assert "NaN" not in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
