@@ -15,9 +15,9 @@ from typing import Any
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
-# 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so even JSON-escaped with
-# markup around it fits several times over; a body this size is analyzed in well under
-# a second, so the limit guards memory, not the article lengths newsrooms publish.
+# 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so it fits several times over
+# even JSON-escaped inside markup. The limit bounds the memory and worker time one request
+# can take (hostile bodies cost more than prose: a 1 MB run of periods took about 5 s here).
 DEFAULT_MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
 DEFAULTS: Mapping[str, Any] = MappingProxyType({
