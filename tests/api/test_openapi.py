@@ -84,3 +84,12 @@ def test_the_option_vocabularies_are_the_library_s():
 )
 def test_the_language_pattern(tag, valid):
     assert (_schema_validator("LanguageTag").is_valid(tag)) is valid
+
+
+def test_the_contract_version_is_the_package_version():
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert spec_document()["info"]["version"] == project["version"]
