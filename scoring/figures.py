@@ -69,6 +69,9 @@ COMMON_VERBS = _REFERENTS.terms("lists.common_verbs")
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
 AMOUNT_MEASURES = frozenset(("money", "percent", "rate", "duration"))
 NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+# Prepositions after an amount of money that introduce what it is for: "$9.6 million in
+# fares", "$5 million for road repairs", "$1.5m on overtime".
+MONEY_PREPOSITIONS = frozenset(("in", "for", "on"))
 # Determiners that point back to something already known: a figure after one is a reference.
 # Not "that" or "this": "reports say that 3,000 died" states the figure.
 REFERENCE_WORDS = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
@@ -624,8 +627,8 @@ def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) ->
         while j < n and (toks[j].kind == NUMBER or low[j] in WORD_SCALES or low[j] in CURRENCY_SYMBOLS or word_value(low[j]) is not None):
             j += 1
     words, k = _noun_phrase(toks, low, j)
-    if not words and j + 1 < n and (low[j] == "of" or low[j] == "in" and money) and toks[j].kind == WORD:
-        # "8% of its workforce", "$9.6 million in fares": the noun after the preposition
+    if not words and j + 1 < n and (low[j] == "of" or money and low[j] in MONEY_PREPOSITIONS) and toks[j].kind == WORD:
+        # "8% of its workforce", "$9.6 million in fares", "$5 million for roads": the noun after the preposition
         k = j + 1
         while k < n and (low[k] in DETERMINERS or low[k].endswith("'s")) and low[k] != "of":
             k += 1

@@ -329,3 +329,9 @@ def test_labelled_articles_restatements_and_figure_pairs():
         fig_gold |= {(n, p) for p in _pairs(groups.values())}
     assert _f1(rest_found, rest_gold) >= LABELLED_RESTATED_F1_MIN, (sorted(rest_found ^ rest_gold))
     assert _f1(fig_found, fig_gold) >= LABELLED_FIGURE_PAIR_F1_MIN, (sorted(fig_found ^ fig_gold))
+
+
+def test_the_same_amount_for_different_purposes_is_not_one_figure():
+    _, rep = run("The plan puts $5 million for schools. Officials also set aside $5 million for road repairs.")
+    assert rep.figures == ()
+    assert rep.restatements == ()
