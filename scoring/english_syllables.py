@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
@@ -151,23 +151,56 @@ def _spelled(letters: str) -> int:
     return sum(_LETTER_NAME_SYLLABLES.get(c, 1) for c in letters if c.isalpha())
 
 
+_END = ""  # the key under which a trie node keeps its (n-gram, weight), if an n-gram ends there
+
+
+def _freeze(node: dict) -> Mapping:
+    return MappingProxyType({k: _freeze(v) if isinstance(v, dict) else v for k, v in node.items()})
+
+
+def ngram_trie(weights: Mapping[str, int]) -> Mapping:
+    """Index the weighted n-grams by their letters, so one walk per position finds all that start there."""
+    root: dict = {}
+    for gram, weight in weights.items():
+        node = root
+        for ch in gram:
+            node = node.setdefault(ch, {})
+        node[_END] = (gram, weight)
+    return _freeze(root)
+
+
 @dataclass(frozen=True, slots=True)
 class EnglishSyllables:
     """Count English syllables: table first, then the rule plus learned n-gram weights."""
 
     table: Mapping[str, int]  # word (lower case) -> syllables
     weights: Mapping[str, int]  # n-gram of "^word$" -> correction
-    sizes: tuple[int, ...]  # the n-gram lengths the weights use
+    trie: Mapping = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "trie", ngram_trie(self.weights))
 
     def fallback(self, word: str) -> int:
-        """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram."""
+        """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram it contains."""
         n = english_rule(word)
         if len(word) > FALLBACK_MAX_LETTERS:
             return n
-        get = self.weights.get
-        for gram in ngrams(word, self.sizes):
-            n += get(gram, 0)
-        return max(1, n)
+        padded = "^" + word + "$"
+        size = len(padded)
+        trie = self.trie
+        found: dict[str, int] = {}  # distinct n-grams, as the weights were learned
+        for i in range(size):
+            node = trie.get(padded[i])
+            j = i + 1
+            while node is not None:
+                hit = node.get(_END)
+                if hit is not None:
+                    found[hit[0]] = hit[1]
+                if j >= size:
+                    break
+                node = node.get(padded[j])
+                j += 1
+        return max(1, n + sum(found.values()))
 
     def word(self, word: str) -> int:
         """Count a lower-case word of letters (apostrophes allowed)."""

@@ -54,7 +54,6 @@ ENGLISH = EnglishSyllables(
     weights=MappingProxyType(
         {gram: int(weight) for gram, weight in (line.split() for line in _EN.tables["fallback"]["weights"].split("\n") if line)}
     ),
-    sizes=tuple(int(n) for n in _EN.tables["fallback"]["ngram_sizes"]),
 )
 
 # --- other languages -----------------------------------------------------------------------

@@ -94,7 +94,7 @@ def learn(train: dict[str, int]) -> dict[str, int]:
 def exceptions(truth: dict[str, int], weights: dict[str, int]) -> dict[str, int]:
     """Return the dictionary words the runtime counter gets wrong without a table."""
     table: dict[str, int] = {}
-    counter = EnglishSyllables(table, weights, NGRAM_SIZES)
+    counter = EnglishSyllables(table, weights)
     # Plain words first: the possessive rule for "boss's" looks up "boss".
     for word in sorted(truth, key=lambda w: "'" in w):
         if counter.word(word) != truth[word]:
@@ -157,7 +157,7 @@ def main() -> None:
     train = {w: n for w, n in truth.items() if is_train(w) and LETTERS_RE.fullmatch(w)}
     heldout = {w: n for w, n in truth.items() if not is_train(w) and LETTERS_RE.fullmatch(w)}
     weights = learn(train)
-    counter = EnglishSyllables({}, weights, NGRAM_SIZES)
+    counter = EnglishSyllables({}, weights)
     exact = sum(counter.fallback(w) == n for w, n in heldout.items()) / len(heldout)
     table = exceptions(truth, weights)
     wrong = len(table)

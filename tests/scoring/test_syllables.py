@@ -8,6 +8,7 @@ from scoring.english_syllables import (
     EnglishSyllables,
     english_rule,
     integer_syllables,
+    ngrams,
     number_syllables,
 )
 
@@ -65,10 +66,21 @@ def test_fallback_corrects_the_rule_with_learned_ngrams():
     assert syllables.ENGLISH.fallback("media") == 3
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["media", "okonkwo", "zelenskyy", "pyongyang", "reelection", "cooperate", "queueing", "anniversary", "a", "zz"],
+)
+def test_the_trie_adds_each_distinct_weighted_ngram_once(word):
+    # the definition the weights were learned with: every distinct 2- to 5-gram of "^word$"
+    weights = syllables.ENGLISH.weights
+    expected = max(1, english_rule(word) + sum(weights.get(g, 0) for g in ngrams(word, (2, 3, 4, 5))))
+    assert syllables.ENGLISH.fallback(word) == expected
+
+
 def test_table_wins_over_the_fallback():
-    counter = EnglishSyllables({"zzyzx": 7}, {}, (2,))
+    counter = EnglishSyllables({"zzyzx": 7}, {})
     assert counter.token("Zzyzx") == 7
-    assert EnglishSyllables({}, {}, (2,)).token("Zzyzx") == 1
+    assert EnglishSyllables({}, {}).token("Zzyzx") == 1
 
 
 @pytest.mark.parametrize(
