@@ -138,9 +138,9 @@ def record_cues(view: View) -> list[Cue]:
     out: list[Cue] = []
     low = view.low
     if view.words.isdisjoint(_RECORD_TRIGGERS):
-        joined = " ".join(low) + " "
-        if "iest " not in joined and "-" not in joined:
-            return out  # no superlative, record word, ordinal or hyphenated word anywhere
+        text = view.unit.text
+        if "iest" not in text and "-" not in text:
+            return out  # no superlative, record word, ordinal, "-iest" or hyphenated word anywhere
     n = len(low)
     for k, w in enumerate(low):
         if w not in _RECORD_TRIGGERS and not w.endswith("iest") and "-" not in w:

@@ -161,7 +161,8 @@ def _is_abbreviation(view: View, k: int) -> bool:
 
 def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | None:
     """Decide what kind of source tokens [a, b) are, or None when they are no source at all."""
-    words = [k for k in range(a, b) if view.is_word(k)]
+    toks = view.toks
+    words = [k for k in range(a, b) if toks[k].kind in _COUNTED]
     if not words:
         return None
     low = view.low
@@ -194,15 +195,21 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     two = _bare(low[pre[-2]]) + " " + head if len(pre) > 1 else ""
     if two in ROLE_HEADS:
         head = two
-    names_pre = [k for k in pre if is_name(view, k, proper) and _bare(low[k]) not in _HEADS_AND_TITLES]
-    names_post = _affiliated_names(view, post, head in DOCUMENT_HEADS)
+    flags = view.names
+    if head not in _HEADS_AND_TITLES and not head.endswith("s") and not flags[head_k] and not (head_k == view.initial and toks[head_k].text[0].isupper()):
+        return None  # "the incident", "information from a friendly country": no head a source can have
+    names_pre = [k for k in pre if flags[k] and low[k].removesuffix("'s") not in _HEADS_AND_TITLES]
+    names_post = _affiliated_names(view, post, head in DOCUMENT_HEADS) if post else []
     det = low[pre[0]]
-    possessive = any(_is_possessive(low[k]) for k in pre[:-1]) or det in ("its", "his", "her", "their", "our")
+    # the modifiers before the head, bare of possessives: "the | authority's annual | report"
+    mods = [low[k] for k in pre[:-1]]
+    bare_mods = {w.removesuffix("'s") for w in mods}
+    possessive = any(w.endswith(("'s", "s'")) for w in mods) or det in ("its", "his", "her", "their", "our")
     definite = det in DEFINITE or possessive
     indefinite = det in ("a", "an", "another", "one")
-    quantified = any(low[k] in QUANTIFIERS and low[k] not in ("a", "an") or view.toks[k].kind == NUMBER for k in pre[:-1])
-    anonymous = any(low[k] in ANONYMITY for k in words) or says_anonymous(view, a, b)
-    inst_mod = any(_bare(low[k]) in INSTITUTION_MODIFIERS or _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1])
+    quantified = not QUANTIFIERS.isdisjoint(mods) and any(w in QUANTIFIERS and w not in ("a", "an") for w in mods) or any(toks[k].kind == NUMBER for k in pre[:-1])
+    anonymous = not ANONYMITY.isdisjoint(low[a:b]) or says_anonymous(view, a, b)
+    inst_mod = not bare_mods.isdisjoint(INSTITUTION_MODIFIERS) or not bare_mods.isdisjoint(INSTITUTION_HEADS)
     named_qual = bool(names_pre) or bool(names_post) or _affiliated_body(view, post)
     text = view.text(a, b)
     start, end = view.span(a, b)
@@ -215,7 +222,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         if not (definite or names_pre or names_post):
             return make(VAGUE, False)  # "Teachers say", "lawyers argue": a kind of people, unnamed
         head = head[:-1]  # "the company's auditors": a plural role
-    org_mod = any(_bare(low[k]) in INSTITUTION_HEADS and _bare(low[k]) not in JURISDICTIONS for k in pre[:-1])
+    org_mod = any(w in INSTITUTION_HEADS and w not in JURISDICTIONS for w in bare_mods)
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
         if head in INSTITUTIONAL_PEOPLE and (named_qual or org_mod) and not anonymous and not quantified:
             return make(NAMED, False)
@@ -268,6 +275,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     return None
 
 
+_COUNTED = frozenset((WORD, NUMBER))
 _HEADS_AND_TITLES = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
 
 
@@ -337,8 +345,10 @@ def _respondents(view: View, a: int, b: int, words: list[int]) -> bool:
 def says_anonymous(view: View, a: int, b: int) -> bool:
     """True for "who asked not to be named", "speaking on condition of anonymity" and the like."""
     low = view.low[a:b]
-    if any(w in ANONYMITY for w in low):
+    if not ANONYMITY.isdisjoint(low):
         return True
+    if "not" not in low:
+        return False
     for i, w in enumerate(low):
         if w == "not" and i + 1 < len(low) and low[i + 1] in ("to", "be", "authorized", "authorised", "named", "identified"):
             return True
