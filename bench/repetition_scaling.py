@@ -1,6 +1,6 @@
 """How the cost of figures.find + repetition.analyze grows with article length.
 
-    .venv/bin/python bench/repetition_scaling.py [--rounds N]
+    .venv/bin/python bench/repetition_scaling.py [--rounds N] [--sizes 5 50 500 5000 20000]
 
 Builds synthetic articles of 5, 50, 500 and 5,000 sentences from one seeded generator
 (Zipf-distributed vocabulary, figures in a third of the sentences, one sentence in ten
@@ -76,8 +76,9 @@ def cost(doc, runs: int) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5, help="rounds over all sizes; the best round of each size is kept")
+    ap.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="article lengths in sentences, smallest first")
     a = ap.parse_args()
-    docs = [build_document(article(n)) for n in SIZES]
+    docs = [build_document(article(n)) for n in a.sizes]
     best = [float("inf")] * len(docs)
     # Sizes are interleaved round by round, so a burst of load on a shared machine hits every
     # size alike; CPU time (not wall time) leaves out the time the process waited for a core.

@@ -36,9 +36,9 @@ from .text import SENTENCE, Document, Unit
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
 LEXICAL_MIN = 0.45
 # Rule 3 looks for candidates through this many of a unit's rarest terms ...
-RARE_TERMS = 12
+RARE_TERMS = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
-POSTINGS_MAX = 16
+POSTINGS_MAX = 8
 # ... and scores in full only this many best candidates.
 CANDIDATES = 4
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
@@ -350,7 +350,8 @@ def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) 
     shared = a & b
     if not shared:
         return 0.0
-    w_shared = sum(weight.get(t, 0.0) for t in shared)
-    w_a = sum(weight.get(t, 0.0) for t in a) or 1.0
-    w_b = sum(weight.get(t, 0.0) for t in b) or 1.0
+    get = weight.get
+    w_shared = sum(get(t, 0.0) for t in shared)
+    w_a = sum(get(t, 0.0) for t in a) or 1.0
+    w_b = sum(get(t, 0.0) for t in b) or 1.0
     return (w_shared / w_a + w_shared / w_b) / 2
