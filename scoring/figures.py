@@ -91,7 +91,9 @@ VERB_GAP_MAX = 4
 VERB_BEFORE_GAP_MAX = 2
 # Heading lines that are publication metadata (datelines, bylines, "Published: ...",
 # "3 min read") give no figures: their first words.
-META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by", "last", "first", "dateline"))
+META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by", "dateline"))
+# ... or these two words when the next is one of the above ("First published", "Last updated").
+META_QUALIFIERS = frozenset(("first", "last"))
 META_LAST_WORDS = frozenset(("read", "listen", "watch"))
 
 # A heading with at least this share of its words (of four letters or more) capitalized is in
@@ -168,6 +170,8 @@ def is_meta_line(unit: Unit) -> bool:
     if not words:
         return True  # a heading of digits and punctuation only: a date or a time
     if words[0] in META_FIRST_WORDS or words[-1] in META_LAST_WORDS:
+        return True
+    if words[0] in META_QUALIFIERS and len(words) > 1 and words[1] in META_FIRST_WORDS:
         return True
     # A dateline is written in capitals: "HARLOW, Ore." or "WASHINGTON (AP)".
     first = unit.tokens[0].text

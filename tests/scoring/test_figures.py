@@ -415,3 +415,18 @@ def test_range_takes_the_unit_written_twice():
 )
 def test_split_suffix(text, split):
     assert split_suffix(text) == split
+
+
+@pytest.mark.parametrize(
+    "heading, meta",
+    [
+        ("First published: Jan. 2, 2025", True),
+        ("Last updated 7:45 a.m.", True),
+        ("First 100 Days Bring 40 New Laws", False),  # a headline that starts with "First"
+        ("Last 3 Ferries Leave Harbor", False),
+    ],
+)
+def test_meta_lines_are_recognized_by_their_first_words(heading, meta):
+    doc = build_document(f"{heading}\n\nThe story.")
+    assert figures.is_meta_line(doc.units[0]) == meta
+    assert bool([f for f in find(doc) if f.unit == 0]) != meta
