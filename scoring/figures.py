@@ -173,9 +173,13 @@ def is_meta_line(unit: Unit) -> bool:
         return True
     if words[0] in META_QUALIFIERS and len(words) > 1 and words[1] in META_FIRST_WORDS:
         return True
-    # A dateline is written in capitals: "HARLOW, Ore." or "WASHINGTON (AP)".
-    first = unit.tokens[0].text
-    return len(first) > 1 and first.isupper() and first.isalpha() and len(words) <= 4
+    # A dateline is a place in capitals and a comma or an agency: "HARLOW, Ore.", "WASHINGTON (AP)".
+    toks = unit.tokens
+    first = toks[0].text
+    return (
+        len(first) > 1 and first.isupper() and first.isalpha() and len(words) <= 4
+        and len(toks) > 1 and toks[1].text in (",", "(")
+    )
 
 
 def unit_figures(unit: Unit) -> list[Figure]:
