@@ -41,6 +41,9 @@ RARE_TERMS = 10
 POSTINGS_MAX = 8
 # ... and scores in full only this many best candidates.
 CANDIDATES = 4
+# Counts below this are common enough to coincide ("2 goals", "3 children"): two of them are
+# one figure only if their units name no one or share a name.
+SMALL_COUNT = 10
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
 APPROXIMATE_TOLERANCE = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
@@ -69,6 +72,7 @@ class _Group:
     mentions: list[Figure] = field(default_factory=list)
     nouns: set[str] = field(default_factory=set)  # at most one specific noun: others clash
     verbs: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # names in the units of its mentions
 
     def add(self, fig: Figure) -> None:
         self.mentions.append(fig)
@@ -92,8 +96,14 @@ class _Group:
 
 def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
     """Return the repetition section of the report for `doc` and its figures."""
-    groups, group_of = group_figures(figures)
-    restatements = find_restatements(doc, figures, group_of)
+    per_unit: dict[int, list[Figure]] = {}
+    for fig in figures:
+        per_unit.setdefault(fig.unit, []).append(fig)
+    memo: dict[str, str] = {}  # each distinct word is normalized once per article
+    profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in doc.units]
+    names = [p[1] for p in profiles]
+    groups, group_of = group_figures(figures, names)
+    restatements = find_restatements(doc, figures, group_of, profiles)
     repeated = tuple(_repeated(g) for g in groups if len({m.unit for m in g.mentions}) > 1)
     units = len(doc.units)
     index = len(restatements) / units if units else 0.0
@@ -108,11 +118,15 @@ def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
 # --- repeated figures ---------------------------------------------------------------------
 
 
-def group_figures(figures: tuple[Figure, ...]) -> tuple[list[_Group], dict[int, _Group]]:
+def group_figures(
+    figures: tuple[Figure, ...], names: list[frozenset[str]] | None = None
+) -> tuple[list[_Group], dict[int, _Group]]:
     """Group figures that state the same value about the same thing; map id(figure) to its group.
 
     Each figure is compared with the groups of its value only, through the group's nouns and
     verbs rather than every mention, so grouping costs time linear in the number of figures.
+    A count below SMALL_COUNT also needs its unit to share a name with the group's units when
+    both name someone: "Smith scored 2 goals" and "Jones scored 2 goals" are two facts.
     """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
@@ -122,12 +136,18 @@ def group_figures(figures: tuple[Figure, ...]) -> tuple[list[_Group], dict[int, 
             continue
         key = (fig.measure, fig.scale_unit, fig.value, fig.upper)
         candidates = by_value.setdefault(key, [])
-        home = next((g for g in candidates if g.accepts(fig)), None)
+        unit_names = names[fig.unit] if names is not None and fig.unit < len(names) else frozenset()
+        small = fig.measure == "count" and fig.value < SMALL_COUNT
+        home = next(
+            (g for g in candidates if g.accepts(fig) and not (small and unit_names and g.names and not unit_names & g.names)),
+            None,
+        )
         if home is None:
             home = _Group(key)
             candidates.append(home)
             groups.append(home)
         home.add(fig)
+        home.names |= unit_names
         group_of[id(fig)] = home
     return groups, group_of
 
@@ -225,15 +245,19 @@ def _time_anchors(figures: tuple[Figure, ...]) -> dict[int, frozenset[float]]:
 # --- restatements -------------------------------------------------------------------------
 
 
-def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict[int, _Group]) -> tuple[Restatement, ...]:
-    """Find the units that restate earlier ones (rules 1-3 of the module docstring)."""
+def find_restatements(
+    doc: Document,
+    figures: tuple[Figure, ...],
+    group_of: dict[int, _Group],
+    profiles: list[tuple[frozenset[str], frozenset[str]]],
+) -> tuple[Restatement, ...]:
+    """Find the units that restate earlier ones (rules 1-3 of the module docstring); `profiles` are (terms, names) per unit."""
     units = doc.units
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
-    memo: dict[str, str] = {}  # each distinct word is normalized once per article
-    profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in units]
     unit_terms = [p[0] for p in profiles]
+    anchors = _time_anchors(figures)
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: dict[str, int] = {}
     for i in sentences:
@@ -267,7 +291,9 @@ def find_restatements(doc: Document, figures: tuple[Figure, ...], group_of: dict
             if found is None:
                 found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, restated)
             if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
-                found = _by_terms(unit, unit_terms, weight, df, postings, names_of, restated)
+                found = _by_terms(unit, unit_terms, weight, df, postings, names_of, restated, anchors)
+            if found is not None and _different_times(anchors, i, found.restates):
+                found = None  # "in 1998" against "on May 24": two events, however alike the words
             for t in unit_terms[i]:
                 postings.setdefault(t, []).append(i)
         if found is not None:
@@ -316,7 +342,13 @@ def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, re
     )
 
 
-def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated) -> Restatement | None:
+def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bool:
+    """True when both units name a year or date and none in common."""
+    x, y = anchors.get(a), anchors.get(b)
+    return bool(x and y and not x & y)
+
+
+def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated, anchors) -> Restatement | None:
     """Rule 3: the unit's content terms were already stated by one earlier sentence."""
     mine = unit_terms[unit.index]
     if not mine:
@@ -336,6 +368,8 @@ def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated) 
     for j in heapq.nsmallest(CANDIDATES, score, key=lambda j: (-score[j], j)):
         if names_of[unit.index] - names_of[j]:
             continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
+        if _different_times(anchors, unit.index, j):
+            continue
         sim = _similarity(mine, unit_terms[j], weight)
         if best is None or sim > best[0]:
             best = (sim, j)

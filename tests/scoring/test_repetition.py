@@ -13,6 +13,7 @@ from scoring.repetition import (
     LEXICAL_MIN,
     POSTINGS_MAX,
     RARE_TERMS,
+    SMALL_COUNT,
     analyze,
     same_thing,
 )
@@ -334,4 +335,25 @@ def test_labelled_articles_restatements_and_figure_pairs():
 def test_the_same_amount_for_different_purposes_is_not_one_figure():
     _, rep = run("The plan puts $5 million for schools. Officials also set aside $5 million for road repairs.")
     assert rep.figures == ()
+    assert rep.restatements == ()
+
+
+@pytest.mark.parametrize(
+    "text, repeated",
+    [
+        ("Smith scored 2 goals on Saturday. Jones scored 2 goals for City last season.", False),  # two people
+        (f"Smith scored {SMALL_COUNT} goals on Saturday. Jones scored {SMALL_COUNT} goals last season.", True),
+        ("Smith scored 2 goals on Saturday. The striker scored 2 goals, the club said.", True),  # no second name
+    ],
+)
+def test_small_counts_about_different_people_are_different_figures(text, repeated):
+    _, rep = run(text)
+    assert bool(rep.figures) == repeated
+
+
+def test_sentences_about_different_times_do_not_restate():
+    _, rep = run(
+        "Rovers will face United in the final on May 24. Tickets go on sale Monday. "
+        "Rovers last reached a final in 1998, when they lost to United."
+    )
     assert rep.restatements == ()
