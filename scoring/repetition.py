@@ -10,7 +10,8 @@ A unit restates an earlier one when (checked in this order):
 2. the first figure it asserts repeats a figure an earlier sentence stated, and it
    asserts no more new figures than repeated ones (a new source or a minor detail
    still restates; "300 of the 1,100 jobs" puts a new figure first and does not);
-3. it asserts no new figure, names nobody new, and its content terms overlap an
+3. it asserts no new figure, names nobody new, has LEXICAL_MIN_TERMS content terms or
+   more, and its content terms overlap an
    earlier sentence's by at least LEXICAL_MIN (the mean of the two weighted coverages,
    terms weighted by inverse document frequency: Sparck Jones 1972, "A statistical
    interpretation of term specificity and its application in retrieval").
@@ -35,6 +36,9 @@ from .text import SENTENCE, Document, Unit
 
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
 LEXICAL_MIN = 0.45
+# Rule 3 needs at least this many content terms in the unit: a short sentence about a person
+# already named covers itself with one shared name.
+LEXICAL_MIN_TERMS = 3
 # Rule 3 looks for candidates through this many of a unit's rarest terms ...
 RARE_TERMS = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -351,8 +355,8 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
 def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated, anchors) -> Restatement | None:
     """Rule 3: the unit's content terms were already stated by one earlier sentence."""
     mine = unit_terms[unit.index]
-    if not mine:
-        return None
+    if len(mine) < LEXICAL_MIN_TERMS:
+        return None  # "Ferreira is not one of them.": too little content to have been said before
     rare = sorted(mine, key=lambda t: (df.get(t, 0), t))[:RARE_TERMS]
     score: dict[int, float] = {}
     for t in rare:

@@ -6,11 +6,13 @@ from pathlib import Path
 import pytest
 
 from scoring import repetition
+from scoring import terms as _terms
 from scoring.figures import find
 from scoring.repetition import (
     APPROXIMATE_TOLERANCE,
     CANDIDATES,
     LEXICAL_MIN,
+    LEXICAL_MIN_TERMS,
     POSTINGS_MAX,
     RARE_TERMS,
     SMALL_COUNT,
@@ -357,3 +359,17 @@ def test_sentences_about_different_times_do_not_restate():
         "Rovers last reached a final in 1998, when they lost to United."
     )
     assert rep.restatements == ()
+
+
+@pytest.mark.parametrize(
+    "last, restates",
+    [
+        ("Ferreira is not one of them.", False),  # one content term: too little to restate anything
+        ("Ferreira lost nearly half his hives to the winter.", True),
+    ],
+)
+def test_lexical_min_terms(last, restates):
+    doc, rep = run(f"Ferreira, who keeps 140 hives, lost nearly half of them over the winter. Others quit. {last}")
+    profile_terms = _terms.unit_terms(doc.units[-1])
+    assert (len(profile_terms) >= LEXICAL_MIN_TERMS) == restates
+    assert bool(rep.restatements) == restates
