@@ -47,8 +47,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json = StrictJSONProvider(app)
 
-    from . import errors, routes
+    from . import errors, limits, routes, security
 
+    limits.init_app(app)
+    security.init_app(app)
     errors.register_error_handlers(app)
     app.register_blueprint(routes.bp)
     return app

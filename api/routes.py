@@ -10,6 +10,7 @@ from flask import Blueprint, Response, request
 import scoring
 
 from .articles import read_article
+from .limits import check_article
 from .offsets import to_utf16
 from .schemas import ReportSchema
 
@@ -23,6 +24,7 @@ OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 def analyze():
     """Analyze one article and return its report."""
     article = read_article(request)
+    check_article(article.text, article.format)
     report = scoring.analyze(article.text, format=article.format, options=article.options)
     body = {"offsets": article.offsets, **ReportSchema().dump(report)}
     if article.offsets == "utf16":
