@@ -53,4 +53,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.register_error_handlers(app)
     app.register_blueprint(routes.bp)
+    # newsroom tooling (issue 8): request ids, logs and /metrics; batch; API docs; demo page
+    from . import batch, demo, docs, observability
+
+    observability.init_app(app)
+    app.register_blueprint(batch.bp)
+    app.register_blueprint(docs.bp)
+    app.register_blueprint(demo.bp)
     return app

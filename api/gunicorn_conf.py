@@ -55,3 +55,24 @@ errorlog = "-"
 # for every server the user runs (the tests start several) and no home in the image.
 # Nothing here uses it; older versions ignore the setting.
 control_socket_disable = True
+
+
+# prometheus_client's multiprocess mode (api/observability.py): the master gives the workers
+# one folder for their metric files before any of them starts, forgets a worker's in-flight
+# gauge when it exits, and removes the folder at exit if it made it.
+def on_starting(server):
+    from api.observability import prepare_multiprocess_dir
+
+    prepare_multiprocess_dir()
+
+
+def child_exit(server, worker):
+    from api.observability import worker_exited
+
+    worker_exited(worker.pid)
+
+
+def on_exit(server):
+    from api.observability import remove_multiprocess_dir
+
+    remove_multiprocess_dir()

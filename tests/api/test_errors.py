@@ -124,7 +124,8 @@ def test_the_body_limit_is_inclusive_and_413_says_by_how_much(small_app, size, s
         ("PUT", "/v1/analyze", 405),
         ("DELETE", "/v1/health", 405),
         ("POST", "/openapi.yaml", 405),
-        ("GET", "/", 404),
+        ("POST", "/", 405),  # "/" is the demo page (api/demo), GET only
+        ("GET", "/index.html", 404),
         ("POST", "/v1/analyze/now", 404),
         ("GET", "/v2/health", 404),
     ],

@@ -1,0 +1,214 @@
+"""The `copydesk` command: `copydesk analyze FILE...|-` prints a report, `copydesk serve` runs the server.
+
+Start-up is kept lean: the scoring library is imported only once the arguments are read,
+and marshmallow (the API's report schema) only for `--json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+# File extensions and the format each one names; anything else (and stdin) is plain text.
+FORMATS_BY_EXTENSION = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+FORMAT_CHOICES = ("text", "html", "markdown")
+STDIN = "-"
+# Exit statuses: 0 every input analyzed; 1 an input could not be read or analyzed (the
+# others are still reported); 2 the command line itself is wrong (argparse's own status).
+EXIT_OK = 0
+EXIT_INPUT_FAILED = 1
+# Where the summary quotes a sentence, it shortens it past this many characters.
+MAX_QUOTED_CHARS = 240
+GUNICORN_CONF = Path(__file__).with_name("gunicorn_conf.py")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: `analyze` and `serve`."""
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Readability, read time, repetition and unattributed claims for news articles.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="analyze articles and print their reports")
+    analyze.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or Markdown files; - reads stdin")
+    analyze.add_argument(
+        "--format", choices=FORMAT_CHOICES, help="read every input as this format (default: by extension; text for stdin)"
+    )
+    analyze.add_argument("--json", action="store_true", help="print the report as the API's JSON")
+    analyze.add_argument("--language", help="the articles' language as a BCP 47 tag (default: detected)")
+    analyze.add_argument("--profile", default="news", help="readability profile whose thresholds color the scores")
+    analyze.add_argument("--words-per-minute", type=float, help="reading rate for read time (50 to 1000)")
+
+    serve = commands.add_parser("serve", help="run the production server (gunicorn with api/gunicorn_conf.py)")
+    serve.add_argument("--bind", help="address to listen on (sets COPYDESK_BIND; default 127.0.0.1:8000)")
+    serve.add_argument("--workers", type=int, help="worker processes (sets COPYDESK_WORKERS)")
+    return parser
+
+
+def format_of(path: str, given: str | None) -> str:
+    """The format to read `path` as: the one given, else the extension's, else text."""
+    if given:
+        return given
+    if path == STDIN:
+        return "text"
+    return FORMATS_BY_EXTENSION.get(Path(path).suffix.lower(), "text")
+
+
+def read_input(path: str) -> str:
+    """The text of a file, or of stdin for "-" (UTF-8; a byte-order mark is dropped)."""
+    raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    return raw.decode("utf-8-sig")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args.bind, args.workers)
+    return analyze(args)
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Analyze each input; print summaries (or JSON) on stdout and failures on stderr."""
+    import scoring
+
+    status = EXIT_OK
+    reports: list[tuple[str, Any]] = []
+    try:
+        options = scoring.Options(language=args.language, profile=args.profile, words_per_minute=args.words_per_minute)
+    except scoring.ScoringError as e:
+        print(f"copydesk: {e}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    for path in args.files:
+        name = "stdin" if path == STDIN else path
+        try:
+            text = read_input(path)
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"copydesk: {name}: cannot read: {_reason(e)}", file=sys.stderr)
+            status = EXIT_INPUT_FAILED
+            continue
+        try:
+            report = scoring.analyze(text, format=format_of(path, args.format), options=options)
+        except scoring.ScoringError as e:
+            print(f"copydesk: {name}: cannot analyze: {e}", file=sys.stderr)
+            status = EXIT_INPUT_FAILED
+            continue
+        if args.json:
+            reports.append((name, report))
+        else:
+            if reports:
+                print()  # a blank line between two summaries
+            print_summary(name, report, sys.stdout)
+            reports.append((name, None))
+    if args.json:
+        print_json(reports, several=len(args.files) > 1)
+    return status
+
+
+def print_json(reports: list[tuple[str, Any]], several: bool) -> None:
+    """One input: its report as the API answers it; several: an array of {"file", "report"}."""
+    import json
+
+    from api.schemas import ReportSchema
+
+    schema = ReportSchema()
+    bodies = [(name, {"offsets": "code_points", **schema.dump(report)}) for name, report in reports]
+    if several:
+        document: Any = [{"file": name, "report": body} for name, body in bodies]
+    elif bodies:
+        document = bodies[0][1]
+    else:
+        return
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def print_summary(name: str, report: Any, out: TextIO) -> None:
+    """A readable summary: scores with bands, read time, repetition, unattributed claims with their sentences."""
+    units = report.units
+    rd, rt, rep, cl = report.readability, report.read_time, report.repetition, report.claims
+    write = out.write
+    write(f"{name}  ({report.format}, {report.language.code}, {len(units)} units, {rt.words} words)\n")
+    write(f"\nReadability  (consensus grade {rd.grade:.1f}, profile {rd.profile})\n")
+    width = max((len(s.name) for s in rd.scores), default=0)
+    for score in rd.scores:
+        verdict = f"  [{score.verdict}]" if score.verdict else ""
+        write(f"  {score.name:<{width}}  {score.value:7.1f}  {score.band}{verdict}\n")
+    write(f"\nRead time    {rt.label}  ({rt.words} words at {rt.words_per_minute:g} words per minute)\n")
+    write(
+        f"\nRepetition   index {rep.index:.2f}: {_count(len(rep.restatements), 'restated sentence')}, "
+        f"{_count(len(rep.figures), 'repeated figure')}, {_count(len(rep.conflicts), 'conflicting figure')}\n"
+    )
+    for r in rep.restatements:
+        write(f"  sentence {r.unit} restates sentence {r.restates} (similarity {r.similarity:.2f}): {_quote(units[r.unit].text)}\n")
+    for f in rep.figures:
+        write(f"  {f.figure}: stated in sentences {', '.join(str(u) for u in f.units)}\n")
+    for c in rep.conflicts:
+        write(f"  conflict: {c.message}\n")
+    write(
+        f"\nClaims       {cl.total} in all: {cl.attributed} attributed, {cl.vague} vague, {cl.unsourced} unsourced"
+        f" ({cl.unattributed} unattributed)\n"
+    )
+    for claim in cl.items:
+        if claim.status == "attributed":
+            continue
+        write(f"  [{claim.status}] sentence {claim.unit} ({claim.kind}): {_quote(units[claim.unit].text)}\n")
+        write(f"      why: {claim.reason}\n")
+    hard = [f for f in rd.findings if f.rule in ("hard_sentence", "long_sentence")]
+    if hard:
+        write(f"\nHard sentences  {len(hard)}\n")
+        for finding in hard:
+            write(f"  sentence {finding.unit}: {finding.message}\n")
+
+
+def serve(bind: str | None, workers: int | None) -> int:
+    """Replace this process with gunicorn running the app with the shipped config (signals reach it directly)."""
+    env = dict(os.environ)
+    if bind:
+        env["COPYDESK_BIND"] = bind
+    if workers is not None:
+        env["COPYDESK_WORKERS"] = str(workers)
+    command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "api.wsgi:app"]
+    os.execve(sys.executable, command, env)
+    return EXIT_OK  # not reached: execve does not return
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _quote(sentence: str) -> str:
+    flat = " ".join(sentence.split())
+    if len(flat) > MAX_QUOTED_CHARS:
+        flat = flat[: MAX_QUOTED_CHARS - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _reason(e: Exception) -> str:
+    if isinstance(e, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {e.start}: {e.reason})"
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    return str(e)
+
+
+def run() -> None:
+    """The console script's entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

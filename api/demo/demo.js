@@ -1,0 +1,181 @@
+// copydesk demo: send the article to /v1/analyze and show the report with its findings
+// highlighted. The article and every string from the report reach the page only through
+// textContent and text nodes, never as HTML, so markup in an article stays text.
+"use strict";
+
+// Claim statuses from worst to best: a sentence with several claims shows its worst.
+const STATUS_ORDER = ["unsourced", "vague", "attributed"];
+// Readability findings that make a sentence "hard" (passive voice alone does not).
+const HARD_RULES = new Set(["hard_sentence", "long_sentence"]);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+function setText(id, value) {
+  document.getElementById(id).textContent = String(value);
+}
+
+function setStatus(message, isError) {
+  const status = document.getElementById("status");
+  status.textContent = message;
+  status.classList.toggle("error", Boolean(isError));
+}
+
+async function loadSeed() {
+  const response = await fetch("/demo/seed.txt");
+  document.getElementById("article").value = await response.text();
+  document.getElementById("format").value = "text";
+  setStatus("Sample story loaded.");
+}
+
+async function analyze(event) {
+  event.preventDefault();
+  const text = document.getElementById("article").value;
+  const format = document.getElementById("format").value;
+  setStatus("Analyzing…");
+  let response;
+  try {
+    response = await fetch("/v1/analyze", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      // utf16 offsets: they index JavaScript strings directly
+      body: JSON.stringify({ text, format, options: { offsets: "utf16" } }),
+    });
+  } catch (error) {
+    setStatus("The service could not be reached.", true);
+    return;
+  }
+  const body = await response.json();
+  if (!response.ok) {
+    // a problem+json document: its detail says what to fix
+    setStatus(body.detail || body.title || `Error ${response.status}`, true);
+    return;
+  }
+  render(body);
+  setStatus("Done.");
+}
+
+// unit index -> what the report found in that unit
+function findingsByUnit(report) {
+  const byUnit = new Map();
+  const get = (unit) => {
+    if (!byUnit.has(unit)) byUnit.set(unit, { claims: [], restates: null, hard: [], notes: [] });
+    return byUnit.get(unit);
+  };
+  for (const claim of report.claims.items) {
+    const f = get(claim.unit);
+    f.claims.push(claim.status);
+    f.notes.push(`${claim.status} ${claim.kind} claim: ${claim.reason}`);
+  }
+  for (const r of report.repetition.restatements) {
+    const f = get(r.unit);
+    f.restates = r.restates;
+    f.notes.push(`restates sentence ${r.restates}: ${r.reason}`);
+  }
+  for (const finding of report.readability.findings) {
+    if (!HARD_RULES.has(finding.rule)) continue;
+    const f = get(finding.unit);
+    f.hard.push(finding.rule);
+    f.notes.push(finding.message);
+  }
+  return byUnit;
+}
+
+function worstStatus(statuses) {
+  for (const status of STATUS_ORDER) if (statuses.includes(status)) return status;
+  return null;
+}
+
+// Repeated figures' mentions, sorted by start, as [start, end, figure] in UTF-16 units.
+function figureMarks(report) {
+  const marks = [];
+  for (const figure of report.repetition.figures) {
+    for (const m of figure.mentions) marks.push([m.start, m.end, figure.figure]);
+  }
+  return marks.sort((a, b) => a[0] - b[0]);
+}
+
+// Append text[start, end) to parent, wrapping repeated figures' mentions in <mark>.
+function appendWithFigures(parent, text, start, end, marks) {
+  let at = start;
+  for (const [mStart, mEnd, figure] of marks) {
+    if (mEnd <= at || mStart >= end) continue;
+    const from = Math.max(mStart, at);
+    const to = Math.min(mEnd, end);
+    if (from > at) parent.append(document.createTextNode(text.slice(at, from)));
+    const mark = el("mark", "figure", text.slice(from, to));
+    mark.title = `repeated figure: ${figure}`;
+    mark.dataset.figure = figure;
+    parent.append(mark);
+    at = to;
+  }
+  if (at < end) parent.append(document.createTextNode(text.slice(at, end)));
+}
+
+function renderArticle(report) {
+  const view = document.getElementById("article-view");
+  view.replaceChildren();
+  const text = report.text;
+  const byUnit = findingsByUnit(report);
+  const marks = figureMarks(report);
+  let at = 0;
+  for (const unit of report.units) {
+    if (unit.start > at) appendWithFigures(view, text, at, unit.start, marks);
+    const span = el("span", unit.type === "heading" ? "unit heading" : "unit");
+    span.dataset.unit = String(unit.index);
+    const found = byUnit.get(unit.index);
+    if (found) {
+      const status = worstStatus(found.claims);
+      if (status) span.classList.add(`claim-${status}`);
+      if (found.restates !== null) span.classList.add("restated");
+      if (found.hard.length) span.classList.add("hard");
+      span.title = found.notes.join("\n");
+    }
+    appendWithFigures(span, text, unit.start, unit.end, marks);
+    view.append(span);
+    at = unit.end;
+  }
+  if (at < text.length) appendWithFigures(view, text, at, text.length, marks);
+}
+
+function renderScores(report) {
+  const tbody = document.querySelector("#scores tbody");
+  tbody.replaceChildren();
+  for (const score of report.readability.scores) {
+    const row = el("tr");
+    row.dataset.score = score.id;
+    row.append(el("th", null, score.name));
+    row.firstChild.scope = "row";
+    row.append(el("td", "value", score.value.toFixed(1)));
+    row.append(el("td", score.verdict ? `band verdict-${score.verdict}` : "band", score.band));
+    row.title = score.citation;
+    tbody.append(row);
+  }
+}
+
+function render(report) {
+  const claims = report.claims;
+  const hardUnits = new Set(report.readability.findings.filter((f) => HARD_RULES.has(f.rule)).map((f) => f.unit));
+  setText("read-time", `${report.read_time.label} (${report.read_time.words} words)`);
+  setText("count-unsourced", claims.unsourced);
+  setText("count-vague", claims.vague);
+  setText("count-attributed", claims.attributed);
+  setText("repetition-index", report.repetition.index.toFixed(2));
+  setText("count-restated", report.repetition.restatements.length);
+  setText("count-figures", report.repetition.figures.length);
+  setText("count-hard", hardUnits.size);
+  renderScores(report);
+  renderArticle(report);
+  document.getElementById("report").hidden = false;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("load-seed").addEventListener("click", () => {
+    loadSeed().catch(() => setStatus("The sample story could not be loaded.", true));
+  });
+  document.getElementById("article-form").addEventListener("submit", analyze);
+});

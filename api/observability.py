@@ -1,0 +1,286 @@
+"""Request ids, one JSON log line per request, and Prometheus metrics (also across gunicorn workers).
+
+Every request gets an id: the client's `X-Request-ID` when it is a sensible token, else a
+fresh one; the response carries it back. Each request ends with one JSON line on the
+`copydesk.requests` logger: method, path, route, status, duration, request id and sizes,
+never the body, the query string or a header value other than the id (the body is the
+article; a query string or header may hold a key).
+
+`GET /metrics` answers in the Prometheus text format. Under gunicorn, `api/gunicorn_conf.py`
+points PROMETHEUS_MULTIPROC_DIR at a folder shared by the workers, and the scrape sums every
+worker's numbers (prometheus_client's multiprocess mode); without it, the numbers are this
+process's.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A client's id is kept when it is a short token of URL-safe characters (what tracing
+# systems and load balancers send: UUIDs, hex, base64url); anything else could forge log
+# lines or carry a secret, so it is replaced by a fresh id.
+MAX_REQUEST_ID_LENGTH = 128
+REQUEST_ID_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:+=/~")
+# The route label of a request no route matched (404, 405): one label, so that scanners
+# probing random paths cannot grow the metrics without bound.
+UNMATCHED_ROUTE = "unmatched"
+# Latency buckets in seconds: a short article takes milliseconds, a long feature about a
+# second, and the worker timeout (COPYDESK_TIMEOUT, 30 s by default) caps the rest.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+LOGGER_NAME = "copydesk.requests"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+# Set by prepare_multiprocess_dir when it made the folder itself, so that only that folder is removed at exit.
+OWNED_DIR_ENV = "COPYDESK_METRICS_DIR_CREATED"
+ENVIRON_REQUEST_ID = "copydesk.request_id"
+
+bp = Blueprint("observability", __name__)
+
+
+def request_id_from(header: str | None) -> str:
+    """The client's request id when it is an acceptable token, else a new random one."""
+    if header and len(header) <= MAX_REQUEST_ID_LENGTH and all(c in REQUEST_ID_CHARACTERS for c in header):
+        return header
+    return uuid.uuid4().hex
+
+
+def current_request_id() -> str | None:
+    """The id of the request being served (for other modules' log lines)."""
+    return request.environ.get(ENVIRON_REQUEST_ID)
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """The service's Prometheus metrics, registered in one registry per app."""
+
+    registry: Any
+    requests: Any
+    latency: Any
+    in_flight: Any
+
+
+def _make_metrics() -> Metrics:
+    # imported here, after gunicorn's master has set PROMETHEUS_MULTIPROC_DIR: prometheus_client
+    # picks its value store (in memory or shared files) when the first metric is made
+    from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+    registry = CollectorRegistry(auto_describe=True)
+    labels = ("method", "route")
+    return Metrics(
+        registry=registry,
+        requests=Counter(
+            "copydesk_http_requests", "HTTP requests answered, by route and status.", (*labels, "status"), registry=registry
+        ),
+        latency=Histogram(
+            "copydesk_http_request_duration_seconds",
+            "Time from receiving a request to sending the last byte of its response.",
+            labels,
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        ),
+        # livesum: the scrape adds up the workers that are alive now
+        in_flight=Gauge(
+            "copydesk_http_requests_in_progress",
+            "Requests being served right now.",
+            labels,
+            multiprocess_mode="livesum",
+            registry=registry,
+        ),
+    )
+
+
+class _LazyMetrics:
+    """Makes the metrics on first use, in the worker process (see _make_metrics)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._metrics: Metrics | None = None
+
+    def get(self) -> Metrics:
+        if self._metrics is None:
+            with self._lock:
+                if self._metrics is None:
+                    self._metrics = _make_metrics()
+        return self._metrics
+
+
+def _route(app: Flask, environ: dict[str, Any]) -> str:
+    """The matched route's rule ("/v1/analyze"), or UNMATCHED_ROUTE."""
+    try:
+        rule, _ = app.url_map.bind_to_environ(environ).match(return_rule=True)
+    except HTTPException:
+        # NotFound, MethodNotAllowed, RequestRedirect: none of them is a route's traffic
+        return UNMATCHED_ROUTE
+    return rule.rule
+
+
+class RequestObserver:
+    """WSGI middleware: the request id, the in-flight gauge, and at the last byte the log line and metrics."""
+
+    def __init__(self, app: Flask, wsgi_app: Callable, metrics: _LazyMetrics, logger: logging.Logger) -> None:
+        self.app = app
+        self.wsgi_app = wsgi_app
+        self.metrics = metrics
+        self.logger = logger
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        started = time.perf_counter()
+        request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
+        environ[ENVIRON_REQUEST_ID] = request_id
+        method = environ.get("REQUEST_METHOD", "")
+        route = _route(self.app, environ)
+        metrics = self.metrics.get()
+        in_flight = metrics.in_flight.labels(method, route)
+        in_flight.inc()
+        seen: dict[str, Any] = {"status": 500, "bytes": 0}
+
+        def observed_start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+            seen["status"] = int(status.split(" ", 1)[0])
+            headers = [(k, v) for k, v in headers if k.lower() != REQUEST_ID_HEADER.lower()]
+            headers.append((REQUEST_ID_HEADER, request_id))
+            return start_response(status, headers, exc_info)
+
+        def finish() -> None:
+            duration = time.perf_counter() - started
+            in_flight.dec()
+            metrics.requests.labels(method, route, str(seen["status"])).inc()
+            metrics.latency.labels(method, route).observe(duration)
+            self.logger.info(
+                json.dumps(
+                    {
+                        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                        "event": "request",
+                        "request_id": request_id,
+                        "method": method,
+                        "path": environ.get("PATH_INFO", ""),
+                        "route": route,
+                        "status": seen["status"],
+                        "duration_ms": round(duration * 1000, 3),
+                        "request_bytes": _int(environ.get("CONTENT_LENGTH")),
+                        "response_bytes": seen["bytes"],
+                        "pid": os.getpid(),
+                    }
+                )
+            )
+
+        try:
+            body = self.wsgi_app(environ, observed_start_response)
+        except BaseException:
+            finish()
+            raise
+        return _ObservedBody(body, seen, finish)
+
+
+class _ObservedBody:
+    """The response body, counted as it is sent; `close()` (the end of the response) records the request."""
+
+    def __init__(self, body: Iterable[bytes], seen: dict[str, Any], finish: Callable[[], None]) -> None:
+        self._body = body
+        self._seen = seen
+        self._finish = finish
+        self._finished = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._body:
+            self._seen["bytes"] += len(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        try:
+            close = getattr(self._body, "close", None)
+            if close is not None:
+                close()
+        finally:
+            if not self._finished:
+                self._finished = True
+                self._finish()
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _request_logger() -> logging.Logger:
+    logger = logging.getLogger(LOGGER_NAME)
+    if not logger.handlers:
+        # the message is the JSON document; one line per request on stderr, where containers collect it
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+@bp.get("/metrics")
+def metrics():
+    """Serve the Prometheus metrics: every worker's under gunicorn, else this process's."""
+    from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+    if os.environ.get(MULTIPROC_ENV):
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)
+    else:
+        registry = current_app.extensions["copydesk.metrics"].get().registry
+    return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+
+
+def init_app(app: Flask) -> None:
+    """Wrap the app in the request observer and add `GET /metrics`."""
+    lazy = _LazyMetrics()
+    app.extensions["copydesk.metrics"] = lazy
+    app.wsgi_app = RequestObserver(app, app.wsgi_app, lazy, _request_logger())
+    app.register_blueprint(bp)
+
+
+# --- gunicorn hooks (api/gunicorn_conf.py) -----------------------------------------------
+
+
+def prepare_multiprocess_dir() -> str:
+    """In gunicorn's master, before any worker starts: a fresh folder for the workers' metric files."""
+    folder = os.environ.get(MULTIPROC_ENV)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        # numbers left by an earlier run of the server would be added to this one's
+        for name in os.listdir(folder):
+            if name.endswith(".db"):
+                os.remove(os.path.join(folder, name))
+    else:
+        folder = tempfile.mkdtemp(prefix="copydesk-metrics-")
+        os.environ[MULTIPROC_ENV] = folder
+        os.environ[OWNED_DIR_ENV] = folder
+    return folder
+
+
+def worker_exited(pid: int) -> None:
+    """In gunicorn's master, when a worker exits: its in-flight gauge stops counting."""
+    if os.environ.get(MULTIPROC_ENV):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(pid)
+
+
+def remove_multiprocess_dir() -> None:
+    """In gunicorn's master, at exit: remove the metrics folder if prepare_multiprocess_dir made it."""
+    folder = os.environ.get(OWNED_DIR_ENV)
+    if folder and folder == os.environ.get(MULTIPROC_ENV):
+        shutil.rmtree(folder, ignore_errors=True)
