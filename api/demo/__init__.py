@@ -14,13 +14,14 @@ ASSETS = {
     "demo.css": "text/css",
     "demo.js": "text/javascript",
     "seed.txt": "text/plain",
+    "favicon.svg": "image/svg+xml",
 }
 
 
 def _asset(name: str) -> Response:
     data = resources.files(__package__).joinpath(name).read_bytes()
     response = Response(data, mimetype=ASSETS[name])
-    if ASSETS[name].startswith("text/"):
+    if ASSETS[name].startswith("text/") or name.endswith(".svg"):
         response.charset = "utf-8"
     return response
 
@@ -47,3 +48,9 @@ def script():
 def seed():
     """The sample story the page offers (a copy of seeds/000_af487410b511baf4.txt)."""
     return _asset("seed.txt")
+
+
+@bp.get("/demo/favicon.svg")
+def icon():
+    """The page's icon (so browsers do not ask for a missing /favicon.ico)."""
+    return _asset("favicon.svg")
