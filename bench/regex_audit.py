@@ -22,6 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 ROOT = Path(__file__).resolve().parent.parent
+# bench/http.py would shadow the standard library http (flask needs http.client)
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 PACKAGES = ("scoring", "api")
