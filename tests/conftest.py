@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import yaml
 from flask.testing import FlaskClient
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
-from openapi_core.deserializing.media_types.util import json_loads
+from openapi_core.deserializing.media_types.util import json_loads, plain_loads
 
 from api import create_app
 
@@ -27,11 +28,25 @@ def spec_document() -> dict:
     return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 
 
+def ndjson_loads(value: bytes, **parameters: str) -> list:
+    """NDJSON as the list of its lines' JSON values (blank lines skipped)."""
+    return [json.loads(line) for line in plain_loads(value, **parameters).splitlines() if line.strip()]
+
+
 @cache
 def openapi() -> OpenAPI:
     """openapi-core's view of the contract, reading problem+json and YAML bodies too."""
     config = Config(
-        extra_media_type_deserializers={PROBLEM_JSON: json_loads, "application/yaml": yaml.safe_load},
+        extra_media_type_deserializers={
+            PROBLEM_JSON: json_loads,
+            "application/yaml": yaml.safe_load,
+            # the batch's NDJSON: the contract describes its lines as an array of answers
+            "application/x-ndjson": ndjson_loads,
+            # the demo and docs pages' files: text the contract types as strings
+            "text/css": plain_loads,
+            "text/javascript": plain_loads,
+            "image/svg+xml": plain_loads,
+        },
     )
     return OpenAPI.from_file_path(str(SPEC_PATH), config=config)
 

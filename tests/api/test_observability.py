@@ -1,0 +1,122 @@
+"""Request ids, the JSON request log and /metrics, through the Flask test client (one process)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+
+import pytest
+
+from api import observability
+from api.observability import MAX_REQUEST_ID_LENGTH, request_id_from
+
+GENERATED = re.compile(r"[0-9a-f]{32}")
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [
+        ("4bf92f3577b34da6a3ce929d0e0e4736", True),  # hex, as tracing systems send
+        ("req-2024-12-27.001:a/b+c=d~e_f", True),
+        ("x" * MAX_REQUEST_ID_LENGTH, True),
+        ("x" * (MAX_REQUEST_ID_LENGTH + 1), False),  # too long to log
+        ("two words", False),
+        ('a"b', False),  # would break out of a log field
+        ("line\nbreak", False),  # would forge a log line
+        ("", False),
+        (None, False),
+    ],
+)
+def test_a_client_request_id_is_kept_only_when_it_is_a_safe_token(header, kept):
+    result = request_id_from(header)
+    if kept:
+        assert result == header
+    else:
+        assert GENERATED.fullmatch(result)
+
+
+def test_every_response_carries_the_request_id(client):
+    assert client.get("/v1/health", headers={"X-Request-ID": "abc-123"}).headers["X-Request-ID"] == "abc-123"
+    generated = client.get("/v1/health").headers["X-Request-ID"]
+    assert GENERATED.fullmatch(generated)
+    # errors too, and a new id per request
+    problem = client.get("/nowhere")
+    assert GENERATED.fullmatch(problem.headers["X-Request-ID"]) and problem.headers["X-Request-ID"] != generated
+
+
+def test_one_json_line_per_request_without_the_article_or_the_query(client, caplog):
+    with caplog.at_level(logging.INFO, logger=observability.LOGGER_NAME):
+        caplog.handler.setLevel(logging.INFO)
+        logger = logging.getLogger(observability.LOGGER_NAME)
+        logger.addHandler(caplog.handler)
+        try:
+            response = client.post(
+                "/v1/analyze?words_per_minute=200",
+                data="The harbor master said 7,431 boats were moored.",
+                headers={"Content-Type": "text/plain", "X-Request-ID": "trace-1", "X-API-Key": "not-to-be-logged"},
+                buffered=True,
+            )
+        finally:
+            logger.removeHandler(caplog.handler)
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == observability.LOGGER_NAME]
+    assert len(lines) == 1
+    line = lines[0]
+    assert line["request_id"] == "trace-1"
+    assert (line["method"], line["path"], line["route"], line["status"]) == ("POST", "/v1/analyze", "/v1/analyze", 200)
+    assert line["request_bytes"] == len("The harbor master said 7,431 boats were moored.")
+    assert line["response_bytes"] == len(response.data)
+    assert line["duration_ms"] >= 0 and line["pid"] == os.getpid()
+    text = caplog.text
+    assert "7,431" not in text and "not-to-be-logged" not in text and "words_per_minute" not in text
+
+
+def scrape(client) -> str:
+    return client.get("/metrics", buffered=True).get_data(as_text=True)
+
+
+def test_metrics_count_requests_by_route_and_status(client):
+    for _ in range(3):
+        client.get("/v1/health", buffered=True)
+    client.post("/v1/analyze", json={"text": ""}, buffered=True)
+    client.get("/no/such/page", buffered=True)
+    client.get("/another/missing/page", buffered=True)
+    metrics = scrape(client)
+    assert 'copydesk_http_requests_total{method="GET",route="/v1/health",status="200"} 3.0' in metrics
+    assert 'copydesk_http_requests_total{method="POST",route="/v1/analyze",status="422"} 1.0' in metrics
+    # unknown paths share one label, so probing cannot grow the metrics
+    assert 'copydesk_http_requests_total{method="GET",route="unmatched",status="404"} 2.0' in metrics
+    assert "/no/such/page" not in metrics
+    assert 'copydesk_http_request_duration_seconds_count{method="GET",route="/v1/health"} 3.0' in metrics
+    # only the scrape itself is in flight
+    assert 'copydesk_http_requests_in_progress{method="GET",route="/v1/health"} 0.0' in metrics
+    assert 'copydesk_http_requests_in_progress{method="GET",route="/metrics"} 1.0' in metrics
+
+
+def test_each_app_counts_its_own_requests(app):
+    from api import create_app
+
+    first, second = app.test_client(), create_app({"TESTING": True}).test_client()
+    first.get("/v1/health", buffered=True)
+    assert 'copydesk_http_requests_total{method="GET",route="/v1/health",status="200"} 1.0' in scrape(first)
+    assert 'copydesk_http_requests_total{method="GET",route="/v1/health"' not in scrape(second)
+
+
+def test_the_gunicorn_hooks_make_clear_and_remove_the_metrics_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    monkeypatch.delenv("COPYDESK_METRICS_DIR_CREATED", raising=False)
+    folder = observability.prepare_multiprocess_dir()
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == folder and os.path.isdir(folder)
+    observability.remove_multiprocess_dir()
+    assert not os.path.exists(folder)
+
+    # a folder the operator chose is kept, but an earlier run's numbers are cleared
+    monkeypatch.delenv("COPYDESK_METRICS_DIR_CREATED")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    (tmp_path / "counter_123.db").write_bytes(b"old")
+    (tmp_path / "notes.txt").write_text("kept")
+    assert observability.prepare_multiprocess_dir() == str(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    observability.remove_multiprocess_dir()
+    assert tmp_path.exists()
