@@ -28,6 +28,16 @@ RULE_IDS = tuple(sorted(CLAIMS_RULES))
 # --- requests ----------------------------------------------------------------------------
 
 
+class StrictBoolean(fields.Boolean):
+    """A JSON boolean, or its spelling in a query string ("true", "false"); never a number (0 == False in Python)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, (bool, str)):
+            raise self.make_error("invalid", input=value)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+
 class OptionsSchema(Schema):
     """The analysis options, in a JSON body's `options` or as query parameters."""
 
@@ -46,7 +56,7 @@ class OptionsSchema(Schema):
         allow_nan=False,
         validate=validate.Range(MIN_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE),
     )
-    anonymous_as_vague = fields.Boolean(load_default=True)
+    anonymous_as_vague = StrictBoolean(load_default=True)
     disabled_rules = fields.List(fields.String(validate=validate.OneOf(RULE_IDS)), load_default=list)
     offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
 

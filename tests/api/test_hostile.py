@@ -155,3 +155,10 @@ def test_a_50000_word_feature_passes_the_default_limits(app):
     assert len(feature.split()) > 50_000
     with app.app_context():
         check_article(feature, "text")  # raises when over
+
+
+@pytest.mark.parametrize("value, status", [(True, 200), (False, 200), (0, 422), (1, 422), (1.0, 422), ("yes", 200), ("maybe", 422), (None, 422)])
+def test_anonymous_as_vague_is_a_boolean_not_a_number(client, value, status):
+    # found by schemathesis: marshmallow's Boolean took 0 and 1 because 0 == False in Python
+    response = client.post("/v1/analyze", json={"text": PROSE, "options": {"anonymous_as_vague": value}})
+    assert response.status_code == status
