@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from flask.json.provider import DefaultJSONProvider
+# Flask is imported by create_app, not here: `copydesk analyze` imports this package
+# (api.cli) and must start without Flask's few hundred milliseconds of imports.
+if TYPE_CHECKING:
+    from flask import Flask
 
 # 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so it fits several times over
 # even JSON-escaped inside markup. The limit bounds the memory and worker time one request
@@ -25,19 +27,12 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType({
 })
 
 
-class StrictJSONProvider(DefaultJSONProvider):
-    """Flask's JSON with two changes: keys keep the schema's order, and NaN or infinity is an error."""
-
-    sort_keys = False
-
-    def dumps(self, obj: Any, **kwargs: Any) -> str:
-        # a non-finite number is a bug in an analysis; "NaN" is not JSON, and clients would choke
-        kwargs.setdefault("allow_nan", False)
-        return super().dumps(obj, **kwargs)
-
-
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create and configure the copydesk app: defaults, then the environment or `test_config`."""
+    from flask import Flask
+
+    from .json_provider import StrictJSONProvider
+
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
     if test_config is None:
