@@ -5,7 +5,9 @@
 Times claims.analyze alone (CPU time, best of several rounds; the text model and figures are
 built beforehand and not timed) on every labelled article in tests/data/articles, then on
 articles made of 1, 10 and 100 copies of those articles' paragraphs, and prints the cost per
-word of each size relative to the smallest. Linear cost shows as ratios near 1.
+word of each size relative to the smallest. Linear cost shows as ratios near 1. Last, hostile
+patterns (one tag, pronoun or coordinated verb repeated thousands of times in one paragraph)
+at two sizes: a ratio near 4 is linear.
 """
 
 from __future__ import annotations
@@ -65,6 +67,25 @@ def main() -> None:
         per_word = seconds / words
         base = base or per_word
         print(f"{n:6d} {words:8d} {seconds * 1000:9.2f} {per_word / base:15.2f}")
+    hostile(args.rounds)
+
+
+# Sentences that once made a rule quadratic: one paragraph (or one sentence) of each, repeated.
+HOSTILE = (
+    '"We did it," he said. ',
+    ", the agency said ",
+    "Smith acknowledged it and said ",
+    "he said, speaking on condition of anonymity, ",
+    'The council called it "bad" ',
+)
+
+
+def hostile(rounds: int) -> None:
+    """Time each hostile pattern at n and 4n repeats: a ratio near 4 is linear, near 16 quadratic."""
+    print(f"\n{'hostile pattern':48} {'ms @1000':>9} {'ms @4000':>9} {'ratio':>6}")
+    for unit in HOSTILE:
+        small, large = (best_time(unit * n, max(1, rounds // 10)) for n in (1000, 4000))
+        print(f"{unit!r:48} {small * 1000:9.1f} {large * 1000:9.1f} {large / small:6.1f}")
 
 
 if __name__ == "__main__":

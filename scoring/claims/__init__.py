@@ -160,7 +160,8 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
 def _status(credits: list[Credit], orphan: Credit | None, options: Options) -> tuple[str, Credit | None, tuple[str, ...]]:
     """Pick the credit that decides: a named source beats an anonymous one, which beats a vague one."""
     credits = _governing_tag(credits)
-    named = [c for c in credits if c.kind == NAMED and not _embedded(c, credits)]
+    first = min(credits, key=lambda c: c.frame.cue_start) if credits else None
+    named = [c for c in credits if c.kind == NAMED and not _embedded(c, first)]
     if named:
         best = min(named, key=lambda c: c.carried)
         return ATTRIBUTED, best, best.rules
@@ -198,19 +199,20 @@ def _vague_cue(view: View, credit: Credit) -> Cue:
     src = credit.source
     unit = view.unit
     start, end = frame.cue_start, frame.cue_end
+    if not unit.start <= start < unit.end:
+        return Cue("vague", frame.cue, start, end)  # carried from an earlier sentence: the cue as written there
     if src is not None and not credit.carried and unit.start <= src.start and src.end <= unit.end:
         start, end = min(src.start, start), max(src.end, end)
     return Cue("vague", unit.text[start - unit.start : end - unit.start], start, end)
 
 
-def _embedded(credit: Credit, credits: list[Credit]) -> bool:
+def _embedded(credit: Credit, first: Credit | None) -> bool:
     """True for a named frame inside the content of an earlier vague one ("Studies show ... as guidelines recommend").
 
     The first frame of a sentence governs what follows it; a named source inside that content
     is part of the claim, not its source. A trailing tag (", the agency said.") still governs.
     """
-    first = min(credits, key=lambda c: c.frame.cue_start)
-    if first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end or first.frame.rule not in GOVERNING:
+    if first is None or first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end or first.frame.rule not in GOVERNING:
         return False
     return not credit.frame.trailing
 

@@ -92,6 +92,11 @@ _TIME_WORDS = frozenset((
 ))
 # How many such words may stand there.
 AGENT_GAP_MAX = 3
+# How many tokens after a frame may remain for it to close its sentence (words, punctuation and
+# a ", speaking on condition of anonymity because ..." clause included).
+TAG_SCAN_MAX = 40
+# How far into the sentence the verb of a subject shared through "and" may stand.
+COORDINATED_MAX = 16
 # Openers of a clause that only describes the circumstances of a tag (", speaking on condition
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
@@ -247,7 +252,10 @@ def _is_tag(view: View, start: int, end: int) -> bool:
     if i == 0 or toks[i - 1].text not in (",", QUOTE):
         return False
     words = 0
-    for k in range(view.index_at(end), len(toks)):
+    first = view.index_at(end)
+    if len(toks) - first > TAG_SCAN_MAX:
+        return False  # far too much left for a closing tag: and the scan stays bounded per frame
+    for k in range(first, len(toks)):
         t = toks[k]
         if t.text == "," and k + 1 < len(toks) and view.low[k + 1] in _TAG_TAILS:
             break
@@ -260,7 +268,7 @@ def _is_tag(view: View, start: int, end: int) -> bool:
 def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
     """The subject the sentence opens with, shared by a verb after "and" ("X acknowledged ... and said")."""
     low = view.low
-    for k in range(view.initial + 1, j):
+    for k in range(view.initial + 1, min(j, view.initial + 1 + COORDINATED_MAX)):
         if view.quoted[k] or low[k] in (",", ";", ":"):
             return None
         w = low[k]

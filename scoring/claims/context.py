@@ -17,6 +17,9 @@ QUOTE_RULE = "attribution.quote"
 BACKWARD = "attribution.backward"
 # How many paragraphs back a pronoun may find its source ("He added ..." two paragraphs on).
 PARAGRAPH_WINDOW = 1
+# How many sentences back a pronoun may find its source within the paragraph window: further
+# back it no longer plainly continues the account (and a long paragraph stays linear).
+SENTENCE_WINDOW = 8
 # Documents whose respondents can be credited through them ("64% said").
 POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
 # The people behind a credited study or report ("The researchers followed 380,000 adults").
@@ -142,7 +145,7 @@ class Context:
         """The source an "he", "she", "it" or "they" refers to: the nearest fitting one before it."""
         para = self.doc.units[index].paragraph
         for entry in reversed(self.history):
-            if entry.paragraph < para - PARAGRAPH_WINDOW:
+            if entry.paragraph < para - PARAGRAPH_WINDOW or entry.unit < index - SENTENCE_WINDOW:
                 break
             c = entry.credit if entry.credit is not None else self._subject(entry.unit)
             if c is None:
