@@ -31,6 +31,8 @@ EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
 # Where the summary quotes a sentence, it shortens it past this many characters.
 MAX_QUOTED_CHARS = 240
+# Readability findings that make a sentence hard to read (passive voice alone does not).
+HARD_RULES = frozenset({"hard_sentence", "long_sentence"})
 GUNICORN_CONF = Path(__file__).with_name("gunicorn_conf.py")
 
 
@@ -137,7 +139,10 @@ def print_json(reports: list[tuple[str, Any]], several: bool) -> None:
 
 
 def print_summary(name: str, report: Any, out: TextIO) -> None:
-    """A readable summary: scores with bands, read time, repetition, unattributed claims with their sentences."""
+    """A readable summary: scores with bands, read time, repetition, unattributed claims with their sentences.
+
+    Sentences are named by the report's unit indexes (from 0, headings included), as in the JSON.
+    """
     units = report.units
     rd, rt, rep, cl = report.readability, report.read_time, report.repetition, report.claims
     write = out.write
@@ -167,11 +172,14 @@ def print_summary(name: str, report: Any, out: TextIO) -> None:
             continue
         write(f"  [{claim.status}] sentence {claim.unit} ({claim.kind}): {_quote(units[claim.unit].text)}\n")
         write(f"      why: {claim.reason}\n")
-    hard = [f for f in rd.findings if f.rule in ("hard_sentence", "long_sentence")]
+    hard: dict[int, list[str]] = {}
+    for finding in rd.findings:
+        if finding.rule in HARD_RULES:
+            hard.setdefault(finding.unit, []).append(finding.message)
     if hard:
         write(f"\nHard sentences  {len(hard)}\n")
-        for finding in hard:
-            write(f"  sentence {finding.unit}: {finding.message}\n")
+        for unit, messages in hard.items():
+            write(f"  sentence {unit}: {'; '.join(messages)}\n")
 
 
 def serve(bind: str | None, workers: int | None) -> int:
