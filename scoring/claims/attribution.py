@@ -75,6 +75,8 @@ _ING_SUFFIX = "ing"
 _MEASURING = frozenset(("recorded", "records", "measured", "measures", "counted", "counts", "tallied", "logged"))
 # Subjects that negate their report: nothing is credited to anyone.
 _NONE_SUBJECTS = frozenset(("none", "nobody", "neither", "no"))
+# Verbs whose "of"/"about" object is what the source reports ("complained of", "warned about").
+_COMPLAINING = frozenset(("complain", "complains", "complained", "warn", "warns", "warned", "spoke", "speak", "speaks", "told", "tell", "tells"))
 # A negated report credits nothing: "Police did not say whether ..." is the reporter's note.
 _NEGATIONS = frozenset(("not", "never", "n't"))
 # How far after "called" its characterization may stand ("called the union's demands unaffordable").
@@ -378,6 +380,8 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
     nxt = view.low[k + 1]
     if view.quoted[k + 1] or nxt in _CLAUSE_AFTER or nxt in ("!", "?", ";"):
         return True
+    if w in _COMPLAINING and nxt in ("of", "about"):
+        return True  # "residents complained of discolored water": the complaint is the content
     if w in ("point", "points", "pointed") and nxt in ("to", "out"):
         return True  # "he pointed to a $4.6 million contract", "she pointed out that"
     if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):

@@ -17,6 +17,7 @@ from .lexicon import (
     ANALYSIS_VERBS,
     BE_FORMS,
     COMPARATIVES,
+    DETERMINERS,
     EVALUATIVE,
     EVENT_VERBS,
     FEELING_VERBS,
@@ -186,9 +187,9 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     reviewing"). "In Harlow, the debate is far from over" names a place but reports nothing.
     """
     low = view.low
-    if not view.words.isdisjoint(_ANCHOR_WORDS):
+    if not view.words.isdisjoint(_ANCHOR_WORDS) or "-" in view.unit.text:
         for k, w in enumerate(low):
-            if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
+            if w in EVENT_VERBS or _dated(view, k):
                 return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
     named = next((k for k, name in enumerate(view.names) if name), None)
     if named is None and low[view.initial] in ("he", "she", "they"):
@@ -264,7 +265,7 @@ def prediction(view: View) -> Cue | None:
     if view.words.isdisjoint(PREDICTION):
         return None
     conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
-    if not conditional and any(w in _CALENDAR and view.toks[k].text[0].isupper() for k, w in enumerate(view.low)):
+    if not conditional and any(_dated(view, k) for k in range(len(view.low))):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
     for k, w in enumerate(view.low):
         if w in PREDICTION and not view.quoted[k]:
@@ -325,6 +326,16 @@ def analysis(view: View) -> Cue | None:
     return None
 
 
+def _dated(view: View, k: int) -> bool:
+    """A month or weekday name at token `k`, alone or as the end of "mid-August", "late-June"."""
+    w = view.low[k]
+    text = view.toks[k].text
+    if "-" in w:
+        w = w.rsplit("-", 1)[1]
+        text = text.rsplit("-", 1)[1]
+    return w in _CALENDAR and text[:1].isupper()
+
+
 def quoted_opinion(view: View) -> bool:
     """A quotation that voices a feeling or a view, not an occurrence ("I felt strong today," she said).
 
@@ -348,7 +359,7 @@ def quoted_opinion(view: View) -> bool:
             occurrence = True
         elif w in FEELING_VERBS or w in _NOT_OCCURRENCES:
             continue
-        elif w in IRREGULAR_PAST or w in _QUOTED_PAST or w in REPORTING_VERBS or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
+        elif w in IRREGULAR_PAST or w in _QUOTED_PAST or w in REPORTING_VERBS and low[k - 1] not in DETERMINERS or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
             occurrence = True  # "we pulled everyone out", "people are telling us" 
     return not occurrence
 

@@ -232,6 +232,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         # (mid-sentence, "Oxford researchers" does).
         if names_pre == [view.initial] and not names_post and not _affiliated_body(view, post):
             named_qual = False
+        if det in QUANTIFIERS and det not in ("a", "an", "one") and not names_post:
+            named_qual = False  # "Some Harlow residents", "many Oxford students": a share of a group, unnamed
         if named_qual and not anonymous:
             return make(NAMED, False)
         if head in DOCUMENT_HEADS and (definite and det not in ("these", "those") or inst_mod) and not quantified:
