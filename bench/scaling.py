@@ -129,14 +129,11 @@ def one_mebibyte(analyze, size: int) -> None:
     """Peak extra allocations for one article of `size` bytes."""
     text = corpus.article_of_size(size, seed=7)
     size_bytes = len(text.encode("utf-8"))
-    rss_before = rss_bytes()
     peak = peak_extra(analyze, text)
-    rss_after = rss_bytes()
     multiple = peak / size_bytes
     verdict = "met" if multiple <= TARGET_PEAK_MULTIPLE else "MISSED"
     print(f"3. one {size_bytes / MIB:.2f} MiB article ({corpus.word_count(text)} words)")
     print(f"  peak extra allocations {peak / MIB:.1f} MiB = {multiple:.1f}x the article (target <= {TARGET_PEAK_MULTIPLE:g}x: {verdict})")
-    print(f"  RSS change across the call (incl. tracemalloc's own overhead): {(rss_after - rss_before) / MIB:+.1f} MiB")
 
 
 def main(argv=None) -> int:
