@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import hashlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -22,6 +22,8 @@ ROUNDS = 12
 # per worker after the measured rounds is a leak: a leak of one report per request would
 # add megabytes over ROUNDS x CLIENTS requests.
 MAX_GROWTH_KIB = 24 * 1024
+# The load runs with keys required, so the log check below also covers the key.
+KEY = "load-test-key-7f3a9c"
 
 
 def _mix(seed_text: str):
@@ -39,6 +41,7 @@ def _mix(seed_text: str):
 def _client(base: str, mix, rounds: int) -> tuple[int, list[str]]:
     errors, sent = [], 0
     with requests.Session() as session:
+        session.headers["Authorization"] = f"Bearer {KEY}"
         for _ in range(rounds):
             for method, path, kwargs, status in mix:
                 sent += 1
@@ -60,15 +63,54 @@ def _run(base, mix, rounds):
 
 def test_sustained_load_has_no_errors_and_no_memory_growth(tmp_path, seed_text):
     mix = _mix(seed_text)
-    with gunicorn(tmp_path / "server.log", WORKERS=WORKERS) as (base, proc):
+    log_path = tmp_path / "server.log"
+    digest = hashlib.sha256(KEY.encode()).hexdigest()
+    with gunicorn(log_path, WORKERS=WORKERS, API_KEYS=digest) as (base, proc):
         _, warm_errors = _run(base, mix, WARM_UP_ROUNDS)
         pids = worker_pids(proc.pid)
         before = {pid: rss_kib(pid) for pid in pids}
         sent, errors = _run(base, mix, ROUNDS)
         after = {pid: rss_kib(pid) for pid in pids}
         assert worker_pids(proc.pid) == pids, "a worker died or was restarted under load"
+        refused = requests.post(base + "/v1/analyze", data=seed_text.encode(), headers={"Content-Type": "text/plain", "X-API-Key": KEY + "x"}, timeout=REQUEST_TIMEOUT)
     print(f"load: {sent} requests from {CLIENTS} clients, {len(errors)} errors; RSS KiB before {before} after {after}")
     assert not warm_errors and not errors, (warm_errors + errors)[:10]
     assert sent == CLIENTS * ROUNDS * len(mix)
     growth = {pid: after[pid] - before[pid] for pid in pids}
     assert all(g < MAX_GROWTH_KIB for g in growth.values()), growth
+    assert refused.status_code == 401
+    # every request was logged, and no line holds the key (right or wrong) or the article
+    log = log_path.read_text(encoding="utf-8", errors="replace")
+    assert "/v1/analyze" in log
+    first_sentence = next(line for line in seed_text.splitlines() if len(line) > 80)[:60]
+    for secret in (KEY, digest, first_sentence, "Zelensky"):
+        assert secret not in log, f"the server log holds {secret[:20]!r}"
+
+
+# The costliest bodies of the hostile matrix, sent together: each is answered (never a 5xx,
+# a dropped connection or a worker killed by its timeout).
+HOSTILE = [
+    ("a. " * 199_999, "text/plain", 200),  # just under the character limit, one long "sentence" of initials
+    ("." * 1_000_000, "text/plain", 422),
+    ("*a" * 50_000 + "\n\nThe council met.", "text/markdown", 200),
+    ("<<>><</</p>>" * 20_000 + "<p>The council met.</p>", "text/html", 200),
+    ("&amp;" * 100_000 + "The council met.", "text/html", 200),
+    ("3.5% " * 100_000, "text/plain", 200),
+]
+
+
+def test_hostile_bodies_on_the_live_server(tmp_path):
+    def send(base, case):
+        body, content_type, _ = case
+        try:
+            return requests.post(base + "/v1/analyze", data=body.encode(), headers={"Content-Type": content_type}, timeout=REQUEST_TIMEOUT).status_code
+        except requests.RequestException as e:
+            return f"{type(e).__name__}"
+
+    with gunicorn(tmp_path / "server.log", WORKERS=WORKERS) as (base, proc):
+        with ThreadPoolExecutor(len(HOSTILE)) as pool:
+            statuses = list(pool.map(lambda case: send(base, case), HOSTILE))
+        log = (tmp_path / "server.log").read_text(encoding="utf-8", errors="replace")
+    print(f"hostile on the live server: {statuses}")
+    assert statuses == [status for _, _, status in HOSTILE]
+    assert "WORKER TIMEOUT" not in log
