@@ -1,4 +1,4 @@
-"""The API documentation page at `/docs`: Swagger UI from the swagger-ui-bundle package, no CDN."""
+"""The API documentation page at `/docs`: Swagger UI 5 (it reads OpenAPI 3.1) from the swagger-ui-bundle-v2 package, no CDN."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>copydesk API</title>
+<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/docs/swagger-ui.css">
 <script src="/docs/swagger-ui-bundle.js" defer></script>
 <script src="/docs/docs.js" defer></script>
@@ -25,6 +26,12 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
+# The service's strict policy (api/security.py) with one exception: Swagger UI's stylesheet
+# draws its icons as data: SVG images. Scripts and styles still come from the service only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 START_SCRIPT = """"use strict";
 // Render the service's own contract; nothing is fetched from anywhere else.
 window.addEventListener("DOMContentLoaded", () => {
@@ -43,7 +50,7 @@ def _bundle_file(name: str) -> bytes:
 @bp.get("/docs")
 def page():
     """The documentation page."""
-    return Response(PAGE, mimetype="text/html")
+    return Response(PAGE, mimetype="text/html", headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
 
 
 @bp.get("/docs/docs.js")
@@ -54,11 +61,11 @@ def start_script():
 
 @bp.get("/docs/swagger-ui.css")
 def stylesheet():
-    """Swagger UI's stylesheet, from swagger-ui-bundle."""
+    """Swagger UI's stylesheet, from swagger-ui-bundle-v2."""
     return Response(_bundle_file("swagger-ui.css"), mimetype="text/css")
 
 
 @bp.get("/docs/swagger-ui-bundle.js")
 def bundle():
-    """Swagger UI's script, from swagger-ui-bundle."""
+    """Swagger UI's script, from swagger-ui-bundle-v2."""
     return Response(_bundle_file("swagger-ui-bundle.js"), mimetype="text/javascript")

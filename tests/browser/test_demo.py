@@ -179,3 +179,21 @@ def test_a_problem_is_shown_as_text(page, console_errors):
     # Chromium reports every answer of 400 or more on the console; this one is the point
     assert console_errors == ["Failed to load resource: the server responded with a status of 422 (UNPROCESSABLE ENTITY)"]
     console_errors.clear()
+
+
+def test_the_docs_page_renders_the_contract_from_the_service_alone(browser, base_url, console_errors):
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=WAIT_MS)
+    paths = page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.textContent.trim())")
+    assert "/v1/analyze" in paths and "/v1/analyze/batch" in paths
+    assert hosts == {base_url.split("/")[2]}  # nothing from a CDN or anywhere else
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "docs.png"))
+    context.close()
+    assert console_errors == []
