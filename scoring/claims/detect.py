@@ -16,6 +16,7 @@ from .lexicon import (
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
     BE_FORMS,
+    COMMON_WORDS,
     COMPARATIVES,
     DETERMINERS,
     EVALUATIVE,
@@ -29,6 +30,7 @@ from .lexicon import (
     IRREGULAR_PAST,
     LIKELIHOOD,
     MOST_VETOES,
+    NOT_NAMES,
     OPINION_OPENERS,
     ORDINAL_VETOES,
     ORDINALS,
@@ -40,6 +42,7 @@ from .lexicon import (
     SUPERLATIVE_GUARDS,
     SUPERLATIVES,
 )
+from .sources import AGENT_PLURAL_SUFFIXES
 from .view import QUOTE, View
 
 FIGURE = "claim.figure"
@@ -194,6 +197,8 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     named = next((k for k, name in enumerate(view.names) if name), None)
     if named is None and low[view.initial] in ("he", "she", "they"):
         named = view.initial
+    if named is None and _initial_surname(view):
+        named = view.initial  # "Okafor joined the club last summer.": a name only ever seen opening sentences
     if named is None or not _reports_occurrence(view):
         return None
     return _cue("event", view, named, named + 1)
@@ -210,6 +215,23 @@ def negated_report(view: View) -> Cue | None:
                 if low[j] in _NEGATED_REPORTS:
                     return _cue("event", view, k, j + 1)
     return None
+
+
+def _initial_surname(view: View) -> bool:
+    """A capitalized word opening the sentence that no word list knows, right before a past tense: a name.
+
+    Common words ("Yesterday brought"), groups of people ("Residents gathered") and words the
+    article also writes in lower case are not names; the past tense must follow at once.
+    """
+    k = view.initial
+    toks = view.toks
+    if k + 1 >= len(toks) or toks[k].kind != WORD or not toks[k].text[0].isupper():
+        return False
+    w = view.low[k]
+    nxt = view.low[k + 1]
+    if w in COMMON_WORDS or w in NOT_NAMES or w.endswith(AGENT_PLURAL_SUFFIXES) or not w.isalpha():
+        return False
+    return nxt in IRREGULAR_PAST or nxt in EVENT_VERBS or len(nxt) > PAST_MIN_LENGTH and nxt.endswith("ed")
 
 
 def _reports_occurrence(view: View) -> bool:
