@@ -11,8 +11,7 @@ import scoring
 
 from .articles import read_article
 from .limits import check_article
-from .offsets import to_utf16
-from .schemas import ReportSchema
+from .reports import report_body
 
 bp = Blueprint("api", __name__)
 
@@ -26,10 +25,7 @@ def analyze():
     article = read_article(request)
     check_article(article.text, article.format)
     report = scoring.analyze(article.text, format=article.format, options=article.options)
-    body = {"offsets": article.offsets, **ReportSchema().dump(report)}
-    if article.offsets == "utf16":
-        body = to_utf16(body, report.text, article.text)
-    return body
+    return report_body(report, article.text, article.offsets)
 
 
 @bp.get("/v1/health")
