@@ -1,10 +1,10 @@
-"""Convert the report's code-point offsets to UTF-16 code units, for JavaScript clients."""
+"""Offsets for clients: into the submitted markup as well as the analyzed text, and in UTF-16 code units."""
 
 from __future__ import annotations
 
 import re
 from itertools import accumulate
-from typing import Any
+from typing import Any, Callable
 
 # A single character class, no repetition: linear time on any input.
 _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
@@ -27,32 +27,55 @@ def utf16_positions(text: str) -> list[int] | None:
     return [0, *accumulate(2 if ord(c) > 0xFFFF else 1 for c in text)]
 
 
-# Report sections whose offsets point into the submitted source (the HTML or Markdown),
-# not into the analyzed text.
-SOURCE_SECTIONS = frozenset({"captions"})
+# Keys whose offsets count into the submitted source (the HTML or Markdown as sent).
+_MARKUP_PREFIXES = ("markup_", "source_markup_")
+# Span keys of the analyzed text, and the names of their counterparts in the markup.
+_MARKUP_NAMES = (("start", "end", "markup_start", "markup_end"),
+                 ("source_start", "source_end", "source_markup_start", "source_markup_end"))
+
+
+def is_markup_key(key: str) -> bool:
+    """True for the keys that hold offsets into the submitted markup."""
+    return key.startswith(_MARKUP_PREFIXES)
+
+
+def add_markup_offsets(value: Any, span: Callable[[int, int], tuple[int, int]]) -> Any:
+    """Put `markup_start`/`markup_end` beside every `start`/`end` pair (and the claim source's), recursively."""
+    if isinstance(value, dict):
+        out = {k: add_markup_offsets(v, span) for k, v in value.items()}
+        for start, end, markup_start, markup_end in _MARKUP_NAMES:
+            s, e = value.get(start), value.get(end)
+            if isinstance(s, int) and isinstance(e, int) and not isinstance(s, bool) and markup_start not in value:
+                out[markup_start], out[markup_end] = span(s, e)
+        return out
+    if isinstance(value, list):
+        return [add_markup_offsets(v, span) for v in value]
+    return value
 
 
 def to_utf16(body: dict[str, Any], text: str, source: str) -> dict[str, Any]:
     """Return the report `body` with every offset counted in UTF-16 code units.
 
-    Offsets in SOURCE_SECTIONS count into `source`, all others into `text`.
+    Offsets under a markup key count into `source`, all others into `text`.
     """
     in_text = utf16_positions(text)
     in_source = utf16_positions(source)
-    out = {}
-    for key, value in body.items():
-        positions = in_source if key in SOURCE_SECTIONS else in_text
-        out[key] = value if positions is None else _convert(value, positions)
-    return out
+    if in_text is None and in_source is None:
+        return body
+    return _convert(body, in_text, in_source)
 
 
-def _convert(value: Any, positions: list[int]) -> Any:
+def _convert(value: Any, in_text: list[int] | None, in_source: list[int] | None) -> Any:
     """Convert the offsets in `value`, recursively."""
     if isinstance(value, dict):
-        return {
-            k: positions[v] if isinstance(v, int) and not isinstance(v, bool) and is_offset_key(k) else _convert(v, positions)
-            for k, v in value.items()
-        }
+        out = {}
+        for k, v in value.items():
+            if isinstance(v, int) and not isinstance(v, bool) and is_offset_key(k):
+                positions = in_source if is_markup_key(k) else in_text
+                out[k] = v if positions is None else positions[v]
+            else:
+                out[k] = _convert(v, in_text, in_source)
+        return out
     if isinstance(value, list):
-        return [_convert(v, positions) for v in value]
+        return [_convert(v, in_text, in_source) for v in value]
     return value

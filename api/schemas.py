@@ -220,8 +220,8 @@ class RepetitionSchema(Schema):
 
 class CaptionSchema(Schema):
     text = fields.String()
-    source_start = fields.Integer()
-    source_end = fields.Integer()
+    markup_start = fields.Integer()
+    markup_end = fields.Integer()
 
 
 class ReportSchema(Schema):

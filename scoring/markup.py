@@ -64,8 +64,8 @@ class Caption:
     """A figure or table caption, reported apart from the body text."""
 
     text: str
-    source_start: int
-    source_end: int
+    markup_start: int
+    markup_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +252,30 @@ def _kind(tag: str, heading_depth: int) -> str:
     return "prose" if tag in PROSE_TAGS else "auto"
 
 
+# A tag, comment or declaration that opens after the last place one could close.
+# One character after "<": a fixed-width match, linear on any input.
+_OPENER_RE = re.compile(r"<[A-Za-z!?/]")
+
+
+def parseable_prefix(source: str) -> str:
+    """Cut `source` where a tag or comment opens that never closes (HTML5: it runs to the end, holding no text)."""
+    # Python's HTMLParser (3.11, before the 2025 security releases) retries such a construct
+    # at every later "<", each time searching to the end of the input: quadratic, minutes
+    # for 60 KB of "<a " or "<!--". Cutting keeps every offset before the cut in place.
+    cuts = []
+    last_comment_end = source.rfind("-->")
+    comment = source.find("<!--", last_comment_end + 3 if last_comment_end >= 0 else 0)
+    if comment >= 0:
+        cuts.append(comment)
+    tag = _OPENER_RE.search(source, source.rfind(">") + 1)
+    if tag:
+        cuts.append(tag.start())
+    return source[: min(cuts)] if cuts else source
+
+
 def _from_html(source: str) -> Extracted:
     reader = _HTMLReader(source)
-    reader.feed(source)
+    reader.feed(parseable_prefix(source))
     reader.close()
     reader.out.end_block(len(source))
     return reader.out.build(reader.images, tuple(reader.captions))

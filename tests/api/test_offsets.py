@@ -56,9 +56,9 @@ def test_caption_offsets_count_into_the_source():
     source = "<p>😀 and more</p><figure><figcaption>Map</figcaption></figure>"
     text = "😀 and more"
     at = source.index("Map")
-    body = {"units": [{"start": 2, "end": 5}], "captions": [{"text": "Map", "source_start": at, "source_end": at + 3}]}
+    body = {"units": [{"start": 2, "end": 5}], "captions": [{"text": "Map", "markup_start": at, "markup_end": at + 3}]}
     converted = to_utf16(body, text, source)
     assert converted["units"] == [{"start": 3, "end": 6}]  # one emoji before it in the text
     caption = converted["captions"][0]
-    assert caption["source_start"] == at + 1  # one emoji before it in the source
-    assert source.encode("utf-16-le")[2 * caption["source_start"] : 2 * caption["source_end"]].decode("utf-16-le") == "Map"
+    assert caption["markup_start"] == at + 1  # one emoji before it in the source
+    assert source.encode("utf-16-le")[2 * caption["markup_start"] : 2 * caption["markup_end"]].decode("utf-16-le") == "Map"

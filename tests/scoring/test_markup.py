@@ -77,7 +77,7 @@ def test_html_captions_are_reported_apart_from_the_body():
     ex = extract(HTML, "html")
     assert [c.text for c in ex.captions] == ["The viaduct, in 2024."]
     c = ex.captions[0]
-    assert HTML[c.source_start : c.source_end] == "The viaduct, in 2024."
+    assert HTML[c.markup_start : c.markup_end] == "The viaduct, in 2024."
     assert "The viaduct, in 2024." not in ex.text
 
 
