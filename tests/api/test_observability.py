@@ -103,20 +103,26 @@ def test_each_app_counts_its_own_requests(app):
     assert 'copydesk_http_requests_total{method="GET",route="/v1/health"' not in scrape(second)
 
 
-def test_the_gunicorn_hooks_make_clear_and_remove_the_metrics_folder(monkeypatch, tmp_path):
-    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
-    monkeypatch.delenv("COPYDESK_METRICS_DIR_CREATED", raising=False)
-    folder = observability.prepare_multiprocess_dir()
-    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == folder and os.path.isdir(folder)
-    observability.remove_multiprocess_dir()
-    assert not os.path.exists(folder)
+def test_the_gunicorn_hooks_make_clear_and_remove_the_metrics_folder(tmp_path):
+    before = {name: os.environ.get(name) for name in (observability.MULTIPROC_ENV, observability.OWNED_DIR_ENV)}
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        # setenv first, so that monkeypatch restores both variables (the hooks set them in os.environ)
+        for name in before:
+            monkeypatch.setenv(name, "")
+            monkeypatch.delenv(name)
+        folder = observability.prepare_multiprocess_dir()
+        assert os.environ[observability.MULTIPROC_ENV] == folder and os.path.isdir(folder)
+        observability.remove_multiprocess_dir()
+        assert not os.path.exists(folder)
 
-    # a folder the operator chose is kept, but an earlier run's numbers are cleared
-    monkeypatch.delenv("COPYDESK_METRICS_DIR_CREATED")
-    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
-    (tmp_path / "counter_123.db").write_bytes(b"old")
-    (tmp_path / "notes.txt").write_text("kept")
-    assert observability.prepare_multiprocess_dir() == str(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
-    observability.remove_multiprocess_dir()
-    assert tmp_path.exists()
+        # a folder the operator chose is kept, but an earlier run's numbers are cleared
+        monkeypatch.delenv(observability.OWNED_DIR_ENV)
+        monkeypatch.setenv(observability.MULTIPROC_ENV, str(tmp_path))
+        (tmp_path / "counter_123.db").write_bytes(b"old")
+        (tmp_path / "notes.txt").write_text("kept")
+        assert observability.prepare_multiprocess_dir() == str(tmp_path)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+        observability.remove_multiprocess_dir()
+        assert tmp_path.exists()
+    # a leaked variable would switch every later scrape in this process to multiprocess mode
+    assert {name: os.environ.get(name) for name in before} == before
