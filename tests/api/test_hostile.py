@@ -65,7 +65,8 @@ MATRIX = [
     ("duplicate keys", "application/json", b'{"text": "x", "text": "' + PROSE.encode() + b'"}', 200),
     # content types
     ("no content type", "", PROSE.encode(), 415),
-    ("form encoded", "application/x-www-form-urlencoded", b"text=" + PROSE.encode(), 415),
+    ("form encoded", "application/x-www-form-urlencoded", b"text=" + PROSE.replace(" ", "+").replace(",", "%2C").encode(), 415),
+    ("curl's default type on a raw article", "application/x-www-form-urlencoded", PROSE.encode(), 200),
     ("multipart", "multipart/form-data; boundary=x", b"--x\r\n\r\n" + PROSE.encode() + b"\r\n--x--", 415),
     ("xml", "application/xml", b"<article>" + PROSE.encode() + b"</article>", 415),
     ("octet stream", "application/octet-stream", PROSE.encode(), 415),
@@ -83,6 +84,12 @@ MATRIX = [
     ("html comment never closed", "text/html", b"<p>" + PROSE.encode() + b"<!--" + b"-" * 100_000, 200),
     ("html many attributes", "text/html", b"<p " + b'a="1" ' * 50_000 + b">" + PROSE.encode(), 200),
     ("html tag soup", "text/html", b"<<>><</</p>>" * 20_000 + PROSE.encode(), 200),
+    # constructs that never close: Python's HTMLParser took minutes on these (quadratic) before
+    # scoring.markup cut them off as HTML5 does
+    ("html unclosed start tags", "text/html", f"<p>{PROSE}</p>".encode() + b"<a " * 60_000, 200),
+    ("html unclosed quoted attributes", "text/html", f"<p>{PROSE}</p>".encode() + b'<a b="' * 40_000, 200),
+    ("html unclosed comments", "text/html", f"<p>{PROSE}</p>".encode() + b"<!--" * 60_000, 200),
+    ("html unclosed declarations", "text/html", f"<p>{PROSE}</p>".encode() + b"<!x<?</a" * 20_000, 200),
     # Markdown edge cases
     # markdown-it drops what lies deeper than its nesting limit, so these have no words left
     ("markdown deep blockquote", "text/markdown", b">" * 100_000 + b" " + PROSE.encode(), 422),
@@ -162,3 +169,21 @@ def test_anonymous_as_vague_is_a_boolean_not_a_number(client, value, status):
     # found by schemathesis: marshmallow's Boolean took 0 and 1 because 0 == False in Python
     response = client.post("/v1/analyze", json={"text": PROSE, "options": {"anonymous_as_vague": value}})
     assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    "source, kept",
+    [
+        ("<p>Text.</p>", "<p>Text.</p>"),
+        ("<p>Text.</p><a href", "<p>Text.</p>"),  # a start tag that never closes
+        ("<p>Text.</p><!-- note > more", "<p>Text.</p>"),  # a comment needs -->, not >
+        ("<p>Text.</p><!-- closed --> after", "<p>Text.</p><!-- closed --> after"),
+        ("<p>a < b and c > d</p>", "<p>a < b and c > d</p>"),  # a bare < is text
+        ("<p>x</p> if a<b", "<p>x</p> if a"),  # HTML5 reads <b as a tag that runs to the end
+        ("<p>x</p><?php", "<p>x</p>"),
+    ],
+)
+def test_html_is_cut_where_a_construct_never_closes(source, kept):
+    from scoring.markup import parseable_prefix
+
+    assert parseable_prefix(source) == kept
