@@ -188,31 +188,25 @@ def unit_figures(unit: Unit) -> list[Figure]:
     low = [t.text.lower() for t in toks]
     out: list[Figure] = []
     i = 0
-    n = len(toks)
     title_case = unit.type == HEADING and is_title_case(toks)
-    while i < n:
-        if not _may_start(toks[i], low[i]):
-            i += 1  # most tokens: a cheap test instead of a full read
-            continue
-        raw = _read(toks, low, i, title_case)
+    # Most tokens cannot start a figure. Only numbers, currency signs, number words ("five",
+    # "twenty-two") and words with a digit ("4.5bn") can: find those in one comprehension,
+    # then read from each one that is not inside the figure read before it.
+    candidates = [
+        j for j, (tok, w) in enumerate(zip(toks, low))
+        if tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
+            w in NUMBER_WORDS or _DIGIT_RE.search(w) is not None
+            or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))
+    ]
+    for j in candidates:
+        if j < i:
+            continue  # inside the figure just read
+        raw = _read(toks, low, j, title_case)
         if raw is None:
-            i += 1
             continue
         out.append(_figure(unit, toks, low, raw))
-        i = max(raw.last, i + 1)
+        i = max(raw.last, j + 1)
     return out
-
-
-def _may_start(tok: Token, low: str) -> bool:
-    """False for tokens that cannot begin a figure: punctuation, and words with no digit that are no number word."""
-    kind = tok.kind
-    if kind == NUMBER:
-        return True
-    if kind != WORD:
-        return low in CURRENCY_SYMBOLS
-    return low in NUMBER_WORDS or low in CURRENCY_SYMBOLS or _DIGIT_RE.search(low) is not None or (
-        "-" in low and low.partition("-")[0] in NUMBER_WORDS
-    )
 
 
 def is_title_case(toks: tuple[Token, ...]) -> bool:

@@ -20,7 +20,7 @@ def analyze(source: str, *, format: str = "text", options: Options | None = None
     else:
         extracted = markup.extract(source, format)
         doc = build_document(extracted.text, extracted.blocks, images=extracted.images)
-    if not any(u.words for u in doc.units):
+    if not any(t.is_word for u in doc.units for t in u.tokens):
         raise EmptyTextError("the article has no words to analyze", field="text")
     lang = language.resolve(doc, options.language)
     found = figures.find(doc)
