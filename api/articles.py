@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +20,13 @@ JSON_TYPE = "application/json"
 # Raw bodies: the article itself, its format named by the Content-Type.
 RAW_TYPES = MappingProxyType({"text/plain": "text", "text/html": "html", "text/markdown": "markdown"})
 ACCEPTED_TYPES = (JSON_TYPE, *RAW_TYPES)
+# `curl --data-binary @story.txt URL` sends the file as is, labelled with curl's default
+# type. A real form body only holds the characters the form serializer emits (WHATWG URL
+# standard, application/x-www-form-urlencoded: alphanumerics, *-._, %XX escapes, + for
+# spaces, = and &), so a body with a space, a line break, a quotation mark or any non-ASCII
+# byte is the article itself and is read as plain text. (One class, fullmatch: linear.)
+FORM_TYPE = "application/x-www-form-urlencoded"
+_FORM_BODY_RE = re.compile(rb"[A-Za-z0-9*\-._%+=&]*")
 DEFAULT_CHARSET = "utf-8"
 # Query parameters that may be given more than once (or as a comma-separated list).
 LIST_PARAMETERS = frozenset({"disabled_rules"})
@@ -41,6 +49,8 @@ def read_article(request: Request) -> ArticleRequest:
         return _from_json(request)
     if mimetype in RAW_TYPES:
         return _from_raw(request, RAW_TYPES[mimetype])
+    if mimetype == FORM_TYPE and not _FORM_BODY_RE.fullmatch(request.get_data()):
+        return _from_raw(request, "text")
     raise _unsupported_type(mimetype)
 
 
@@ -133,11 +143,11 @@ def _unsupported_type(mimetype: str) -> ApiProblem:
     if not mimetype:
         detail = f"The request has no Content-Type; send one of {accepted}."
     elif mimetype == "application/x-www-form-urlencoded":
-        # curl --data-binary sends this type unless told otherwise; a form-encoded body is
-        # name=value pairs with "+" for spaces, not an article, so say how to send one
+        # only a body that really is form-encoded gets here (see FORM_TYPE): name=value
+        # pairs with "+" for spaces, e.g. from `curl -d text=...`; say how to send an article
         detail = (
-            "A form-encoded body is not an article (curl sends this type by default); "
-            f"add -H 'Content-Type: text/plain' or send one of {accepted}."
+            "A form-encoded body (name=value pairs) is not an article; send the article itself "
+            f"(curl --data-binary @story.txt) or one of {accepted}."
         )
     else:
         detail = f"{mimetype} is not accepted; send one of {accepted}."

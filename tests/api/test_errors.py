@@ -12,6 +12,9 @@ from tests.conftest import PROBLEM_JSON, ContractClient
 
 TEXT = "The council said repairs would cost $4.2 million."
 
+# What `curl -d text=...` sends: name=value pairs, "+" for spaces.
+FORM = "text=The+mayor+said+3%2C000+homes+flooded."
+
 # (name, request kwargs, status, problem type, field that must appear in `errors` or None)
 CASES = [
     ("malformed JSON", {"data": '{"text": ', "content_type": "application/json"}, 400, "urn:copydesk:problem:malformed-json", None),
@@ -21,7 +24,7 @@ CASES = [
     ("raw body not UTF-8", {"data": b"caf\xe9 au lait", "content_type": "text/plain"}, 400, "urn:copydesk:problem:undecodable-body", None),
     ("raw body not its charset", {"data": b"\xff\xfe\xfd", "content_type": "text/html; charset=ascii"}, 400, "urn:copydesk:problem:undecodable-body", None),
     ("no content type", {"data": TEXT}, 415, "urn:copydesk:problem:unsupported-media-type", None),
-    ("form-encoded (curl's default)", {"data": TEXT, "content_type": "application/x-www-form-urlencoded"}, 415, "urn:copydesk:problem:unsupported-media-type", None),
+    ("a real form body", {"data": FORM, "content_type": "application/x-www-form-urlencoded"}, 415, "urn:copydesk:problem:unsupported-media-type", None),
     ("XML", {"data": "<a/>", "content_type": "application/xml"}, 415, "urn:copydesk:problem:unsupported-media-type", None),
     ("unknown charset", {"data": TEXT, "content_type": "text/plain; charset=klingon"}, 415, "urn:copydesk:problem:unsupported-charset", None),
     ("a transform, not a text encoding", {"data": TEXT, "content_type": "text/plain; charset=rot13"}, 415, "urn:copydesk:problem:unsupported-charset", None),
@@ -67,7 +70,7 @@ def test_bad_requests_get_a_problem(client, name, kwargs, status, type, field):
 
 @pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "application/pdf", None])
 def test_415_names_the_accepted_types(client, content_type):
-    response = client.post("/v1/analyze", data=TEXT, content_type=content_type)
+    response = client.post("/v1/analyze", data=FORM, content_type=content_type)
     accepted = ["application/json", "text/plain", "text/html", "text/markdown"]
     assert response.get_json()["accepted"] == accepted
     assert response.headers["Accept-Post"] == ", ".join(accepted)
@@ -76,8 +79,16 @@ def test_415_names_the_accepted_types(client, content_type):
 
 
 def test_the_form_encoded_refusal_says_how_to_send_text(client):
-    response = client.post("/v1/analyze", data=TEXT, content_type="application/x-www-form-urlencoded")
-    assert "Content-Type: text/plain" in response.get_json()["detail"]
+    response = client.post("/v1/analyze", data=FORM, content_type="application/x-www-form-urlencoded")
+    assert "curl --data-binary @story.txt" in response.get_json()["detail"]
+
+
+def test_an_article_sent_with_curls_default_type_is_read_as_plain_text(client, seed_text):
+    # `curl --data-binary @story.txt URL` labels the raw file application/x-www-form-urlencoded
+    as_form = client.post("/v1/analyze", data=seed_text.encode(), content_type="application/x-www-form-urlencoded")
+    as_text = client.post("/v1/analyze", data=seed_text.encode(), content_type="text/plain")
+    assert as_form.status_code == 200
+    assert as_form.get_json() == as_text.get_json()
 
 
 @pytest.mark.parametrize(
