@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from scoring import figures
 from scoring.claims import analyze
 from scoring.options import Options
 from scoring.text import build_document
+from tests.labelled import read_labelled
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 UNATTRIBUTED = ("vague", "unsourced")
@@ -22,23 +22,7 @@ MAX_MEAN_COUNT_ERROR = 1.0
 
 def load(path: Path):
     """The article's text, its labelled units with their spans, and the analysis."""
-    doc_json = json.loads(path.read_text(encoding="utf-8"))
-    parts, spans, pos = [], [], 0
-    gold = []
-    for p, para in enumerate(doc_json["paragraphs"]):
-        if p:
-            parts.append("\n\n")
-            pos += 2
-        sep = "\n" if all(u["type"] == "heading" for u in para) else " "
-        for i, unit in enumerate(para):
-            if i:
-                parts.append(sep)
-                pos += 1
-            spans.append((pos, pos + len(unit["text"])))
-            parts.append(unit["text"])
-            pos += len(unit["text"])
-            gold.append(unit)
-    text = "".join(parts)
+    text, spans, gold = read_labelled(path)
     doc = build_document(text)
     result = analyze(doc, figures.find(doc), Options())
     return doc, gold, spans, result

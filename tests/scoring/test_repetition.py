@@ -1,6 +1,5 @@
 """Repetition: repeated figures, conflicts, restatements and the index, on articles written for these tests."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from scoring.repetition import (
     same_thing,
 )
 from scoring.text import build_document
+from tests.labelled import read_labelled
 
 
 def run(text):
@@ -273,26 +273,6 @@ LABELLED_RESTATED_F1_MIN = 0.85
 LABELLED_FIGURE_PAIR_F1_MIN = 0.85
 
 
-def _labelled(path):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    parts, spans, pos = [], [], 0
-    gold = []
-    for p, para in enumerate(data["paragraphs"]):
-        if p:
-            parts.append("\n\n")
-            pos += 2
-        sep = "\n" if all(u["type"] == "heading" for u in para) else " "
-        for i, unit in enumerate(para):
-            if i:
-                parts.append(sep)
-                pos += 1
-            spans.append((pos, pos + len(unit["text"])))
-            parts.append(unit["text"])
-            pos += len(unit["text"])
-            gold.append(unit)
-    return "".join(parts), spans, gold
-
-
 def _gold_unit(unit, spans):
     """The labelled unit a reported unit overlaps most (eval/score.py's alignment)."""
     overlap = [max(0, min(unit.end, e) - max(unit.start, s)) for s, e in spans]
@@ -312,14 +292,14 @@ def _f1(found, gold):
 def test_labelled_articles_exist_and_restate_something():
     assert len(LABELLED) >= 3
     for path in LABELLED:
-        _, _, gold = _labelled(path)
+        _, _, gold = read_labelled(path)
         assert any(u.get("restates") is not None for u in gold), path.name
 
 
 def test_labelled_articles_restatements_and_figure_pairs():
     rest_found, rest_gold, fig_found, fig_gold = set(), set(), set(), set()
     for n, path in enumerate(LABELLED):
-        text, spans, gold = _labelled(path)
+        text, spans, gold = read_labelled(path)
         doc, rep = run(text)
         to_gold = {u.index: _gold_unit(u, spans) for u in doc.units}
         rest_found |= {(n, to_gold[r.unit]) for r in rep.restatements}
