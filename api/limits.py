@@ -5,7 +5,7 @@ Settings (environment, `COPYDESK_` prefix; defaults let a 50,000-word feature th
 | setting | default | refused with |
 | --- | --- | --- |
 | MAX_CONTENT_LENGTH | 2 MiB | 413 `body-too-large` (werkzeug reads the body; api/errors.py words it) |
-| MAX_TEXT_CHARS | 600,000 | 422 `text-too-long`: characters of the submitted text (markup included) |
+| MAX_TEXT_CHARS | 500,000 | 422 `text-too-long`: characters of the submitted text (markup included) |
 | MAX_UNITS | 20,000 | 422 `text-too-long`: headings and sentences of the analyzed text |
 
 `check_article(text, format)` is the one call for every path that analyzes an article
@@ -24,11 +24,12 @@ from scoring import markup
 from scoring.options import FORMATS
 from scoring.text import build_document
 
-# A 50,000-word feature is about 330,000 characters of plain text; 600,000 leaves room for
-# its HTML markup. Work grows with the text: the costliest hostile text measured here
-# ("a. " repeated) took about 15 s for 600,000 characters on one core, inside the 30 s
-# worker timeout; a million took 23 s, too close to it.
-DEFAULT_MAX_TEXT_CHARS = 600_000
+# A 50,000-word feature is about 300,000 characters of plain text (six a word with its
+# space and punctuation); 500,000 leaves room for its HTML markup. Work grows with the
+# text, and the costliest hostile texts measured here ("*a" repeated as Markdown, "a. "
+# repeated) take about 40 us a character on one core: some 20 s at this limit, inside
+# the 30 s worker timeout (COPYDESK_TIMEOUT); raise one with the other.
+DEFAULT_MAX_TEXT_CHARS = 500_000
 # A 50,000-word feature has about 2,500 sentences (20 words each); 20,000 lets through
 # lists of five-word lines, and bounds the per-unit work of the analyses.
 DEFAULT_MAX_UNITS = 20_000
