@@ -76,8 +76,11 @@ def patterns() -> dict[str, tuple[re.Pattern, str]]:
     return found
 
 
-def hostile_inputs(pattern: str, size: int) -> list[str]:
-    """Build inputs of about `size` characters from the pattern's characters and words."""
+def hostile_inputs(pattern: str | bytes, size: int) -> list:
+    """Build inputs of about `size` characters from the pattern's characters and words (bytes for a bytes pattern)."""
+    if isinstance(pattern, bytes):
+        # a bytes pattern (one reading raw bodies) gets the same inputs, encoded
+        return [t.encode("latin-1", "replace") for t in hostile_inputs(pattern.decode("latin-1"), size)]
     chars = set(BASE_CHARS)
     chars |= {c for c in pattern if c.isprintable() and not c.isalnum()} - set("\\")
     words = set(re.findall(r"[A-Za-z]{2,}", pattern)) - {"d", "w", "s", "b"}
@@ -117,7 +120,7 @@ def audit(size_kib: int) -> list[tuple[float, float, str, str]]:
                 worst = per_kib
                 growth = t2 / t1 if t1 > 1e-4 else 4.0
         rows.append((worst, growth, where, source))
-    rows.sort(reverse=True)
+    rows.sort(key=lambda row: (row[0], row[1], row[2]), reverse=True)
     return rows
 
 
@@ -130,7 +133,7 @@ def main() -> int:
     print(f"{len(rows)} patterns, inputs of {a.size} KiB; worst time per KiB and growth when the input grows 4x")
     for worst, growth, where, source in rows[: a.top]:
         flag = "  SUPER-LINEAR" if growth > SUPERLINEAR_GROWTH else ""
-        print(f"{worst:9.1f} us/KiB  x{growth:4.1f}  {where}: {source[:70]!r}{flag}")
+        print(f"{worst:9.1f} us/KiB  x{growth:4.1f}  {where}: {str(source)[:70]!r}{flag}")
     bad = [r for r in rows if r[1] > SUPERLINEAR_GROWTH]
     print(f"worst {rows[0][0]:.1f} us/KiB; super-linear patterns: {len(bad)}" if rows else "no patterns found")
     return 1 if bad else 0

@@ -30,6 +30,8 @@ def _audit():
 
 AUDIT = _audit()
 PATTERNS = AUDIT.patterns()
+# str and bytes patterns together: order them by where they live
+SOURCES = sorted(PATTERNS, key=lambda source: PATTERNS[source][1])
 
 
 def test_the_audit_finds_the_project_patterns():
@@ -38,7 +40,7 @@ def test_the_audit_finds_the_project_patterns():
     assert len(PATTERNS) >= 10
 
 
-@pytest.mark.parametrize("source", sorted(PATTERNS), ids=[PATTERNS[s][1] for s in sorted(PATTERNS)])
+@pytest.mark.parametrize("source", SOURCES, ids=[PATTERNS[s][1] for s in SOURCES])
 def test_pattern_finishes_on_hostile_input(source):
     regex, _ = PATTERNS[source]
     start = time.process_time()
