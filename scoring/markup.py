@@ -15,9 +15,8 @@ import html
 import re
 from array import array
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
-
-from markdown_it import MarkdownIt
 
 from .errors import UnsupportedFormatError
 from .text import Block
@@ -281,7 +280,16 @@ def _from_html(source: str) -> Extracted:
     return reader.out.build(reader.images, tuple(reader.captions))
 
 
-_MD = MarkdownIt("commonmark")
+# Built on first use, once per process: importing markdown-it costs about 45 ms of start-up
+# that plain-text callers (the CLI on a .txt file) should not pay.
+@cache
+def _markdown_parser():
+    """Return the CommonMark parser."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
 _MD_SKIP_INLINE = frozenset(("html_inline",))
 
 
@@ -291,7 +299,7 @@ def _from_markdown(source: str) -> Extracted:
     images = 0
     kind = "auto"
     nested = 0  # depth of list items and block quotes, whose paragraphs are always prose
-    for token in _MD.parse(source):
+    for token in _markdown_parser().parse(source):
         if token.type in ("list_item_open", "blockquote_open"):
             nested += 1
         elif token.type in ("list_item_close", "blockquote_close"):
