@@ -170,14 +170,22 @@ def _fold_char(m: re.Match) -> str:
     return "\n" if ch == "\r" else FOLD[ord(ch)]
 
 
-def tokenize(norm: str, start: int, end: int) -> list[Token]:
-    """Split `norm[start:end]` into tokens (linear time: every alternative consumes what it reads)."""
+def tokenize(norm: str, start: int, end: int, strings: dict[str, str] | None = None) -> list[Token]:
+    """Split `norm[start:end]` into tokens (linear time: every alternative consumes what it reads).
+
+    `strings` (one per document) maps each token text to its first copy, which every later
+    equal token shares: an article repeats its words, and a 1 MiB one held 8 MiB of copies.
+    """
+    if strings is None:
+        strings = {}
+    share = strings.setdefault
     out = []
     append = out.append
     # tuple.__new__ directly: Token._make is a Python-level call per token (45,000 per 60 articles).
     new = tuple.__new__
     for m in TOKEN_RE.finditer(norm, start, end):
         t = m.group()
+        t = share(t, t)
         c = t[0]
         if c.isalpha():
             kind = WORD
@@ -202,8 +210,9 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
         blocks = [Block(s, e) for s, e in segment.paragraph_spans(norm)]
     paragraphs: list[Paragraph] = []
     units: list[Unit] = []
+    strings: dict[str, str] = {}  # token texts shared across the document (see tokenize)
     for block in blocks:
-        tokens = tokenize(norm, block.start, block.end)
+        tokens = tokenize(norm, block.start, block.end, strings)
         if not tokens:
             continue
         p_index = len(paragraphs)
