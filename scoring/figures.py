@@ -293,7 +293,7 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
     tok, text = toks[i], low[i]
     if tok.kind == NUMBER:
         return _digits(toks, low, i)
-    if text[0].isdigit():
+    if text[0].isdecimal():
         return _suffixed(text, i)
     if _DIGIT_RE.search(text):
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # "COVID-19", "G7"
@@ -319,7 +319,7 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         return _Raw(i, last, _last_digits(text), "date", incidental=True)  # 7:45 (p.m.)
     if "-" in text:
         parts = text.split("-")
-        if len(parts) == 2 and all(len(p) == 4 and p.isdigit() and _is_year(float(p)) for p in parts):
+        if len(parts) == 2 and all(len(p) == 4 and p.isdecimal() and _is_year(float(p)) for p in parts):
             return _Raw(i, i + 1, float(parts[0]), "year", incidental=True, upper=float(parts[1]))  # 2019-2024
         if _is_phone(text):
             return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 555-0142
@@ -341,13 +341,13 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 1.2.3, a version
     last = i + 1
     # "11 000": digit groups of three separated by one space (SI / ISO 31-0 style).
-    if len(text) <= 3 and text.isdigit():
+    if len(text) <= 3 and text.isdecimal():
         norm_text = text
         while (
             last < len(toks)
             and toks[last].kind == NUMBER
             and len(low[last]) == 3
-            and low[last].isdigit()
+            and low[last].isdecimal()
             and toks[last].start == toks[last - 1].end + 1
         ):
             norm_text += low[last]
@@ -362,7 +362,7 @@ def _is_year(value: float) -> bool:
 
 def _is_phone(text: str) -> bool:
     parts = text.split("-")
-    return len(parts) > 1 and all(p.isdigit() for p in parts) and sum(map(len, parts)) >= PHONE_MIN_DIGITS
+    return len(parts) > 1 and all(p.isdecimal() for p in parts) and sum(map(len, parts)) >= PHONE_MIN_DIGITS
 
 
 def _suffixed(text: str, i: int) -> _Raw:
@@ -401,7 +401,7 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, "duration", incidental=True, scale_unit=_plural(parts[0]))
     if parts[0] in PERCENT:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
-    if parts[0].isdigit():
+    if parts[0].isdecimal():
         return _Raw(i, i + 1, value, "other", incidental=True)
     if parts[0] in FRACTIONS:
         return _Raw(i, i + 1, value * FRACTIONS[parts[0]], "rate")  # "two-thirds of residents"
@@ -411,7 +411,7 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
 def _last_digits(text: str) -> float:
     digits = ""
     for c in reversed(text):
-        if c.isdigit():
+        if c.isdecimal():
             digits = c + digits
         elif digits:
             break
@@ -520,7 +520,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if (
         whole
         and toks[s].kind == NUMBER
-        and written.isdigit()
+        and written.isdecimal()
         and len(written) == 4
         and _is_year(raw.value)
     ):

@@ -67,6 +67,7 @@ MATRIX = [
     ("no content type", "", PROSE.encode(), 415),
     ("form encoded", "application/x-www-form-urlencoded", b"text=" + PROSE.replace(" ", "+").replace(",", "%2C").encode(), 415),
     ("curl's default type on a raw article", "application/x-www-form-urlencoded", PROSE.encode(), 200),
+    ("superscript digits in a figure", "text/plain", "Room 12\u00b3 was closed. \u00b30 The council met.".encode(), 200),
     ("multipart", "multipart/form-data; boundary=x", b"--x\r\n\r\n" + PROSE.encode() + b"\r\n--x--", 415),
     ("xml", "application/xml", b"<article>" + PROSE.encode() + b"</article>", 415),
     ("octet stream", "application/octet-stream", PROSE.encode(), 415),

@@ -132,7 +132,7 @@ def test_other_bodies(server, headers, query, body):
         ({"Content-Type": "application/json"}, b'{"text": ""}', 422),
         ({"Content-Type": "application/json"}, b'{"text": "Fine.", "options": {"words_per_minute": -1}}', 422),
         ({"Content-Type": "text/plain"}, b"\xff\xfe broken", 400),
-        ({"Content-Type": "application/x-www-form-urlencoded"}, b"The mayor said so.", 415),
+        ({"Content-Type": "application/x-www-form-urlencoded"}, b"text=The+mayor+said+so.", 415),
         ({"Content-Type": "text/plain"}, b"Too long. " * (BODY_LIMIT // 10 + 1), 413),
     ],
 )
