@@ -23,8 +23,8 @@ import scoring
 
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error
 from .limits import check_article
-from .offsets import to_utf16
-from .schemas import ArticleSchema, ReportSchema
+from .reports import report_body
+from .schemas import ArticleSchema
 
 bp = Blueprint("batch", __name__)
 
@@ -165,10 +165,7 @@ def _answer(position: int, item: Any) -> dict[str, Any]:
         options = article["options"]
         check_article(article["text"], article["format"])
         report = scoring.analyze(article["text"], format=article["format"], options=_options(options))
-        body = {"offsets": options["offsets"], **ReportSchema().dump(report)}
-        if options["offsets"] == "utf16":
-            body = to_utf16(body, report.text, article["text"])
-        return {"id": item_id, "status": 200, "report": body}
+        return {"id": item_id, "status": 200, "report": report_body(report, article["text"], options["offsets"])}
     except Exception as e:  # every failure belongs to this item alone
         problem = _problem_body(e)
         return {"id": item_id, "status": problem["status"], "problem": problem}

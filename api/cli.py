@@ -88,7 +88,7 @@ def analyze(args: argparse.Namespace) -> int:
     import scoring
 
     status = EXIT_OK
-    reports: list[tuple[str, Any]] = []
+    reports: list[tuple[str, str, Any]] = []  # (name, source text, report)
     try:
         options = scoring.Options(language=args.language, profile=args.profile, words_per_minute=args.words_per_minute)
     except scoring.ScoringError as e:
@@ -109,25 +109,24 @@ def analyze(args: argparse.Namespace) -> int:
             status = EXIT_INPUT_FAILED
             continue
         if args.json:
-            reports.append((name, report))
+            reports.append((name, text, report))
         else:
             if reports:
                 print()  # a blank line between two summaries
             print_summary(name, report, sys.stdout)
-            reports.append((name, None))
+            reports.append((name, text, None))
     if args.json:
         print_json(reports, several=len(args.files) > 1)
     return status
 
 
-def print_json(reports: list[tuple[str, Any]], several: bool) -> None:
+def print_json(reports: list[tuple[str, str, Any]], several: bool) -> None:
     """One input: its report as the API answers it; several: an array of {"file", "report"}."""
     import json
 
-    from api.schemas import ReportSchema
+    from api.reports import report_body
 
-    schema = ReportSchema()
-    bodies = [(name, {"offsets": "code_points", **schema.dump(report)}) for name, report in reports]
+    bodies = [(name, report_body(report, source, "code_points")) for name, source, report in reports]
     if several:
         document: Any = [{"file": name, "report": body} for name, body in bodies]
     elif bodies:

@@ -166,3 +166,10 @@ def test_the_defaults_are_documented_in_the_contract():
     description = spec_document()["paths"]["/v1/analyze/batch"]["post"]["description"]
     assert f"({DEFAULT_BATCH_MAX_ITEMS})" in description
     assert f"({DEFAULT_BATCH_MAX_CHARS:,})" in description
+
+
+@pytest.mark.parametrize("offsets", ["code_points", "utf16"])
+def test_a_markup_item_carries_the_same_markup_offsets_as_the_single_endpoint(client, offsets):
+    item = {"text": "<h1>Floods</h1><p>Experts say the river will flood again within 10 years.</p>", "format": "html", "options": {"offsets": offsets}}
+    (answer,) = client.post("/v1/analyze/batch", json=[item]).get_json()["items"]
+    assert answer["report"] == client.post("/v1/analyze", json=item).get_json()
