@@ -74,7 +74,7 @@ def _from_json(request: Request) -> ArticleRequest:
             data = {**data, "options": {**query, **data.get("options", {})}}
     article = _load(ArticleSchema(), data, "")
     options = article["options"]
-    return ArticleRequest(article["text"], article["format"], _options(options), options["offsets"])
+    return ArticleRequest(article["text"], article["format"], options_from(options), options["offsets"])
 
 
 def _from_raw(request: Request, format: str) -> ArticleRequest:
@@ -94,7 +94,7 @@ def _from_raw(request: Request, format: str) -> ArticleRequest:
             400, "undecodable-body", "Undecodable body", f"The body is not valid {charset}: {_decode_detail(e)}."
         ) from None
     options = _load(OptionsSchema(), _query_values(request), "query")
-    return ArticleRequest(text, format, _options(options), options["offsets"])
+    return ArticleRequest(text, format, options_from(options), options["offsets"])
 
 
 def _query_values(request: Request) -> dict[str, Any]:
@@ -123,7 +123,8 @@ def _load(schema: Any, data: Any, prefix: str) -> dict[str, Any]:
         raise ValidationError({prefix: e.messages}) from None
 
 
-def _options(loaded: dict[str, Any]) -> scoring.Options:
+def options_from(loaded: dict[str, Any]) -> scoring.Options:
+    """Build the library's Options from options loaded by OptionsSchema."""
     return scoring.Options(
         language=loaded["language"],
         profile=loaded["profile"],

@@ -21,6 +21,7 @@ from marshmallow import ValidationError
 
 import scoring
 
+from .articles import options_from
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error
 from .limits import check_article
 from .reports import report_body
@@ -164,7 +165,7 @@ def _answer(position: int, item: Any) -> dict[str, Any]:
         article = ArticleSchema().load(fields)
         options = article["options"]
         check_article(article["text"], article["format"])
-        report = scoring.analyze(article["text"], format=article["format"], options=_options(options))
+        report = scoring.analyze(article["text"], format=article["format"], options=options_from(options))
         return {"id": item_id, "status": 200, "report": report_body(report, article["text"], options["offsets"])}
     except Exception as e:  # every failure belongs to this item alone
         problem = _problem_body(e)
@@ -183,13 +184,3 @@ def _problem_body(e: Exception) -> dict[str, Any]:
         current_app.logger.error("unexpected error in a batch item", exc_info=e)
         response = handle_internal_error(e)
     return json.loads(response.get_data())
-
-
-def _options(loaded: dict[str, Any]) -> scoring.Options:
-    return scoring.Options(
-        language=loaded["language"],
-        profile=loaded["profile"],
-        words_per_minute=loaded["words_per_minute"],
-        anonymous_as_vague=loaded["anonymous_as_vague"],
-        disabled_rules=frozenset(loaded["disabled_rules"]),
-    )
