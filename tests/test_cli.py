@@ -185,7 +185,7 @@ def test_the_readme_analyze_examples_run_as_written():
 def test_the_readme_serve_example_starts_the_server_and_stops_on_sigterm():
     import requests
 
-    from tests.e2e.test_server import free_port
+    from tests.e2e.live import free_port
 
     (_analyze, block) = readme_blocks("## Command line")
     (line,) = commands(block)

@@ -1,17 +1,48 @@
-"""A live gunicorn for the load, shutdown and schemathesis tests: start it with extra settings, find its workers' memory."""
+"""A live gunicorn for the end-to-end tests: start it with extra settings, wait for health, find its workers' memory."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import requests
 
-from tests.e2e.test_server import REQUEST_TIMEOUT, free_port, wait_for_health
 from tests.conftest import ROOT
+
+# Generous guards against a hang, not timings: the server normally answers in well under a second.
+START_DEADLINE = 60.0
+REQUEST_TIMEOUT = 60.0
+# Variables of the calling shell that would change the server under test.
+UNSET = ("GUNICORN_CMD_ARGS", "PROMETHEUS_MULTIPROC_DIR", "COPYDESK_METRICS_DIR_CREATED")
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_health(base: str, proc: subprocess.Popen, log) -> None:
+    """Poll /v1/health until it answers 200; fail with the server's log if it never does."""
+    deadline = time.monotonic() + START_DEADLINE
+    while True:
+        try:
+            if requests.get(f"{base}/v1/health", timeout=5).ok:
+                return
+        except requests.RequestException:
+            # refused before the socket is bound, or a read timeout while the workers boot
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            pytest.fail(f"gunicorn did not come up:\n{log.read()}")
+        time.sleep(0.1)
 
 
 @contextmanager
@@ -19,7 +50,8 @@ def gunicorn(log_path: Path, **settings: str):
     """Run gunicorn with the shipped config and COPYDESK_* `settings`; yield (base URL, process); stop it by PID."""
     port = free_port()
     env = {**os.environ, "COPYDESK_BIND": f"127.0.0.1:{port}", **{f"COPYDESK_{k}": v for k, v in settings.items()}}
-    env.pop("GUNICORN_CMD_ARGS", None)
+    for name in UNSET:
+        env.pop(name, None)
     with log_path.open("w+") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],

@@ -8,8 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from tests.e2e.live import gunicorn, rss_kib, worker_pids
-from tests.e2e.test_server import REQUEST_TIMEOUT
+from tests.e2e.live import REQUEST_TIMEOUT, gunicorn, rss_kib, worker_pids
 
 pytestmark = pytest.mark.e2e
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from tests.conftest import ROOT, SEED_PATH
-from tests.e2e.test_server import REQUEST_TIMEOUT, free_port, wait_for_health
+from tests.conftest import SEED_PATH
+from tests.e2e.live import REQUEST_TIMEOUT, gunicorn
 
 pytestmark = pytest.mark.e2e
 
@@ -29,31 +25,9 @@ ROUND_SIZE = 6
 @pytest.fixture(scope="module")
 def two_workers(tmp_path_factory):
     """gunicorn with two workers and the shipped config; the metrics folder is the one its hooks make."""
-    port = free_port()
-    env = {**os.environ, "COPYDESK_BIND": f"127.0.0.1:{port}", "COPYDESK_WORKERS": str(WORKERS)}
-    for name in ("GUNICORN_CMD_ARGS", "PROMETHEUS_MULTIPROC_DIR", "COPYDESK_METRICS_DIR_CREATED"):
-        env.pop(name, None)
     log_path = tmp_path_factory.mktemp("gunicorn-metrics") / "server.log"
-    with log_path.open("w+") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for_health(base, proc, log)
-            yield {"base": base, "proc": proc, "log": log_path}
-        finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=REQUEST_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+    with gunicorn(log_path, WORKERS=str(WORKERS)) as (base, proc):
+        yield {"base": base, "proc": proc, "log": log_path}
 
 
 def request_log(path) -> list[dict]:

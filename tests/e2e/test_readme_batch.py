@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from tests.conftest import ROOT
-from tests.e2e.test_server import REQUEST_TIMEOUT, server  # noqa: F401  (the gunicorn fixture)
+from tests.e2e.live import REQUEST_TIMEOUT
+from tests.e2e.test_server import server  # noqa: F401  (the gunicorn fixture)
 from tests.test_cli import commands, readme_blocks
 
 pytestmark = pytest.mark.e2e

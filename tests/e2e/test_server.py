@@ -3,80 +3,26 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 import requests
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
 
-from tests.conftest import PROBLEM_JSON, ROOT, openapi
+from tests.conftest import PROBLEM_JSON, openapi
+from tests.e2e.live import REQUEST_TIMEOUT, gunicorn
 
 pytestmark = pytest.mark.e2e
 
 BODY_LIMIT = 20_000  # small, so the 413 case stays a few kilobytes
-# Generous guards against a hang, not timings: the server normally answers in well under a second.
-START_DEADLINE = 60.0
-REQUEST_TIMEOUT = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Start gunicorn as the README does, wait for /v1/health, yield its base URL, stop it by PID."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "COPYDESK_BIND": f"127.0.0.1:{port}",
-        "COPYDESK_WORKERS": "2",
-        "COPYDESK_MAX_CONTENT_LENGTH": str(BODY_LIMIT),
-    }
-    env.pop("GUNICORN_CMD_ARGS", None)
-    with (tmp_path_factory.mktemp("gunicorn") / "server.log").open("w+") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for_health(base, proc, log)
-            yield {"base": base, "proc": proc, "log": log}
-        finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=REQUEST_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-
-
-def wait_for_health(base: str, proc: subprocess.Popen, log) -> None:
-    """Poll /v1/health until it answers 200; fail with the server's log if it never does."""
-    deadline = time.monotonic() + START_DEADLINE
-    while True:
-        try:
-            if requests.get(f"{base}/v1/health", timeout=5).ok:
-                return
-        except requests.RequestException:
-            # refused before the socket is bound, or a read timeout while the workers boot
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            pytest.fail(f"gunicorn did not come up:\n{log.read()}")
-        time.sleep(0.1)
+    log_path = tmp_path_factory.mktemp("gunicorn") / "server.log"
+    with gunicorn(log_path, WORKERS="2", MAX_CONTENT_LENGTH=str(BODY_LIMIT)) as (base, proc):
+        yield {"base": base, "proc": proc, "log": log_path}
 
 
 def call(server, method: str, path: str, **kwargs) -> requests.Response:
@@ -154,5 +100,4 @@ def test_the_server_stops_cleanly_on_sigterm(server):
     assert call(server, "GET", "/v1/health").ok
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=REQUEST_TIMEOUT) == 0
-    server["log"].seek(0)
-    assert "Shutting down: Master" in server["log"].read()
+    assert "Shutting down: Master" in server["log"].read_text(encoding="utf-8")

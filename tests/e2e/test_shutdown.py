@@ -10,8 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from tests.e2e.live import gunicorn
-from tests.e2e.test_server import REQUEST_TIMEOUT
+from tests.e2e.live import REQUEST_TIMEOUT, gunicorn
 
 pytestmark = pytest.mark.e2e
 
