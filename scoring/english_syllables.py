@@ -239,7 +239,7 @@ class EnglishSyllables:
         total = 0
         rest = lower
         if lower[0].isdecimal():  # "4.5bn", "27th", "10km": the number as read, then its unit
-            figure = _LEADING_NUMBER_RE.match(lower).group()
+            figure = _LEADING_NUMBER_RE.match(lower).group()  # type: ignore[union-attr]  # a decimal matches
             total += number_syllables(figure)
             rest = lower[len(figure) :]
             unit = NUMBER_UNITS.get(rest)

@@ -270,7 +270,7 @@ def find_restatements(
     n = max(len(sentences), 1)
     weight = {t: math.log(1.0 + n / d) for t, d in df.items()}
 
-    first_mention = {}
+    first_mention: dict = {}
     for fig in figures:
         group = group_of.get(id(fig))
         if group is not None and units[fig.unit].type == SENTENCE:

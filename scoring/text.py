@@ -68,7 +68,7 @@ def _fold_table() -> dict[int, str]:
 
 FOLD = _fold_table()
 _FOLD_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(FOLD)) + "]")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # chr(): compilers reject surrogate literals
 _CRLF_RE = re.compile("\r\n")
 
 
@@ -179,7 +179,7 @@ def tokenize(norm: str, start: int, end: int, strings: dict[str, str] | None = N
     if strings is None:
         strings = {}
     share = strings.setdefault
-    out = []
+    out: list[Token] = []
     append = out.append
     # tuple.__new__ directly: Token._make is a Python-level call per token (45,000 per 60 articles).
     new = tuple.__new__

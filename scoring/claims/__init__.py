@@ -147,7 +147,7 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         unit=unit.index,
         kind=kind,
         status=status,
-        source=credit.name if source is not None else None,
+        source=credit.name if credit is not None and source is not None else None,
         source_start=source.start if source is not None else None,
         source_end=source.end if source is not None else None,
         cues=tuple(claim_cues),

@@ -320,8 +320,8 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
         return None
     appositive = left_phrase(view, j)
     head = left_phrase(view, k)
-    found = [classify(view, *p, proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]
-    found = [s for s in found if s is not None]
+    classified = [classify(view, *p, proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]
+    found = [s for s in classified if s is not None]
     if not found:
         return None
     if view.low[k + 1] not in CITING and view.low[k + 1] not in ACCORDING and says_anonymous(view, k + 1, j):

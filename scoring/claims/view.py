@@ -72,7 +72,7 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
     Speed matters here (every token of the article passes through): columns come from one
     `zip`, and only capitalized tokens are looked at one by one.
     """
-    read = []
+    read: list = []
     upper: set[str] = set()
     written: set[str] = set()  # every token as written in the sentences
     for unit in units:
