@@ -6,15 +6,28 @@
 ARG BASE=python:3.11-slim-bookworm
 
 FROM ${BASE} AS build
+# COMPILE=1 (default): scoring/ compiled with mypyc (setup.py), about 1.3x faster per
+# article; COMPILE=0 installs the same code as pure Python and needs no C compiler.
+ARG COMPILE=1
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+# the compiler and Python's headers, in the build stage only (the official image ships the
+# headers; Debian's python3 needs python3-dev)
+# hadolint ignore=DL3008
+RUN if [ "$COMPILE" = 1 ]; then \
+        headers=$(python3 -c 'import os, sysconfig; print("" if os.path.exists(sysconfig.get_paths()["include"] + "/Python.h") else "python3-dev")'); \
+        apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev ${headers:+"$headers"} \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi
 WORKDIR /src
-COPY pyproject.toml README.md openapi.yaml ./
+COPY pyproject.toml setup.py README.md openapi.yaml ./
+COPY tools/copydesk_build.py ./tools/
 COPY scoring ./scoring
 COPY api ./api
 # a venv, not the system pip: it works the same on the official image (/usr/local) and on
 # Debian's python3 (/usr/bin), and copies whole into the runtime stage
 RUN python3 -m venv /opt/venv \
-    && /opt/venv/bin/pip install --no-cache-dir /src
+    && COPYDESK_COMPILE=$COMPILE /opt/venv/bin/pip install --no-cache-dir /src
 
 FROM ${BASE}
 ENV PATH=/opt/venv/bin:$PATH \

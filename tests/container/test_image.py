@@ -192,6 +192,13 @@ def test_the_seed_is_analyzed(container):
     assert report["units"][0]["type"] == "heading"
 
 
+def test_the_analysis_runs_compiled(engine, container):
+    # the Dockerfile's default COMPILE=1: scoring/ is mypyc-compiled, so modules load from .so files
+    probe = "import scoring.text, scoring.claims; print(scoring.text.__file__, scoring.claims.__file__)"
+    files = run("podman", "exec", container["name"], "python", "-c", probe, env=engine).stdout.split()
+    assert files and all(f.endswith(".so") for f in files), files
+
+
 def test_errors_are_problems(container):
     status, content_type, body = http(f"{container['base']}/v1/analyze", b'{"text": ', "application/json")
     assert (status, content_type) == (400, "application/problem+json")
