@@ -12,6 +12,7 @@ from flask import Request
 from marshmallow import ValidationError
 
 import scoring
+from scoring.options import FORMATS
 
 from .errors import ApiProblem
 from .schemas import ArticleSchema, OptionsSchema
@@ -30,6 +31,8 @@ _FORM_BODY_RE = re.compile(rb"[A-Za-z0-9*\-._%+=&]*")
 DEFAULT_CHARSET = "utf-8"
 # Query parameters that may be given more than once (or as a comma-separated list).
 LIST_PARAMETERS = frozenset({"disabled_rules"})
+# The keys a JSON body may hold without options for the fast path (see _plain_article).
+PLAIN_ARTICLE_KEYS = frozenset({"text", "format"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,9 @@ def _from_json(request: Request) -> ArticleRequest:
     except ValueError as e:
         raise ApiProblem(400, "malformed-json", "Malformed JSON", f"The body is not valid JSON: {e}.") from None
     query = _query_values(request)
+    plain = None if query else _plain_article(data)
+    if plain is not None:
+        return plain
     if query:
         # check the query on its own, so its errors name it, then let the body's options win
         _load(OptionsSchema(), query, "query")
@@ -93,8 +99,26 @@ def _from_raw(request: Request, format: str) -> ArticleRequest:
         raise ApiProblem(
             400, "undecodable-body", "Undecodable body", f"The body is not valid {charset}: {_decode_detail(e)}."
         ) from None
-    options = _load(OptionsSchema(), _query_values(request), "query")
+    query = _query_values(request)
+    if not query:
+        return ArticleRequest(text, format, DEFAULT_OPTIONS, DEFAULT_OFFSETS)
+    options = _load(OptionsSchema(), query, "query")
     return ArticleRequest(text, format, options_from(options), options["offsets"])
+
+
+def _plain_article(data: Any) -> ArticleRequest | None:
+    """The request for `{"text": ...}` (and a valid `format`) with no options, else None for ArticleSchema to judge.
+
+    What ArticleSchema would load for such a body, without building two marshmallow schemas
+    per request (~0.2 ms of the ~1 ms around the analysis): the text as sent, every option
+    at its default. tests/api/test_analyze.py holds the two paths equal.
+    """
+    if type(data) is not dict or not data.keys() <= PLAIN_ARTICLE_KEYS:
+        return None
+    text, format = data.get("text"), data.get("format", "text")
+    if type(text) is not str or type(format) is not str or format not in FORMATS:
+        return None
+    return ArticleRequest(text, format, DEFAULT_OPTIONS, DEFAULT_OFFSETS)
 
 
 def _query_values(request: Request) -> dict[str, Any]:
@@ -160,3 +184,13 @@ def _unsupported_type(mimetype: str) -> ApiProblem:
         extensions={"accepted": list(ACCEPTED_TYPES)},
         headers={"Accept-Post": ", ".join(ACCEPTED_TYPES)},
     )
+
+
+def _defaults() -> tuple[scoring.Options, str]:
+    """The Options and offsets unit that OptionsSchema loads from no options at all."""
+    loaded = OptionsSchema().load({})
+    return options_from(loaded), loaded["offsets"]
+
+
+# Built once at import (Options is frozen): every request without options shares them.
+DEFAULT_OPTIONS, DEFAULT_OFFSETS = _defaults()

@@ -1,0 +1,44 @@
+"""api/reports.py's compiled dump gives exactly what a marshmallow dump of ReportSchema gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import scoring
+from api.reports import REPORT_SCHEMA, dump_report
+from bench import corpus
+from tests.api.test_markup_offsets import HTML, MARKDOWN
+
+
+def _reports():
+    for text in corpus.articles(20, seed=11):
+        yield scoring.analyze(text)
+    yield scoring.analyze(HTML, format="html")
+    yield scoring.analyze(MARKDOWN, format="markdown")
+    named = scoring.analyze(corpus.seed_variant(3), options=scoring.Options(words_per_minute=250, language="en"))
+    yield named
+    # an int where the schema says Float: marshmallow dumps 250.0, and so must the fast dump
+    yield dataclasses.replace(named, read_time=dataclasses.replace(named.read_time, words_per_minute=250))
+
+
+@pytest.mark.parametrize("report", list(_reports()), ids=lambda r: f"{r.format}-{len(r.text)}")
+def test_the_fast_dump_is_marshmallows_dump_to_the_byte(report):
+    # compared as JSON text: 250 == 250.0 in Python, not in the response
+    expected = json.dumps(REPORT_SCHEMA.dump(report))
+    assert json.dumps(dump_report(report)) == expected
+
+
+def test_none_values_dump_as_null_like_marshmallow():
+    report = scoring.analyze(corpus.seed_variant(1))
+    blank = dataclasses.replace(report, language=dataclasses.replace(report.language, confidence=None))
+    assert dump_report(blank)["language"] == REPORT_SCHEMA.dump(blank)["language"] == {"code": "en", "detected": True, "confidence": None}
+
+
+def test_a_non_finite_number_is_refused():
+    report = scoring.analyze(corpus.seed_variant(2))
+    broken = dataclasses.replace(report, readability=dataclasses.replace(report.readability, grade=float("inf")))
+    with pytest.raises(ValueError, match="non-finite"):
+        dump_report(broken)
