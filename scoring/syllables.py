@@ -24,27 +24,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 
 from .english_syllables import EnglishSyllables
-from .lexicons import load
+from .errors import LexiconError
+from .lexicons import load, read_data
 from .number_words import SPELLERS, split_words
 
 # --- English -------------------------------------------------------------------------------
 
 _EN = load("syllables_en")
+TABLE_FILE = "syllables_en_table.txt"
+# Names `parse_table` for the table's compiled copy: change it whenever what it returns changes.
+TABLE_PARSER = "syllable-table-1"
 
 
-def _read_table() -> MappingProxyType:
-    """Read data/syllables_en_table.txt: lines of a syllable count followed by its words."""
+def parse_table(text: str) -> dict[str, int]:
+    """Parse data/syllables_en_table.txt: lines of a syllable count followed by its words."""
     table: dict[str, int] = {}
-    text = resources.files("scoring").joinpath("data", "syllables_en_table.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line and line[0] != "#":
             count, *words = line.split()
             table.update(dict.fromkeys(words, int(count)))
-    return MappingProxyType(table)
+    return table
+
+
+def _read_table() -> MappingProxyType:
+    """The English word table, from its compiled copy when that is fresh (see lexicons.read_data)."""
+    try:
+        return MappingProxyType(read_data(TABLE_FILE, parse_table, TABLE_PARSER))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{TABLE_FILE}: {exc}") from exc
 
 
 ENGLISH = EnglishSyllables(
