@@ -1,7 +1,8 @@
 """The `copydesk` command: `copydesk analyze FILE...|-` prints a report, `copydesk serve` runs the server.
 
 Start-up is kept lean: the scoring library is imported only once the arguments are read,
-and marshmallow (the API's report schema) only for `--json`.
+and marshmallow (the API's report schema) only for `--json`; pathlib (with urllib.parse and
+ipaddress) and shutil (argparse's help formatter) are not imported to analyze a file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 # File extensions and the format each one names; anything else (and stdin) is plain text.
@@ -33,7 +33,7 @@ EXIT_INPUT_FAILED = 1
 MAX_QUOTED_CHARS = 240
 # Readability findings that make a sentence hard to read (passive voice alone does not).
 HARD_RULES = frozenset({"hard_sentence", "long_sentence"})
-GUNICORN_CONF = Path(__file__).with_name("gunicorn_conf.py")
+GUNICORN_CONF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gunicorn_conf.py")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="copydesk",
         description="Readability, read time, repetition and unattributed claims for news articles.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # prog given, argparse needs no help formatter (and no shutil import) to build the subparsers
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog=parser.prog)
 
     analyze = commands.add_parser("analyze", help="analyze articles and print their reports")
     analyze.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or Markdown files; - reads stdin")
@@ -66,12 +67,16 @@ def format_of(path: str, given: str | None) -> str:
         return given
     if path == STDIN:
         return "text"
-    return FORMATS_BY_EXTENSION.get(Path(path).suffix.lower(), "text")
+    return FORMATS_BY_EXTENSION.get(_suffix(path).lower(), "text")
 
 
 def read_input(path: str) -> str:
     """The text of a file, or of stdin for "-" (UTF-8; a byte-order mark is dropped)."""
-    raw = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    if path == STDIN:
+        raw = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as f:
+            raw = f.read()
     return raw.decode("utf-8-sig")
 
 
@@ -188,9 +193,16 @@ def serve(bind: str | None, workers: int | None) -> int:
         env["COPYDESK_BIND"] = bind
     if workers is not None:
         env["COPYDESK_WORKERS"] = str(workers)
-    command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "api.wsgi:app"]
+    command = [sys.executable, "-m", "gunicorn", "-c", GUNICORN_CONF, "api.wsgi:app"]
     os.execve(sys.executable, command, env)
     return EXIT_OK  # not reached: execve does not return
+
+
+def _suffix(path: str) -> str:
+    """The extension of the path's last part, as pathlib's `PurePath.suffix` reads it ("" for ".md" alone)."""
+    name = os.path.basename(os.path.normpath(path))
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _count(n: int, noun: str) -> str:
