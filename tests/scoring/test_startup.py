@@ -1,0 +1,62 @@
+"""Start-up stays lean: scoring a plain-text article imports none of the modules only other paths need.
+
+Each check runs a fresh interpreter without site-packages (-S: scoring needs only the
+standard library, and the editable install's finder would import pathlib itself) and lists
+what the run imported. bench/startup.py shows the time this saves.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_af487410b511baf4.txt"
+
+# Parsers of the data files' sources (their compiled copies load with marshal), and what
+# reading package data through importlib.resources imports.
+DATA_PARSING = {"tomllib", "importlib.resources", "zipfile"}
+# hashlib loads OpenSSL; pathlib brings urllib.parse and ipaddress; json is for --json only.
+OTHER_SLOW = {"hashlib", "_hashlib", "pathlib", "json"}
+# Markdown and the web layer are imported on first use.
+ON_DEMAND = {"markdown_it", "flask", "marshmallow", "api.reports", "api.schemas"}
+
+def _modules_after(code: str) -> set[str]:
+    """Modules a fresh `python -S` imported while running `code` (their list is printed last on stderr)."""
+    before = "import sys; _seen = set(sys.modules)\n"
+    after = "\nprint(sorted(set(sys.modules) - _seen), file=sys.stderr)"
+    proc = subprocess.run(
+        [sys.executable, "-S", "-c", before + code + after],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return set(ast.literal_eval(proc.stderr.strip().splitlines()[-1]))
+
+
+def test_scoring_an_article_imports_no_data_parser_or_slow_module():
+    code = f"import scoring\nscoring.analyze(open({str(SEED)!r}, encoding='utf-8').read())"
+    loaded = _modules_after(code)
+    assert "scoring.report" in loaded and "scoring.lexicons" in loaded  # the check sees the analysis
+    assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND)
+
+
+def test_the_cli_analyzing_a_text_file_imports_no_web_layer_or_slow_module():
+    code = (
+        "import contextlib, io\n"
+        "from api.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['analyze', {str(SEED)!r}]) == 0\n"
+    )
+    loaded = _modules_after(code)
+    assert "api.cli" in loaded and "scoring.report" in loaded
+    assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND)
+
+
+def test_module_lists_are_read_from_the_child():
+    # The helper itself must see an import the code makes, or the checks above prove nothing.
+    assert {"tomllib", "json"} <= _modules_after("import json, tomllib")
