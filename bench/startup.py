@@ -2,6 +2,7 @@
 
     cd /work/main && .venv/bin/python bench/startup.py                  # 10 runs each
     .venv/bin/python bench/startup.py --runs 30 --file path/to/story.txt
+    .venv/bin/python bench/startup.py --no-gunicorn --imports 15        # the CLI runs, and its costliest imports
     .venv/bin/python bench/startup.py --quick                           # smoke run
 
 1. One-shot processes, each scoring FILE (default: the seed) and exiting; wall time from
@@ -12,11 +13,15 @@
      bench/baseline_app.py), textstat-rs: the same with textstat_rs;
    - bare: `python -c pass`, the interpreter's own floor.
    Children get a bytecode cache in the temp dir (PYTHONPYCACHEPREFIX), as an installed
-   package has; copydesk is also timed with no bytecode at all (PYTHONDONTWRITEBYTECODE=1).
+   package has; copydesk is also timed with no bytecode for the project's own modules
+   (PYTHONDONTWRITEBYTECODE=1 and a cache holding only the standard library's and the
+   dependencies' bytecode, so a __pycache__ left in the tree is not read either).
 2. gunicorn with the production config and one worker: seconds from spawn until
    GET /v1/health answers 200, from the master's "Booting worker" log line to that answer
    (the worker's boot: import and create the app), and the first POST /v1/analyze after it
    (lazy imports and first-call costs), against a later one.
+3. With --imports N: the modules that cost most to import for the CLI run (`python -X
+   importtime`, the least self time of each over N runs, bytecode cached).
 """
 
 from __future__ import annotations
@@ -31,9 +36,11 @@ ROOT = HERE.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse  # noqa: E402
+import collections  # noqa: E402
 import http.client  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import shutil  # noqa: E402
 import signal  # noqa: E402
 import socket  # noqa: E402
 import statistics  # noqa: E402
@@ -50,6 +57,9 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "127.0.0.1"
 # The children's bytecode cache, outside the working tree (see child_env).
 PYCACHE = os.path.join(tempfile.gettempdir(), "copydesk-bench-pycache")
+# The no-bytecode runs' cache: the standard library's and the dependencies' bytecode only.
+PYCACHE_NO_PROJECT = os.path.join(tempfile.gettempdir(), "copydesk-bench-pycache-no-project")
+PROJECT_PACKAGES = ("scoring", "api")
 # Issue 6's target for a whole process scoring one file, as a ratio is not possible here:
 # the figure is printed next to the bare interpreter's so the reader sees the overhead.
 TARGET_CLI_SECONDS = 0.15
@@ -66,19 +76,33 @@ ONE_SHOT_TEXTSTAT_RS = (
 
 
 def child_env(bytecode: bool = True) -> dict[str, str]:
-    """The children's environment: with a bytecode cache (outside the tree), or with none at all.
+    """The children's environment: with a bytecode cache (outside the tree), or none for the project.
 
     An installed package or the container image has compiled .pyc files; a shell with
     PYTHONDONTWRITEBYTECODE=1 (as some CI and sandboxes set) recompiles every module of the
     project in every process, which costs more than the analysis itself. Both are measured.
+    With a cache prefix set, Python reads bytecode only there, never from a __pycache__ left
+    in the tree, so the no-bytecode runs get a cache from which the project's part is removed
+    (see prepare_no_project_cache).
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if bytecode:
         env["PYTHONPYCACHEPREFIX"] = PYCACHE
     else:
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE_NO_PROJECT
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
+
+
+def prepare_no_project_cache(cmd: list[str]) -> None:
+    """Fill PYCACHE_NO_PROJECT by running `cmd` once, then delete the project's bytecode from it."""
+    env = child_env(bytecode=False)
+    del env["PYTHONDONTWRITEBYTECODE"]
+    subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    mirror = os.path.join(PYCACHE_NO_PROJECT, str(ROOT).lstrip(os.sep))
+    for package in PROJECT_PACKAGES:  # not the whole mirror: the .venv may live in the tree too
+        shutil.rmtree(os.path.join(mirror, package), ignore_errors=True)
 
 
 def run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
@@ -117,6 +141,7 @@ def one_shots(path: Path, runs: int) -> None:
     print(f"1. whole process scoring {path.name} ({corpus.word_count(path.read_text(encoding='utf-8'))} words), {runs} runs each, interleaved")
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     envs = {name: child_env(bytecode="no .pyc" not in name) for name in commands}
+    prepare_no_project_cache(cmd)
     for name, cmd in commands.items():
         run_child(cmd, envs[name])  # warm the OS file cache and write the .pyc files before timing
     for _ in range(runs):
@@ -208,20 +233,46 @@ def gunicorn_boot(runs: int) -> None:
           f"first analyze {statistics.median(r[2] for r in rows) * 1e3:.1f} ms vs second {statistics.median(r[3] for r in rows) * 1e3:.1f} ms")
 
 
+def import_costs(runs: int, top: int = 15) -> None:
+    """The modules that cost most to import for the CLI run: least self time over `runs` runs of -X importtime."""
+    code = "import api.cli, scoring.report"
+    print(f"3. imports of the CLI run (`python -X importtime -c '{code}'`), least of {runs} runs, bytecode cached")
+    self_us: dict[str, list[int]] = collections.defaultdict(list)
+    total_us: list[int] = []
+    for _ in range(runs):
+        proc = subprocess.run([PYTHON, "-X", "importtime", "-c", code], cwd=ROOT, env=child_env(), capture_output=True, text=True)
+        run_total = 0
+        for line in proc.stderr.splitlines():
+            if not line.startswith("import time:") or "self [us]" in line:
+                continue
+            own, _, name = line[len("import time:"):].split("|")
+            self_us[name.strip()].append(int(own))
+            run_total += int(own)
+        total_us.append(run_total)
+    project = sum(min(v) for k, v in self_us.items() if k.split(".")[0] in ("scoring", "api"))
+    print(f"  all imports {min(total_us) / 1e3:.1f} ms (least run); the project's own modules {project / 1e3:.1f} ms (sum of least self times)")
+    print(f"  {'self ms':>8}  module")
+    for own, name in sorted(((min(v), k) for k, v in self_us.items()), reverse=True)[:top]:
+        print(f"  {own / 1e3:>8.2f}  {name}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs of each process (default 10)")
     parser.add_argument("--boots", type=int, default=5, help="gunicorn boots (default 5)")
     parser.add_argument("--file", type=Path, default=corpus.SEED_PATH, help="article to score (default: the seed)")
     parser.add_argument("--no-gunicorn", action="store_true", help="skip the gunicorn part")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, 1 boot")
+    parser.add_argument("--imports", type=int, default=0, metavar="N", help="also list the costliest imports, least of N runs")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, 1 boot, 1 import listing")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.boots = 1, 1
+        args.runs, args.boots, args.imports = 1, 1, 1
     print(f"# start-up bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
     one_shots(args.file.resolve(), args.runs)
     if not args.no_gunicorn:
         gunicorn_boot(args.boots)
+    if args.imports:
+        import_costs(args.imports)
     return 0
 
 
