@@ -26,10 +26,11 @@ import sys
 from pathlib import Path
 
 # Run as a script, Python puts bench/ first on sys.path, where bench/http.py would shadow the
-# standard library's http package (imported by http.client, urllib, flask): swap in the root.
+# standard library's http package (imported by http.client, urllib, flask): swap in the root,
+# last, so an installed copydesk (a compiled COPYDESK_COMPILE=1 build) is the one measured.
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(ROOT)]
 
 import argparse
 import gc
@@ -39,7 +40,7 @@ import statistics
 import time
 
 
-from bench import corpus  # noqa: E402
+from bench import build_info, corpus  # noqa: E402
 from bench.baseline_app import metric_functions, offline_textstat, text_caches  # noqa: E402
 
 # Letters, optionally joined by apostrophes; each repetition must start with an apostrophe,
@@ -163,6 +164,7 @@ def main(argv=None) -> int:
     count = 5 if args.quick else args.texts
 
     print(f"# in-process bench: {count} distinct {'articles (seed and dev variants)' if args.all_sources else 'seed variants'}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
+    print(f"# {build_info.scoring_build()}")
     contenders = {}
     if not args.no_copydesk:
         contenders["copydesk"] = (copydesk_contender(), None)

@@ -21,10 +21,11 @@ import sys
 from pathlib import Path
 
 # Run as a script, Python puts bench/ first on sys.path, where bench/http.py would shadow the
-# standard library's http package (imported by http.client, urllib, flask): swap in the root.
+# standard library's http package (imported by http.client, urllib, flask): swap in the root,
+# last, so an installed copydesk (a compiled COPYDESK_COMPILE=1 build) is the one measured.
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(ROOT)]
 
 import argparse
 import gc
@@ -34,7 +35,7 @@ import time
 import tracemalloc
 
 
-from bench import corpus  # noqa: E402
+from bench import build_info, corpus  # noqa: E402
 
 MIB = 1024 * 1024
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -152,6 +153,7 @@ def main(argv=None) -> int:
 
     analyze = scoring.analyze
     print(f"# scaling bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}, seed {corpus.word_count(corpus.sources()[0])} words")
+    print(f"# {build_info.scoring_build()}")
     analyze(corpus.seed_variant(99_999))
     # RSS first: the big articles below raise the high-water mark that RSS keeps afterwards
     resident(analyze, min(100, args.articles // 2), args.articles)
