@@ -14,9 +14,10 @@ Load: the same distinct articles for both (bench/corpus.py, all sources), posted
 `{"text": ...}` to /v1/analyze, each connection cycling through its own share of them.
 wrk (Debian package `wrk`) runs with a generated Lua script; without wrk, or with
 --generator python, threads over http.client do the same. Prints requests/s, p50 and p99
-latency, non-2xx counts, and the memory of the master and workers after the load (RSS
-summed, and PSS, which counts pages shared between workers once) for each server, and the
-ratios between them. The load generator
+latency, non-2xx counts, the CPU time the server's processes used per request (from
+/proc: steady when other work shares the machine, unlike requests/s), and the memory of
+the master and workers after the load (RSS summed, and PSS, which counts pages shared
+between workers once) for each server, and the ratios between them. The load generator
 shares the machine's CPUs with the servers, equally for both.
 """
 
@@ -207,8 +208,8 @@ def run_python(port: int, bodies: list[bytes], connections: int, duration: float
     return {"requests": len(flat), "rps": len(flat) / elapsed, "p50_ms": q[49] * 1e3, "p99_ms": q[98] * 1e3, "non2xx": sum(failures), "errors": sum(errors)}
 
 
-def tree_memory(pid: int) -> tuple[float, float]:
-    """(RSS, PSS) in MiB summed over a gunicorn master and its workers; PSS splits shared pages fairly."""
+def tree_pids(pid: int) -> list[int]:
+    """A gunicorn master and its workers (Linux /proc)."""
     pids = [pid]
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
@@ -216,8 +217,33 @@ def tree_memory(pid: int) -> tuple[float, float]:
                 pids += [int(c) for c in children.read().split()]
     except OSError:
         pass
+    return pids
+
+
+def tree_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by a gunicorn master and each of its workers, by PID."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for p in tree_pids(pid):
+        try:
+            with open(f"/proc/{p}/stat") as stat:
+                # fields 14 and 15 (utime, stime) come after the parenthesized command name
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that just exited
+        used[p] = (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
+def cpu_between(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds the server used between two tree_cpu snapshots (a worker started in between counts from zero)."""
+    return sum(t - before.get(p, 0.0) for p, t in after.items())
+
+
+def tree_memory(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MiB summed over a gunicorn master and its workers; PSS splits shared pages fairly."""
     rss = pss = 0
-    for p in pids:
+    for p in tree_pids(pid):
         try:
             with open(f"/proc/{p}/smaps_rollup") as rollup:
                 for line in rollup:
@@ -248,7 +274,11 @@ def bench_server(kind: str, args, workers: int, loads: dict[str, tuple[list[byte
                 return run_python(port, bodies, args.connections, seconds)
 
             load("warm", warm)
+            cpu_before = tree_cpu(proc.pid)
             result = load("measure", args.duration)
+            cpu_used = cpu_between(cpu_before, tree_cpu(proc.pid))
+            # the server's own CPU per request: what other work on the machine barely changes
+            result["cpu_ms"] = 1e3 * cpu_used / max(result["requests"], 1)
             result["rss_mib"], result["pss_mib"] = tree_memory(proc.pid)
         finally:
             stop_server(proc)
@@ -298,10 +328,10 @@ def main(argv=None) -> int:
                     print(f"{kind}: FAILED: {exc}\n--- last lines of its log ---\n{log}")
                     return 1
 
-    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'ready s':>9}{'RSS MiB':>9}{'PSS MiB':>9}")
+    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'CPU ms/req':>11}{'ready s':>9}{'RSS MiB':>9}{'PSS MiB':>9}")
     for kind, rounds in results.items():
         for n, r in enumerate(rounds, 1):
-            print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['ready_s']:>9.2f}{r['rss_mib']:>9.0f}{r['pss_mib']:>9.0f}")
+            print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['cpu_ms']:>11.2f}{r['ready_s']:>9.2f}{r['rss_mib']:>9.0f}{r['pss_mib']:>9.0f}")
     for kind, rounds in results.items():
         print(f"{kind} answer keys: {', '.join(rounds[0]['keys'])} (first status {rounds[0]['first_status']})")
 
@@ -316,6 +346,10 @@ def main(argv=None) -> int:
     print(f"  requests/s: {rps_ratio:.2f}x   (target >= {TARGET_MUST:g}x must: {'met' if rps_ratio >= TARGET_MUST else 'MISSED'}; "
           f">= {TARGET_GOAL:g}x goal: {'met' if rps_ratio >= TARGET_GOAL else 'MISSED'})")
     print(f"  p50 latency: {med('copydesk', 'p50_ms') / med('baseline', 'p50_ms'):.2f}x   p99 latency: {med('copydesk', 'p99_ms') / med('baseline', 'p99_ms'):.2f}x")
+    # requests/s follow whatever else the machine runs; the servers' CPU per request hardly does
+    cpu_ratio = med("baseline", "cpu_ms") / med("copydesk", "cpu_ms")
+    print(f"  requests per server CPU second: {cpu_ratio:.2f}x   (baseline's CPU ms per request / copydesk's: "
+          f"the requests/s ratio on a machine that ran nothing else; target >= {TARGET_MUST:g}x must: {'met' if cpu_ratio >= TARGET_MUST else 'MISSED'})")
     return 0
 
 
