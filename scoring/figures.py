@@ -195,8 +195,8 @@ def unit_figures(unit: Unit) -> list[Figure]:
     candidates = [
         j for j, (tok, w) in enumerate(zip(toks, low))
         if tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
-            w in NUMBER_WORDS or _DIGIT_RE.search(w) is not None
-            or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))
+            w in NUMBER_WORDS or (not w.isalpha() and (  # all letters: no digit, no hyphen (most words)
+                _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
     ]
     for j in candidates:
         if j < i:
