@@ -122,6 +122,7 @@ def same_data(a: Any, b: Any) -> bool:
 def read_data(filename: str, parse: Callable[[str], Any], parser: str, data_dir: str = DATA_DIR) -> Any:
     """Return `parse` of the UTF-8 text of `data_dir/filename`, from its compiled copy when that is fresh.
 
+    Every parser here returns a dict, so a compiled payload of another type is ignored too.
     Raises OSError when the source cannot be read, and whatever `parse` raises on a bad source.
     """
     path = os.path.join(data_dir, filename)
@@ -133,7 +134,7 @@ def read_data(filename: str, parse: Callable[[str], Any], parser: str, data_dir:
     except OSError:
         compiled = b""
     data = read_compiled(compiled, source, parser) if compiled else None
-    if data is None:
+    if not isinstance(data, dict):
         data = parse(source.decode("utf-8"))
     return data
 
