@@ -111,7 +111,7 @@ def same_data(a: Any, b: Any) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
-        return len(a) == len(b) and all(ka == kb and same_data(va, vb) for (ka, va), (kb, vb) in zip(a.items(), b.items()))
+        return len(a) == len(b) and all(same_data(ka, kb) and same_data(va, vb) for (ka, va), (kb, vb) in zip(a.items(), b.items()))
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b))
     if isinstance(a, float):
@@ -120,11 +120,9 @@ def same_data(a: Any, b: Any) -> bool:
 
 
 def read_data(filename: str, parse: Callable[[str], Any], parser: str, data_dir: str = DATA_DIR) -> Any:
-    """Return `parse` of the UTF-8 text of `data_dir/filename`, from its compiled copy when that is fresh.
-
-    Every parser here returns a dict, so a compiled payload of another type is ignored too.
-    Raises OSError when the source cannot be read, and whatever `parse` raises on a bad source.
-    """
+    """Return `parse` of the UTF-8 text of `data_dir/filename`, from its compiled copy when that is fresh."""
+    # Raises OSError when the source cannot be read, and what `parse` raises on a bad source.
+    # Every parser here returns a dict, so a compiled payload of another type is ignored too.
     path = os.path.join(data_dir, filename)
     with open(path, "rb") as f:
         source = f.read()
