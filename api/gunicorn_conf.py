@@ -3,15 +3,17 @@
 | variable | default | meaning |
 | --- | --- | --- |
 | COPYDESK_BIND | 127.0.0.1:8000 | address(es) to listen on, comma-separated (0.0.0.0:8000 in the image) |
-| COPYDESK_WORKERS | 2 x CPUs + 1, at most 8 | worker processes (sync workers: one request each at a time) |
+| COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (sync workers: one request each at a time) |
 | COPYDESK_TIMEOUT | 30 | seconds a worker may spend on one request before it is killed and restarted |
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
 | COPYDESK_KEEPALIVE | 5 | seconds to hold an idle keep-alive connection (behind a load balancer: above its idle timeout) |
-| COPYDESK_PRELOAD | false | load the app once in the master before forking (less memory, no per-worker reload) |
+| COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
 
 gunicorn's own GUNICORN_CMD_ARGS (e.g. "--bind 127.0.0.1:9000") still overrides these.
 """
 
+import gc
+import math
 import os
 
 # gunicorn reads this module's globals; nothing else here is configuration.
@@ -38,16 +40,30 @@ def _bool(name: str, default: bool) -> bool:
     raise SystemExit(f"{name} must be true or false, got {raw!r}")
 
 
-# The usual rule for sync workers (gunicorn's design docs): 2 x cores + 1; capped so a
-# big host does not start dozens of workers for a CPU-bound service.
+# The analyses are CPU-bound: a worker per core keeps every core busy, and half as many again
+# cover the moments a worker spends reading a request or writing its answer, not computing.
+# gunicorn's 2 x cores + 1 is for workers that wait on I/O; here the extra workers only
+# queue on the cores (bench/http.py on 2 cores, both servers at 2, 3 and 5 workers: no more
+# requests/s at 5, more CPU per request, and twice the p50 latency). Capped so a big host
+# does not start dozens of workers: scale out with more replicas instead.
+WORKERS_PER_CORE = 1.5
 MAX_DEFAULT_WORKERS = 8
 
+
+def default_workers(cores: int | None) -> int:
+    """The worker count for a host with `cores` CPUs (None: unknown, taken as 1)."""
+    return min(math.ceil(WORKERS_PER_CORE * (cores or 1)), MAX_DEFAULT_WORKERS)
+
+
 bind = [b.strip() for b in os.environ.get("COPYDESK_BIND", "127.0.0.1:8000").split(",") if b.strip()]
-workers = _int("COPYDESK_WORKERS", min(2 * (os.cpu_count() or 1) + 1, MAX_DEFAULT_WORKERS))
+workers = _int("COPYDESK_WORKERS", default_workers(os.cpu_count()))
 timeout = _int("COPYDESK_TIMEOUT", 30)
 graceful_timeout = _int("COPYDESK_GRACEFUL_TIMEOUT", 20)
 keepalive = _int("COPYDESK_KEEPALIVE", 5)
-preload_app = _bool("COPYDESK_PRELOAD", False)
+preload_app = _bool("COPYDESK_PRELOAD", True)
+# worker_class stays gunicorn's sync: one request at a time per process is what a CPU-bound
+# service needs; gthread (threads sharing one GIL, keep-alive) measured no better here
+# (bench/http.py, copydesk alone, 1 worker: CPU per request +10% with 1 thread, +18% with 2).
 # access log on stdout, errors on stderr: what container runtimes collect
 accesslog = "-"
 errorlog = "-"
@@ -64,6 +80,21 @@ def on_starting(server):
     from api.observability import prepare_multiprocess_dir
 
     prepare_multiprocess_dir()
+
+
+# The app's loaded data (word lists, tables, compiled patterns) lives as long as the worker,
+# so it is moved out of the garbage collector's sight once loaded: a full collection then
+# skips it (~0.25 ms a request, amortized), and with preload the workers never write to the
+# shared pages to track it. In the master, before the first fork, when the app is preloaded;
+# in each worker after it loaded the app otherwise.
+def when_ready(server):
+    if server.cfg.preload_app:
+        gc.freeze()
+
+
+def post_worker_init(worker):
+    if not worker.cfg.preload_app:
+        gc.freeze()
 
 
 def child_exit(server, worker):

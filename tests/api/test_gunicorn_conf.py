@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import runpy
+import types
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,29 @@ def test_defaults(monkeypatch):
     conf = load(monkeypatch)
     assert conf["bind"] == ["127.0.0.1:8000"]
     assert 1 <= conf["workers"] <= conf["MAX_DEFAULT_WORKERS"]
-    assert (conf["timeout"], conf["graceful_timeout"], conf["keepalive"], conf["preload_app"]) == (30, 20, 5, False)
+    assert (conf["timeout"], conf["graceful_timeout"], conf["keepalive"], conf["preload_app"]) == (30, 20, 5, True)
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(None, 2), (1, 2), (2, 3), (3, 5), (4, 6), (5, 8), (64, 8)])
+def test_the_default_worker_count_is_one_and_a_half_per_core_capped(monkeypatch, cores, workers):
+    conf = load(monkeypatch)
+    assert conf["WORKERS_PER_CORE"] == 1.5
+    assert conf["default_workers"](cores) == workers
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert load(monkeypatch)["workers"] == workers
+
+
+@pytest.mark.parametrize("preload", [True, False])
+def test_the_loaded_app_is_frozen_out_of_the_gc_once_where_it_was_loaded(monkeypatch, preload):
+    conf = load(monkeypatch, COPYDESK_PRELOAD=str(preload).lower())
+    frozen = []
+    monkeypatch.setattr("gc.freeze", lambda: frozen.append(True))
+    cfg = types.SimpleNamespace(preload_app=conf["preload_app"])
+    conf["when_ready"](types.SimpleNamespace(cfg=cfg))
+    # with preload the master freezes before it forks; workers must not (it would copy the shared pages)
+    assert frozen == ([True] if preload else [])
+    conf["post_worker_init"](types.SimpleNamespace(cfg=cfg))
+    assert frozen == [True]
 
 
 @pytest.mark.parametrize(
