@@ -231,8 +231,9 @@ def run() -> None:
     # the teardown (no atexit handlers, every file is closed), so the output is flushed and the
     # process ends. A failed flush (a closed pipe) exits the usual way, which reports it as before.
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when the descriptor was closed (`copydesk ... >&-`)
+                stream.flush()
     except (OSError, ValueError):
         sys.exit(status)
     os._exit(status)
