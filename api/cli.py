@@ -2,7 +2,8 @@
 
 Start-up is kept lean: the scoring library is imported only once the arguments are read,
 and marshmallow (the API's report schema) only for `--json`; pathlib (with urllib.parse and
-ipaddress: ~10 ms here) is not imported at all.
+ipaddress: ~10 ms here) is not imported at all, nor shutil (with bz2 and lzma, ~2 ms), which
+argparse's help formatter imports to read the terminal's width.
 """
 
 from __future__ import annotations
@@ -34,17 +35,41 @@ MAX_QUOTED_CHARS = 240
 # Readability findings that make a sentence hard to read (passive voice alone does not).
 HARD_RULES = frozenset({"hard_sentence", "long_sentence"})
 GUNICORN_CONF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gunicorn_conf.py")
+# shutil.get_terminal_size's width when neither $COLUMNS nor a terminal says.
+FALLBACK_COLUMNS = 80
 
 
-def build_parser() -> argparse.ArgumentParser:
+def terminal_columns() -> int:
+    """The terminal's width as shutil.get_terminal_size() reads it: $COLUMNS, else stdout's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or FALLBACK_COLUMNS
+
+
+def help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own formatter at the width it would pick (it builds one for every argument added)."""
+    return argparse.HelpFormatter(prog, width=terminal_columns() - 2)
+
+
+def build_parser(formatter_class: Any = help_formatter) -> argparse.ArgumentParser:
     """The command line: `analyze` and `serve`."""
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="Readability, read time, repetition and unattributed claims for news articles.",
+        formatter_class=formatter_class,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    analyze = commands.add_parser("analyze", help="analyze articles and print their reports")
+    analyze = commands.add_parser(
+        "analyze", help="analyze articles and print their reports", formatter_class=formatter_class
+    )
     analyze.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or Markdown files; - reads stdin")
     analyze.add_argument(
         "--format", choices=FORMAT_CHOICES, help="read every input as this format (default: by extension; text for stdin)"
@@ -54,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--profile", default="news", help="readability profile whose thresholds color the scores")
     analyze.add_argument("--words-per-minute", type=float, help="reading rate for read time (50 to 1000)")
 
-    serve = commands.add_parser("serve", help="run the production server (gunicorn with api/gunicorn_conf.py)")
+    serve = commands.add_parser(
+        "serve", help="run the production server (gunicorn with api/gunicorn_conf.py)", formatter_class=formatter_class
+    )
     serve.add_argument("--bind", help="address to listen on (sets COPYDESK_BIND; default 127.0.0.1:8000)")
     serve.add_argument("--workers", type=int, help="worker processes (sets COPYDESK_WORKERS)")
     return parser

@@ -7,10 +7,16 @@ what the run imported. bench/startup.py shows the time this saves.
 
 from __future__ import annotations
 
+import argparse
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from api import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_af487410b511baf4.txt"
@@ -22,6 +28,8 @@ DATA_PARSING = {"tomllib", "importlib.resources", "zipfile"}
 OTHER_SLOW = {"hashlib", "_hashlib", "pathlib", "json"}
 # Markdown and the web layer are imported on first use.
 ON_DEMAND = {"markdown_it", "flask", "marshmallow", "api.reports", "api.schemas"}
+# What argparse's own help formatter imports to read the terminal's width (the CLI reads it itself).
+TERMINAL_SIZE = {"shutil", "bz2", "lzma"}
 
 def _modules_after(code: str) -> set[str]:
     """Modules a fresh `python -S` imported while running `code` (their list is printed last on stderr)."""
@@ -54,9 +62,33 @@ def test_the_cli_analyzing_a_text_file_imports_no_web_layer_or_slow_module():
     )
     loaded = _modules_after(code)
     assert "api.cli" in loaded and "scoring.report" in loaded
-    assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND)
+    assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND | TERMINAL_SIZE)
 
 
 def test_module_lists_are_read_from_the_child():
     # The helper itself must see an import the code makes, or the checks above prove nothing.
     assert {"tomllib", "json"} <= _modules_after("import json, tomllib")
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "33", "100", "250"])
+def test_the_cli_reads_the_terminal_width_as_shutil_does(columns, monkeypatch):
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert cli.terminal_columns() == shutil.get_terminal_size().columns
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "100", "160"])
+@pytest.mark.parametrize("argv", [[], ["analyze"], ["serve"]])
+def test_the_cli_help_is_argparse_default_help(columns, argv, monkeypatch):
+    monkeypatch.setenv("COLUMNS", columns)
+
+    def help_text(formatter_class):
+        parser = cli.build_parser(formatter_class)
+        if argv:
+            subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            parser = subparsers.choices[argv[0]]
+        return parser.format_help(), parser.format_usage()
+
+    assert help_text(cli.help_formatter) == help_text(argparse.HelpFormatter)
