@@ -42,3 +42,18 @@ def test_a_non_finite_number_is_refused():
     broken = dataclasses.replace(report, readability=dataclasses.replace(report.readability, grade=float("inf")))
     with pytest.raises(ValueError, match="non-finite"):
         dump_report(broken)
+
+
+def test_data_keys_and_attribute_names_that_are_not_identifiers_dump_like_marshmallow():
+    from types import SimpleNamespace
+
+    from marshmallow import Schema, fields
+
+    from api.reports import _schema_dump
+
+    class Odd(Schema):
+        label = fields.String(attribute="class", data_key="the label")
+        count = fields.Integer(attribute="two words")
+
+    obj = SimpleNamespace(**{"class": "x", "two words": 3.0})
+    assert _schema_dump(Odd())(obj) == Odd().dump(obj) == {"the label": "x", "count": 3}
