@@ -12,7 +12,7 @@ import ast
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -92,3 +92,12 @@ def test_the_cli_help_is_argparse_default_help(columns, argv, monkeypatch):
         return parser.format_help(), parser.format_usage()
 
     assert help_text(cli.help_formatter) == help_text(argparse.HelpFormatter)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["a.md", "dir/a.MD", "..md", ".md", "a.", "a..md", "x/.hidden.txt", "a.tar.gz", "dir.md/file", "dir/file.md/",
+     "a/../b.html", "noext", "./a.htm", "/abs/x.markdown", "a b.md", "a.md.", "-"],
+)
+def test_the_cli_reads_extensions_as_pathlib_does(path):
+    assert cli._suffix(path) == PurePath(path).suffix
