@@ -109,7 +109,7 @@ _TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VE
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
     """Every attribution frame outside quotations in the sentence, left to right."""
     frames: list[Frame] = []
-    if view.words.isdisjoint(_TRIGGERS):
+    if _TRIGGERS.isdisjoint(view.low):
         return frames  # most sentences: no cue word at all
     low = view.low
     n = len(low)

@@ -121,7 +121,7 @@ def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
 def quantity_cues(view: View) -> list[Cue]:
     """Spelled or approximate quantities: "dozens of", "doubled", "a third of", "half of"."""
     out: list[Cue] = []
-    if view.words.isdisjoint(_QUANTITY_TRIGGERS):
+    if _QUANTITY_TRIGGERS.isdisjoint(view.low):
         return out
     low = view.low
     n = len(low)
@@ -141,7 +141,7 @@ def record_cues(view: View) -> list[Cue]:
     """Superlatives, records and firsts: "the largest since 1990", "a record high", "the first woman"."""
     out: list[Cue] = []
     low = view.low
-    if view.words.isdisjoint(_RECORD_TRIGGERS):
+    if _RECORD_TRIGGERS.isdisjoint(view.low):
         text = view.unit.text
         if "iest" not in text and "-" not in text:
             return out  # no superlative, record word, ordinal, "-iest" or hyphenated word anywhere
@@ -190,7 +190,7 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     reviewing"). "In Harlow, the debate is far from over" names a place but reports nothing.
     """
     low = view.low
-    if not view.words.isdisjoint(_ANCHOR_WORDS) or "-" in view.unit.text:
+    if not _ANCHOR_WORDS.isdisjoint(view.low) or "-" in view.unit.text:
         for k, w in enumerate(low):
             if w in EVENT_VERBS or _dated(view, k):
                 return _cue("event", view, k, k + 1)  # "was arrested", "on Tuesday", "in June": a specific event
@@ -207,7 +207,7 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
 def negated_report(view: View) -> Cue | None:
     """A source's silence in the reporter's voice: "Police did not say whether ...", "could not be reached for comment"."""
     low = view.low
-    if view.words.isdisjoint(_NEGATORS):
+    if _NEGATORS.isdisjoint(view.low):
         return None
     for k, w in enumerate(low):
         if w in _NEGATORS and not view.quoted[k]:
@@ -270,7 +270,7 @@ def is_question(view: View) -> bool:
 def speculation(view: View) -> Cue | None:
     """A modal of possibility or duty outside quotations: the writer speculates or advises."""
     low = view.low
-    if view.words.isdisjoint(_SPECULATION_TRIGGERS):
+    if _SPECULATION_TRIGGERS.isdisjoint(view.low):
         return None
     for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
@@ -284,7 +284,7 @@ def speculation(view: View) -> Cue | None:
 
 def prediction(view: View) -> Cue | None:
     """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
-    if view.words.isdisjoint(PREDICTION):
+    if PREDICTION.isdisjoint(view.low):
         return None
     conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
     if not conditional and any(_dated(view, k) for k in range(len(view.low))):
@@ -325,7 +325,7 @@ def analysis(view: View) -> Cue | None:
     """The writer interprets: "This deployment showcases ...", "raises questions", "remains critical"."""
     low = view.low
     n = len(low)
-    if view.words.isdisjoint(_ANALYSIS_TRIGGERS):
+    if _ANALYSIS_TRIGGERS.isdisjoint(view.low):
         return None
     for k in [k for k, w in enumerate(low) if w in _ANALYSIS_TRIGGERS]:
         w = low[k]

@@ -48,7 +48,7 @@ _PERFECT = frozenset(("has", "have", "had", "having", "is", "was", "are", "were"
 def find(view: View) -> list[Frame]:
     """Every vague frame outside quotations in the sentence, left to right."""
     frames: list[Frame] = []
-    if view.words.isdisjoint(_TRIGGERS):
+    if _TRIGGERS.isdisjoint(view.low):
         return frames
     low = view.low
     n = len(low)
