@@ -206,3 +206,19 @@ def test_the_readme_serve_example_starts_the_server_and_stops_on_sigterm(tmp_pat
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    # `copydesk analyze *.txt | head -1`: the pipe closes before the summaries are written
+    files = []
+    for i in range(3):
+        path = tmp_path / f"story{i}.txt"
+        path.write_text(SEED_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(str(path))
+    proc = subprocess.Popen([str(BIN / "copydesk"), "analyze", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # long before the command has imported anything, let alone written
+    err = proc.stderr.read().decode()
+    status = proc.wait(timeout=COMMAND_TIMEOUT)
+    proc.stderr.close()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert status == cli.BROKEN_PIPE_STATUS
