@@ -15,7 +15,7 @@ the Chicago Manual of Style on writing numbers; the word lists are in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicons import load
 from .numbers import (
@@ -104,8 +104,8 @@ _DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
 IDENTIFIERS = frozenset(("date", "year", "other"))
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Figure(NamedTuple):
     """One quantity in the text: where it is, its normalized value and what it counts."""
 
     unit: int
@@ -138,20 +138,35 @@ class Figure:
         return " ".join(parts)
 
 
-@dataclass(slots=True)
 class _Raw:
     """A figure being read: token indexes [first, last) and what has been learned so far."""
 
-    first: int
-    last: int
-    value: float
-    measure: str = "count"
-    currency: str | None = None
-    incidental: bool = False
-    upper: float | None = None
-    scale_unit: str = ""
-    noun_hint: str = ""  # a unit noun carried by the number itself ("60,000-seat")
-    bare_m: bool = False  # written "100m": millions or metres, decided by what follows
+    # A plain class, not a dataclass: it is mutable, and defining a dataclass costs ~0.8 ms of start-up.
+    __slots__ = ("first", "last", "value", "measure", "currency", "incidental", "upper", "scale_unit", "noun_hint", "bare_m")
+
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        value: float,
+        measure: str = "count",
+        currency: str | None = None,
+        incidental: bool = False,
+        upper: float | None = None,
+        scale_unit: str = "",
+        noun_hint: str = "",  # a unit noun carried by the number itself ("60,000-seat")
+        bare_m: bool = False,  # written "100m": millions or metres, decided by what follows
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.value = value
+        self.measure = measure
+        self.currency = currency
+        self.incidental = incidental
+        self.upper = upper
+        self.scale_unit = scale_unit
+        self.noun_hint = noun_hint
+        self.bare_m = bare_m
 
 
 def find(doc: Document) -> tuple[Figure, ...]:

@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .errors import UnsupportedFormatError
 from .text import Block
@@ -67,8 +68,8 @@ class Caption:
     markup_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Extracted:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Extracted(NamedTuple):
     """Plain text read out of markup, with its blocks, images, captions and source map."""
 
     text: str

@@ -10,8 +10,8 @@ groups thousands (11.000, 11,000), any other marks the decimals (3,5 or 3.5).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .lexicons import load
 
@@ -23,8 +23,8 @@ _SEGMENT_RE = re.compile(r"[/:\-]")
 _WORD_SPLIT_RE = re.compile(r"[ \-]+")
 
 
-@dataclass(frozen=True, slots=True)
-class NumberWords:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class NumberWords(NamedTuple):
     """One language's number words and how it joins them."""
 
     units: tuple[str, ...]

@@ -8,15 +8,15 @@ not on the exclusion list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .lexicons import load
 from .text import Token
 
 
-@dataclass(frozen=True, slots=True)
-class PassiveRule:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class PassiveRule(NamedTuple):
     """One language's passive pattern."""
 
     max_gap: int

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .errors import InvalidOptionError
 from .lexicons import load
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Profile(NamedTuple):
     """What a kind of article should read like: verdict thresholds and sentence limits."""
 
     name: str

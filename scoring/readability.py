@@ -17,10 +17,9 @@ Word classes, per the formulas' authors:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import chain
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 from . import bands, formulas, syllables
 from .errors import UnsupportedLanguageError
@@ -57,8 +56,8 @@ def is_familiar(word: str, easy: frozenset[str]) -> bool:
     return word in easy or (word[-2:] in ("'s", "s'") and (word[:-2] in easy or word[:-1] in easy))
 
 
-@dataclass(frozen=True, slots=True)
-class LinsearSample:
+# Named tuples, not dataclasses: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class LinsearSample(NamedTuple):
     """The Linsear Write sample: the first 100 words, its easy and hard words, its sentences."""
 
     easy_words: int
@@ -66,8 +65,7 @@ class LinsearSample:
     sentences: float  # a sentence cut by the sample's end counts for the share of it inside
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
+class Formula(NamedTuple):
     """A formula as reported: its id, name, scale, how it reads the counts, its band and source."""
 
     id: str
@@ -189,8 +187,7 @@ _SENTENCE_FORMULAS = MappingProxyType(
 _NO_SAMPLE = LinsearSample(0, 0, 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class _SentenceCounts:
+class _SentenceCounts(NamedTuple):
     unit: int
     start: int
     end: int

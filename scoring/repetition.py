@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field
 
 from . import terms as _terms
 from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
@@ -68,15 +67,18 @@ APPROXIMATIONS = frozenset(
 )
 
 
-@dataclass(slots=True)
 class _Group:
     """Mentions of one figure about one thing, in document order, with what they count so far."""
 
-    key: tuple
-    mentions: list[Figure] = field(default_factory=list)
-    nouns: set[str] = field(default_factory=set)  # at most one specific noun: others clash
-    verbs: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)  # names in the units of its mentions
+    # A plain class, not a dataclass: it is mutable, and defining a dataclass costs ~0.5 ms of start-up.
+    __slots__ = ("key", "mentions", "nouns", "verbs", "names")
+
+    def __init__(self, key: tuple) -> None:
+        self.key = key
+        self.mentions: list[Figure] = []
+        self.nouns: set[str] = set()  # at most one specific noun: others clash
+        self.verbs: set[str] = set()
+        self.names: set[str] = set()  # names in the units of its mentions
 
     def add(self, fig: Figure) -> None:
         self.mentions.append(fig)

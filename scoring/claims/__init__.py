@@ -6,7 +6,7 @@ included) that the rule tests read. Definitions: spec/annotation.md ("Claims").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..figures import Figure
 from ..options import Options
@@ -34,8 +34,8 @@ GOVERNING = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.A
 ORPHAN_QUOTE_SHARE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Decision(NamedTuple):
     """What the rules decided about one sentence: its claim, or the rule that said it is none."""
 
     unit: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import Document
 from . import vague
@@ -41,8 +41,8 @@ SUBJECT_MAX = 8
 ANAPHOR_MAX_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+# Named tuples, not dataclasses: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Credit(NamedTuple):
     """A frame of one sentence, resolved: who it credits, how identifiable, and by which rules."""
 
     frame: Frame
@@ -54,8 +54,7 @@ class Credit:
     person: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One remembered sentence: its credit, or None to read its subject on demand."""
 
     unit: int

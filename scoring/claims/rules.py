@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 from collections.abc import Mapping
 
 from ..errors import InvalidOptionError, LexiconError
 from ..lexicons import load
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class Rule(NamedTuple):
     """One rule: what it says to an editor, where it comes from, and what it must and must not catch."""
 
     id: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import NUMBER, PUNCT, SYMBOL, WORD, Document, Token, Unit
 from .lexicon import NOT_NAMES
@@ -11,8 +11,8 @@ from .lexicon import NOT_NAMES
 QUOTE = '"'
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+# A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
+class View(NamedTuple):
     """One unit's tokens with their lower-cased text, quotation state and name flags, built once per unit."""
 
     unit: Unit
