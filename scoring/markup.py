@@ -1,7 +1,8 @@
 """Read HTML and Markdown into plain text, paragraph blocks and a map back to the submitted source.
 
 HTML is read with the standard library's `html.parser` (a tolerant tokenizer that reports the
-position of every tag, so each character of the extracted text keeps its source offset);
+position of every tag, so each character of the extracted text keeps its source offset; see
+html_reader.py, imported on first use);
 Markdown with `markdown-it-py`, a CommonMark parser, whose block tokens carry their source
 lines. Block elements become paragraphs; `h1`-`h6` become headings; list items and block
 quotes become paragraphs of their own; script, style, comments and other non-prose are
@@ -11,12 +12,10 @@ the body.
 
 from __future__ import annotations
 
-import html
 import re
 from array import array
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 from .errors import UnsupportedFormatError
@@ -145,113 +144,6 @@ class _TextBuilder:
         return Extracted(text, self.blocks, images, captions, SourceMap(self.starts[:n], self.ends[:n]))
 
 
-class _HTMLReader(HTMLParser):
-    """Walk the tag stream once, keeping what a reader of the article sees."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.out = _TextBuilder()
-        self.skip_depth = 0
-        self.skip_stack: list[str] = []
-        self.heading_depth = 0
-        self.caption: _TextBuilder | None = None
-        self.caption_depth = 0
-        self.captions: list[Caption] = []
-        self.images = 0
-
-    def _source_offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def _target(self) -> _TextBuilder:
-        return self.caption if self.caption is not None else self.out
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if self.skip_depth:
-            if tag == self.skip_stack[-1] and tag not in VOID_TAGS:
-                self.skip_depth += 1
-            return
-        if tag in SKIP_TAGS:
-            self.skip_depth = 1
-            self.skip_stack.append(tag)
-            return
-        if tag in IMAGE_TAGS:
-            self.images += 1
-            return
-        at = self._source_offset()
-        if tag in CAPTION_TAGS:
-            self.out.end_block(at)
-            self.caption_depth += 1
-            if self.caption is None:
-                self.caption = _TextBuilder()
-            return
-        if tag == "br":
-            self._target().add(" ", at, False, at + len(self.get_starttag_text() or ""))
-            return
-        if tag in BLOCK_TAGS:
-            target = self._target()
-            target.end_block(at)
-            if tag in HEADING_TAGS:
-                self.heading_depth += 1
-            target.block_kind = _kind(tag, self.heading_depth)
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip_depth:
-            if tag == self.skip_stack[-1]:
-                self.skip_depth -= 1
-                if not self.skip_depth:
-                    self.skip_stack.pop()
-            return
-        at = self._source_offset()
-        if tag in CAPTION_TAGS and self.caption is not None:
-            self.caption_depth -= 1
-            if self.caption_depth <= 0:
-                self.caption.end_block(at)
-                extracted = self.caption.build(0, ())
-                if extracted.text.strip():
-                    s, e = extracted.source_map.span(0, len(extracted.text))
-                    self.captions.append(Caption(_WS_RE.sub(" ", extracted.text).strip(), s, e))
-                self.caption = None
-                self.caption_depth = 0
-            return
-        if tag in BLOCK_TAGS:
-            target = self._target()
-            target.end_block(at)
-            if tag in HEADING_TAGS and self.heading_depth:
-                self.heading_depth -= 1
-            target.block_kind = "heading" if self.heading_depth else "auto"
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self._target().add(data, self._source_offset(), True)
-
-    def _reference(self, raw: str) -> None:
-        if self.skip_depth:
-            return
-        at = self._source_offset()
-        end = at + len(raw)
-        if end < len(self.source) and self.source[end] == ";":
-            end += 1
-        self._target().add(html.unescape(self.source[at:end]), at, False, end)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference("&" + name)
-
-    def handle_charref(self, name: str) -> None:
-        self._reference("&#" + name)
-
-
-def _kind(tag: str, heading_depth: int) -> str:
-    if heading_depth:
-        return "heading"
-    return "prose" if tag in PROSE_TAGS else "auto"
-
-
 # A tag, comment or declaration that opens after the last place one could close.
 # One character after "<": a fixed-width match, linear on any input.
 _OPENER_RE = re.compile(r"<[A-Za-z!?/]")
@@ -274,7 +166,11 @@ def parseable_prefix(source: str) -> str:
 
 
 def _from_html(source: str) -> Extracted:
-    reader = _HTMLReader(source)
+    # imported on first use: html.parser (with html.entities) costs ~4 ms of start-up that
+    # plain-text callers should not pay
+    from .html_reader import HTMLReader
+
+    reader = HTMLReader(source)
     reader.feed(parseable_prefix(source))
     reader.close()
     reader.out.end_block(len(source))

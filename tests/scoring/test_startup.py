@@ -26,8 +26,8 @@ SEED = ROOT / "seeds" / "000_af487410b511baf4.txt"
 DATA_PARSING = {"tomllib", "importlib.resources", "zipfile"}
 # hashlib loads OpenSSL; pathlib brings urllib.parse and ipaddress; json is for --json only.
 OTHER_SLOW = {"hashlib", "_hashlib", "pathlib", "json"}
-# Markdown and the web layer are imported on first use.
-ON_DEMAND = {"markdown_it", "flask", "marshmallow", "api.reports", "api.schemas"}
+# Markdown, HTML and the web layer are imported on first use.
+ON_DEMAND = {"markdown_it", "html.parser", "scoring.html_reader", "flask", "marshmallow", "api.reports", "api.schemas"}
 # What argparse's own help formatter imports to read the terminal's width (the CLI reads it itself).
 TERMINAL_SIZE = {"shutil", "bz2", "lzma"}
 
