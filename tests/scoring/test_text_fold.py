@@ -6,6 +6,35 @@ import pytest
 
 from scoring.text import FOLD, fold
 
+# What str.splitlines() breaks on: these fold to a newline, other white space to a space.
+NEWLINES = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def derived_fold_table() -> dict[int, str]:
+    """The folding table as its definition reads (text.py writes it out as runs, for start-up)."""
+    table: dict[int, str] = {}
+    for cp in range(0x3000 + 1):
+        ch = chr(cp)
+        if ch in NEWLINES:
+            table[cp] = "\n"
+        elif ch.isspace():
+            table[cp] = " "
+        elif unicodedata.category(ch) == "Cc":
+            table[cp] = " "
+    for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e":
+        table[ord(ch)] = '"'
+    for ch in "\u2018\u2019\u201a\u201b\u2032\u02bc":
+        table[ord(ch)] = "'"
+    for ch in "\u2010\u2011":
+        table[ord(ch)] = "-"
+    for ch in "\u200b\u200c\u200d\u2060\ufeff":
+        table[ord(ch)] = " "
+    return {k: v for k, v in table.items() if chr(k) != v}
+
+
+def test_the_written_out_table_is_the_one_its_definition_gives():
+    assert FOLD == derived_fold_table()
+
 
 def test_every_control_character_folds_to_a_space_or_a_newline():
     # the table tests code point ranges instead of unicodedata: it must still cover exactly Cc
