@@ -1,21 +1,25 @@
 """HTTP bench: copydesk under gunicorn (production config) vs the Flask + textstat baseline, same load.
 
-    cd /work/main && .venv/bin/python bench/http.py                   # 20 s per server, wrk if installed
-    .venv/bin/python bench/http.py --duration 30 --rounds 2           # longer, servers alternated
+    cd /work/main && .venv/bin/python bench/http.py                   # 4 slices of 5 s per server, wrk if installed
+    .venv/bin/python bench/http.py --duration 5 --rounds 12           # longer: more slices
     .venv/bin/python bench/http.py --generator python                 # the built-in load generator
-    .venv/bin/python bench/http.py --quick                            # smoke run (1 worker, 2 s)
+    .venv/bin/python bench/http.py --quick                            # smoke run (1 worker, 2 slices of 2 s)
 
 Servers, both on 127.0.0.1 only, started and stopped by PID:
 - copydesk: `gunicorn -c api/gunicorn_conf.py api.wsgi:app` with COPYDESK_BIND set to a free
   port; every other setting (workers, timeouts, access log) is the production config's;
 - baseline: `gunicorn bench.baseline_app:app` (bench/baseline_app.py: Flask + textstat's 16
   metrics) with the same worker count and the same access-log setting.
+Both run for the whole bench and take turns at the load in short slices (--duration seconds,
+--rounds slices each), so that other work on a shared machine falls on both alike; ratios
+are medians over the slices.
 Load: the same distinct articles for both (bench/corpus.py, all sources), posted as JSON
 `{"text": ...}` to /v1/analyze, each connection cycling through its own share of them.
 wrk (Debian package `wrk`) runs with a generated Lua script; without wrk, or with
 --generator python, threads over http.client do the same. Prints requests/s, p50 and p99
 latency, non-2xx counts, the CPU time the server's processes used per request (from
-/proc: steady when other work shares the machine, unlike requests/s), and the memory of
+/proc: less sensitive than requests/s to other work on the machine, though contention
+still inflates it), and the memory of
 the master and workers after the load (RSS summed, and PSS, which counts pages shared
 between workers once) for each server, and the ratios between them. The load generator
 shares the machine's CPUs with the servers, equally for both.
@@ -74,7 +78,7 @@ end
 function init(args)
   for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
   nthreads = tonumber(args[2])
-  next_index = id
+  next_index = id + tonumber(args[3] or 0)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -158,11 +162,11 @@ def post(port: int, body: bytes) -> tuple[int, bytes]:
         conn.close()
 
 
-def run_wrk(port: int, bodies_path: Path, threads: int, connections: int, duration: float, workdir: Path) -> dict:
-    """Load with wrk and the generated Lua script; returns the parsed WRK_RESULT line."""
+def run_wrk(port: int, bodies_path: Path, threads: int, connections: int, duration: float, workdir: Path, start: int = 0) -> dict:
+    """Load with wrk and the generated Lua script, from body `start` on; returns the parsed WRK_RESULT line."""
     script = workdir / "post_articles.lua"
     script.write_text(WRK_SCRIPT)
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s", "-s", str(script), f"http://{HOST}:{port}", "--", str(bodies_path), str(threads)]
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "30s", "-s", str(script), f"http://{HOST}:{port}", "--", str(bodies_path), str(threads), str(start)]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 120, check=True).stdout
     line = next(l for l in out.splitlines() if l.startswith("WRK_RESULT "))
     raw = json.loads(line.split(" ", 1)[1])
@@ -176,15 +180,15 @@ def run_wrk(port: int, bodies_path: Path, threads: int, connections: int, durati
     }
 
 
-def run_python(port: int, bodies: list[bytes], connections: int, duration: float) -> dict:
-    """Load with `connections` threads, each posting its own stride of the bodies until the deadline."""
+def run_python(port: int, bodies: list[bytes], connections: int, duration: float, first: int = 0) -> dict:
+    """Load with `connections` threads, each posting its own stride of the bodies (from body `first` on) until the deadline."""
     latencies: list[list[float]] = [[] for _ in range(connections)]
     failures = [0] * connections
     errors = [0] * connections
     deadline = time.perf_counter() + duration
 
     def worker(n: int) -> None:
-        i = n
+        i = first + n
         while time.perf_counter() < deadline:
             start = time.perf_counter()
             try:
@@ -256,50 +260,56 @@ def tree_memory(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
-def bench_server(kind: str, args, workers: int, loads: dict[str, tuple[list[bytes], Path]], workdir: Path) -> dict:
-    """Start one server, check one answer, warm it up, load it, stop it (warm-up and load post different articles)."""
+def start_and_warm(kind: str, args, workers: int, loads: dict[str, tuple[list[bytes], Path]], workdir: Path, log) -> dict:
+    """Start one server, check one answer and warm it up (on articles the measured load never posts)."""
     port = free_port()
-    with open(workdir / f"{kind}.log", "wb") as log:
-        proc = start_server(kind, port, workers, log)
-        try:
-            ready = wait_ready(proc, port)
-            status, payload = post(port, loads["warm"][0][-1])
-            keys = sorted(json.loads(payload)) if status == 200 else []
-            warm = min(2.0, args.duration)
+    proc = start_server(kind, port, workers, log)
+    # "next": where the server's next slice starts in the measured bodies
+    server = {"kind": kind, "port": port, "proc": proc, "next": 0}
+    server["ready_s"] = wait_ready(proc, port)
+    status, payload = post(port, loads["warm"][0][-1])
+    server.update(first_status=status, keys=sorted(json.loads(payload)) if status == 200 else [])
+    load(server, args, loads, "warm", min(2.0, args.duration), workdir)
+    return server
 
-            def load(which: str, seconds: float) -> dict:
-                bodies, path = loads[which]
-                if args.generator == "wrk":
-                    return run_wrk(port, path, args.threads, args.connections, seconds, workdir)
-                return run_python(port, bodies, args.connections, seconds)
 
-            load("warm", warm)
-            cpu_before = tree_cpu(proc.pid)
-            result = load("measure", args.duration)
-            cpu_used = cpu_between(cpu_before, tree_cpu(proc.pid))
-            # the server's own CPU per request: what other work on the machine barely changes
-            result["cpu_ms"] = 1e3 * cpu_used / max(result["requests"], 1)
-            result["rss_mib"], result["pss_mib"] = tree_memory(proc.pid)
-        finally:
-            stop_server(proc)
-    result.update(kind=kind, ready_s=ready, first_status=status, keys=keys)
+def load(server: dict, args, loads: dict[str, tuple[list[bytes], Path]], which: str, seconds: float, workdir: Path, start: int = 0) -> dict:
+    """Load one server for `seconds` with the chosen generator, from body `start` on."""
+    bodies, path = loads[which]
+    if args.generator == "wrk":
+        return run_wrk(server["port"], path, args.threads, args.connections, seconds, workdir, start)
+    return run_python(server["port"], bodies, args.connections, seconds, start)
+
+
+def measure(server: dict, args, loads: dict[str, tuple[list[bytes], Path]], workdir: Path) -> dict:
+    """One slice of measured load on one server: requests/s, latency, its CPU per request, its memory after."""
+    pid = server["proc"].pid
+    cpu_before = tree_cpu(pid)
+    result = load(server, args, loads, "measure", args.duration, workdir, server["next"])
+    # the next slice goes on through the bodies where this one stopped (plus the requests that
+    # were in flight at the deadline), so an article comes back only after a whole cycle
+    server["next"] += result["requests"] + args.connections
+    # the server's own CPU per request: less sensitive than requests/s to other work on the machine
+    result["cpu_ms"] = 1e3 * cpu_between(cpu_before, tree_cpu(pid)) / max(result["requests"], 1)
+    result["rss_mib"], result["pss_mib"] = tree_memory(pid)
+    result.update(kind=server["kind"], ready_s=server["ready_s"], first_status=server["first_status"], keys=server["keys"])
     return result
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds of load per server and round (default 20)")
-    parser.add_argument("--rounds", type=int, default=1, help="alternate the servers this many times (default 1)")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds of load per server and slice (default 5)")
+    parser.add_argument("--rounds", type=int, default=4, help="slices per server, the servers taking turns (default 4)")
     parser.add_argument("--workers", type=int, default=0, help="worker count for both (default: the production config's)")
     parser.add_argument("--connections", type=int, default=0, help="concurrent connections (default 2 x workers)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--articles", type=int, default=2000, help=f"distinct articles to post (default 2000, at least {MIN_ARTICLES})")
     parser.add_argument("--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--servers", default="copydesk,baseline", help="which servers to load (default both)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 s")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 slices of 2 s")
     args = parser.parse_args(argv)
     if args.quick:
-        args.duration, args.workers, args.connections, args.articles, args.threads = 2.0, 1, 2, MIN_ARTICLES, 1
+        args.duration, args.rounds, args.workers, args.connections, args.articles, args.threads = 2.0, 2, 1, 2, MIN_ARTICLES, 1
     args.articles = max(args.articles, MIN_ARTICLES)
     workers = args.workers or production_workers()
     args.connections = args.connections or 2 * workers
@@ -308,7 +318,7 @@ def main(argv=None) -> int:
     bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3)]
     warm_bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(MIN_ARTICLES, seed=4)]
     print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
-          f"{args.generator} load generator, {args.duration:g} s x {args.rounds} round(s), {len(bodies)} distinct articles "
+          f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct articles "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}
     with tempfile.TemporaryDirectory(prefix="copydesk-http-bench-") as tmp:
@@ -319,16 +329,30 @@ def main(argv=None) -> int:
             # json.dumps escapes newlines, so one body per line is exact
             path.write_bytes(b"\n".join(texts) + b"\n")
             loads[which] = (texts, path)
-        for _ in range(args.rounds):
-            for kind in results:
-                try:
-                    results[kind].append(bench_server(kind, args, workers, loads, workdir))
-                except Exception as exc:  # report and go on: the other server's figures still count
-                    log = (workdir / f"{kind}.log").read_text(errors="replace")[-2000:]
-                    print(f"{kind}: FAILED: {exc}\n--- last lines of its log ---\n{log}")
-                    return 1
+        # Both servers stay up for the whole run and take turns at the load in short slices, so
+        # a change in whatever else the machine runs falls on both alike (each is idle while the
+        # other is loaded); the ratios are medians over the slices.
+        servers: dict[str, dict] = {}
+        logs = {kind: open(workdir / f"{kind}.log", "wb") for kind in results}
+        current = ""
+        try:
+            for current in results:
+                servers[current] = start_and_warm(current, args, workers, loads, workdir, logs[current])
+            for _ in range(args.rounds):
+                for current in results:
+                    results[current].append(measure(servers[current], args, loads, workdir))
+        except Exception as exc:  # say which server failed, with the end of its log
+            logs[current].flush()
+            log = (workdir / f"{current}.log").read_text(errors="replace")[-2000:]
+            print(f"{current}: FAILED: {exc}\n--- last lines of its log ---\n{log}")
+            return 1
+        finally:
+            for server in servers.values():
+                stop_server(server["proc"])
+            for handle in logs.values():
+                handle.close()
 
-    print(f"{'server':<10}{'round':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'CPU ms/req':>11}{'ready s':>9}{'RSS MiB':>9}{'PSS MiB':>9}")
+    print(f"{'server':<10}{'slice':>6}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'sock err':>9}{'CPU ms/req':>11}{'ready s':>9}{'RSS MiB':>9}{'PSS MiB':>9}")
     for kind, rounds in results.items():
         for n, r in enumerate(rounds, 1):
             print(f"{kind:<10}{n:>6}{r['requests']:>10}{r['rps']:>10.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['non2xx']:>9}{r['errors']:>9}{r['cpu_ms']:>11.2f}{r['ready_s']:>9.2f}{r['rss_mib']:>9.0f}{r['pss_mib']:>9.0f}")
@@ -342,7 +366,7 @@ def main(argv=None) -> int:
         return statistics.median(r[key] for r in results[kind])
 
     rps_ratio = med("copydesk", "rps") / med("baseline", "rps")
-    print("ratios copydesk / baseline (medians over rounds):")
+    print("ratios copydesk / baseline (medians over slices):")
     print(f"  requests/s: {rps_ratio:.2f}x   (target >= {TARGET_MUST:g}x must: {'met' if rps_ratio >= TARGET_MUST else 'MISSED'}; "
           f">= {TARGET_GOAL:g}x goal: {'met' if rps_ratio >= TARGET_GOAL else 'MISSED'})")
     print(f"  p50 latency: {med('copydesk', 'p50_ms') / med('baseline', 'p50_ms'):.2f}x   p99 latency: {med('copydesk', 'p99_ms') / med('baseline', 'p99_ms'):.2f}x")
