@@ -105,6 +105,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def installed_build() -> str:
+    """Where the server's scoring.text comes from (a .so: the compiled build), asked as gunicorn imports it."""
+    probe = "import scoring.text as t; print(t.__file__)"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tempfile.gettempdir(), capture_output=True, text=True, timeout=60)
+    path = out.stdout.strip()
+    kind = "compiled with mypyc" if path.endswith(".so") else "pure Python"
+    return f"scoring {kind} ({path or out.stderr.strip()[-200:]})"
+
+
 def production_workers() -> int:
     """The worker count api/gunicorn_conf.py picks in this environment."""
     return int(runpy.run_path(str(ROOT / "api" / "gunicorn_conf.py"))["workers"])
@@ -116,10 +125,13 @@ def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
     if kind == "copydesk":
         env["COPYDESK_BIND"] = f"{HOST}:{port}"
         env["COPYDESK_WORKERS"] = str(workers)
-        cmd = [GUNICORN, "-c", "api/gunicorn_conf.py", "api.wsgi:app"]
-    else:
-        # same access-log setting as the production config: one line per request on stdout
-        cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--access-logfile", "-", "--error-logfile", "-", "bench.baseline_app:app"]
+        # the installed copydesk, as the container starts it: run from a folder outside the
+        # tree, so gunicorn (which puts its working folder first on sys.path) does not import
+        # the tree's .py files over a compiled install (COPYDESK_COMPILE=1)
+        cmd = [GUNICORN, "-c", "python:api.gunicorn_conf", "api.wsgi:app"]
+        return subprocess.Popen(cmd, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=subprocess.STDOUT)
+    # same access-log setting as the production config: one line per request on stdout
+    cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--access-logfile", "-", "--error-logfile", "-", "bench.baseline_app:app"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -320,6 +332,7 @@ def main(argv=None) -> int:
     print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
           f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct articles "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
+    print(f"# copydesk server: {installed_build()}")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}
     with tempfile.TemporaryDirectory(prefix="copydesk-http-bench-") as tmp:
         workdir = Path(tmp)
