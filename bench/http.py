@@ -50,7 +50,7 @@ import tempfile
 import threading
 import time
 
-from bench import corpus  # noqa: E402
+from bench import build_info, corpus  # noqa: E402
 
 HOST = "127.0.0.1"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
@@ -103,15 +103,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
-
-
-def installed_build() -> str:
-    """Where the server's scoring.text comes from (a .so: the compiled build), asked as gunicorn imports it."""
-    probe = "import scoring.text as t; print(t.__file__)"
-    out = subprocess.run([sys.executable, "-c", probe], cwd=tempfile.gettempdir(), capture_output=True, text=True, timeout=60)
-    path = out.stdout.strip()
-    kind = "compiled with mypyc" if path.endswith(".so") else "pure Python"
-    return f"scoring {kind} ({path or out.stderr.strip()[-200:]})"
 
 
 def production_workers() -> int:
@@ -332,7 +323,7 @@ def main(argv=None) -> int:
     print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
           f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct articles "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
-    print(f"# copydesk server: {installed_build()}")
+    print(f"# copydesk server: {build_info.installed_build()}")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}
     with tempfile.TemporaryDirectory(prefix="copydesk-http-bench-") as tmp:
         workdir = Path(tmp)
