@@ -102,3 +102,13 @@ def test_http_quick(generator):
         pytest.skip("wrk is not installed (Debian: apt-get install wrk)")
     out = run_script("http", "--quick", "--generator", generator)
     assert "requests/s:" in out and "copydesk answer keys" in out
+
+
+def test_profile_quick():
+    out = run_script("profile", "--articles", "3", "--top", "5")
+    assert "tottime" in out and "scoring" in out
+
+
+def test_http_layers_quick():
+    out = run_script("http_layers", "--articles", "3")
+    assert "analyze" in out
