@@ -56,7 +56,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(docs.bp)
     app.register_blueprint(demo.bp)
     # Load the analyses and their word lists now, while the worker boots, so that its first
-    # request does not pay them (about 0.3 s); `scoring` itself imports them lazily.
+    # request does not pay them (about 0.3 s); `scoring` itself imports them lazily. The HTML
+    # reader too (html.parser, ~4 ms), which the library imports on the first HTML article.
+    import scoring.html_reader  # noqa: F401
     import scoring.report  # noqa: F401
 
     return app
