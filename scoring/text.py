@@ -28,11 +28,14 @@ SYMBOL = "symbol"  # one other character: "$", "%", an emoji
 # colons only between digits (11,000; 7:45). Combining marks are part of the word.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Each alternative is deterministic (a joiner must be followed by a word character, and
-# the runs either side of it cannot overlap), so a match never backtracks more than one
-# character and finditer stays linear on any input.
+# the runs either side of it cannot overlap) and its runs are possessive (they give nothing
+# back, so the engine keeps no backtracking points): matching stays linear on any input.
 TOKEN_RE = re.compile(
-    rf"[^\W_][\w{_MARKS}]*(?:(?:[.'&@+/\-]|(?<=\d)[,:](?=\d))[^\W_][\w{_MARKS}]*)*|\S"
+    rf"[^\W_][\w{_MARKS}]*+(?:(?:[.'&@+/\-]|(?<=\d)[,:](?=\d))[^\W_][\w{_MARKS}]*+)*+|\S"
 )
+# TOKEN_RE with the white space before each token as a group of its own: findall then gives
+# (space, token) pairs from which the offsets follow, without a match object per token.
+_SPACED_TOKEN_RE = re.compile(r"(\s*+)(" + TOKEN_RE.pattern + ")")
 _NUMERIC_RE = re.compile(r"[\d.,:/'&@+\-]+")
 
 # Length-preserving folding for `Document.norm`: every white-space character becomes a
@@ -171,34 +174,41 @@ def _fold_char(m: re.Match) -> str:
     return "\n" if ch == "\r" else FOLD[ord(ch)]
 
 
-def tokenize(norm: str, start: int, end: int, strings: dict[str, str] | None = None) -> list[Token]:
+def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str]] | None = None) -> list[Token]:
     """Split `norm[start:end]` into tokens (linear time: every alternative consumes what it reads).
 
-    `strings` (one per document) maps each token text to its first copy, which every later
-    equal token shares: an article repeats its words, and a 1 MiB one held 8 MiB of copies.
+    `seen` (one per document) maps each token text to its first copy and its kind, which every
+    later equal token shares: an article repeats its words, and a 1 MiB one held 8 MiB of copies.
     """
-    if strings is None:
-        strings = {}
-    share = strings.setdefault
+    if seen is None:
+        seen = {}
     out: list[Token] = []
-    append = out.append
     # tuple.__new__ directly: Token._make is a Python-level call per token (45,000 per 60 articles).
     new = tuple.__new__
-    for m in TOKEN_RE.finditer(norm, start, end):
-        t = m.group()
-        t = share(t, t)
-        c = t[0]
-        if c.isalpha():
-            kind = WORD
-        elif c.isdigit():
-            kind = NUMBER if _NUMERIC_RE.fullmatch(t) else WORD
-        elif len(t) > 1 or c.isalnum():
-            kind = WORD
-        else:
-            kind = PUNCT if unicodedata.category(c)[0] == "P" else SYMBOL
-        s, e = m.span()
-        append(new(Token, (s, e, kind, t)))
+    token = Token
+    pos = start
+    pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(norm, start, end)
+    for pair in pairs:
+        t = pair[1]
+        s = pos + len(pair[0])
+        pos = s + len(t)
+        known = seen.get(t)
+        if known is None:
+            known = seen[t] = (t, _kind(t))
+        out.append(new(token, (s, pos, known[1], known[0])))
     return out
+
+
+def _kind(t: str) -> str:
+    """The kind of a token text: WORD, NUMBER, PUNCT or SYMBOL."""
+    c = t[0]
+    if c.isalpha():
+        return WORD
+    if c.isdigit():
+        return NUMBER if _NUMERIC_RE.fullmatch(t) else WORD
+    if len(t) > 1 or c.isalnum():
+        return WORD
+    return PUNCT if unicodedata.category(c)[0] == "P" else SYMBOL
 
 
 def build_document(text: str, blocks: list[Block] | None = None, *, images: int = 0) -> Document:
@@ -211,15 +221,15 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
         blocks = [Block(s, e) for s, e in segment.paragraph_spans(norm)]
     paragraphs: list[Paragraph] = []
     units: list[Unit] = []
-    strings: dict[str, str] = {}  # token texts shared across the document (see tokenize)
+    seen: dict[str, tuple[str, str]] = {}  # token texts shared across the document (see tokenize)
     for block in blocks:
-        tokens = tokenize(norm, block.start, block.end, strings)
+        tokens = tuple(tokenize(norm, block.start, block.end, seen))
         if not tokens:
             continue
         p_index = len(paragraphs)
         p_units = []
         for kind, t_from, t_to in segment.units(norm, tokens, block.kind):
-            toks = tuple(tokens[t_from:t_to])
+            toks = tokens[t_from:t_to]
             s, e = toks[0].start, toks[-1].end
             unit = Unit(len(units), kind, p_index, s, e, text[s:e], toks)
             units.append(unit)
