@@ -188,32 +188,31 @@ class EnglishSyllables:
         size = len(padded)
         trie = self.trie
         found: dict[str, int] = {}  # distinct n-grams, as the weights were learned
+        # `in` and `[]` on the read-only nodes: their `get` is a method call, twice over (proxy, then dict)
         for i in range(size):
-            node = trie.get(padded[i])
-            j = i + 1
-            while node is not None:
-                hit = node.get(_END)
-                if hit is not None:
-                    found[hit[0]] = hit[1]
-                if j >= size:
+            node = trie
+            for j in range(i, size):
+                ch = padded[j]
+                if ch not in node:
                     break
-                node = node.get(padded[j])
-                j += 1
+                node = node[ch]
+                if _END in node:
+                    gram, weight = node[_END]
+                    found[gram] = weight
         return max(1, n + sum(found.values()))
 
     def word(self, word: str) -> int:
         """Count a lower-case word of letters (apostrophes allowed)."""
-        known = self.table.get(word)
-        if known is not None:
-            return known
+        table = self.table  # `in` and `[]`: the read-only table's `get` is a method call, twice over
+        if word in table:
+            return table[word]
         if "'" in word:
             if word.endswith("'s") and len(word) > 2:
                 stem = word[:-2]
                 return self.word(stem) + (1 if stem.endswith(SIBILANT_ENDINGS) else 0)
             word = word.replace("'", "")
-            known = self.table.get(word)
-            if known is not None:
-                return known
+            if word in table:
+                return table[word]
         letters = _ascii_letters(word)
         if not letters:
             return 1 if word else 0
@@ -222,9 +221,9 @@ class EnglishSyllables:
     def token(self, token: str) -> int:
         """Count a word or number token as written: 'Ukraine', 'U.S', 'COVID-19', '11,000', "boss's"."""
         lower = token.lower()
-        known = self.table.get(lower)
-        if known is not None:
-            return known
+        table = self.table
+        if lower in table:
+            return table[lower]
         if lower.isalpha():
             if len(token) <= SPELLED_ACRONYM_MAX and len(token) > 1 and token.isupper() and not VOWELS & set(lower):
                 return _spelled(lower)

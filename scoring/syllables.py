@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
+from typing import Final
 
 from .english_syllables import EnglishSyllables
 from .errors import LexiconError
@@ -56,7 +57,7 @@ def _read_table() -> MappingProxyType:
         raise LexiconError(f"{TABLE_FILE}: {exc}") from exc
 
 
-ENGLISH = EnglishSyllables(
+ENGLISH: Final = EnglishSyllables(
     # Common words, and every dictionary word the fallback gets wrong: word -> syllables.
     table=_read_table(),
     # Learned corrections: weight added once for each distinct n-gram of "^word$".
