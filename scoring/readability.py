@@ -18,7 +18,7 @@ Word classes, per the formulas' authors:
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Callable, Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
 from .errors import UnsupportedLanguageError
@@ -27,7 +27,7 @@ from .passive import RULES as PASSIVE_RULES
 from .profiles import Profile
 from .profiles import get as get_profile
 from .results import FormulaScore, Readability, SentenceFinding, TextCounts
-from .text import NUMBER, SENTENCE, WORD, Document, Token
+from .text import NUMBER, SENTENCE, WORD, Document, Token, Unit
 
 _EASY = load("easy_words_en").tables["lists"]
 # The familiar words with their regular inflections (built by tools/build_easy_words.py).
@@ -55,6 +55,33 @@ def is_familiar(word: str, easy: frozenset[str]) -> bool:
     return word in easy or ((word.endswith("'s") or word.endswith("s'")) and (word[:-2] in easy or word[:-1] in easy))
 
 
+class Counts(Protocol):
+    """What a formula reads: the article's TextCounts, or one sentence's _SentenceCounts."""
+
+    @property
+    def words(self) -> int: ...
+    @property
+    def sentences(self) -> int: ...
+    @property
+    def letters(self) -> int: ...
+    @property
+    def characters(self) -> int: ...
+    @property
+    def syllables(self) -> int: ...
+    @property
+    def monosyllables(self) -> int: ...
+    @property
+    def polysyllables(self) -> int: ...
+    @property
+    def long_words(self) -> int: ...
+    @property
+    def difficult_words(self) -> int: ...
+    @property
+    def complex_words(self) -> int: ...
+    @property
+    def mini_words(self) -> int: ...
+
+
 # Named tuples, not dataclasses: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
 class LinsearSample(NamedTuple):
     """The Linsear Write sample: the first 100 words, its easy and hard words, its sentences."""
@@ -70,7 +97,7 @@ class Formula(NamedTuple):
     id: str
     name: str
     scale: str  # "ease": higher is easier; "grade": a school grade; "score": its own scale
-    compute: Callable[[TextCounts, LinsearSample], float]
+    compute: Callable[[Counts, LinsearSample], float]
     band: Callable[[float], bands.Band]
     citation: str
     consensus: bool  # counted in the consensus grade
@@ -188,16 +215,30 @@ _NO_TABLE: Mapping[str, int] = MappingProxyType({})
 
 
 class _SentenceCounts:
-    """One sentence's counts and its word tokens, for the findings."""
+    """One sentence: where it is, its word tokens and its counts, named as in TextCounts."""
 
-    __slots__ = ("unit", "start", "end", "counts", "words")
+    # A compiled class, not a TextCounts per sentence: the frozen dataclass's __init__ costs ~3 us even compiled.
+    __slots__ = ("unit", "start", "end", "tokens", "sentences", "words", "letters", "characters", "syllables",
+                 "monosyllables", "polysyllables", "long_words", "difficult_words", "complex_words", "mini_words")
 
-    def __init__(self, unit: int, start: int, end: int, counts: TextCounts, words: list[Token]) -> None:
-        self.unit = unit
-        self.start = start
-        self.end = end
-        self.counts = counts
-        self.words = words  # the sentence's word and number tokens
+    def __init__(self, unit: Unit, tokens: list[Token], letters: int, characters: int, syllables: int,
+                 monosyllables: int, polysyllables: int, long_words: int, difficult_words: int, complex_words: int,
+                 mini_words: int) -> None:
+        self.unit = unit.index
+        self.start = unit.start
+        self.end = unit.end
+        self.tokens = tokens  # the sentence's word and number tokens
+        self.sentences = 1
+        self.words = len(tokens)
+        self.letters = letters
+        self.characters = characters
+        self.syllables = syllables
+        self.monosyllables = monosyllables
+        self.polysyllables = polysyllables
+        self.long_words = long_words
+        self.difficult_words = difficult_words
+        self.complex_words = complex_words
+        self.mini_words = mini_words
 
 
 def _gunning_exempt(lower: str, language: str) -> bool:
@@ -302,12 +343,10 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             sample_easy += taken - hard
             sample_sentences += taken / words
             sample_left -= taken
-        counts = TextCounts(
-            paragraphs=0, headings=0, sentences=1, words=words, letters=letters, characters=chars, syllables=syl,
-            monosyllables=mono, polysyllables=poly, long_words=long, difficult_words=unfamiliar,
-            complex_words=complex_, mini_words=mini,
-        )
-        per_sentence.append(_SentenceCounts(unit.index, unit.start, unit.end, counts, tokens))
+        per_sentence.append(_SentenceCounts(
+            unit, tokens, letters=letters, characters=chars, syllables=syl, monosyllables=mono, polysyllables=poly,
+            long_words=long, difficult_words=unfamiliar, complex_words=complex_, mini_words=mini,
+        ))
         t_words += words
         t_letters += letters
         t_chars += chars
@@ -359,27 +398,26 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
     out: list[SentenceFinding] = []
     sentence_formula = _SENTENCE_FORMULAS[language]
     passive = PASSIVE_RULES.get(language)
-    for s in per_sentence:
-        c = s.counts
+    for c in per_sentence:
         if c.words > profile.long_sentence_words:
             out.append(SentenceFinding(
-                s.unit, s.start, s.end, "long_sentence",
+                c.unit, c.start, c.end, "long_sentence",
                 f"{c.words} words, over the {profile.name} limit of {profile.long_sentence_words}: split it",
                 float(c.words)))
         if c.words >= HARD_SENTENCE_MIN_WORDS:
             grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
             if grade is not None and grade > profile.hard_sentence_grade:
                 out.append(SentenceFinding(
-                    s.unit, s.start, s.end, "hard_sentence",
+                    c.unit, c.start, c.end, "hard_sentence",
                     f"reads at grade {grade:.0f} ({sentence_formula.name}), over the {profile.name} limit of "
                     f"{profile.hard_sentence_grade:g}: use shorter words or split it",
                     round(grade, 1)))
         if passive is not None:
-            pair = passive.find(s.words)
+            pair = passive.find(c.tokens)
             if pair is not None:
                 aux, participle = pair
                 out.append(SentenceFinding(
-                    s.unit, aux.start, participle.end, "passive_voice",
+                    c.unit, aux.start, participle.end, "passive_voice",
                     f'passive voice ("{doc.text[aux.start:participle.end]}"): say who acted, if it matters',
                     None))
     return tuple(out)
