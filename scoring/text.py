@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-HEADING = "heading"
-SENTENCE = "sentence"
+HEADING: Final = "heading"
+SENTENCE: Final = "sentence"
 
-WORD = "word"  # has at least one letter: "soldiers", "COVID-19", "4.5bn", "U.S"
-NUMBER = "number"  # digits with inner separators: "11,000", "3.5", "12/27/2024"
-PUNCT = "punct"  # one punctuation character
-SYMBOL = "symbol"  # one other character: "$", "%", an emoji
+WORD: Final = "word"  # has at least one letter: "soldiers", "COVID-19", "4.5bn", "U.S"
+NUMBER: Final = "number"  # digits with inner separators: "11,000", "3.5", "12/27/2024"
+PUNCT: Final = "punct"  # one punctuation character
+SYMBOL: Final = "symbol"  # one other character: "$", "%", an emoji
 
 # Characters a word may carry inside it (never first or last): apostrophes, hyphens,
 # inner dots (U.S, e.g, example.org), slashes, ampersands (AT&T), @ and +. Commas and
