@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from types import MappingProxyType
+from typing import Final
 
 from .errors import UnsupportedLanguageError
 from .lexicons import load
@@ -38,7 +39,7 @@ NAMES = MappingProxyType({
 })
 
 
-def _index() -> MappingProxyType:
+def _index() -> dict[str, tuple[tuple[str, float], ...]]:
     data = load("language_stopwords")
     langs: dict[str, list[str]] = defaultdict(list)
     for group in ("supported", "other"):
@@ -46,10 +47,12 @@ def _index() -> MappingProxyType:
             for word in set(str(words).split()):  # one space-separated literal string per language
                 langs[word.lower()].append(code)
     # a word shared by n languages is worth 1/n to each of them
-    return MappingProxyType({w: tuple((code, 1.0 / len(codes)) for code in codes) for w, codes in langs.items()})
+    return {w: tuple((code, 1.0 / len(codes)) for code in codes) for w, codes in langs.items()}
 
 
-FUNCTION_WORDS = _index()
+# Each lower-case function word's languages and weights. Never written after import; a plain
+# dict because a MappingProxyType's get() is a generic method call per word read.
+FUNCTION_WORDS: Final = _index()
 
 
 def _letter_index() -> MappingProxyType:
@@ -137,10 +140,9 @@ def _by_letters(doc: Document) -> Language:
 
 def detect(doc: Document) -> Language:
     """Detect the language from the text's script and function words (see the module docstring)."""
-    scores: dict[str, float] = defaultdict(float)
+    scores: dict[str, float] = {}
     words = hits = other_script = 0
     other_name = ""
-    lookup = FUNCTION_WORDS.get
     for unit in doc.units:
         for token in unit.tokens:
             if token.kind != WORD:
@@ -154,11 +156,14 @@ def detect(doc: Document) -> Language:
                 other_script += 1
                 other_name = other_name or _script(first)
                 continue
-            entry = lookup(text.lower())
+            # A word that is all lower case already is its own key: no lower() copy for it.
+            entry = FUNCTION_WORDS.get(text)
+            if entry is None and not text.islower():
+                entry = FUNCTION_WORDS.get(text.lower())
             if entry is not None:
                 hits += 1
                 for code, weight in entry:
-                    scores[code] += weight
+                    scores[code] = scores.get(code, 0.0) + weight
         if words >= MAX_WORDS_READ or hits >= ENOUGH_HITS:
             break
     if words and other_script / words > MAX_OTHER_SCRIPT_SHARE:
