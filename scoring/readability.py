@@ -218,16 +218,17 @@ class _SentenceCounts:
     """One sentence: where it is, its word tokens and its counts, named as in TextCounts."""
 
     # A compiled class, not a TextCounts per sentence: the frozen dataclass's __init__ costs ~3 us even compiled.
-    __slots__ = ("unit", "start", "end", "tokens", "sentences", "words", "letters", "characters", "syllables",
+    __slots__ = ("unit", "start", "end", "tokens", "lowered", "sentences", "words", "letters", "characters", "syllables",
                  "monosyllables", "polysyllables", "long_words", "difficult_words", "complex_words", "mini_words")
 
-    def __init__(self, unit: Unit, tokens: list[Token], letters: int, characters: int, syllables: int,
+    def __init__(self, unit: Unit, tokens: list[Token], lowered: list[str], letters: int, characters: int, syllables: int,
                  monosyllables: int, polysyllables: int, long_words: int, difficult_words: int, complex_words: int,
                  mini_words: int) -> None:
         self.unit = unit.index
         self.start = unit.start
         self.end = unit.end
         self.tokens = tokens  # the sentence's word and number tokens
+        self.lowered = lowered  # their texts in lower case
         self.sentences = 1
         self.words = len(tokens)
         self.letters = letters
@@ -251,8 +252,8 @@ class _WordFacts:
     """One distinct word's counts: syllables, letters, characters, and its word classes as 0 or 1."""
 
     # A compiled class under mypyc (its fields are C ints); tuples of boxed ints cost more to sum.
-    __slots__ = ("syllables", "letters", "characters", "mono", "poly", "complex", "long", "mini", "unfamiliar",
-                 "capital")
+    __slots__ = ("lower", "syllables", "letters", "characters", "mono", "poly", "complex", "long", "mini",
+                 "unfamiliar", "capital")
 
     def __init__(self, word: str, language: str, easy: frozenset[str] | None, table: Mapping[str, int]) -> None:
         lower = word.lower()
@@ -277,6 +278,7 @@ class _WordFacts:
             poly and letters > 0 and "-" not in word
             and not (syl == POLYSYLLABLE and lower.endswith(_GUNNING_ENDINGS) and _gunning_exempt(lower, language))
         )
+        self.lower = lower
         self.syllables = syl
         self.letters = letters
         self.characters = characters
@@ -312,6 +314,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             headings += 1
             continue
         tokens: list[Token] = []
+        lowered: list[str] = []
         letters = chars = syl = mono = poly = long = unfamiliar = complex_ = mini = 0
         for t in unit.tokens:
             kind = t.kind
@@ -331,6 +334,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
                 complex_ += f.complex
                 unfamiliar += f.unfamiliar
             tokens.append(t)
+            lowered.append(f.lower)
         words = len(tokens)
         if not words:
             continue
@@ -344,7 +348,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             sample_sentences += taken / words
             sample_left -= taken
         per_sentence.append(_SentenceCounts(
-            unit, tokens, letters=letters, characters=chars, syllables=syl, monosyllables=mono, polysyllables=poly,
+            unit, tokens, lowered, letters=letters, characters=chars, syllables=syl, monosyllables=mono, polysyllables=poly,
             long_words=long, difficult_words=unfamiliar, complex_words=complex_, mini_words=mini,
         ))
         t_words += words
@@ -413,7 +417,7 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
                     f"{profile.hard_sentence_grade:g}: use shorter words or split it",
                     round(grade, 1)))
         if passive is not None:
-            pair = passive.find(c.tokens)
+            pair = passive.find(c.tokens, c.lowered)
             if pair is not None:
                 aux, participle = pair
                 out.append(SentenceFinding(
