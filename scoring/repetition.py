@@ -24,7 +24,6 @@ come from postings of each unit's rarest terms, each read back at most POSTINGS_
 
 from __future__ import annotations
 
-import heapq
 import math
 
 from . import terms as _terms
@@ -105,7 +104,7 @@ def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
-    memo: dict[str, str] = {}  # each distinct word is normalized once per article
+    memo: dict[str, tuple[str, bool]] = {}  # each distinct word is normalized once per article
     profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in doc.units]
     names = [p[1] for p in profiles]
     groups, group_of = group_figures(figures, names)
@@ -271,6 +270,10 @@ def find_restatements(
             df[t] = df.get(t, 0) + 1
     n = max(len(sentences), 1)
     weight = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    # each term's place from rarest to commonest (ties by the term): rule 3 sorts a unit's terms by it
+    rank = {t: r for r, (_, t) in enumerate(sorted([(d, t) for t, d in df.items()]))}
+    # each unit's summed term weight, the denominator of its coverage: summed once, not per comparison
+    totals = [_weight_of(terms, weight) for terms in unit_terms]
 
     first_mention: dict = {}
     for fig in figures:
@@ -295,9 +298,9 @@ def find_restatements(
         if unit.type == SENTENCE:
             names_of[i] = profiles[i][1]
             if found is None:
-                found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, restated)
+                found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, totals, restated)
             if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
-                found = _by_terms(unit, unit_terms, weight, df, postings, names_of, restated, anchors)
+                found = _by_terms(unit, unit_terms, weight, totals, rank, postings, names_of, restated, anchors)
             if found is not None and _different_times(anchors, i, found.restates):
                 found = None  # "in 1998" against "on May 24": two events, however alike the words
             for t in unit_terms[i]:
@@ -327,7 +330,7 @@ def _asserts_new_figure(figs, group_of, first_mention, unit: int) -> bool:
     return any(not _is_repeat(f, group_of, first_mention, unit) for f in _asserted(figs) if not f.incidental)
 
 
-def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, restated) -> Restatement | None:
+def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, totals, restated) -> Restatement | None:
     """Rule 2: the unit's first asserted figure repeats an earlier sentence's, and repeats outnumber news."""
     asserted = _asserted(figs)
     if not asserted:
@@ -339,7 +342,7 @@ def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, re
     if repeats < len(asserted) - repeats:
         return None
     source = first_mention[id(group_of[id(main)])]
-    similarity = _similarity(unit_terms[unit.index], unit_terms[source], weight)
+    similarity = _similarity(unit_terms[unit.index], unit_terms[source], weight, totals[unit.index], totals[source])
     return Restatement(
         unit.index,
         _root(restated, source),
@@ -354,12 +357,23 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
     return bool(x and y and not x & y)
 
 
-def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated, anchors) -> Restatement | None:
+def _by_terms(
+    unit: Unit,
+    unit_terms: list[frozenset[str]],
+    weight: dict[str, float],
+    totals: list[float],
+    rank: dict[str, int],
+    postings: dict[str, list[int]],
+    names_of: dict[int, frozenset[str]],
+    restated: dict[int, int],
+    anchors: dict[int, frozenset[float]],
+) -> Restatement | None:
     """Rule 3: the unit's content terms were already stated by one earlier sentence."""
-    mine = unit_terms[unit.index]
+    i = unit.index
+    mine = unit_terms[i]
     if len(mine) < LEXICAL_MIN_TERMS:
         return None  # "Ferreira is not one of them.": too little content to have been said before
-    rare = sorted(mine, key=lambda t: (df.get(t, 0), t))[:RARE_TERMS]
+    rare = sorted(mine, key=rank.__getitem__)[:RARE_TERMS]  # rarest first: (document frequency, term)
     score: dict[int, float] = {}
     for t in rare:
         plist = postings.get(t)
@@ -370,28 +384,35 @@ def _by_terms(unit: Unit, unit_terms, weight, df, postings, names_of, restated, 
             score[j] = score.get(j, 0.0) + w
     if not score:
         return None
-    best = None
-    for j in heapq.nsmallest(CANDIDATES, score, key=lambda j: (-score[j], j)):
-        if names_of[unit.index] - names_of[j]:
+    # the CANDIDATES best scores, ties to the earlier unit
+    ranked = sorted([(-s, j) for j, s in score.items()])[:CANDIDATES]
+    mine_names = names_of[i]
+    best_sim = -1.0
+    best_j = -1
+    for _, j in ranked:
+        if mine_names - names_of[j]:
             continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
-        if _different_times(anchors, unit.index, j):
+        if _different_times(anchors, i, j):
             continue
-        sim = _similarity(mine, unit_terms[j], weight)
-        if best is None or sim > best[0]:
-            best = (sim, j)
-    if best is None or best[0] < LEXICAL_MIN:
+        sim = _similarity(mine, unit_terms[j], weight, totals[i], totals[j])
+        if best_j < 0 or sim > best_sim:
+            best_sim, best_j = sim, j
+    if best_j < 0 or best_sim < LEXICAL_MIN:
         return None
-    sim, j = best
-    return Restatement(unit.index, _root(restated, j), round(sim, 3), f"Says again what unit {j} said, in other words.")
+    return Restatement(i, _root(restated, best_j), round(best_sim, 3), f"Says again what unit {best_j} said, in other words.")
 
 
-def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF."""
+def _weight_of(terms: frozenset[str], weight: dict[str, float]) -> float:
+    """The summed weight of a unit's terms (1.0 when it has none that weigh)."""
+    get = weight.get
+    return sum(get(t, 0.0) for t in terms) or 1.0
+
+
+def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float], w_a: float, w_b: float) -> float:
+    """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF; `w_a`, `w_b` from _weight_of."""
     shared = a & b
     if not shared:
         return 0.0
     get = weight.get
     w_shared = sum(get(t, 0.0) for t in shared)
-    w_a = sum(get(t, 0.0) for t in a) or 1.0
-    w_b = sum(get(t, 0.0) for t in b) or 1.0
     return (w_shared / w_a + w_shared / w_b) / 2

@@ -41,39 +41,45 @@ def term(word: str) -> str:
     return base
 
 
-def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, str] | None = None) -> frozenset[str]:
-    """The set of content terms of a unit, figure values included as "#11000"; `memo` caches term() per article."""
+def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, tuple[str, bool]] | None = None) -> frozenset[str]:
+    """The set of content terms of a unit, figure values included as "#11000"; `memo` caches each word's term per article."""
     return unit_profile(unit, figures, memo)[0]
 
 
 def unit_profile(
-    unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, str] | None = None
+    unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, tuple[str, bool]] | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """A unit's content terms and its names (capitalized words other than a sentence's first), in one pass."""
     if memo is None:
         memo = {}
-    out = set()
-    names = set()
+    out: set[str] = set()
+    names: set[str] = set()
     first = True
-    for tok in unit.tokens:
-        text = tok.text
-        if tok.kind != WORD:
+    for _, _, kind, text in unit.tokens:
+        if kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
             continue
-        t = memo.get(text)
-        if t is None:
-            w = text.lower()
-            if w.endswith("'s"):
-                w = w[:-2]
-            t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
-            memo[text] = t
+        entry = memo.get(text)
+        if entry is None:
+            entry = _word_entry(text)
+            memo[text] = entry
+        t, capitalized = entry
         if t:
             out.add(t)
-            if not first and text[:1].isupper() and not text.isupper():
+            if capitalized and not first:
                 names.add(t)
         first = False
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
             out.add("#" + format_value(fig.value))
     return frozenset(out), frozenset(names)
+
+
+def _word_entry(text: str) -> tuple[str, bool]:
+    """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word."""
+    w = text.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
+    return t, text[:1].isupper() and not text.isupper()
