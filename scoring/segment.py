@@ -12,26 +12,26 @@ word is a frequent sentence starter. The word lists are in `data/abbreviations.t
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Final, Sequence
 
 from .lexicons import load
 from .text import HEADING, PUNCT, SENTENCE, WORD, Paragraph, Token
 
 _ABBREVIATIONS = load("abbreviations")
-TITLES = _ABBREVIATIONS.terms("lists.titles")
-NUMERIC = _ABBREVIATIONS.terms("lists.numeric")
-OTHER = _ABBREVIATIONS.terms("lists.other")
-STARTERS = _ABBREVIATIONS.terms("lists.sentence_starters")
+TITLES: Final = _ABBREVIATIONS.terms("lists.titles")
+NUMERIC: Final = _ABBREVIATIONS.terms("lists.numeric")
+OTHER: Final = _ABBREVIATIONS.terms("lists.other")
+STARTERS: Final = _ABBREVIATIONS.terms("lists.sentence_starters")
 
 # A line of a plain-text paragraph that has no sentence-final punctuation and at most this
 # many words is a heading (a title, a sub-heading, a list heading such as "1. The crowds").
-HEADING_MAX_WORDS = 25
+HEADING_MAX_WORDS: Final = 25
 
-TERMINATORS = frozenset(".!?\u2026")
-_SENTENCE_ENDS = TERMINATORS | {":"}
-CLOSERS = frozenset("\"')]}\u00bb")
-OPENERS = frozenset("\"'([{\u00ab")
-DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+TERMINATORS: Final = frozenset(".!?\u2026")
+_SENTENCE_ENDS: Final = TERMINATORS | {":"}
+CLOSERS: Final = frozenset("\"')]}\u00bb")
+OPENERS: Final = frozenset("\"'([{\u00ab")
+DASHES: Final = frozenset(("-", "--", "\u2013", "\u2014"))
 
 # Letter-dot acronyms in the token text (the final period is a token of its own):
 # "U.S", "a.m", "e.g", "Ph.D".
@@ -50,10 +50,10 @@ _DATELINE_RE = re.compile(
 )
 _BLANK_LINE_RE = re.compile(r"\n[ ]*\n")
 # A line that ends with one of these words (or a comma or hyphen) continues on the next.
-_CONTINUES = frozenset(
+_CONTINUES: Final = frozenset(
     "a an and as at by for from has have in is its of on or that the their to was were with".split()
 )
-_BYLINE_MAX_WORDS = 15
+_BYLINE_MAX_WORDS: Final = 15
 
 
 def paragraph_spans(norm: str) -> list[tuple[int, int]]:
@@ -75,34 +75,35 @@ def paragraph_spans(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def units(norm: str, tokens: Sequence[Token], kind: str) -> Iterator[tuple[str, int, int]]:
-    """Yield `(type, first_token, end_token)` for each unit of one block's tokens."""
+def units(norm: str, tokens: tuple[Token, ...], kind: str) -> list[tuple[str, int, int]]:
+    """Return `(type, first_token, end_token)` for each unit of one block's tokens."""
     if kind == "heading":
-        yield HEADING, 0, len(tokens)
-        return
+        return [(HEADING, 0, len(tokens))]
     if kind == "prose":
-        yield from _sentences(norm, tokens, 0, len(tokens))
-        return
+        return _sentences(norm, tokens, 0, len(tokens))
+    out: list[tuple[str, int, int]] = []
     for t_from, t_to in _lines(norm, tokens):
-        yield from _line_units(norm, tokens, t_from, t_to)
+        out.extend(_line_units(norm, tokens, t_from, t_to))
+    return out
 
 
-def _lines(norm: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+def _lines(norm: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     """Group a plain-text paragraph's tokens into logical lines, joining soft-wrapped ones."""
-    if "\n" not in norm[tokens[0].start : tokens[-1].end]:
-        yield 0, len(tokens)
-        return
+    if norm.find("\n", tokens[0].start, tokens[-1].end) < 0:
+        return [(0, len(tokens))]
+    out: list[tuple[int, int]] = []
     start = 0
     for i in range(1, len(tokens)):
-        if "\n" not in norm[tokens[i - 1].end : tokens[i].start]:
+        if norm.find("\n", tokens[i - 1].end, tokens[i].start) < 0:
             continue
         if _hard_break(norm, tokens, start, i):
-            yield start, i
+            out.append((start, i))
             start = i
-    yield start, len(tokens)
+    out.append((start, len(tokens)))
+    return out
 
 
-def _hard_break(norm: str, tokens: Sequence[Token], line_from: int, nxt: int) -> bool:
+def _hard_break(norm: str, tokens: tuple[Token, ...], line_from: int, nxt: int) -> bool:
     """Decide whether the line break before token `nxt` ends a line or only wraps it."""
     last, first = tokens[nxt - 1], tokens[nxt]
     if first.text[0].islower():
@@ -112,7 +113,7 @@ def _hard_break(norm: str, tokens: Sequence[Token], line_from: int, nxt: int) ->
     return True
 
 
-def _line_end(tokens: Sequence[Token], t_from: int, t_to: int) -> str:
+def _line_end(tokens: tuple[Token, ...], t_from: int, t_to: int) -> str:
     """Return the last non-closing punctuation of a line ('' when it ends with a word)."""
     i = t_to - 1
     while i > t_from and tokens[i].text in CLOSERS:
@@ -120,7 +121,7 @@ def _line_end(tokens: Sequence[Token], t_from: int, t_to: int) -> str:
     return tokens[i].text if tokens[i].kind == PUNCT else ""
 
 
-def _is_heading_line(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> bool:
+def _is_heading_line(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> bool:
     """Recognize bylines, publication lines, read-time lines and datelines."""
     start, end = tokens[t_from].start, tokens[t_to - 1].end
     line = norm[start:end]
@@ -139,29 +140,30 @@ def _has_two_capitals(line: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _line_units(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> Iterator[tuple[str, int, int]]:
-    """Yield the units of one logical line: one heading, or a dateline and sentences."""
+def _line_units(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> list[tuple[str, int, int]]:
+    """Return the units of one logical line: one heading, or a dateline and sentences."""
     if _is_heading_line(norm, tokens, t_from, t_to):
-        yield HEADING, t_from, t_to
-        return
+        return [(HEADING, t_from, t_to)]
+    out: list[tuple[str, int, int]] = []
     dateline_end = _dateline_prefix(norm, tokens, t_from, t_to)
     if dateline_end:
-        yield HEADING, t_from, dateline_end + 1  # the dash closes the dateline
+        out.append((HEADING, t_from, dateline_end + 1))  # the dash closes the dateline
         t_from = dateline_end + 1
         if t_from >= t_to:
-            return
-    sentences = list(_sentences(norm, tokens, t_from, t_to))
+            return out
+    sentences = _sentences(norm, tokens, t_from, t_to)
     if (
         len(sentences) == 1
         and _line_end(tokens, t_from, t_to) not in _SENTENCE_ENDS
         and sum(1 for t in tokens[t_from:t_to] if t.is_word) <= HEADING_MAX_WORDS
     ):
-        yield HEADING, t_from, t_to
-        return
-    yield from sentences
+        out.append((HEADING, t_from, t_to))
+        return out
+    out.extend(sentences)
+    return out
 
 
-def _dateline_prefix(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> int:
+def _dateline_prefix(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> int:
     """Return the token index of the dash after an opening dateline ("LONDON (Reuters) —"), or 0."""
     start = tokens[t_from].start
     m = _DATELINE_RE.match(norm, start, tokens[t_to - 1].end)
@@ -175,16 +177,17 @@ def _dateline_prefix(norm: str, tokens: Sequence[Token], t_from: int, t_to: int)
     return 0
 
 
-def _sentences(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> Iterator[tuple[str, int, int]]:
-    """Yield the sentences of `tokens[t_from:t_to]` as `(SENTENCE, first, end)`."""
+def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> list[tuple[str, int, int]]:
+    """Return the sentences of `tokens[t_from:t_to]` as `(SENTENCE, first, end)`."""
+    out: list[tuple[str, int, int]] = []
     start = t_from
     quotes = 0
     i = t_from
     while i < t_to:
-        tok = tokens[i]
-        if tok.text == '"':
+        text = tokens[i].text
+        if text == '"':
             quotes += 1
-        if tok.text not in TERMINATORS or i == start:
+        if i == start or text not in TERMINATORS:
             i += 1
             continue
         j = i
@@ -195,14 +198,15 @@ def _sentences(norm: str, tokens: Sequence[Token], t_from: int, t_to: int) -> It
             if tokens[j].text == '"':
                 quotes += 1
         if j + 1 < t_to and _ends_sentence(tokens, start, i, j, quotes):
-            yield SENTENCE, start, j + 1
+            out.append((SENTENCE, start, j + 1))
             start = j + 1
         i = j + 1
     if start < t_to:
-        yield SENTENCE, start, t_to
+        out.append((SENTENCE, start, t_to))
+    return out
 
 
-def _ends_sentence(tokens: Sequence[Token], start: int, i: int, j: int, quotes: int) -> bool:
+def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes: int) -> bool:
     """Decide whether the terminator run `tokens[i..j]` ends the sentence that began at `start`."""
     if tokens[j + 1].start == tokens[j].end:
         return False  # no space after: "3.5.", "?!)", a URL tail
