@@ -157,7 +157,7 @@ def _spelled(letters: str) -> int:
     return sum(_LETTER_NAME_SYLLABLES.get(c, 1) for c in letters if c.isalpha())
 
 
-_END = ""  # the key under which a trie node keeps its (n-gram, weight), if an n-gram ends there
+_END: Final = ""  # the key under which a trie node keeps its (n-gram, weight), if an n-gram ends there
 
 
 def _freeze(node: dict) -> Mapping:

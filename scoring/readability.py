@@ -402,20 +402,20 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
     out: list[SentenceFinding] = []
     sentence_formula = _SENTENCE_FORMULAS[language]
     passive = PASSIVE_RULES.get(language)
+    long_limit = profile.long_sentence_words
+    hard_limit = profile.hard_sentence_grade
+    # the messages' fixed parts, formatted once per article
+    long_tail = f" words, over the {profile.name} limit of {long_limit}: split it"
+    hard_tail = (f" ({sentence_formula.name}), over the {profile.name} limit of {hard_limit:g}: "
+                 "use shorter words or split it")
     for c in per_sentence:
-        if c.words > profile.long_sentence_words:
-            out.append(SentenceFinding(
-                c.unit, c.start, c.end, "long_sentence",
-                f"{c.words} words, over the {profile.name} limit of {profile.long_sentence_words}: split it",
-                float(c.words)))
+        if c.words > long_limit:
+            out.append(SentenceFinding(c.unit, c.start, c.end, "long_sentence", f"{c.words}{long_tail}", float(c.words)))
         if c.words >= HARD_SENTENCE_MIN_WORDS:
             grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
-            if grade is not None and grade > profile.hard_sentence_grade:
+            if grade is not None and grade > hard_limit:
                 out.append(SentenceFinding(
-                    c.unit, c.start, c.end, "hard_sentence",
-                    f"reads at grade {grade:.0f} ({sentence_formula.name}), over the {profile.name} limit of "
-                    f"{profile.hard_sentence_grade:g}: use shorter words or split it",
-                    round(grade, 1)))
+                    c.unit, c.start, c.end, "hard_sentence", f"reads at grade {grade:.0f}{hard_tail}", round(grade, 1)))
         if passive is not None:
             pair = passive.find(c.tokens, c.lowered)
             if pair is not None:
