@@ -172,10 +172,11 @@ class _Raw:
 def find(doc: Document) -> tuple[Figure, ...]:
     """Return every figure of the article in document order (publication lines give none)."""
     out: list[Figure] = []
+    starts: dict[str, bool] = {}  # token text -> whether a figure may start there, for the whole article
     for unit in doc.units:
         if unit.type == HEADING and is_meta_line(unit):
             continue
-        out.extend(unit_figures(unit))
+        out.extend(unit_figures(unit, starts))
     return tuple(out)
 
 
@@ -197,22 +198,28 @@ def is_meta_line(unit: Unit) -> bool:
     )
 
 
-def unit_figures(unit: Unit) -> list[Figure]:
-    """Return the figures of one unit, left to right."""
+def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figure]:
+    """Return the figures of one unit, left to right (`starts` caches `_may_start` per token text)."""
     toks = unit.tokens
+    if starts is None:
+        starts = {}
+    # Most tokens cannot start a figure, and most units hold none that can: find the ones that
+    # can (asked once per distinct token text), then read from each one that is not inside the
+    # figure read before it.
+    candidates: list[int] = []
+    for j in range(len(toks)):
+        text = toks[j].text
+        may = starts.get(text)
+        if may is None:
+            may = starts[text] = _may_start(toks[j])
+        if may:
+            candidates.append(j)
+    if not candidates:
+        return []
     low = [t.text.lower() for t in toks]
     out: list[Figure] = []
     i = 0
     title_case = unit.type == HEADING and is_title_case(toks)
-    # Most tokens cannot start a figure. Only numbers, currency signs, number words ("five",
-    # "twenty-two") and words with a digit ("4.5bn") can: find those in one comprehension,
-    # then read from each one that is not inside the figure read before it.
-    candidates = [
-        j for j, (tok, w) in enumerate(zip(toks, low))
-        if tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
-            w in NUMBER_WORDS or (not w.isalpha() and (  # all letters: no digit, no hyphen (most words)
-                _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
-    ]
     for j in candidates:
         if j < i:
             continue  # inside the figure just read
@@ -222,6 +229,14 @@ def unit_figures(unit: Unit) -> list[Figure]:
         out.append(_figure(unit, toks, low, raw))
         i = max(raw.last, j + 1)
     return out
+
+
+def _may_start(tok: Token) -> bool:
+    """True for a token a figure can start at: a number, a currency sign, a number word ("twenty-two"), a word with a digit ("4.5bn")."""
+    w = tok.text.lower()
+    return tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
+        w in NUMBER_WORDS or (not w.isalpha() and (  # all letters: no digit, no hyphen (most words)
+            _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 
 def is_title_case(toks: tuple[Token, ...]) -> bool:
