@@ -25,6 +25,7 @@ come from postings of each unit's rarest terms, each read back at most POSTINGS_
 from __future__ import annotations
 
 import math
+from typing import Final
 
 from . import terms as _terms
 from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
@@ -33,34 +34,34 @@ from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, 
 from .text import SENTENCE, Document, Unit
 
 # Rule 3: the mean weighted coverage two units need to count as one restating the other.
-LEXICAL_MIN = 0.45
+LEXICAL_MIN: Final = 0.45
 # Rule 3 needs at least this many content terms in the unit: a short sentence about a person
 # already named covers itself with one shared name.
-LEXICAL_MIN_TERMS = 3
+LEXICAL_MIN_TERMS: Final = 3
 # Rule 3 looks for candidates through this many of a unit's rarest terms ...
-RARE_TERMS = 10
+RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
-POSTINGS_MAX = 8
+POSTINGS_MAX: Final = 8
 # ... and scores in full only this many best candidates.
-CANDIDATES = 4
+CANDIDATES: Final = 4
 # Counts below this are common enough to coincide ("2 goals", "3 children"): two of them are
 # one figure only if their units name no one or share a name.
-SMALL_COUNT = 10
+SMALL_COUNT: Final = 10
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
-APPROXIMATE_TOLERANCE = 0.1
+APPROXIMATE_TOLERANCE: Final = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
-NOT_REPEATED = IDENTIFIERS | {"age"}
+NOT_REPEATED: Final = IDENTIFIERS | {"age"}
 
-LOWER_BOUNDS = frozenset(
+LOWER_BOUNDS: Final = frozenset(
     ("more than", "over", "at least", "above", "upwards of", "in excess of", "well over", "just over",
      "greater than", "no fewer than", "no less than")
 )
-UPPER_BOUNDS = frozenset(
+UPPER_BOUNDS: Final = frozenset(
     ("less than", "fewer than", "under", "below", "at most", "up to", "no more than", "as many as",
      "as much as", "just under", "well under", "as few as", "as little as")
 )
 
-APPROXIMATIONS = frozenset(
+APPROXIMATIONS: Final = frozenset(
     ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "an estimated",
      "estimated", "approx", "circa", "ca", "an average of", "on average", "an approximate", "maybe", "perhaps")
 )

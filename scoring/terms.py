@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Unit
 
-_STOPWORDS = load("stopwords_en")
-STOPWORDS = (
+_STOPWORDS: Final = load("stopwords_en")
+STOPWORDS: Final = (
     _STOPWORDS.terms("lists.function") | _STOPWORDS.terms("lists.attribution") | _STOPWORDS.terms("lists.filler")
 )
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
-_SUFFIXES = (("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""))
-_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
-_DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
+_SUFFIXES: Final = (("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""))
+_SUFFIX_ENDINGS: Final = tuple(suffix for suffix, _ in _SUFFIXES)
+_DIGIT_RE: Final = re.compile(r"\d")  # one character class, no repetition: linear
 # Stems shorter than this are left whole: "bus", "red", "ring" would lose their meaning.
-MIN_STEM = 3
+MIN_STEM: Final = 3
 
 
 def term(word: str) -> str:

@@ -6,7 +6,7 @@ included) that the rule tests read. Definitions: spec/annotation.md ("Claims").
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..figures import Figure
 from ..options import Options
@@ -21,17 +21,17 @@ from .view import View, make_views
 
 __all__ = ["analyze", "explain", "Decision"]
 
-ATTRIBUTED = "attributed"
-VAGUE_STATUS = "vague"
-UNSOURCED = "unsourced"
-CARRY_OVER = "attribution.carry-over"
-QUOTE = "attribution.quote"
+ATTRIBUTED: Final = "attributed"
+VAGUE_STATUS: Final = "vague"
+UNSOURCED: Final = "unsourced"
+CARRY_OVER: Final = "attribution.carry-over"
+QUOTE: Final = "attribution.quote"
 # Frames that open the content after them ("Studies show that ..."); a parenthetical
 # ", citing people familiar with the matter," or "reportedly" governs nothing after it.
-GOVERNING = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.AGENTLESS_PASSIVE, vague.GENERIC_SOURCE))
+GOVERNING: Final = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.AGENTLESS_PASSIVE, vague.GENERIC_SOURCE))
 # Share of a sentence's words inside quotation marks above which a sentence with no
 # attribution of its own is an orphan quotation that takes the speaker of its neighbors.
-ORPHAN_QUOTE_SHARE = 0.6
+ORPHAN_QUOTE_SHARE: Final = 0.6
 
 
 # A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.

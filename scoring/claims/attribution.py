@@ -8,6 +8,8 @@ a speaker says inside quotation marks is the content, not the attribution.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..text import NUMBER, WORD
 from .frames import Frame
 from .lexicon import (
@@ -44,66 +46,66 @@ from .sources import (
 )
 from .view import QUOTE, View
 
-REPORTING_VERB = "attribution.reporting-verb"
-ACCORDING_TO = "attribution.according-to"
-DOCUMENT = "attribution.document"
-PASSIVE_AGENT = "attribution.passive-agent"
-CHARACTERIZATION = "attribution.characterization"
+REPORTING_VERB: Final = "attribution.reporting-verb"
+ACCORDING_TO: Final = "attribution.according-to"
+DOCUMENT: Final = "attribution.document"
+PASSIVE_AGENT: Final = "attribution.passive-agent"
+CHARACTERIZATION: Final = "attribution.characterization"
 
 # A frame followed by at most this many words ends its sentence (", the agency said on Tuesday.")
 # and so credits the whole sentence before it.
-TRAILING_WORDS = 4
+TRAILING_WORDS: Final = 4
 # How far after its verb a ", speaking on condition of anonymity" may start.
-ANONYMITY_GAP = 3
+ANONYMITY_GAP: Final = 3
 # Shortest "-ly" word taken for an adverb ("only", "early", "july" are not skipped).
-ADVERB_MIN_LENGTH = 5
+ADVERB_MIN_LENGTH: Final = 5
 # How many auxiliaries and adverbs may stand between a source and its verb ("has also said").
-AUX_GAP_MAX = 3
+AUX_GAP_MAX: Final = 3
 # Clause openers after which a clausal verb ("added", "noted", "found") reports speech.
-_CLAUSE_AFTER = frozenset(("that", ":", ",", ".", QUOTE, "whether", "if", "why", "how"))
+_CLAUSE_AFTER: Final = frozenset(("that", ":", ",", ".", QUOTE, "whether", "if", "why", "how"))
 # "added in a statement", "wrote on Twitter": the medium of the statement, then its content.
-_MEDIUM_PREPOSITIONS = frozenset(("in", "on", "via", "during", "at"))
-_MEDIUM_NOUNS = frozenset((
+_MEDIUM_PREPOSITIONS: Final = frozenset(("in", "on", "via", "during", "at"))
+_MEDIUM_NOUNS: Final = frozenset((
     "statement", "interview", "email", "e-mail", "letter", "post", "tweet", "release", "filing",
     "briefing", "memo", "note", "message", "text", "call", "podcast", "broadcast", "x", "twitter",
     "facebook", "linkedin", "instagram", "conference", "hearing", "report",
 ))
 # How far after the preposition the medium noun may stand ("in an emailed statement").
-MEDIUM_WINDOW = 3
-_ING_SUFFIX = "ing"
+MEDIUM_WINDOW: Final = 3
+_ING_SUFFIX: Final = "ing"
 # Verbs of measuring: a named body that recorded or counted a figure is its source.
-_MEASURING = frozenset(("recorded", "records", "measured", "measures", "counted", "counts", "tallied", "logged"))
+_MEASURING: Final = frozenset(("recorded", "records", "measured", "measures", "counted", "counts", "tallied", "logged"))
 # Subjects that negate their report: nothing is credited to anyone.
-_NONE_SUBJECTS = frozenset(("none", "nobody", "neither", "no"))
+_NONE_SUBJECTS: Final = frozenset(("none", "nobody", "neither", "no"))
 # Verbs whose "of"/"about" object is what the source reports ("complained of", "warned about").
-_COMPLAINING = frozenset(("complain", "complains", "complained", "warn", "warns", "warned", "spoke", "speak", "speaks", "told", "tell", "tells"))
+_COMPLAINING: Final = frozenset(("complain", "complains", "complained", "warn", "warns", "warned", "spoke", "speak", "speaks", "told", "tell", "tells"))
 # A negated report credits nothing: "Police did not say whether ..." is the reporter's note.
-_NEGATIONS = frozenset(("not", "never", "n't"))
+_NEGATIONS: Final = frozenset(("not", "never", "n't"))
 # How far after "called" its characterization may stand ("called the union's demands unaffordable").
-CHARACTERIZATION_WINDOW = 6
+CHARACTERIZATION_WINDOW: Final = 6
 # Particles after "called" that make it an act, not a characterization ("called for", "called off").
-_CALL_PARTICLES = frozenset(("for", "on", "off", "in", "up", "back", "out", "to", "at", "from", "after", "a", "an"))
+_CALL_PARTICLES: Final = frozenset(("for", "on", "off", "in", "up", "back", "out", "to", "at", "from", "after", "a", "an"))
 # Adjective endings a characterization uses ("unaffordable", "dangerous", "reckless", "excessive").
-_JUDGMENT_ENDINGS = ("able", "ible", "ous", "less", "ive", "ful")
+_JUDGMENT_ENDINGS: Final = ("able", "ible", "ous", "less", "ive", "ful")
 # Words that may stand between a participle and its "by" ("released Monday by the ministry").
-_TIME_WORDS = frozenset((
+_TIME_WORDS: Final = frozenset((
     "on", "last", "this", "earlier", "late", "week", "month", "year", "today", "yesterday",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jointly", "publicly", "separately",
 ))
 # How many such words may stand there.
-AGENT_GAP_MAX = 3
+AGENT_GAP_MAX: Final = 3
 # How many tokens after a frame may remain for it to close its sentence (words, punctuation and
 # a ", speaking on condition of anonymity because ..." clause included).
-TAG_SCAN_MAX = 40
+TAG_SCAN_MAX: Final = 40
 # How far into the sentence the verb of a subject shared through "and" may stand.
-COORDINATED_MAX = 16
+COORDINATED_MAX: Final = 16
 # Openers of a clause that only describes the circumstances of a tag (", speaking on condition
 # of anonymity because ..."): the tag still ends its sentence.
-_TAG_TAILS = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
-_PREPOSITIONS = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING | FINDING_VERBS
+_TAG_TAILS: Final = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
+_PREPOSITIONS: Final = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
+_TRIGGERS: Final = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING | FINDING_VERBS
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:

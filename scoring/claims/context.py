@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..text import Document
 from . import vague
@@ -12,33 +12,33 @@ from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
 
-CARRY_OVER = "attribution.carry-over"
-QUOTE_RULE = "attribution.quote"
-BACKWARD = "attribution.backward"
+CARRY_OVER: Final = "attribution.carry-over"
+QUOTE_RULE: Final = "attribution.quote"
+BACKWARD: Final = "attribution.backward"
 # How many paragraphs back a pronoun may find its source ("He added ..." two paragraphs on).
-PARAGRAPH_WINDOW = 1
+PARAGRAPH_WINDOW: Final = 1
 # How many sentences back a pronoun may find its source within the paragraph window: further
 # back it no longer plainly continues the account (and a long paragraph stays linear).
-SENTENCE_WINDOW = 8
+SENTENCE_WINDOW: Final = 8
 # Documents whose respondents can be credited through them ("64% said").
-POLL_HEADS = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
+POLL_HEADS: Final = frozenset(("poll", "polls", "survey", "surveys", "study", "census", "questionnaire"))
 # The people behind a credited study or report ("The researchers followed 380,000 adults").
-AUTHOR_HEADS = frozenset(("researchers", "authors", "scientists", "investigators", "team", "pollsters", "auditors", "analysts"))
+AUTHOR_HEADS: Final = frozenset(("researchers", "authors", "scientists", "investigators", "team", "pollsters", "auditors", "analysts"))
 # Possessives that open a sentence continuing the account of the sentence before ("Its margin of error ...").
-POSSESSIVE_OPENERS = frozenset(("its", "their"))
+POSSESSIVE_OPENERS: Final = frozenset(("its", "their"))
 # How many sentences on either side an orphan quotation looks at for its speaker: a speaker
 # credited further away is no longer plainly the same voice (and the search stays linear).
-QUOTE_NEIGHBORS = 4
+QUOTE_NEIGHBORS: Final = 4
 # Frames whose source is not the subject of its sentence: "its" in the next sentence points elsewhere.
-_NOT_SUBJECT_FRAMES = frozenset(("attribution.according-to", "attribution.passive-agent"))
+_NOT_SUBJECT_FRAMES: Final = frozenset(("attribution.according-to", "attribution.passive-agent"))
 # What a credited document has ("Its margin of error", "its authors"): "its" then means the document.
-DOCUMENT_PARTS = frozenset(("margin", "sample", "authors", "findings", "results", "methodology", "figures", "data", "estimate", "estimates", "survey", "respondents", "author", "publisher"))
+DOCUMENT_PARTS: Final = frozenset(("margin", "sample", "authors", "findings", "results", "methodology", "figures", "data", "estimate", "estimates", "survey", "respondents", "author", "publisher"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
-DATA_NOUNS = frozenset(("figures", "data", "numbers", "statistics", "estimates", "results", "findings", "tally", "count"))
+DATA_NOUNS: Final = frozenset(("figures", "data", "numbers", "statistics", "estimates", "results", "findings", "tally", "count"))
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
-SUBJECT_MAX = 8
+SUBJECT_MAX: Final = 8
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
-ANAPHOR_MAX_WORDS = 3
+ANAPHOR_MAX_WORDS: Final = 3
 
 
 # Named tuples, not dataclasses: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.

@@ -9,6 +9,8 @@ lists are in data/claims_kinds.toml.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..figures import MONTHS, WEEKDAYS, Figure
 from ..results import Cue
 from ..text import NUMBER, WORD
@@ -45,35 +47,35 @@ from .lexicon import (
 from .sources import AGENT_PLURAL_SUFFIXES
 from .view import QUOTE, View
 
-FIGURE = "claim.figure"
-QUANTITY_WORD = "claim.quantity-word"
-RECORD = "claim.record"
-EVENT = "claim.event"
-QUESTION = "not-claim.question"
-SPECULATION_VETO = "not-claim.speculation"
-PREDICTION_VETO = "not-claim.prediction"
-IMPERATIVE_VETO = "not-claim.imperative"
-ANALYSIS_VETO = "not-claim.analysis"
-QUOTED_OPINION = "not-claim.quoted-opinion"
+FIGURE: Final = "claim.figure"
+QUANTITY_WORD: Final = "claim.quantity-word"
+RECORD: Final = "claim.record"
+EVENT: Final = "claim.event"
+QUESTION: Final = "not-claim.question"
+SPECULATION_VETO: Final = "not-claim.speculation"
+PREDICTION_VETO: Final = "not-claim.prediction"
+IMPERATIVE_VETO: Final = "not-claim.imperative"
+ANALYSIS_VETO: Final = "not-claim.analysis"
+QUOTED_OPINION: Final = "not-claim.quoted-opinion"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
-PAST_MIN_LENGTH = 4
+PAST_MIN_LENGTH: Final = 4
 # How far into a quotation its "I felt" / "we want" may stand to make the whole of it a view
 # ("I felt strong today" is; "We did not get everything we wanted, but ..." reports an outcome).
-FEELING_OPENING = 2
+FEELING_OPENING: Final = 2
 # How far after "not" / "none" its reporting verb may stand ("None of the authors reported").
-NEGATION_WINDOW = 4
+NEGATION_WINDOW: Final = 4
 # Share of a sentence's words inside quotation marks from which it is read as a quotation.
-QUOTED_SHARE = 0.6
+QUOTED_SHARE: Final = 0.6
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
-EVENT_MIN_WORDS = 4
+EVENT_MIN_WORDS: Final = 4
 # How far after "never" or "no" a comparative may stand to make a record
 # ("has never had a busier season", "no election has drawn a higher share").
-COMPARATIVE_WINDOW = 8
+COMPARATIVE_WINDOW: Final = 8
 # How far after an interpretive verb its telling object may stand ("raises serious questions").
-ANALYSIS_OBJECT_WINDOW = 3
+ANALYSIS_OBJECT_WINDOW: Final = 3
 # Interpretive verbs that judge whatever their object ("This deployment showcases ...").
-STRONG_ANALYSIS = frozenset((
+STRONG_ANALYSIS: Final = frozenset((
     "showcase", "showcases", "showcased", "underscore", "underscores", "underscored",
     "exemplify", "exemplifies", "illustrate", "illustrates", "signify", "signifies",
     "suggest", "suggests", "indicate", "indicates", "imply", "implies", "mean", "means",
@@ -81,36 +83,36 @@ STRONG_ANALYSIS = frozenset((
     "seem", "seems", "hinge", "hinges", "reflect", "reflects",
 ))
 # How far after a guarded superlative its "since"/"ever" may stand ("the best quarter since").
-GUARD_WINDOW = 4
+GUARD_WINDOW: Final = 4
 # How far before "history" its "in" may stand ("in the company's 40-year history").
-HISTORY_WINDOW = 4
+HISTORY_WINDOW: Final = 4
 # "-iest" superlatives not in the list ("costliest", "wealthiest"): long enough not to be a stem.
-IEST_MIN_LENGTH = 7
-_IEST_VETOES = frozenset(("earliest",))
+IEST_MIN_LENGTH: Final = 7
+_IEST_VETOES: Final = frozenset(("earliest",))
 
 
 # Number words a figure module may leave as incidental, counted when "only" stresses them.
-_SMALL_NUMBERS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_SMALL_NUMBERS: Final = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 # Openers of a condition: what follows them is a forecast, whatever date it names.
-_CONDITIONALS = frozenset(("if", "unless", "should", "once"))
+_CONDITIONALS: Final = frozenset(("if", "unless", "should", "once"))
 # Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
-_NEGATED_REPORTS = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
+_NEGATED_REPORTS: Final = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
 # Past forms that report a state of mind or being, not an occurrence ("it was great", "I felt").
-_NOT_OCCURRENCES = frozenset(("was", "were", "been", "seemed"))
+_NOT_OCCURRENCES: Final = frozenset(("was", "were", "been", "seemed"))
 # Past forms missing from the irregular list that still report what happened ("we had no choice", "we did not walk away").
-_QUOTED_PAST = frozenset(("had", "did"))
+_QUOTED_PAST: Final = frozenset(("had", "did"))
 
 # Month and weekday names: a sentence that names the day or month of what it reports is specific.
-_CALENDAR = MONTHS | WEEKDAYS
+_CALENDAR: Final = MONTHS | WEEKDAYS
 
 
-_QUANTITY_TRIGGERS = QUANTITY_WORDS | FRACTIONS | frozenset(("only",))
-_SPECULATION_TRIGGERS = SPECULATION | LIKELIHOOD
-_NEGATORS = frozenset(("not", "never", "declined", "none", "nobody"))
-_BECOME = frozenset(("remain", "remains", "remained", "become", "becomes"))
-_ANALYSIS_TRIGGERS = STRONG_ANALYSIS | ANALYSIS_VERBS | BE_FORMS | _BECOME
-_ANCHOR_WORDS = EVENT_VERBS | frozenset(w.lower() for w in _CALENDAR)
-_RECORD_TRIGGERS = SUPERLATIVES | GUARDED_SUPERLATIVES | RECORD_WORDS | ORDINALS | HISTORY | frozenset(("most", "least", "never", "no"))
+_QUANTITY_TRIGGERS: Final = QUANTITY_WORDS | FRACTIONS | frozenset(("only",))
+_SPECULATION_TRIGGERS: Final = SPECULATION | LIKELIHOOD
+_NEGATORS: Final = frozenset(("not", "never", "declined", "none", "nobody"))
+_BECOME: Final = frozenset(("remain", "remains", "remained", "become", "becomes"))
+_ANALYSIS_TRIGGERS: Final = STRONG_ANALYSIS | ANALYSIS_VERBS | BE_FORMS | _BECOME
+_ANCHOR_WORDS: Final = EVENT_VERBS | frozenset(w.lower() for w in _CALENDAR)
+_RECORD_TRIGGERS: Final = SUPERLATIVES | GUARDED_SUPERLATIVES | RECORD_WORDS | ORDINALS | HISTORY | frozenset(("most", "least", "never", "no"))
 
 
 def figure_cues(view: View, figures: tuple[Figure, ...]) -> list[Cue]:
@@ -318,7 +320,7 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
     return {w: tuple(v) for w, v in out.items()}
 
 
-_OPENER_WORDS = _by_first_word(OPINION_OPENERS)
+_OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
 
 
 def analysis(view: View) -> Cue | None:

@@ -10,7 +10,7 @@ anonymous sources; the word lists are in data/claims_sources.toml.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..text import NUMBER, WORD
 from .lexicon import (
@@ -40,38 +40,38 @@ from .lexicon import (
 )
 from .view import View
 
-NAMED = "named"
-ANONYMOUS = "anonymous"
-VAGUE = "vague"
-PRONOUN = "pronoun"
+NAMED: Final = "named"
+ANONYMOUS: Final = "anonymous"
+VAGUE: Final = "vague"
+PRONOUN: Final = "pronoun"
 
 # How many tokens a source phrase may run to the left of its verb: long enough for
 # "Dr. Anika Sorensen of Fairhaven University", short enough to stay inside one clause.
-PHRASE_MAX = 12
+PHRASE_MAX: Final = 12
 # How many tokens an appositive or relative clause between commas may hold before the verb
 # ("Dr. Raymond Achebe, an endocrinologist at St. Luke's ... who was not involved, said").
-APPOSITIVE_MAX = 28
+APPOSITIVE_MAX: Final = 28
 # How many tokens a source may run to the right of "according to", "citing" or "by".
-RIGHT_MAX = 18
+RIGHT_MAX: Final = 18
 
 # The pseudo-pronoun for a credited study's authors ("The researchers found ..."), and the
 # heads that stand for them after "the".
-AUTHORS_HEAD = "authors"
-AUTHOR_WORDS = frozenset(("researchers", "authors", "scientists", "team", "pollsters"))
+AUTHORS_HEAD: Final = "authors"
+AUTHOR_WORDS: Final = frozenset(("researchers", "authors", "scientists", "team", "pollsters"))
 # The pseudo-pronoun for a poll's respondents: resolved to the poll or survey credited before.
-RESPONDENTS_HEAD = "respondents"
+RESPONDENTS_HEAD: Final = "respondents"
 # Endings of plural nouns for kinds of people ("forecasters", "economists", "historians",
 # "residents"): a lone capitalized one opening a sentence is a generic group, not a name.
-AGENT_PLURAL_SUFFIXES = ("ers", "ists", "ians", "ents", "ors", "ants")
+AGENT_PLURAL_SUFFIXES: Final = ("ers", "ists", "ians", "ents", "ors", "ants")
 # Shortest word whose "-ed"/"-ing" ending marks a verb form ("red", "bed", "king" are not).
-VERB_FORM_MIN_LENGTH = 5
+VERB_FORM_MIN_LENGTH: Final = 5
 # How many words after "from the" may name the institution ("from the county health department").
-AFFILIATION_SPAN = 4
+AFFILIATION_SPAN: Final = 4
 # Prepositions a source phrase keeps inside it: "analysts at Carver & Lowe", "people
 # familiar with the matter", "a study by Harvard researchers".
-_INNER = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
-_LEAD_STRIP = LEFT_STOPS | frozenset(("according", "to", "per", "citing", "quoting"))
-_ABBREVIATION_MAX = 4  # "Dr", "St", "U.S": a period after these stays inside a name
+_INNER: Final = frozenset(("of", "at", "from", "with", "by", "in", "for", "the", "a", "an", "and", "&"))
+_LEAD_STRIP: Final = LEFT_STOPS | frozenset(("according", "to", "per", "citing", "quoting"))
+_ABBREVIATION_MAX: Final = 4  # "Dr", "St", "U.S": a period after these stays inside a name
 
 
 # A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
@@ -131,7 +131,7 @@ def _is_verb_form(word: str) -> bool:
 
 
 # Words in "-ed"/"-ing" that are nouns or adjectives inside source phrases.
-_NOT_VERB_FORMS = frozenset(("united", "red", "bed", "shed", "seed", "feed", "need", "speed", "breed", "creed", "greed", "hundred", "building", "ring", "king", "thing", "wing", "spring", "string", "morning", "evening", "beijing", "meeting", "hearing", "briefing", "ruling", "filing", "polling", "banking", "housing", "training", "funding", "planning", "marketing", "engineering", "nursing", "accounting", "consulting", "mining", "shipping", "trading", "publishing", "advertising", "broadcasting", "licensing", "rating", "ratings", "interested", "concerned", "retired", "elected", "appointed", "unnamed", "unidentified", "informed", "respected", "leading", "ruling", "governing", "founding", "acting", "outgoing", "incoming", "sitting", "presiding", "managing", "reporting"))
+_NOT_VERB_FORMS: Final = frozenset(("united", "red", "bed", "shed", "seed", "feed", "need", "speed", "breed", "creed", "greed", "hundred", "building", "ring", "king", "thing", "wing", "spring", "string", "morning", "evening", "beijing", "meeting", "hearing", "briefing", "ruling", "filing", "polling", "banking", "housing", "training", "funding", "planning", "marketing", "engineering", "nursing", "accounting", "consulting", "mining", "shipping", "trading", "publishing", "advertising", "broadcasting", "licensing", "rating", "ratings", "interested", "concerned", "retired", "elected", "appointed", "unnamed", "unidentified", "informed", "respected", "leading", "ruling", "governing", "founding", "acting", "outgoing", "incoming", "sitting", "presiding", "managing", "reporting"))
 
 
 def right_phrase(view: View, start: int) -> tuple[int, int] | None:
@@ -277,8 +277,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     return None
 
 
-_COUNTED = frozenset((WORD, NUMBER))
-_HEADS_AND_TITLES = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
+_COUNTED: Final = frozenset((WORD, NUMBER))
+_HEADS_AND_TITLES: Final = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
 
 
 def _singular(word: str) -> str:
@@ -331,7 +331,7 @@ def _affiliated_body(view: View, post: list[int]) -> bool:
     return False
 
 
-_PLACES = frozenset(("outside", "inside", "near", "across", "around", "in"))
+_PLACES: Final = frozenset(("outside", "inside", "near", "across", "around", "in"))
 
 
 def _respondents(view: View, a: int, b: int, words: list[int]) -> bool:

@@ -9,6 +9,8 @@ attribution.py and judged by sources.py.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..text import NUMBER
 from .frames import Frame
 from .lexicon import (
@@ -26,23 +28,23 @@ from .lexicon import (
 from .sources import VAGUE
 from .view import View
 
-AGENTLESS_PASSIVE = "vague.agentless-passive"
-HEDGE_ADVERB = "vague.hedge-adverb"
-ESTIMATED = "vague.estimated"
-GENERIC_SOURCE = "vague.generic-source"
-ANONYMOUS_SOURCE = "vague.anonymous"
+AGENTLESS_PASSIVE: Final = "vague.agentless-passive"
+HEDGE_ADVERB: Final = "vague.hedge-adverb"
+ESTIMATED: Final = "vague.estimated"
+GENERIC_SOURCE: Final = "vague.generic-source"
+ANONYMOUS_SOURCE: Final = "vague.anonymous"
 
 # How many adverbs or auxiliaries may stand inside "is (widely) believed" / "has (long) been said".
-ADVERB_GAP_MAX = 2
+ADVERB_GAP_MAX: Final = 2
 # Participles that end a sentence as an agentless report ("No deaths have been reported.").
-REPORTED_ENDINGS = frozenset(("reported", "confirmed"))
+REPORTED_ENDINGS: Final = frozenset(("reported", "confirmed"))
 # How far after "it is believed" its "that" may stand ("it is believed in Seoul that").
-THAT_WINDOW = 5
+THAT_WINDOW: Final = 5
 # How far before a report noun its opener may stand ("amid [growing] reports that").
-OPENER_GAP_MAX = 3
-_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
-_TRIGGERS = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | frozenset(("estimated",))
-_PERFECT = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
+OPENER_GAP_MAX: Final = 3
+_NUMBER_WORDS: Final = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
+_TRIGGERS: Final = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | frozenset(("estimated",))
+_PERFECT: Final = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
 
 
 def find(view: View) -> list[Frame]:
