@@ -59,7 +59,11 @@ def analyze(doc: Document, language: str, words_per_minute: float | None) -> Rea
         )
     wpm = float(words_per_minute) if words_per_minute else silent
     # kind tested inline (what Token.is_word tests): the property is a Python call per token
-    words = sum(1 for unit in doc.units for t in unit.tokens if t.kind is WORD or t.kind is NUMBER)
+    words = 0
+    for unit in doc.units:
+        for t in unit.tokens:
+            if t.kind is WORD or t.kind is NUMBER:
+                words += 1
     seconds = words * 60 / wpm + image_seconds(doc.images)
     if words_per_minute:
         rule = f"{wpm:g} words per minute, as requested"
