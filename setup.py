@@ -21,9 +21,18 @@ NOT_COMPILED = {"scoring/__init__.py"}
 BUILDS = {"bdist_wheel", "build", "build_ext", "install"}
 
 
+def drop_stale_extensions() -> None:
+    """Delete extension modules an earlier compiled build left in build/: a plain wheel would ship them."""
+    for lib in (ROOT / "build").glob("lib*"):
+        for stale in [*lib.glob("*__mypyc*"), *(lib / "scoring").rglob("*.so"), *(lib / "scoring").rglob("*.pyd")]:
+            stale.unlink()
+
+
 def compiled_modules() -> list:
     """mypyc extension modules for scoring/, or none unless COPYDESK_COMPILE=1 in a non-editable build."""
     if os.environ.get("COPYDESK_COMPILE") != "1":
+        if BUILDS.intersection(sys.argv):
+            drop_stale_extensions()
         return []
     if any("editable" in arg for arg in sys.argv):
         raise SystemExit("COPYDESK_COMPILE=1 needs a regular install (pip install .), not an editable one")
