@@ -15,7 +15,7 @@ the Chicago Manual of Style on writing numbers; the word lists are in
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .lexicons import load
 from .numbers import (
@@ -35,73 +35,73 @@ from .text import HEADING, NUMBER, WORD, Document, Token, Unit
 _NUMBERS = load("figures_numbers")
 _REFERENTS = load("figures_referents")
 
-CURRENCY_SYMBOLS: dict[str, str] = dict(_NUMBERS.tables["currencies"]["symbols"])
-CURRENCY_NAMES: dict[str, str] = dict(_NUMBERS.tables["currencies"]["names"])
-PERCENT = _NUMBERS.terms("lists.percent")
-NUMBER_WORDS = frozenset(UNITS) | frozenset(AMBIGUOUS)
-FRACTIONS: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
-DURATIONS = _NUMBERS.terms("lists.durations")
-MONTHS = _NUMBERS.terms("lists.months")
-WEEKDAYS = _NUMBERS.terms("lists.weekdays")
-CLOCK = _NUMBERS.terms("lists.clock")
-IDENTIFIER_WORDS = _NUMBERS.terms("lists.identifiers")
-RANGE_JOINERS = _NUMBERS.terms("lists.range_joiners")
-RANGE_OPENERS = _NUMBERS.terms("lists.range_openers")
-AGE_BEFORE = _NUMBERS.terms("lists.age_before")
+CURRENCY_SYMBOLS: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["symbols"])
+CURRENCY_NAMES: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["names"])
+PERCENT: Final = _NUMBERS.terms("lists.percent")
+NUMBER_WORDS: Final = frozenset(UNITS) | frozenset(AMBIGUOUS)
+FRACTIONS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
+DURATIONS: Final = _NUMBERS.terms("lists.durations")
+MONTHS: Final = _NUMBERS.terms("lists.months")
+WEEKDAYS: Final = _NUMBERS.terms("lists.weekdays")
+CLOCK: Final = _NUMBERS.terms("lists.clock")
+IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
+RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
+RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
+AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
 # Longest phrases first so "more than" wins over "than" and "an estimated" over "estimated".
-QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(
+QUALIFIERS: Final[tuple[tuple[str, ...], ...]] = tuple(
     sorted((tuple(p.split()) for p in _NUMBERS.terms("qualifiers.phrases")), key=len, reverse=True)
 )
-QUALIFIER_FIRST_WORDS = frozenset(q[0] for q in QUALIFIERS)
+QUALIFIER_FIRST_WORDS: Final = frozenset(q[0] for q in QUALIFIERS)
 
-STOPS = _REFERENTS.terms("lists.stops")
-AUXILIARIES = _REFERENTS.terms("lists.auxiliaries")
-DETERMINERS = _REFERENTS.terms("lists.determiners")
-GENERIC_NOUNS = _REFERENTS.terms("lists.generic")
-CLAUSE_OPENERS = _REFERENTS.terms("lists.clause_openers")
-IRREGULAR: dict[str, str] = dict(_REFERENTS.tables["irregular"])
-PLURALS: dict[str, str] = dict(_REFERENTS.tables["plurals"])
-VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
-AMOUNT_VERB_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["verbs_amounts"].items() for v in vs}
-KNOWN_VERBS = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
-VERB_CLASSES = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
-COMMON_VERBS = _REFERENTS.terms("lists.common_verbs")
+STOPS: Final = _REFERENTS.terms("lists.stops")
+AUXILIARIES: Final = _REFERENTS.terms("lists.auxiliaries")
+DETERMINERS: Final = _REFERENTS.terms("lists.determiners")
+GENERIC_NOUNS: Final = _REFERENTS.terms("lists.generic")
+CLAUSE_OPENERS: Final = _REFERENTS.terms("lists.clause_openers")
+IRREGULAR: Final[dict[str, str]] = dict(_REFERENTS.tables["irregular"])
+PLURALS: Final[dict[str, str]] = dict(_REFERENTS.tables["plurals"])
+VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
+AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs_amounts"].items() for v in vs}
+KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
+VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
+COMMON_VERBS: Final = _REFERENTS.terms("lists.common_verbs")
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
-AMOUNT_MEASURES = frozenset(("money", "percent", "rate", "duration"))
-NOUN_CLASS: dict[str, str] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration"))
+NOUN_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
 # Prepositions after an amount of money that introduce what it is for: "$9.6 million in
 # fares", "$5 million for road repairs", "$1.5m on overtime".
-MONEY_PREPOSITIONS = frozenset(("in", "for", "on"))
+MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
 # Determiners that point back to something already known: a figure after one is a reference.
 # Not "that" or "this": "reports say that 3,000 died" states the figure.
-REFERENCE_WORDS = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
-MODALS = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
+REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
+MODALS: Final = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 
 # A four-digit whole number in this range, with no currency, scale or percent, is a year
 # (AP: years are the one figure of 1,000 or more written without a comma).
-YEAR_RANGE = (1500, 2100)
+YEAR_RANGE: Final = (1500, 2100)
 # Hyphenated or spaced digit groups with at least this many digits in all are phone numbers
 # ("555-0142", "212-555-0100"); shorter ones ("10-12") are ranges.
-PHONE_MIN_DIGITS = 7
+PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
-NOUN_PHRASE_MAX = 4
+NOUN_PHRASE_MAX: Final = 4
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
-VERB_GAP_MAX = 4
+VERB_GAP_MAX: Final = 4
 # How many determiners/prepositions may stand between a verb and the figure it governs.
-VERB_BEFORE_GAP_MAX = 2
+VERB_BEFORE_GAP_MAX: Final = 2
 # Heading lines that are publication metadata (datelines, bylines, "Published: ...",
 # "3 min read") give no figures: their first words.
-META_FIRST_WORDS = frozenset(("published", "updated", "posted", "modified", "by", "dateline"))
+META_FIRST_WORDS: Final = frozenset(("published", "updated", "posted", "modified", "by", "dateline"))
 # ... or these two words when the next is one of the above ("First published", "Last updated").
-META_QUALIFIERS = frozenset(("first", "last"))
-META_LAST_WORDS = frozenset(("read", "listen", "watch"))
+META_QUALIFIERS: Final = frozenset(("first", "last"))
+META_LAST_WORDS: Final = frozenset(("read", "listen", "watch"))
 
 # A heading with at least this share of its words (of four letters or more) capitalized is in
 # title case, where a capital before a number says nothing about a name ("Storm Leaves 120,000").
-TITLE_CASE_SHARE = 0.6
-PERCENT_MEASURE = "percent"
-_DIGIT_RE = re.compile(r"\d")  # one character class, no repetition: linear
-IDENTIFIERS = frozenset(("date", "year", "other"))
+TITLE_CASE_SHARE: Final = 0.6
+PERCENT_MEASURE: Final = "percent"
+_DIGIT_RE: Final = re.compile(r"\d")  # one character class, no repetition: linear
+IDENTIFIERS: Final = frozenset(("date", "year", "other"))
 
 
 # A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
@@ -813,7 +813,7 @@ def singular(word: str) -> str:
     return word
 
 
-GENERIC = "*"
+GENERIC: Final = "*"
 
 
 def noun_key(word: str) -> str:

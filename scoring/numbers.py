@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Final
 
 from .lexicons import load
 
 _NUMBERS = load("figures_numbers")
-UNITS: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["units"].items()}
-AMBIGUOUS: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["ambiguous"].items()}
-SCALES: dict[str, float] = {k: float(v) for k, v in _NUMBERS.tables["scales"].items()}
+UNITS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["units"].items()}
+AMBIGUOUS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["ambiguous"].items()}
+SCALES: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["scales"].items()}
 # Scale words written out in full may follow a number word; the abbreviations only digits.
-WORD_SCALES = frozenset(("dozen", "hundred", "thousand", "million", "billion", "trillion"))
+WORD_SCALES: Final = frozenset(("dozen", "hundred", "thousand", "million", "billion", "trillion"))
 
 # Digits, optionally grouped by commas in threes, optionally with a decimal part. Used with
 # fullmatch on one token; each quantifier reads a class the next one cannot ("," or "."
 # after digits), so a failed match backtracks at most once per character: linear.
-PLAIN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+PLAIN_RE: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Letters a number may carry attached: "4.5bn", "11k", "12th", "1990s", "5pm".
-SUFFIX_MAX = 4
-ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+SUFFIX_MAX: Final = 4
+ORDINAL_SUFFIXES: Final = frozenset(("st", "nd", "rd", "th"))
 
 
 # Longer digit strings are codes or noise, not quantities (a trillion has 13 digits).
-MAX_DIGITS = 20
+MAX_DIGITS: Final = 20
 
 
 def plain_value(text: str) -> float | None:
