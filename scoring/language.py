@@ -31,8 +31,8 @@ from .lexicons import load
 from .results import Language
 from .text import WORD, Document
 
-SUPPORTED = ("en", "es", "de", "fr", "it", "nl")
-NAMES = MappingProxyType({
+SUPPORTED: Final = ("en", "es", "de", "fr", "it", "nl")
+NAMES: Final = MappingProxyType({
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "nl": "Dutch",
     "pt": "Portuguese", "ca": "Catalan", "ro": "Romanian", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
     "pl": "Polish", "cs": "Czech", "tr": "Turkish", "id": "Indonesian", "fi": "Finnish", "hu": "Hungarian",
@@ -63,35 +63,36 @@ def _letter_index() -> MappingProxyType:
     return MappingProxyType({ch: tuple(codes) for ch, codes in letters.items()})
 
 
-MARKED_LETTERS = _letter_index()
+MARKED_LETTERS: Final = _letter_index()
 
 # At most this many words are read: the language is clear long before.
-MAX_WORDS_READ = 1000
+MAX_WORDS_READ: Final = 1000
 # Texts with at least this many words and too few function words are refused, not guessed.
-MIN_WORDS_TO_REFUSE = 40
+MIN_WORDS_TO_REFUSE: Final = 40
 # Share of words that must be function words of some known language: running prose in any
 # of them is above 0.25; a language we have no list for is near 0. Kept low so that an
 # English results table or list of names with a few "the" and "and" still passes.
-MIN_FUNCTION_WORD_SHARE = 0.05
+MIN_FUNCTION_WORD_SHARE: Final = 0.05
 # Share of the non-Latin words above which the text is refused as written in another script.
-MAX_OTHER_SCRIPT_SHARE = 0.5
+MAX_OTHER_SCRIPT_SHARE: Final = 0.5
 # Function-word hits at which the confidence is no longer scaled down for lack of evidence.
-FULL_EVIDENCE_HITS = 12
+FULL_EVIDENCE_HITS: Final = 12
 # Marked letters (ñ, ß, ç ...) a short text without function words needs before its letters
 # decide; the confidence then reported is scaled by LETTER_CONFIDENCE.
-MIN_LETTER_EVIDENCE = 2
-LETTER_CONFIDENCE = 0.3
+MIN_LETTER_EVIDENCE: Final = 2
+LETTER_CONFIDENCE: Final = 0.3
 # Characters of a short text read for marked letters.
-LETTERS_READ = 2000
+LETTERS_READ: Final = 2000
 # Function-word hits after which reading stops (checked at the end of each unit): the
 # ranking no longer changes on prose.
-ENOUGH_HITS = 80
-_LATIN_END = "\u0250"
-_LATIN_EXTENDED_FROM, _LATIN_EXTENDED_TO = "\u1e00", "\u1eff"
+ENOUGH_HITS: Final = 80
+_LATIN_END: Final = "\u0250"
+_LATIN_EXTENDED_FROM: Final = "\u1e00"
+_LATIN_EXTENDED_TO: Final = "\u1eff"
 
 # Code point ranges of the scripts named in the refusal message; Latin is everything
 # below U+0250 plus Latin Extended Additional.
-_SCRIPTS = (
+_SCRIPTS: Final = (
     (0x0370, 0x03FF, "Greek"), (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
     (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x077F, "Arabic"), (0x0900, 0x097F, "Devanagari"),
     (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Hangul"),
