@@ -33,14 +33,15 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u090
 _WORD_START = r"(?:[a-zA-Z0-9]|[^\W_])"
 _WORD_CHAR = rf"(?:[a-zA-Z0-9]|[\w{_MARKS}])"
 # Each alternative is deterministic (a joiner must be followed by a word character, and
-# the runs either side of it cannot overlap) and its runs are possessive (they give nothing
-# back, so the engine keeps no backtracking points): matching stays linear on any input.
+# the runs either side of it cannot overlap), so a match never backtracks more than one
+# character and matching stays linear on any input. No possessive quantifiers: CPython
+# 3.11 before 3.11.3 (Debian bookworm's python3) matches them wrongly here (empty tokens).
 TOKEN_RE = re.compile(
-    rf"{_WORD_START}{_WORD_CHAR}*+(?:(?:[.'&@+/\-]|(?<=\d)[,:](?=\d)){_WORD_START}{_WORD_CHAR}*+)*+|\S"
+    rf"{_WORD_START}{_WORD_CHAR}*(?:(?:[.'&@+/\-]|(?<=\d)[,:](?=\d)){_WORD_START}{_WORD_CHAR}*)*|\S"
 )
 # TOKEN_RE with the white space before each token as a group of its own: findall then gives
 # (space, token) pairs from which the offsets follow, without a match object per token.
-_SPACED_TOKEN_RE = re.compile(r"(\s*+)(" + TOKEN_RE.pattern + ")")
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
 _NUMERIC_RE = re.compile(r"[\d.,:/'&@+\-]+")
 
 # Length-preserving folding for `Document.norm`: every white-space character becomes a

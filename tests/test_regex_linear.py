@@ -48,3 +48,17 @@ def test_pattern_finishes_on_hostile_input(source):
         for _ in regex.finditer(text):
             pass
     assert time.process_time() - start < HANG_BOUND_SECONDS
+
+
+# Possessive quantifiers and atomic groups (new in Python 3.11) match wrongly in CPython
+# 3.11.0-3.11.2, which Debian bookworm ships and the container image may run: the tokenizer's
+# possessive pattern gave empty tokens there. Linearity must come from the patterns' shape.
+NEWER_SYNTAX = ("*+", "++", "?+", "}+", "(?>")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: PATTERNS[source][1])
+def test_no_possessive_quantifier_or_atomic_group(source):
+    pattern = source.decode("latin-1") if isinstance(source, bytes) else source
+    unescaped = pattern.replace("\\\\", "").replace("\\*", "").replace("\\+", "").replace("\\?", "").replace("\\}", "").replace("\\(", "")
+    found = [syntax for syntax in NEWER_SYNTAX if syntax in unescaped]
+    assert not found, f"{PATTERNS[source][1]} uses {found}"
