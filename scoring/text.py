@@ -41,7 +41,11 @@ TOKEN_RE = re.compile(
 )
 # TOKEN_RE with the white space before each token as a group of its own: findall then gives
 # (space, token) pairs from which the offsets follow, without a match object per token.
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
+# White space at the end matches the end (`\Z`, an empty token) instead of failing: after
+# `\s*` the next character is then always a token's or the end, so nothing backtracks and a
+# run of trailing spaces is read once (without it, findall rescanned the run from each of
+# its positions: quadratic, 28 s for 16 KiB of spaces).
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + r"|\Z)")
 _NUMERIC_RE = re.compile(r"[\d.,:/'&@+\-]+")
 
 # Length-preserving folding for `Document.norm`: every white-space character becomes a
@@ -199,6 +203,8 @@ def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str]] |
     token = Token
     pos = start
     pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(norm, start, end)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the end of the span (after any trailing white space), not a token
     for pair in pairs:
         t = pair[1]
         s = pos + len(pair[0])
