@@ -42,8 +42,6 @@ import json
 import os
 import runpy
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -51,8 +49,8 @@ import threading
 import time
 
 from bench import build_info, corpus  # noqa: E402
+from bench.servers import HOST, free_port, stop_server  # noqa: E402
 
-HOST = "127.0.0.1"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 # textstat caches 128 results per function, keyed on the text, in every worker: the bodies
 # must cycle through more distinct articles than that or the baseline answers from cache.
@@ -98,13 +96,6 @@ end
 """
 
 
-def free_port() -> int:
-    """A port the kernel says is free on 127.0.0.1 right now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def production_workers() -> int:
     """The worker count api/gunicorn_conf.py picks in this environment."""
     return int(runpy.run_path(str(ROOT / "api" / "gunicorn_conf.py"))["workers"])
@@ -124,17 +115,6 @@ def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
     # same access-log setting as the production config: one line per request on stdout
     cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--access-logfile", "-", "--error-logfile", "-", "bench.baseline_app:app"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    """SIGTERM the gunicorn master we started (it stops its workers); SIGKILL it if it hangs."""
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def wait_ready(proc: subprocess.Popen, port: int, timeout: float = 60.0) -> float:

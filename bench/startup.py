@@ -41,8 +41,6 @@ import http.client  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
@@ -50,11 +48,11 @@ import threading  # noqa: E402
 import time  # noqa: E402
 
 from bench import build_info, corpus  # noqa: E402
+from bench.servers import HOST, free_port, stop_server  # noqa: E402
 
 PYTHON = sys.executable
 CLI = Path(sys.executable).with_name("copydesk")
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-HOST = "127.0.0.1"
 # The children's bytecode cache, outside the working tree (see child_env).
 PYCACHE = os.path.join(tempfile.gettempdir(), "copydesk-bench-pycache")
 # The no-bytecode runs' cache: the standard library's and the dependencies' bytecode only.
@@ -163,13 +161,6 @@ def one_shots(path: Path, runs: int) -> None:
     print(f"  command: {' '.join(commands[label])}")
 
 
-def free_port() -> int:
-    """A port the kernel says is free on 127.0.0.1 right now."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def request(port: int, method: str, path: str, body: bytes | None = None) -> int:
     """Status of one request on a fresh connection (0 when nothing answers yet)."""
     try:
@@ -218,12 +209,7 @@ def gunicorn_boot(runs: int) -> None:
             request(port, "POST", "/v1/analyze", later_body)
             later = time.perf_counter() - t0
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_server(proc)
             watcher.join(timeout=5)
         worker = ready - booting[0] if booting else float("nan")
         rows.append((ready - start, worker, first, later, first_status))
