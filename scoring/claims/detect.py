@@ -13,7 +13,7 @@ from typing import Final
 
 from ..figures import MONTHS, WEEKDAYS, Figure
 from ..results import Cue
-from ..text import NUMBER, WORD
+from ..text import WORD
 from .lexicon import (
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
