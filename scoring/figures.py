@@ -182,7 +182,7 @@ def find(doc: Document) -> tuple[Figure, ...]:
 
 def is_meta_line(unit: Unit) -> bool:
     """True for a byline, dateline, "Published: ..." or "3 min read" heading."""
-    words = [t.text.lower() for t in unit.tokens if t.kind == WORD]
+    words = [t.lower for t in unit.tokens if t.kind == WORD]
     if not words:
         return True  # a heading of digits and punctuation only: a date or a time
     if words[0] in META_FIRST_WORDS or words[-1] in META_LAST_WORDS:
@@ -216,7 +216,7 @@ def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figu
             candidates.append(j)
     if not candidates:
         return []
-    low = [t.text.lower() for t in toks]
+    low = [t.lower for t in toks]
     out: list[Figure] = []
     i = 0
     title_case = unit.type == HEADING and is_title_case(toks)
@@ -233,7 +233,7 @@ def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figu
 
 def _may_start(tok: Token) -> bool:
     """True for a token a figure can start at: a number, a currency sign, a number word ("twenty-two"), a word with a digit ("4.5bn")."""
-    w = tok.text.lower()
+    w = tok.lower
     return tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
         w in NUMBER_WORDS or (not w.isalpha() and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))

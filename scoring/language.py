@@ -157,10 +157,7 @@ def detect(doc: Document) -> Language:
                 other_script += 1
                 other_name = other_name or _script(first)
                 continue
-            # A word that is all lower case already is its own key: no lower() copy for it.
-            entry = FUNCTION_WORDS.get(text)
-            if entry is None and not text.islower():
-                entry = FUNCTION_WORDS.get(text.lower())
+            entry = FUNCTION_WORDS.get(token.lower)
             if entry is not None:
                 hits += 1
                 for code, weight in entry:

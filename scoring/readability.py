@@ -255,8 +255,7 @@ class _WordFacts:
     __slots__ = ("lower", "syllables", "letters", "characters", "mono", "poly", "complex", "long", "mini",
                  "unfamiliar", "capital")
 
-    def __init__(self, word: str, language: str, easy: frozenset[str] | None, table: Mapping[str, int]) -> None:
-        lower = word.lower()
+    def __init__(self, word: str, lower: str, language: str, easy: frozenset[str] | None, table: Mapping[str, int]) -> None:
         # `in` and `[]`: the read-only table's `get` is a method call, twice over (proxy, then dict)
         syl = table[lower] if lower in table else syllables.count(word, language)
         if word.isalpha():
@@ -322,7 +321,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
                 continue
             f = facts.get(t.text)
             if f is None:
-                f = facts[t.text] = _WordFacts(t.text, language, easy, table)
+                f = facts[t.text] = _WordFacts(t.text, t.lower, language, easy, table)
             syl += f.syllables
             letters += f.letters
             chars += f.characters

@@ -108,7 +108,7 @@ def _hard_break(norm: str, tokens: tuple[Token, ...], line_from: int, nxt: int) 
     last, first = tokens[nxt - 1], tokens[nxt]
     if first.text[0].islower():
         return False
-    if last.text in (",", "-") or last.text.lower() in _CONTINUES:
+    if last.text in (",", "-") or last.lower in _CONTINUES:
         return _is_heading_line(norm, tokens, line_from, nxt)
     return True
 
@@ -226,7 +226,7 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     prev = tokens[i - 1]
     if prev.end != tokens[i].start:
         return True
-    word = prev.text.lower()
+    word = prev.lower
     if prev.kind != WORD:
         # "1." opening a list item is a marker, not a sentence
         return i - 1 != start
@@ -235,7 +235,7 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     if word in NUMERIC and first.isdigit():
         return False
     if word in NUMERIC or word in OTHER or _ACRONYM_RE.fullmatch(prev.text) or _is_initial(prev.text):
-        return nxt.text.lower() in STARTERS and first.isupper()
+        return nxt.lower in STARTERS and first.isupper()
     return True
 
 

@@ -56,14 +56,16 @@ def unit_profile(
     out: set[str] = set()
     names: set[str] = set()
     first = True
-    for _, _, kind, text in unit.tokens:
+    for tok in unit.tokens:
+        kind = tok.kind
+        text = tok.text
         if kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
             continue
         entry = memo.get(text)
         if entry is None:
-            entry = _word_entry(text)
+            entry = _word_entry(text, tok.lower)
             memo[text] = entry
         t, capitalized = entry
         if t:
@@ -77,9 +79,9 @@ def unit_profile(
     return frozenset(out), frozenset(names)
 
 
-def _word_entry(text: str) -> tuple[str, bool]:
+def _word_entry(text: str, lower: str) -> tuple[str, bool]:
     """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word."""
-    w = text.lower()
+    w = lower
     if w.endswith("'s"):
         w = w[:-2]
     t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
