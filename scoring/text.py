@@ -121,7 +121,8 @@ class Token:
         return f"Token(start={self.start}, end={self.end}, kind={self.kind!r}, text={self.text!r})"
 
 
-@dataclass(frozen=True, slots=True)
+# Unit, Paragraph and Document write their `__init__` out, as the report's types do (see results.py).
+@dataclass(frozen=True, slots=True, init=False)
 class Unit:
     """A heading or a sentence: the unit every finding points at."""
 
@@ -133,6 +134,17 @@ class Unit:
     text: str
     tokens: tuple[Token, ...] = field(repr=False)
 
+    def __init__(
+        self, index: int, type: str, paragraph: int, start: int, end: int, text: str, tokens: tuple[Token, ...]
+    ) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "tokens", tokens)
+
     @property
     def words(self) -> tuple[Token, ...]:
         """The unit's words and numbers, punctuation left out."""
@@ -140,7 +152,7 @@ class Unit:
         return tuple([t for t in self.tokens if t.kind is WORD or t.kind is NUMBER])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Paragraph:
     """A block of the article: blank-line separated in plain text, a block element in markup."""
 
@@ -148,6 +160,12 @@ class Paragraph:
     start: int
     end: int
     units: tuple[Unit, ...]
+
+    def __init__(self, index: int, start: int, end: int, units: tuple[Unit, ...]) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "units", units)
 
 
 # A named tuple, not a dataclass: ~0.1 ms to define at import against ~0.8 ms (start-up); internal, never in a Report.
@@ -159,7 +177,7 @@ class Block(NamedTuple):
     kind: str = "auto"  # "auto" (plain text: decide per line), "heading", "prose"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Document:
     """An article read once: the analyzed text, its folded copy, paragraphs, units and quotes."""
 
@@ -169,6 +187,17 @@ class Document:
     units: tuple[Unit, ...]
     quotes: tuple[tuple[int, int], ...]
     images: int = 0
+
+    def __init__(
+        self, text: str, norm: str, paragraphs: tuple[Paragraph, ...], units: tuple[Unit, ...],
+        quotes: tuple[tuple[int, int], ...], images: int = 0,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "norm", norm)
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "images", images)
 
     @property
     def sentences(self) -> tuple[Unit, ...]:
