@@ -160,11 +160,7 @@ def _spelled(letters: str) -> int:
 _END: Final = ""  # the key under which a trie node keeps its (n-gram, weight), if an n-gram ends there
 
 
-def _freeze(node: dict) -> Mapping:
-    return MappingProxyType({k: _freeze(v) if isinstance(v, dict) else v for k, v in node.items()})
-
-
-def ngram_trie(weights: Mapping[str, int]) -> Mapping:
+def ngram_trie(weights: Mapping[str, int]) -> dict:
     """Index the weighted n-grams by their letters, so one walk per position finds all that start there."""
     root: dict = {}
     for gram, weight in weights.items():
@@ -172,19 +168,21 @@ def ngram_trie(weights: Mapping[str, int]) -> Mapping:
         for ch in gram:
             node = node.setdefault(ch, {})
         node[_END] = (gram, weight)
-    return _freeze(root)
+    return root
 
 
 class EnglishSyllables:
     """Count English syllables: table first, then the rule plus learned n-gram weights."""
 
-    # A plain class, not a dataclass: defining a dataclass costs ~0.7 ms of start-up.
+    # A plain class, not a dataclass: defining a dataclass costs ~0.7 ms of start-up. Its tables
+    # are plain dicts, read-only by convention (Final; tests/scoring/test_module_state.py checks
+    # that no analysis writes to them): compiled, a typed dict is read without the proxy's calls.
     __slots__ = ("table", "weights", "trie")
 
-    def __init__(self, table: Mapping[str, int], weights: Mapping[str, int]) -> None:
-        self.table = table  # word (lower case) -> syllables
-        self.weights = weights  # n-gram of "^word$" -> correction
-        self.trie: Mapping = ngram_trie(weights)
+    def __init__(self, table: dict[str, int], weights: dict[str, int]) -> None:
+        self.table: Final = table  # word (lower case) -> syllables
+        self.weights: Final = weights  # n-gram of "^word$" -> correction
+        self.trie: Final = ngram_trie(weights)
 
     def fallback(self, word: str) -> int:
         """Estimate a lower-case a-z word: `english_rule` plus the weight of each distinct n-gram it contains."""
@@ -195,31 +193,32 @@ class EnglishSyllables:
         size = len(padded)
         trie = self.trie
         found: dict[str, int] = {}  # distinct n-grams, as the weights were learned
-        # `in` and `[]` on the read-only nodes: their `get` is a method call, twice over (proxy, then dict)
         for i in range(size):
-            node = trie
+            node: dict = trie
             for j in range(i, size):
-                ch = padded[j]
-                if ch not in node:
+                child = node.get(padded[j])
+                if child is None:
                     break
-                node = node[ch]
-                if _END in node:
-                    gram, weight = node[_END]
-                    found[gram] = weight
+                node = child
+                end = node.get(_END)
+                if end is not None:
+                    found[end[0]] = end[1]
         return max(1, n + sum(found.values()))
 
     def word(self, word: str) -> int:
         """Count a lower-case word of letters (apostrophes allowed)."""
-        table = self.table  # `in` and `[]`: the read-only table's `get` is a method call, twice over
-        if word in table:
-            return table[word]
+        table = self.table
+        known = table.get(word)
+        if known is not None:
+            return known
         if "'" in word:
             if word.endswith("'s") and len(word) > 2:
                 stem = word[:-2]
                 return self.word(stem) + (1 if stem.endswith(SIBILANT_ENDINGS) else 0)
             word = word.replace("'", "")
-            if word in table:
-                return table[word]
+            known = table.get(word)
+            if known is not None:
+                return known
         letters = _ascii_letters(word)
         if not letters:
             return 1 if word else 0
@@ -228,9 +227,9 @@ class EnglishSyllables:
     def token(self, token: str) -> int:
         """Count a word or number token as written: 'Ukraine', 'U.S', 'COVID-19', '11,000', "boss's"."""
         lower = token.lower()
-        table = self.table
-        if lower in table:
-            return table[lower]
+        known = self.table.get(lower)
+        if known is not None:
+            return known
         if lower.isalpha():
             if len(token) <= SPELLED_ACRONYM_MAX and len(token) > 1 and token.isupper() and not VOWELS & set(lower):
                 return _spelled(lower)

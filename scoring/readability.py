@@ -18,7 +18,7 @@ Word classes, per the formulas' authors:
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Callable, Mapping, NamedTuple, Protocol
+from typing import Callable, Final, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
 from .errors import UnsupportedLanguageError
@@ -211,7 +211,7 @@ _SENTENCE_FORMULAS = MappingProxyType(
     {lang: next(f for f in FORMULAS[lang] if f.id == fid) for lang, fid in SENTENCE_FORMULA.items()}
 )
 _NO_SAMPLE = LinsearSample(0, 0, 0.0)
-_NO_TABLE: Mapping[str, int] = MappingProxyType({})
+_NO_TABLE: Final[dict[str, int]] = {}
 
 
 class _SentenceCounts:
@@ -255,9 +255,9 @@ class _WordFacts:
     __slots__ = ("lower", "syllables", "letters", "characters", "mono", "poly", "complex", "long", "mini",
                  "unfamiliar", "capital")
 
-    def __init__(self, word: str, lower: str, language: str, easy: frozenset[str] | None, table: Mapping[str, int]) -> None:
-        # `in` and `[]`: the read-only table's `get` is a method call, twice over (proxy, then dict)
-        syl = table[lower] if lower in table else syllables.count(word, language)
+    def __init__(self, word: str, lower: str, language: str, easy: frozenset[str] | None, table: dict[str, int]) -> None:
+        known = table.get(lower)
+        syl = known if known is not None else syllables.count(word, language)
         if word.isalpha():
             letters = characters = len(word)
         else:

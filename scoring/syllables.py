@@ -49,10 +49,11 @@ def parse_table(text: str) -> dict[str, int]:
     return table
 
 
-def _read_table() -> MappingProxyType:
+def _read_table() -> dict[str, int]:
     """The English word table, from its compiled copy when that is fresh (see lexicons.read_data)."""
     try:
-        return MappingProxyType(read_data(TABLE_FILE, parse_table, TABLE_PARSER))
+        table: dict[str, int] = read_data(TABLE_FILE, parse_table, TABLE_PARSER)  # always a dict
+        return table
     except (OSError, ValueError) as exc:
         raise LexiconError(f"{TABLE_FILE}: {exc}") from exc
 
@@ -61,9 +62,7 @@ ENGLISH: Final = EnglishSyllables(
     # Common words, and every dictionary word the fallback gets wrong: word -> syllables.
     table=_read_table(),
     # Learned corrections: weight added once for each distinct n-gram of "^word$".
-    weights=MappingProxyType(
-        {gram: int(weight) for gram, weight in (line.split() for line in _EN.tables["fallback"]["weights"].split("\n") if line)}
-    ),
+    weights={gram: int(weight) for gram, weight in (line.split() for line in _EN.tables["fallback"]["weights"].split("\n") if line)},
 )
 
 # --- other languages -----------------------------------------------------------------------

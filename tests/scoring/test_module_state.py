@@ -14,14 +14,30 @@ MUTABLE = (dict, list, set, bytearray)
 
 
 def module_containers() -> dict[str, object]:
-    """Every dict, list, set and bytearray bound at the top level of a scoring module, by dotted name."""
+    """Every dict, list, set and bytearray bound at the top level of a scoring module, or held by an object bound there."""
     found: dict[str, object] = {}
     for info in pkgutil.walk_packages(scoring.__path__, "scoring."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, MUTABLE) and not name.startswith("__"):
+            if name.startswith("__"):
+                continue
+            if isinstance(value, MUTABLE):
                 found[f"{info.name}.{name}"] = value
+            elif not isinstance(value, type):
+                # a module-level object's tables (syllables.ENGLISH.table, .trie); a class compiled
+                # with mypyc lists its fields in __mypyc_attrs__ instead of __slots__
+                cls = type(value)
+                for slot in getattr(cls, "__slots__", None) or getattr(cls, "__mypyc_attrs__", ()):
+                    held = getattr(value, slot, None)
+                    if isinstance(held, MUTABLE):
+                        found[f"{info.name}.{name}.{slot}"] = held
     return found
+
+
+def test_the_walk_reaches_tables_held_by_module_level_objects():
+    containers = module_containers()
+    assert "scoring.syllables.ENGLISH.table" in containers
+    assert "scoring.syllables.ENGLISH.trie" in containers
 
 
 def test_analyses_leave_module_level_containers_as_they_were():
