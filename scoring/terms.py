@@ -84,5 +84,6 @@ def _word_entry(text: str, lower: str) -> tuple[str, bool]:
     w = lower
     if w.endswith("'s"):
         w = w[:-2]
-    t = "" if w in STOPWORDS or len(w) < 2 or _DIGIT_RE.search(w) else term(w)
+    # all letters (most words) means no digit: the regex only reads the rest
+    t = "" if w in STOPWORDS or len(w) < 2 or (not w.isalpha() and _DIGIT_RE.search(w)) else term(w)
     return t, text[:1].isupper() and not text.isupper()

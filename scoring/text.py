@@ -91,7 +91,8 @@ class Token:
 
     A plain class with read-only (`Final`) fields rather than a named tuple: compiled, its
     offsets are C integers read without a look-up (a named tuple boxes two ints per token,
-    ~56 of its ~136 bytes). Tokens of the same text share one `text` and one `lower`.
+    ~56 of its ~136 bytes). Tokens of the same text share one `text` and one `lower`; `lower`
+    is the text itself (the same object) when the text is in lower case and starts with no capital.
     """
 
     __slots__ = ("start", "end", "kind", "text", "lower")
@@ -255,7 +256,10 @@ def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, st
         pos = s + len(t)
         known = seen.get(t)
         if known is None:
-            known = seen[t] = (t, _kind(t), t.lower())
+            lower = t.lower()
+            if lower == t and not t[0].isupper():
+                lower = t  # the same object: a reader may skip a word whose lower case `is` its text
+            known = seen[t] = (t, _kind(t), lower)
         out.append(Token(s, pos, known[1], known[0], known[2]))
     return out
 

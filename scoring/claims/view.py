@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Final
 
-from ..text import NUMBER, PUNCT, SYMBOL, WORD, Document, Token, Unit
+from ..text import NUMBER, WORD, Document, Token, Unit
 from .lexicon import NOT_NAMES
 
 QUOTE: Final = '"'
@@ -85,70 +85,97 @@ def make_views(doc: Document) -> tuple[list[View], frozenset[str]]:
 def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset[str] | None) -> tuple[list[View], frozenset[str]]:
     """Views of `units`; with `proper` None, the proper words are gathered from the same units.
 
-    Speed matters here (every token of the article passes through): each column is read from
-    the tokens once, and only capitalized tokens are looked at one by one.
+    Speed matters here (every token of the article passes through): one loop per unit reads
+    every column, and only capitalized tokens are looked at one by one.
     """
-    read: list = []
+    read: list[_Read] = []
     upper: set[str] = set()
     written: set[str] = set()  # every token as written in the sentences
+    gather = proper is None
     for unit in units:
         toks = unit.tokens
-        n = len(toks)
-        if not n:
-            read.append((unit, toks, (), (), (), (), [], 0, 0, 0))
-            continue
-        starts = tuple([t.start for t in toks])
-        kinds = tuple([t.kind for t in toks])
-        texts = tuple([t.text for t in toks])
-        low = tuple([t.lower for t in toks])  # shared per article by the tokenizer
-        total = n - kinds.count(PUNCT) - kinds.count(SYMBOL)
-        initial = _first(kinds)
-        caps = [k for k, x in enumerate(texts) if x[0].isupper()]
+        starts: list[int] = []
+        low: list[str] = []
+        caps: list[int] = []  # tokens that start with a capital letter
+        total = 0
+        initial = first_word = -1
+        k = 0
+        for t in toks:
+            starts.append(t.start)
+            low.append(t.lower)  # shared per article by the tokenizer
+            kind = t.kind
+            if kind == WORD or kind == NUMBER:
+                total += 1
+                if initial < 0:
+                    initial = k
+                if first_word < 0 and kind == WORD:
+                    first_word = k
+            text = t.text
+            # the tokenizer makes `lower` the text itself only when it has no capital
+            if text is not t.lower and text[0].isupper():
+                caps.append(k)
+            if gather:
+                written.add(text)
+            k += 1
+        if initial < 0:
+            initial = 0
         spans = quotes_in(doc, unit.start, unit.end)
         inside = 0
         if spans:
-            flags = []
+            flags: list[bool] = []
             i = 0  # spans are sorted and disjoint: walk them with the tokens
             for t in toks:
                 while i < len(spans) and spans[i][1] < t.end:
                     i += 1
-                flags.append(i < len(spans) and spans[i][0] <= t.start)
+                inside_now = i < len(spans) and spans[i][0] <= t.start
+                flags.append(inside_now)
+                if inside_now and (t.kind == WORD or t.kind == NUMBER):
+                    inside += 1
             quoted = tuple(flags)
-            inside = sum(1 for k in range(n) if flags[k] and kinds[k] in _COUNTED)
         else:
-            quoted = (False,) * n
-        if proper is None:
-            written.update(texts)
-            first_word = kinds.index(WORD) if WORD in kinds else -1
-            upper.update(_bare(texts[k]) for k in caps if k != first_word)
-        read.append((unit, toks, starts, texts, low, quoted, caps, initial, inside, total))
+            quoted = (False,) * len(toks)
+        if gather:
+            for k in caps:
+                if k != first_word:
+                    upper.add(_bare(toks[k].text))
+        read.append(_Read(unit, tuple(starts), tuple(low), quoted, caps, initial, inside, total))
     if proper is None:
         proper = frozenset(w for w in upper if not _written_lower(w, written) and w.lower() not in NOT_NAMES)
     views = []
-    for unit, toks, starts, texts, low, quoted, caps, initial, inside, total in read:
+    for r in read:
+        toks = r.unit.tokens
+        lows = r.low
         names = [False] * len(toks)
-        for k in caps:
-            if toks[k].kind != WORD or low[k] in NOT_NAMES:
+        for k in r.caps:
+            if toks[k].kind != WORD or lows[k] in NOT_NAMES:
                 continue
-            if k == initial or k > 0 and texts[k - 1] in _OPENERS:
+            if k == r.initial or k > 0 and toks[k - 1].text in _OPENERS:
                 # at the start of the sentence or a quotation a capital proves nothing
-                names[k] = _bare(texts[k]) in proper
+                names[k] = _bare(toks[k].text) in proper
             else:
                 names[k] = True
-        views.append(View(unit, toks, low, quoted, tuple(names), initial, inside, total, starts))
+        views.append(View(r.unit, toks, lows, r.quoted, tuple(names), r.initial, r.inside, r.total, r.starts))
     return views, proper
 
 
-_COUNTED: Final = frozenset((WORD, NUMBER))
+class _Read:
+    """One unit's columns, kept until the article's proper words are known."""
+
+    __slots__ = ("unit", "starts", "low", "quoted", "caps", "initial", "inside", "total")
+
+    def __init__(self, unit: Unit, starts: tuple[int, ...], low: tuple[str, ...], quoted: tuple[bool, ...], caps: list[int],
+                 initial: int, inside: int, total: int) -> None:
+        self.unit = unit
+        self.starts = starts
+        self.low = low
+        self.quoted = quoted
+        self.caps = caps
+        self.initial = initial
+        self.inside = inside
+        self.total = total
+
+
 _OPENERS: Final = frozenset((QUOTE, "("))
-
-
-def _first(kinds: tuple[str, ...]) -> int:
-    """Index of the first word or number, or 0."""
-    for k, kind in enumerate(kinds):
-        if kind == WORD or kind == NUMBER:
-            return k
-    return 0
 
 
 def _bare(word: str) -> str:

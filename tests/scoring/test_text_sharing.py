@@ -20,3 +20,18 @@ def test_different_texts_stay_different():
     doc = build_document("Rose rose.")
     first, second = (t.text for t in doc.units[0].tokens if t.kind == "word")
     assert first == "Rose" and second == "rose"
+
+
+@pytest.mark.parametrize("word, same_object", [
+    ("council", True),  # lower case already: `lower` is the text itself
+    ("11,000", True),
+    ("Council", False),
+    ("iPhone", False),  # no capital first, but not in lower case
+    ("\u2102ity", False),  # starts with a capital whose lower case is itself (double-struck C)
+])
+def test_lower_is_the_text_itself_only_for_lower_case_words_without_a_capital(word, same_object):
+    doc = build_document(f"The {word} grew.")
+    token = next(t for u in doc.units for t in u.tokens if t.text == word)
+    assert token.lower == word.lower()
+    assert (token.lower is token.text) is same_object
+    assert not (token.lower is token.text and token.text[0].isupper())
