@@ -289,7 +289,7 @@ def find_restatements(
     out: list[Restatement] = []
     for unit in units:
         i = unit.index
-        words = " ".join(doc.norm[unit.start : unit.end].lower().split())
+        words = _words(doc.norm[unit.start : unit.end])
         found = None
         earlier = seen_words.get(words) if words else None
         if earlier is not None and units[earlier].type == unit.type:
@@ -310,6 +310,18 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _words(span: str) -> str:
+    """A unit's text in lower case with each run of white space made one space: what "word for word" compares.
+
+    `Document.norm` writes white space as " " or "\n" only, and a unit starts and ends with a
+    token; with no newline and no double space the text is already in that form (most units),
+    and no character's lower case holds white space (checked over every code point in tests).
+    """
+    if "\n" not in span and "  " not in span:
+        return span.lower()
+    return " ".join(span.lower().split())
 
 
 def _root(restated: dict[int, int], unit: int) -> int:

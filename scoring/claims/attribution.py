@@ -144,7 +144,7 @@ def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Fr
     a, b = phrase
     if b - a == 1 and view.toks[a].text.islower() and not view.low[a].endswith("s"):
         return None  # "according to plan", "according to tradition": no source, a bare singular noun
-    source = classify(view, *phrase, proper)
+    source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None  # "according to it"
     cue_end = view.toks[start - 1].end
@@ -158,7 +158,7 @@ def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     phrase = right_phrase(view, by + 1)
     if phrase is None:
         return None
-    source = classify(view, *phrase, proper)
+    source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None
     return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[by].end, view.text(k, by + 1), source)
@@ -220,7 +220,7 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     elif j >= 0:
         phrase = left_phrase(view, j + 1)
         if phrase is not None:
-            source = classify(view, *phrase, proper)
+            source = classify(view, phrase[0], phrase[1], proper)
     if source is None and j >= 0 and low[j] != ",":
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
@@ -280,7 +280,7 @@ def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
             phrase = left_phrase(view, k)
             if phrase is None or phrase[0] != view.initial:
                 return None
-            source = classify(view, *phrase, proper)
+            source = classify(view, phrase[0], phrase[1], proper)
             return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
     return None
 
@@ -322,7 +322,7 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
         return None
     appositive = left_phrase(view, j)
     head = left_phrase(view, k)
-    classified = [classify(view, *p, proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]
+    classified = [classify(view, p[0], p[1], proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]
     found = [s for s in classified if s is not None]
     if not found:
         return None
@@ -350,7 +350,7 @@ def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | Non
             phrase = left_phrase(view, k)
             if phrase is None:
                 return None
-            source = classify(view, *phrase, proper)
+            source = classify(view, phrase[0], phrase[1], proper)
             if source is not None and source.kind == NAMED and says_anonymous(view, k, j + 1):
                 return Source(ANONYMOUS, source.start, source.end, source.text, source.head, source.person, "")
             return source

@@ -356,3 +356,20 @@ def test_lexical_min_terms(last, restates):
     profile_terms = _terms.unit_terms(doc.units[-1])
     assert (len(profile_terms) >= LEXICAL_MIN_TERMS) == restates
     assert bool(rep.restatements) == restates
+
+
+def test_no_character_lower_cases_to_white_space():
+    # what repetition._words's short path relies on, over every code point
+    import sys
+
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if not c.isspace() and any(x.isspace() for x in c.lower())]
+
+
+@pytest.mark.parametrize("span", [
+    "The mayor spoke.",  # short path: already one space between words
+    "The  mayor\nspoke.",  # double space and a newline: split and join
+    "THE MAYOR \u03a3POKE \u03a3.",  # capital sigma: final-sigma lower-casing as the general form does
+    "\u0130stanbul grew",  # dotted capital I lower-cases to two code points
+])
+def test_word_for_word_text_equals_the_general_form(span):
+    assert repetition._words(span) == " ".join(span.lower().split())

@@ -71,3 +71,15 @@ def test_paragraphs_hold_their_units_in_order(text):
     for p in doc.paragraphs:
         assert all(u.paragraph == p.index for u in p.units)
         assert p.start == p.units[0].start and p.end == p.units[-1].end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_norm_writes_white_space_as_space_or_newline_and_units_end_on_tokens(text):
+    # repetition._words relies on both: its short path skips split() when a unit has neither
+    # a newline nor a double space
+    doc = build_document(text)
+    assert all(ch in " \n" for ch in doc.norm if ch.isspace())
+    for unit in doc.units:
+        span = doc.norm[unit.start : unit.end]
+        assert span == span.strip()
