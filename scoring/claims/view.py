@@ -16,7 +16,7 @@ QUOTE: Final = '"'
 class View:
     """One unit's tokens with their lower-cased text, quotation state and name flags, built once per unit."""
 
-    __slots__ = ("unit", "toks", "low", "quoted", "names", "initial", "words_inside", "words_total", "starts")
+    __slots__ = ("unit", "toks", "low", "quoted", "names", "initial", "words_inside", "words_total")
 
     unit: Final[Unit]
     toks: Final[tuple[Token, ...]]
@@ -26,11 +26,10 @@ class View:
     initial: Final[int]  # index of the first word: its capital letter says nothing about names
     words_inside: Final[int]  # words inside quotations
     words_total: Final[int]
-    starts: Final[tuple[int, ...]]  # each token's start offset, for bisection
 
     def __init__(
         self, unit: Unit, toks: tuple[Token, ...], low: tuple[str, ...], quoted: tuple[bool, ...],
-        names: tuple[bool, ...], initial: int, words_inside: int, words_total: int, starts: tuple[int, ...],
+        names: tuple[bool, ...], initial: int, words_inside: int, words_total: int,
     ) -> None:
         self.unit = unit
         self.toks = toks
@@ -40,7 +39,6 @@ class View:
         self.initial = initial
         self.words_inside = words_inside
         self.words_total = words_total
-        self.starts = starts
 
     def is_word(self, k: int) -> bool:
         """True for a word or number token."""
@@ -49,7 +47,16 @@ class View:
 
     def index_at(self, start: int) -> int:
         """The index of the token that starts at document offset `start` (the first one at or after it)."""
-        return bisect_left(self.starts, start)
+        # a bisection over the tokens' starts (a column of them cost ~40 bytes a token: boxed ints)
+        toks = self.toks
+        lo, hi = 0, len(toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if toks[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def text(self, a: int, b: int) -> str:
         """The unit's text from token `a` to token `b - 1`, as written."""
@@ -89,19 +96,19 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
     every column, and only capitalized tokens are looked at one by one.
     """
     read: list[_Read] = []
+    # one all-False column per length, shared by the units without quotations or names (memory)
+    no_flags: dict[int, tuple[bool, ...]] = {}
     upper: set[str] = set()
     written: set[str] = set()  # every token as written in the sentences
     gather = proper is None
     for unit in units:
         toks = unit.tokens
-        starts: list[int] = []
         low: list[str] = []
         caps: list[int] = []  # tokens that start with a capital letter
         total = 0
         initial = first_word = -1
         k = 0
         for t in toks:
-            starts.append(t.start)
             low.append(t.lower)  # shared per article by the tokenizer
             kind = t.kind
             if kind == WORD or kind == NUMBER:
@@ -133,12 +140,12 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
                     inside += 1
             quoted = tuple(flags)
         else:
-            quoted = (False,) * len(toks)
+            quoted = _no_flags(no_flags, len(toks))
         if gather:
             for k in caps:
                 if k != first_word:
                     upper.add(_bare(toks[k].text))
-        read.append(_Read(unit, tuple(starts), tuple(low), quoted, caps, initial, inside, total))
+        read.append(_Read(unit, tuple(low), quoted, caps, initial, inside, total))
     if proper is None:
         proper = frozenset(w for w in upper if not _written_lower(w, written) and w.lower() not in NOT_NAMES)
     views = []
@@ -146,6 +153,7 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
         toks = r.unit.tokens
         lows = r.low
         names = [False] * len(toks)
+        named = False
         for k in r.caps:
             if toks[k].kind != WORD or lows[k] in NOT_NAMES:
                 continue
@@ -154,19 +162,28 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
                 names[k] = _bare(toks[k].text) in proper
             else:
                 names[k] = True
-        views.append(View(r.unit, toks, lows, r.quoted, tuple(names), r.initial, r.inside, r.total, r.starts))
+            named = named or names[k]
+        name_flags = tuple(names) if named else _no_flags(no_flags, len(toks))
+        views.append(View(r.unit, toks, lows, r.quoted, name_flags, r.initial, r.inside, r.total))
     return views, proper
+
+
+def _no_flags(shared: dict[int, tuple[bool, ...]], n: int) -> tuple[bool, ...]:
+    """A column of `n` False flags, one per length per article."""
+    flags = shared.get(n)
+    if flags is None:
+        flags = shared[n] = (False,) * n
+    return flags
 
 
 class _Read:
     """One unit's columns, kept until the article's proper words are known."""
 
-    __slots__ = ("unit", "starts", "low", "quoted", "caps", "initial", "inside", "total")
+    __slots__ = ("unit", "low", "quoted", "caps", "initial", "inside", "total")
 
-    def __init__(self, unit: Unit, starts: tuple[int, ...], low: tuple[str, ...], quoted: tuple[bool, ...], caps: list[int],
+    def __init__(self, unit: Unit, low: tuple[str, ...], quoted: tuple[bool, ...], caps: list[int],
                  initial: int, inside: int, total: int) -> None:
         self.unit = unit
-        self.starts = starts
         self.low = low
         self.quoted = quoted
         self.caps = caps
