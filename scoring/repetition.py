@@ -255,7 +255,7 @@ def find_restatements(
     doc: Document,
     figures: tuple[Figure, ...],
     group_of: dict[int, _Group],
-    profiles: list[tuple[frozenset[str], frozenset[str]]],
+    profiles: list[tuple[tuple[str, ...], frozenset[str]]],
 ) -> tuple[Restatement, ...]:
     """Find the units that restate earlier ones (rules 1-3 of the module docstring); `profiles` are (terms, names) per unit."""
     units = doc.units
@@ -355,7 +355,7 @@ def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, to
     if repeats < len(asserted) - repeats:
         return None
     source = first_mention[id(group_of[id(main)])]
-    similarity = _similarity(unit_terms[unit.index], unit_terms[source], weight, totals[unit.index], totals[source])
+    similarity = _similarity(frozenset(unit_terms[unit.index]), unit_terms[source], weight, totals[unit.index], totals[source])
     return Restatement(
         unit.index,
         _root(restated, source),
@@ -372,7 +372,7 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
 
 def _by_terms(
     unit: Unit,
-    unit_terms: list[frozenset[str]],
+    unit_terms: list[tuple[str, ...]],
     weight: dict[str, float],
     totals: list[float],
     rank: dict[str, int],
@@ -400,6 +400,7 @@ def _by_terms(
     # the CANDIDATES best scores, ties to the earlier unit
     ranked = sorted([(-s, j) for j, s in score.items()])[:CANDIDATES]
     mine_names = names_of[i]
+    mine_set = frozenset(mine)
     best_sim = -1.0
     best_j = -1
     for _, j in ranked:
@@ -407,7 +408,7 @@ def _by_terms(
             continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
         if _different_times(anchors, i, j):
             continue
-        sim = _similarity(mine, unit_terms[j], weight, totals[i], totals[j])
+        sim = _similarity(mine_set, unit_terms[j], weight, totals[i], totals[j])
         if best_j < 0 or sim > best_sim:
             best_sim, best_j = sim, j
     if best_j < 0 or best_sim < LEXICAL_MIN:
@@ -415,17 +416,21 @@ def _by_terms(
     return Restatement(i, _root(restated, best_j), round(best_sim, 3), f"Says again what unit {best_j} said, in other words.")
 
 
-def _weight_of(terms: frozenset[str], weight: dict[str, float]) -> float:
+# Weights are summed with math.fsum, exactly rounded: the result does not depend on the order
+# of the terms, which follows string hashes and so changes from one process to the next.
+
+
+def _weight_of(terms: tuple[str, ...], weight: dict[str, float]) -> float:
     """The summed weight of a unit's terms (1.0 when it has none that weigh)."""
     get = weight.get
-    return sum(get(t, 0.0) for t in terms) or 1.0
+    return math.fsum([get(t, 0.0) for t in terms]) or 1.0
 
 
-def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float], w_a: float, w_b: float) -> float:
+def _similarity(a: frozenset[str], b: tuple[str, ...], weight: dict[str, float], w_a: float, w_b: float) -> float:
     """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF; `w_a`, `w_b` from _weight_of."""
-    shared = a & b
+    get = weight.get
+    shared = [get(t, 0.0) for t in b if t in a]  # b's terms are distinct: each shared term once
     if not shared:
         return 0.0
-    get = weight.get
-    w_shared = sum(get(t, 0.0) for t in shared)
+    w_shared = math.fsum(shared)
     return (w_shared / w_a + w_shared / w_b) / 2

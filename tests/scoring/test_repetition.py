@@ -373,3 +373,16 @@ def test_no_character_lower_cases_to_white_space():
 ])
 def test_word_for_word_text_equals_the_general_form(span):
     assert repetition._words(span) == " ".join(span.lower().split())
+
+
+def test_weights_sum_the_same_in_any_order_of_the_terms():
+    # a unit's terms follow string hashes, which change from one process to the next; a plain
+    # sum of these weights gives 0.6000000000000001 or 0.6 depending on the order
+    import itertools
+
+    weight = {"a": 0.1, "b": 0.2, "c": 0.3}
+    totals = {repetition._weight_of(order, weight) for order in itertools.permutations("abc")}
+    assert totals == {0.6}
+    shared = {repetition._similarity(frozenset("abc"), order, weight, 1.0, 1.0) for order in itertools.permutations("abc")}
+    assert shared == {0.6}
+    assert len({sum(weight[t] for t in order) for order in itertools.permutations("abc")}) == 2  # what fsum avoids
