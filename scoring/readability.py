@@ -407,14 +407,19 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
     long_tail = f" words, over the {profile.name} limit of {long_limit}: split it"
     hard_tail = (f" ({sentence_formula.name}), over the {profile.name} limit of {hard_limit:g}: "
                  "use shorter words or split it")
+    # equal messages share one string: a long article repeats a few dozen of them thousands of times
+    messages: dict[str, str] = {}
     for c in per_sentence:
         if c.words > long_limit:
-            out.append(SentenceFinding(c.unit, c.start, c.end, "long_sentence", f"{c.words}{long_tail}", float(c.words)))
+            message = f"{c.words}{long_tail}"
+            message = messages.setdefault(message, message)
+            out.append(SentenceFinding(c.unit, c.start, c.end, "long_sentence", message, float(c.words)))
         if c.words >= HARD_SENTENCE_MIN_WORDS:
             grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
             if grade is not None and grade > hard_limit:
-                out.append(SentenceFinding(
-                    c.unit, c.start, c.end, "hard_sentence", f"reads at grade {grade:.0f}{hard_tail}", round(grade, 1)))
+                message = f"reads at grade {grade:.0f}{hard_tail}"
+                message = messages.setdefault(message, message)
+                out.append(SentenceFinding(c.unit, c.start, c.end, "hard_sentence", message, round(grade, 1)))
         if passive is not None:
             pair = passive.find(c.tokens, c.lowered)
             if pair is not None:
