@@ -64,3 +64,20 @@ def test_rule_ids_are_unique():
 def test_lexicons_name_their_sources(name):
     lexicon = load(name)
     assert lexicon.title and len(lexicon.sources) >= 2
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_message_fills_cue_and_source_as_format_does(rule):
+    from scoring.claims.rules import message
+
+    for cue, source in (("11,000", "the agency"), ("{cue}", "{source} and {0}"), ("", "")):
+        assert message(rule.id, cue=cue, source=source) == rule.message.format(cue=cue, source=source)
+
+
+@pytest.mark.parametrize("template", ["credited to {who}", "states {cue!r}", "states {cue:>10}"])
+def test_a_message_with_another_field_is_refused(template):
+    from scoring.claims.rules import Rule, _parts
+    from scoring.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="may hold"):
+        _parts(Rule("x.y", template, "src", ("a",), ("b",)))
