@@ -305,7 +305,11 @@ def find_restatements(
             if found is not None and _different_times(anchors, i, found.restates):
                 found = None  # "in 1998" against "on May 24": two events, however alike the words
             for t in unit_terms[i]:
-                postings.setdefault(t, []).append(i)
+                plist = postings.get(t)  # not setdefault: that builds an empty list every time
+                if plist is None:
+                    postings[t] = [i]
+                else:
+                    plist.append(i)
         if found is not None:
             restated[i] = found.restates
             out.append(found)
@@ -393,7 +397,8 @@ def _by_terms(
         if not plist:
             continue
         w = weight.get(t, 0.0)
-        for j in plist[-POSTINGS_MAX:]:
+        for k in range(max(0, len(plist) - POSTINGS_MAX), len(plist)):  # the last POSTINGS_MAX, without a slice
+            j = plist[k]
             score[j] = score.get(j, 0.0) + w
     if not score:
         return None
@@ -404,7 +409,7 @@ def _by_terms(
     best_sim = -1.0
     best_j = -1
     for _, j in ranked:
-        if mine_names - names_of[j]:
+        if not mine_names <= names_of[j]:
             continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
         if _different_times(anchors, i, j):
             continue
