@@ -180,18 +180,22 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     low = view.low
     if len(words) == 1 and low[words[0]] in PRONOUNS:
         k = words[0]
-        return Source(PRONOUN, view.toks[k].start, view.toks[k].end, view.toks[k].text, low[k], low[k] in ("he", "she"), "")
+        start, end = view.span(k, k + 1)  # unpacked, not *-passed: compiled, a call with *args takes the slow path
+        return Source(PRONOUN, start, end, view.toks[k].text, low[k], low[k] in ("he", "she"), "")
     if len(words) == 3 and low[words[1]] == "of" and low[words[2]] in ("them", "those", "these"):
         # "one of them said": a member of the group credited just before
-        return Source(PRONOUN, view.toks[words[0]].start, view.toks[words[2]].end, view.text(words[0], words[2] + 1), "they", False, "")
+        start, end = view.span(words[0], words[2] + 1)
+        return Source(PRONOUN, start, end, view.text(words[0], words[2] + 1), "they", False, "")
     if len(words) >= 3 and low[words[1]] == "of" and (low[words[0]] in QUANTIFIERS or low[words[0]] in ("none", "each", "either", "neither", "all", "most", "some")):
         # "one of the people said", "two of the analysts": the group after "of" is the source
         inner = classify(view, words[2], b, proper)
         if inner is not None:
-            return Source(inner.kind, view.span(a, b)[0], view.span(a, b)[1], view.text(a, b), inner.head, inner.kind == ANONYMOUS or inner.person, inner.name)
+            start, end = view.span(a, b)
+            return Source(inner.kind, start, end, view.text(a, b), inner.head, inner.kind == ANONYMOUS or inner.person, inner.name)
     if _respondents(view, a, b, words):
         # "64% said", "most respondents said": the people a poll or study asked
-        return Source(PRONOUN, view.toks[a].start, view.toks[b - 1].end, view.text(a, b), RESPONDENTS_HEAD, False, "")
+        start, end = view.span(a, b)
+        return Source(PRONOUN, start, end, view.text(a, b), RESPONDENTS_HEAD, False, "")
     # The head ends where a post-modifier starts ("analysts | at Carver & Lowe").
     cut = len(words)
     for i in range(1, len(words)):
@@ -201,7 +205,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     pre, post = words[:cut], words[cut:]
     if len(pre) == 2 and low[pre[0]] == "the" and low[pre[1]] in AUTHOR_WORDS and not any(view.names[k] for k in post):
         # "The researchers found ...": the authors of the study credited before, if there is one
-        return Source(PRONOUN, view.toks[a].start, view.toks[b - 1].end, view.text(a, b), AUTHORS_HEAD, False, "")
+        start, end = view.span(a, b)
+        return Source(PRONOUN, start, end, view.text(a, b), AUTHORS_HEAD, False, "")
     head_k = pre[-1]
     head = _bare(low[head_k])
     two = _bare(low[pre[-2]]) + " " + head if len(pre) > 1 else ""
