@@ -8,6 +8,7 @@
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
 | COPYDESK_KEEPALIVE | 5 | seconds to hold an idle keep-alive connection (behind a load balancer: above its idle timeout) |
 | COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
+| COPYDESK_ACCESS_LOG | false | also write gunicorn's plain-text access log on stdout (every request already gets a JSON line on stderr) |
 
 gunicorn's own GUNICORN_CMD_ARGS (e.g. "--bind 127.0.0.1:9000") still overrides these.
 """
@@ -64,8 +65,12 @@ preload_app = _bool("COPYDESK_PRELOAD", True)
 # worker_class stays gunicorn's sync: one request at a time per process is what a CPU-bound
 # service needs; gthread (threads sharing one GIL, keep-alive) measured no better here
 # (bench/http.py, copydesk alone, 1 worker: CPU per request +10% with 1 thread, +18% with 2).
-# access log on stdout, errors on stderr: what container runtimes collect
-accesslog = "-"
+# One log line per request: the app's JSON line on stderr (api/observability.py: request id,
+# route, status, duration, sizes) already records every request, so gunicorn's plain-text
+# access log, a second line for the same request, is off unless asked for. Writing it cost
+# ~0.2 ms of CPU a request (bench/http.py's servers, measured with and without it).
+accesslog = "-" if _bool("COPYDESK_ACCESS_LOG", False) else None
+# gunicorn's own messages (start, worker exits, errors) on stderr: what container runtimes collect
 errorlog = "-"
 # gunicorn 25+ opens a control socket at $HOME/.gunicorn/gunicorn.ctl by default: one path
 # for every server the user runs (the tests start several) and no home in the image.

@@ -4,16 +4,18 @@
     .venv/bin/python bench/http.py --duration 5 --rounds 12           # longer: more slices
     .venv/bin/python bench/http.py --generator python                 # the built-in load generator
     .venv/bin/python bench/http.py --quick                            # smoke run (1 worker, 2 slices of 2 s)
+    .venv/bin/python bench/http.py --seed-only                        # seed variants only, not the mix
 
 Servers, both on 127.0.0.1 only, started and stopped by PID:
 - copydesk: `gunicorn -c api/gunicorn_conf.py api.wsgi:app` with COPYDESK_BIND set to a free
   port; every other setting (workers, timeouts, access log) is the production config's;
 - baseline: `gunicorn bench.baseline_app:app` (bench/baseline_app.py: Flask + textstat's 16
-  metrics) with the same worker count and the same access-log setting.
+  metrics) with the same worker count and the same access-log setting (COPYDESK_ACCESS_LOG).
 Both run for the whole bench and take turns at the load in short slices (--duration seconds,
 --rounds slices each), so that other work on a shared machine falls on both alike; ratios
 are medians over the slices.
-Load: the same distinct articles for both (bench/corpus.py, all sources), posted as JSON
+Load: the same distinct articles for both (bench/corpus.py: variants of all sources, the seed
+and the dev articles, median ~300 words; --seed-only: of the 698-word seed alone), posted as JSON
 `{"text": ...}` to /v1/analyze, each connection cycling through its own share of them.
 wrk (Debian package `wrk`) runs with a generated Lua script; without wrk, or with
 --generator python, threads over http.client do the same. Prints requests/s, p50 and p99
@@ -96,9 +98,20 @@ end
 """
 
 
+def production_config() -> dict:
+    """The settings api/gunicorn_conf.py picks in this environment (its module globals)."""
+    return runpy.run_path(str(ROOT / "api" / "gunicorn_conf.py"))
+
+
 def production_workers() -> int:
     """The worker count api/gunicorn_conf.py picks in this environment."""
-    return int(runpy.run_path(str(ROOT / "api" / "gunicorn_conf.py"))["workers"])
+    return int(production_config()["workers"])
+
+
+def access_log_args() -> list[str]:
+    """gunicorn arguments that give the baseline the production config's access-log setting."""
+    target = production_config()["accesslog"]
+    return ["--access-logfile", target] if target else []
 
 
 def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
@@ -112,8 +125,9 @@ def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
         # the tree's .py files over a compiled install (COPYDESK_COMPILE=1)
         cmd = [GUNICORN, "-c", "python:api.gunicorn_conf", "api.wsgi:app"]
         return subprocess.Popen(cmd, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=subprocess.STDOUT)
-    # same access-log setting as the production config: one line per request on stdout
-    cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--access-logfile", "-", "--error-logfile", "-", "bench.baseline_app:app"]
+    # the production config's access-log setting (off unless COPYDESK_ACCESS_LOG=true: copydesk
+    # writes its own JSON line per request instead, which the baseline does not)
+    cmd = [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", *access_log_args(), "--error-logfile", "-", "bench.baseline_app:app"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -289,6 +303,8 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=2000, help=f"distinct articles to post (default 2000, at least {MIN_ARTICLES})")
     parser.add_argument("--generator", choices=("wrk", "python"), default="wrk" if shutil.which("wrk") else "python")
     parser.add_argument("--servers", default="copydesk,baseline", help="which servers to load (default both)")
+    parser.add_argument("--seed-only", action="store_true",
+                        help="post variants of the seed article alone (698 words, as the in-process bench) instead of the mix of all sources")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1 worker, 2 connections, 2 slices of 2 s")
     args = parser.parse_args(argv)
     if args.quick:
@@ -298,10 +314,11 @@ def main(argv=None) -> int:
     args.connections = args.connections or 2 * workers
     args.threads = min(args.threads, args.connections)
 
-    bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3)]
-    warm_bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(MIN_ARTICLES, seed=4)]
+    bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3, seed_only=args.seed_only)]
+    warm_bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(MIN_ARTICLES, seed=4, seed_only=args.seed_only)]
     print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
-          f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct articles "
+          f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct "
+          f"{'seed variants' if args.seed_only else 'articles from all sources'} "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
     print(f"# copydesk server: {build_info.installed_build()}")
     results: dict[str, list[dict]] = {kind: [] for kind in args.servers.split(",")}

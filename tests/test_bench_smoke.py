@@ -96,12 +96,13 @@ def test_startup_quick():
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("generator", ["python", "wrk"])
-def test_http_quick(generator):
+@pytest.mark.parametrize(("generator", "extra", "load"), [("python", (), "articles from all sources"), ("wrk", (), "articles from all sources"), ("python", ("--seed-only",), "seed variants")])
+def test_http_quick(generator, extra, load):
     if generator == "wrk" and not shutil.which("wrk"):
         pytest.skip("wrk is not installed (Debian: apt-get install wrk)")
-    out = run_script("http", "--quick", "--generator", generator)
+    out = run_script("http", "--quick", "--generator", generator, *extra)
     assert "requests/s:" in out and "copydesk answer keys" in out
+    assert f"distinct {load}" in out
 
 
 def test_profile_quick():

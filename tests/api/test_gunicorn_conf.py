@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 CONF = Path(__file__).resolve().parents[2] / "api" / "gunicorn_conf.py"
-VARIABLES = ("COPYDESK_BIND", "COPYDESK_WORKERS", "COPYDESK_TIMEOUT", "COPYDESK_GRACEFUL_TIMEOUT", "COPYDESK_KEEPALIVE", "COPYDESK_PRELOAD")
+VARIABLES = ("COPYDESK_BIND", "COPYDESK_WORKERS", "COPYDESK_TIMEOUT", "COPYDESK_GRACEFUL_TIMEOUT", "COPYDESK_KEEPALIVE", "COPYDESK_PRELOAD", "COPYDESK_ACCESS_LOG")
 
 
 def load(monkeypatch, **env) -> dict:
@@ -25,6 +25,9 @@ def test_defaults(monkeypatch):
     assert conf["bind"] == ["127.0.0.1:8000"]
     assert 1 <= conf["workers"] <= conf["MAX_DEFAULT_WORKERS"]
     assert (conf["timeout"], conf["graceful_timeout"], conf["keepalive"], conf["preload_app"]) == (30, 20, 5, True)
+    # one log line per request (the app's JSON line), not also gunicorn's access log
+    assert conf["accesslog"] is None
+    assert conf["errorlog"] == "-"
 
 
 @pytest.mark.parametrize(("cores", "workers"), [(None, 2), (1, 2), (2, 3), (3, 5), (4, 6), (5, 8), (64, 8)])
@@ -60,13 +63,15 @@ def test_the_loaded_app_is_frozen_out_of_the_gc_once_where_it_was_loaded(monkeyp
         ("COPYDESK_KEEPALIVE", "75", "keepalive", 75),
         ("COPYDESK_PRELOAD", "true", "preload_app", True),
         ("COPYDESK_PRELOAD", "0", "preload_app", False),
+        ("COPYDESK_ACCESS_LOG", "true", "accesslog", "-"),
+        ("COPYDESK_ACCESS_LOG", "off", "accesslog", None),
     ],
 )
 def test_each_variable_sets_its_setting(monkeypatch, variable, value, setting, expected):
     assert load(monkeypatch, **{variable: value})[setting] == expected
 
 
-@pytest.mark.parametrize(("variable", "value"), [("COPYDESK_WORKERS", "many"), ("COPYDESK_PRELOAD", "perhaps")])
+@pytest.mark.parametrize(("variable", "value"), [("COPYDESK_WORKERS", "many"), ("COPYDESK_PRELOAD", "perhaps"), ("COPYDESK_ACCESS_LOG", "verbose")])
 def test_a_bad_value_stops_the_server_with_its_name(monkeypatch, variable, value):
     with pytest.raises(SystemExit, match=variable):
         load(monkeypatch, **{variable: value})
