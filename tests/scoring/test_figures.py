@@ -97,6 +97,19 @@ def test_no_qualifier_when_none_is_written():
     assert only("They sent 11,000 soldiers.").qualifier is None
 
 
+def test_every_qualifier_phrase_is_found_and_the_longest_one_wins():
+    # the look-up by last word must find what a scan of all phrases, longest first, finds
+    for phrase in figures.QUALIFIERS:
+        for before in ("Officials said they sent", "They sent no", "It was"):
+            words = [*before.lower().split(), *phrase]
+            scanned = next(q for q in figures.QUALIFIERS if tuple(words[len(words) - len(q):]) == q)
+            fig = only(f"{before} {' '.join(phrase)} 11,000 soldiers.")
+            assert fig.qualifier == " ".join(scanned), (before, phrase)
+    # a longer phrase that ends like a shorter one wins over it
+    assert only("They sent no more than 11,000 soldiers.").qualifier == "no more than"
+    assert only("They sent more than 11,000 soldiers.").qualifier == "more than"
+
+
 # --- what a figure counts ---------------------------------------------------------------------
 
 
