@@ -19,13 +19,3 @@ def test_clean_replaces_lone_surrogates_and_keeps_offsets(text, expected):
 def test_clean_returns_a_text_without_surrogates_unchanged():
     text = "The council met on \u2018Tuesday\u2019."
     assert clean(text) is text
-
-
-def test_trailing_white_space_is_read_once_and_yields_no_token():
-    # the spaced-token pattern matches the end after trailing white space instead of failing
-    # (which made findall rescan the run from each of its positions: quadratic)
-    from scoring.text import _SPACED_TOKEN_RE, tokenize
-
-    norm = "Word, word.   \n  "
-    assert [t.text for t in tokenize(norm, 0, len(norm))] == ["Word", ",", "word", "."]
-    assert _SPACED_TOKEN_RE.findall(" " * 5) == [(" " * 5, ""), ("", "")]
