@@ -272,7 +272,7 @@ def find_restatements(
     n = max(len(sentences), 1)
     weight = {t: math.log(1.0 + n / d) for t, d in df.items()}
     # each term's place from rarest to commonest (ties by the term): rule 3 sorts a unit's terms by it
-    rank = {t: r for r, (_, t) in enumerate(sorted([(d, t) for t, d in df.items()]))}
+    rank = _rarity_ranks(df)
     # each unit's summed term weight, the denominator of its coverage: summed once, not per comparison
     totals = [_weight_of(terms, weight) for terms in unit_terms]
 
@@ -314,6 +314,27 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _rarity_ranks(df: dict[str, int]) -> dict[str, int]:
+    """Each term's place in the order of (document frequency, term), from 0.
+
+    The terms are sorted within each frequency, not as (frequency, term) tuples: a list of
+    strings sorts with a plain string comparison, where tuples compare element by element
+    through the generic protocol (3% of the report's instructions, under callgrind).
+    """
+    by_df: dict[int, list[str]] = {}
+    for t, d in df.items():
+        group = by_df.get(d)
+        if group is None:
+            by_df[d] = [t]
+        else:
+            group.append(t)
+    rank: dict[str, int] = {}
+    for d in sorted(by_df):
+        for t in sorted(by_df[d]):
+            rank[t] = len(rank)
+    return rank
 
 
 def _words(span: str) -> str:

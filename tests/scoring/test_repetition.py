@@ -386,3 +386,11 @@ def test_weights_sum_the_same_in_any_order_of_the_terms():
     shared = {repetition._similarity(frozenset("abc"), order, weight, 1.0, 1.0) for order in itertools.permutations("abc")}
     assert shared == {0.6}
     assert len({sum(weight[t] for t in order) for order in itertools.permutations("abc")}) == 2  # what fsum avoids
+
+
+def test_rarity_ranks_order_terms_by_document_frequency_then_by_the_term():
+    df = {"zeta": 1, "alpha": 2, "beta": 1, "#11000": 3, "Émile": 1, "gamma": 2}
+    expected = {t: r for r, (_, t) in enumerate(sorted((d, t) for t, d in df.items()))}
+    assert repetition._rarity_ranks(df) == expected
+    assert list(repetition._rarity_ranks(df)) == ["beta", "zeta", "Émile", "alpha", "gamma", "#11000"]
+    assert repetition._rarity_ranks({}) == {}
