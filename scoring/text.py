@@ -41,6 +41,13 @@ _WORD_CHAR = rf"(?:[a-zA-Z0-9]|[\w{_MARKS}])"
 TOKEN_RE = re.compile(
     rf"{_WORD_START}{_WORD_CHAR}*(?:(?:[.'&@+/\-]|(?<=\d)[,:](?=\d)){_WORD_START}{_WORD_CHAR}*)*|\S"
 )
+# TOKEN_RE with the white space before each token as a group of its own: findall then gives
+# (space, token) pairs from which the offsets follow, without a match object per token.
+# White space at the end matches the end (`\Z`, an empty token) instead of failing: after
+# `\s*` the next character is then always a token's or the end, so nothing backtracks and a
+# run of trailing spaces is read once (without it, findall rescanned the run from each of
+# its positions: quadratic, 28 s for 16 KiB of spaces).
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + r"|\Z)")
 # _MARKS as code point ranges, for the tokenizer.
 MARK_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05BD), (0x0610, 0x061A), (0x064B, 0x065F), (0x0900, 0x0903),
@@ -237,13 +244,13 @@ def _fold_char(m: re.Match) -> str:
 
 
 def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]] | None = None) -> list[Token]:
-    """Split `norm[start:end]` into tokens as TOKEN_RE would, in one left-to-right pass (linear time).
+    """Split `norm[start:end]` into tokens as TOKEN_RE defines them (linear time).
 
-    Written out by hand: the regex engine took ~1,000 machine instructions per character of
-    news copy here (a fifth of the whole report), a loop over code points with the ASCII
-    cases tested first takes a few dozen. A token is a word (a letter or digit, then word
-    characters, joined by one joiner before another letter or digit) or any other
-    character that is not white space.
+    Compiled (the container's build), a hand-written scan of code points does it: the regex
+    engine took ~1,000 machine instructions per character of news copy (a fifth of the whole
+    report), the scan a few dozen. Interpreted, the scan costs more than the engine, so the
+    pure-Python build reads TOKEN_RE's matches instead. tests/scoring/test_tokenizer.py holds
+    both equal to the pattern.
 
     `seen` (one per document) maps each token text to its first copy, its kind and its lower
     case, which every later equal token shares: an article repeats its words, and a 1 MiB one
@@ -251,6 +258,38 @@ def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, st
     """
     if seen is None:
         seen = {}
+    if COMPILED:
+        return scan_tokens(norm, start, end, seen)
+    return match_tokens(norm, start, end, seen)
+
+
+def match_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]]) -> list[Token]:
+    """`tokenize` by the regex engine: TOKEN_RE's matches, read with findall."""
+    out: list[Token] = []
+    pos = start
+    pairs: list[tuple[str, str]] = _SPACED_TOKEN_RE.findall(norm, start, end)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the end of the span (after any trailing white space), not a token
+    for pair in pairs:
+        t = pair[1]
+        s = pos + len(pair[0])
+        pos = s + len(t)
+        known = seen.get(t)
+        if known is None:
+            lower = t.lower()
+            if lower == t and not t[0].isupper():
+                lower = t  # the same object: a reader may skip a word whose lower case `is` its text
+            known = seen[t] = (t, _kind(t), lower)
+        out.append(Token(s, pos, known[1], known[0], known[2]))
+    return out
+
+
+def scan_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]]) -> list[Token]:
+    """`tokenize` by hand, in one left-to-right pass over code points with the ASCII cases first.
+
+    A token is a word (a letter or digit, then word characters, joined by one joiner before
+    another letter or digit) or any other character that is not white space.
+    """
     out: list[Token] = []
     i = start
     while i < end:
@@ -320,6 +359,14 @@ def _is_mark(c: int) -> bool:
         if low <= c <= high:
             return True
     return False
+
+
+def _probe() -> None:
+    """Nothing: whether it has a code object tells whether this module runs compiled."""
+
+
+# True when mypyc compiled this module (its functions are then native and have no __code__).
+COMPILED: Final = not hasattr(_probe, "__code__")
 
 
 def _kind(t: str) -> str:
