@@ -287,7 +287,9 @@ class _WordFacts:
         self.long = 1 if letters >= LONG_WORD_LETTERS else 0
         self.mini = 1 if 0 < letters <= MINI_WORD_LETTERS else 0
         self.unfamiliar = 1 if unfamiliar else 0
-        self.capital = word[0].isupper()
+        # `lower` is `word` itself only for a word that starts with no capital (text.tokenize's
+        # rule): then no call is needed
+        self.capital = lower is not word and word[0].isupper()
 
 
 def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:

@@ -91,4 +91,5 @@ def _word_entry(text: str, lower: str) -> tuple[str, bool]:
         w = w[:-2]
     # all letters (most words) means no digit: the regex only reads the rest
     t = "" if w in STOPWORDS or len(w) < 2 or (not w.isalpha() and _DIGIT_RE.search(w)) else term(w)
-    return t, text[:1].isupper() and not text.isupper()
+    # `lower` is `text` itself only for a word that starts with no capital (text.tokenize's rule)
+    return t, lower is not text and text[:1].isupper() and not text.isupper()

@@ -371,6 +371,12 @@ COMPILED: Final = not hasattr(_probe, "__code__")
 
 def _kind(t: str) -> str:
     """The kind of a token text: WORD, NUMBER, PUNCT or SYMBOL."""
+    o = ord(t[0])
+    if o < 128:  # ASCII letters and digits without a method call each
+        if 97 <= o <= 122 or 65 <= o <= 90:
+            return WORD
+        if 48 <= o <= 57:
+            return NUMBER if _NUMERIC_RE.fullmatch(t) else WORD
     c = t[0]
     if c.isalpha():
         return WORD

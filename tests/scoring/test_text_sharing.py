@@ -35,3 +35,21 @@ def test_lower_is_the_text_itself_only_for_lower_case_words_without_a_capital(wo
     assert token.lower == word.lower()
     assert (token.lower is token.text) is same_object
     assert not (token.lower is token.text and token.text[0].isupper())
+
+
+@pytest.mark.parametrize("word, capital", [
+    ("council", False),
+    ("iPhone", False),
+    ("Council", True),
+    ("COUNCIL", True),
+    ("\u2102ity", True),  # its lower case equals it, but it starts with a capital
+])
+def test_readers_that_skip_the_capital_check_for_shared_lower_case_still_see_capitals(word, capital):
+    # readability and terms take `lower is text` to mean "no capital first" and skip the check
+    from scoring.readability import _WordFacts
+    from scoring.terms import _word_entry
+
+    doc = build_document(f"The {word} grew.")
+    token = next(t for u in doc.units for t in u.tokens if t.text == word)
+    assert _WordFacts(token.text, token.lower, "en", None, {}).capital is capital
+    assert _word_entry(token.text, token.lower)[1] is (capital and not word.isupper())
