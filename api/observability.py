@@ -118,6 +118,16 @@ class _LazyMetrics:
         return self._metrics
 
 
+def static_routes(app: Flask) -> dict[tuple[str, str], str]:
+    """(method, path) -> rule for every rule without variables: what the URL map matches for exactly that request."""
+    table: dict[tuple[str, str], str] = {}
+    for rule in app.url_map.iter_rules():
+        if not rule.arguments:
+            for method in rule.methods or ():
+                table[(method, rule.rule)] = rule.rule
+    return table
+
+
 def _route(app: Flask, environ: dict[str, Any]) -> str:
     """The matched route's rule ("/v1/analyze"), or UNMATCHED_ROUTE."""
     try:
@@ -136,13 +146,25 @@ class RequestObserver:
         self.wsgi_app = wsgi_app
         self.metrics = metrics
         self.logger = logger
+        # Made on the first request, once every blueprint is registered (Flask refuses new
+        # routes after it): the rules without variables, so that a request to one of them
+        # (nearly all traffic) is labelled without a second match of the URL map (~40 us).
+        self._static: dict[tuple[str, str], str] | None = None
+
+    def route(self, environ: dict[str, Any]) -> str:
+        """The matched route's rule for this request, or UNMATCHED_ROUTE (as `_route`, faster for plain paths)."""
+        static = self._static
+        if static is None:
+            static = self._static = static_routes(self.app)
+        found = static.get((environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")))
+        return found if found is not None else _route(self.app, environ)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
         request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
         environ[ENVIRON_REQUEST_ID] = request_id
         method = environ.get("REQUEST_METHOD", "")
-        route = _route(self.app, environ)
+        route = self.route(environ)
         metrics = self.metrics.get()
         in_flight = metrics.in_flight.labels(method, route)
         in_flight.inc()

@@ -72,6 +72,33 @@ def test_one_json_line_per_request_without_the_article_or_the_query(client, capl
     assert "7,431" not in text and "not-to-be-logged" not in text and "words_per_minute" not in text
 
 
+@pytest.mark.parametrize("method", ["GET", "HEAD", "POST", "PUT", "OPTIONS", "DELETE", "BREW"])
+@pytest.mark.parametrize(
+    "path",
+    ["/v1/analyze", "/v1/analyze/", "/v1/analyze/batch", "/v1/health", "/metrics", "/docs", "/docs/", "/",
+     "/static/app.js", "/static/", "//v1//health", "/V1/health", "/v1/health.json", "/nowhere", ""],
+)
+def test_the_route_label_is_what_the_url_map_matches(app, method, path):
+    # the observer labels plain paths from a table of the rules without variables; every
+    # other request goes through the URL map: both must give the URL map's answer
+    from werkzeug.test import EnvironBuilder
+
+    observer = app.wsgi_app
+    environ = EnvironBuilder(path=path or "/", method=method).get_environ()
+    environ["PATH_INFO"] = path
+    assert observer.route(environ) == observability._route(app, environ)
+
+
+def test_plain_paths_are_labelled_without_matching_the_url_map(app, monkeypatch):
+    observer = app.wsgi_app
+    monkeypatch.setattr(observability, "_route", lambda *a: pytest.fail("matched the URL map"))
+    assert observer.route({"REQUEST_METHOD": "POST", "PATH_INFO": "/v1/analyze"}) == "/v1/analyze"
+    assert observer.route({"REQUEST_METHOD": "HEAD", "PATH_INFO": "/v1/health"}) == "/v1/health"
+    monkeypatch.undo()
+    assert observer.route({"REQUEST_METHOD": "GET", "PATH_INFO": "/v1/analyze", "SERVER_NAME": "x", "SERVER_PORT": "80",
+                           "wsgi.url_scheme": "http"}) == observability.UNMATCHED_ROUTE
+
+
 def scrape(client) -> str:
     return client.get("/metrics", buffered=True).get_data(as_text=True)
 
