@@ -6,7 +6,7 @@
 ARG BASE=python:3.11-slim-bookworm
 
 FROM ${BASE} AS build
-# COMPILE=1 (default): scoring/ compiled with mypyc (setup.py), about 1.9x faster per
+# COMPILE=1 (default): scoring/ compiled with mypyc (setup.py), about 2x faster per
 # article; COMPILE=0 installs the same code as pure Python and needs no C compiler.
 ARG COMPILE=1
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
