@@ -278,10 +278,7 @@ def match_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str
         pos = s + len(t)
         known = seen.get(t)
         if known is None:
-            lower = t.lower()
-            if lower == t and not t[0].isupper():
-                lower = t  # the same object: a reader may skip a word whose lower case `is` its text
-            known = seen[t] = (t, _kind(t), lower)
+            known = _first_seen(t, seen)
         out.append(Token(s, pos, known[1], known[0], known[2]))
     return out
 
@@ -325,13 +322,19 @@ def scan_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str,
         t = norm[i:j]
         known = seen.get(t)
         if known is None:
-            lower = t.lower()
-            if lower == t and not t[0].isupper():
-                lower = t  # the same object: a reader may skip a word whose lower case `is` its text
-            known = seen[t] = (t, _kind(t), lower)
+            known = _first_seen(t, seen)
         out.append(Token(i, j, known[1], known[0], known[2]))
         i = j
     return out
+
+
+def _first_seen(t: str, seen: dict[str, tuple[str, str, str]]) -> tuple[str, str, str]:
+    """Record a token text the document has not had yet: (the text, its kind, its lower case)."""
+    lower = t.lower()
+    if lower == t and not t[0].isupper():
+        lower = t  # the same object: a reader may skip a word whose lower case `is` its text
+    known = seen[t] = (t, _kind(t), lower)
+    return known
 
 
 def _starts_word(norm: str, k: int) -> bool:
