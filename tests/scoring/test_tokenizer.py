@@ -27,12 +27,12 @@ PREDICATES = (str.isalnum, str.isspace, str.isdecimal, str.isdigit, str.isnumeri
 def reference(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = []
     pos = start
-    for space, text in SPACED_TOKEN_RE.findall(norm, start, end):
-        if not text:
+    for space, token in SPACED_TOKEN_RE.findall(norm, start, end):
+        if not token:
             continue  # the end, after any trailing white space
         first = pos + len(space)
-        pos = first + len(text)
-        out.append((first, pos, text))
+        pos = first + len(token)
+        out.append((first, pos, token))
     return out
 
 
