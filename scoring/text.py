@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, final
 
 HEADING: Final = "heading"
 SENTENCE: Final = "sentence"
@@ -94,34 +94,63 @@ _SURROGATE_RE = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # chr()
 _CRLF_RE = re.compile("\r\n")
 
 
-class Token:
-    """A word, number, punctuation mark or symbol, with its text taken from `Document.norm` and that text in lower case.
+@final
+class Lexeme:
+    """One distinct token text of a document, shared by every token that has it: the text, its kind, its lower case.
 
-    A plain class with read-only (`Final`) fields rather than a named tuple: compiled, its
-    offsets are C integers read without a look-up (a named tuple boxes two ints per token,
-    ~56 of its ~136 bytes). Tokens of the same text share one `text` and one `lower`; `lower`
-    is the text itself (the same object) when the text is in lower case and starts with no capital.
+    `lower` is the text itself (the same object) when the text is in lower case and starts
+    with no capital.
     """
 
-    __slots__ = ("start", "end", "kind", "text", "lower")
+    __slots__ = ("text", "kind", "lower")
 
-    def __init__(self, start: int, end: int, kind: str, text: str, lower: str) -> None:
-        self.start: Final = start
-        self.end: Final = end
-        self.kind: Final = kind
+    def __init__(self, text: str, kind: str, lower: str) -> None:
         self.text: Final = text
+        self.kind: Final = kind
         self.lower: Final = lower
+
+
+@final
+class Token:
+    """A word, number, punctuation mark or symbol: where it starts in `Document.norm`, and its Lexeme (text, kind, lower case).
+
+    Two fields: an article repeats its words, so what a token's text says about it (kind,
+    lower case) lives once per distinct text, in the Lexeme, and the end follows from the
+    length of the text. A token takes 64 bytes as allocated (compiled: a native class, its
+    start a C integer); with the text, kind, lower case and end of its own it took 80, and a
+    1 MiB article has ~165,000 tokens. `text`, `kind`, `lower` and `end` read as fields.
+    """
+
+    __slots__ = ("start", "lexeme")
+
+    def __init__(self, start: int, lexeme: Lexeme) -> None:
+        self.start: Final = start
+        self.lexeme: Final = lexeme
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.lexeme.text)
+
+    @property
+    def text(self) -> str:
+        return self.lexeme.text
+
+    @property
+    def kind(self) -> str:
+        return self.lexeme.kind
+
+    @property
+    def lower(self) -> str:
+        return self.lexeme.lower
 
     @property
     def is_word(self) -> bool:
         """True for words and numbers: what the readability formulas count as words."""
-        return self.kind is WORD or self.kind is NUMBER
+        kind = self.lexeme.kind
+        return kind is WORD or kind is NUMBER
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Token) and self.start == other.start and self.end == other.end
-            and self.kind == other.kind and self.text == other.text
-        )
+        return isinstance(other, Token) and self.start == other.start and self.text == other.text and self.kind == other.kind
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.kind, self.text))
@@ -244,19 +273,20 @@ def _fold_char(m: re.Match) -> str:
     return "\n" if ch == "\r" else FOLD[ord(ch)]
 
 
-def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]] | None = None) -> list[Token]:
+def tokenize(norm: str, start: int, end: int, seen: dict[str, Lexeme] | None = None) -> list[Token]:
     """Split `norm[start:end]` into tokens as TOKEN_RE defines them (linear time).
 
     Compiled (the container's build), a hand-written scan of code points does it: tokenizing
     with the regex took ~900 machine instructions per character of news copy, 540 of them in
-    the engine (a fifth of the whole report, under callgrind), the scan takes ~390, token
-    objects included. Interpreted, the scan costs more than the engine, so the pure-Python
+    the engine (a fifth of the whole report, under callgrind), the scan took ~390, token
+    objects included, and reading whole runs of letters with `str.isalnum` (scan_tokens) took
+    that down by a tenth again. Interpreted, the scan costs more than the engine, so the pure-Python
     build reads TOKEN_RE's matches instead. tests/scoring/test_tokenizer.py holds both equal
     to the pattern.
 
-    `seen` (one per document) maps each token text to its first copy, its kind and its lower
-    case, which every later equal token shares: an article repeats its words, and a 1 MiB one
-    held 8 MiB of copies.
+    `seen` (one per document) maps each token text to its Lexeme (its first copy, its kind
+    and its lower case), which every later equal token shares: an article repeats its words,
+    and a 1 MiB one held 8 MiB of copies.
     """
     if seen is None:
         seen = {}
@@ -265,7 +295,7 @@ def tokenize(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, st
     return match_tokens(norm, start, end, seen)
 
 
-def match_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]]) -> list[Token]:
+def match_tokens(norm: str, start: int, end: int, seen: dict[str, Lexeme]) -> list[Token]:
     """`tokenize` by the regex engine: TOKEN_RE's matches, read with findall."""
     out: list[Token] = []
     pos = start
@@ -279,31 +309,78 @@ def match_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str
         known = seen.get(t)
         if known is None:
             known = _first_seen(t, seen)
-        out.append(Token(s, pos, known[1], known[0], known[2]))
+        out.append(Token(s, known))
     return out
 
 
-def scan_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str, str]]) -> list[Token]:
-    """`tokenize` by hand, in one left-to-right pass over code points with the ASCII cases first.
+def scan_tokens(norm: str, start: int, end: int, seen: dict[str, Lexeme]) -> list[Token]:
+    """`tokenize` by hand: the span's runs of non-space characters, each one word when it is all letters and digits, else scanned.
 
-    A token is a word (a letter or digit, then word characters, joined by one joiner before
-    another letter or digit) or any other character that is not white space.
+    No token holds white space, so the runs that `str.split` cuts (at the characters
+    `str.isspace` calls space, as the pattern's white space class does) each hold whole
+    tokens. Most runs of news copy are one word (84% of the bench's articles' runs) or a word
+    and one ASCII mark after it, "said," (11%): `str.isalnum` (compiled, a loop in C) tells
+    both apart without a step per character. Any other run is scanned code point by code
+    point (`_scan_run`).
     """
     out: list[Token] = []
     i = start
+    for run in norm[start:end].split():
+        i = _skip_space(norm, i)
+        n = len(run)
+        j = i + n
+        if run.isalnum():
+            known = seen.get(run)
+            if known is None:
+                known = _first_seen(run, seen)
+            out.append(Token(i, known))
+        elif n > 1 and _ends_word(ord(run[n - 1])) and run[: n - 1].isalnum():
+            # a word, then one ASCII mark that cannot join it to anything: the run ends after it
+            t = run[: n - 1]
+            known = seen.get(t)
+            if known is None:
+                known = _first_seen(t, seen)
+            out.append(Token(i, known))
+            t = run[n - 1]
+            known = seen.get(t)
+            if known is None:
+                known = _first_seen(t, seen)
+            out.append(Token(j - 1, known))
+        else:
+            _scan_run(norm, i, j, seen, out)
+        i = j
+    return out
+
+
+def _skip_space(norm: str, i: int) -> int:
+    """The first position from `i` on whose character is not white space (one exists)."""
+    while True:
+        c = ord(norm[i])
+        if c < 128:
+            if not (c == 32 or 9 <= c <= 13 or 28 <= c <= 31):
+                return i
+        elif not norm[i].isspace():
+            return i
+        i += 1
+
+
+def _ends_word(c: int) -> bool:
+    """True for an ASCII character that is a token of its own after a word at the end of a run: not a letter, digit or "_"."""
+    return c < 128 and not (97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95)
+
+
+def _scan_run(norm: str, i: int, end: int, seen: dict[str, Lexeme], out: list[Token]) -> None:
+    """Append the tokens of `norm[i:end]`, a run with no white space, in one left-to-right pass over its code points.
+
+    A token is a word (a letter or digit, then word characters, joined by one joiner before
+    another letter or digit) or any other character.
+    """
     while i < end:
         c = ord(norm[i])
         if c < 128:
-            if c <= 32 and (c == 32 or 9 <= c <= 13 or 28 <= c <= 31):
-                i += 1
-                continue
             word = 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
         else:
-            ch = norm[i]
-            if ch.isspace():
-                i += 1
-                continue
-            word = ch.isalnum()
+            word = norm[i].isalnum()
         j = i + 1
         if word:
             j = _word_run_end(norm, j, end)
@@ -323,17 +400,17 @@ def scan_tokens(norm: str, start: int, end: int, seen: dict[str, tuple[str, str,
         known = seen.get(t)
         if known is None:
             known = _first_seen(t, seen)
-        out.append(Token(i, j, known[1], known[0], known[2]))
+        out.append(Token(i, known))
         i = j
-    return out
 
 
-def _first_seen(t: str, seen: dict[str, tuple[str, str, str]]) -> tuple[str, str, str]:
-    """Record a token text the document has not had yet: (the text, its kind, its lower case)."""
+def _first_seen(t: str, seen: dict[str, Lexeme]) -> Lexeme:
+    """Record a token text the document has not had yet: its Lexeme."""
     lower = t.lower()
-    if lower == t and not t[0].isupper():
+    # an ASCII character that lower() leaves alone is no capital: only others need the look-up
+    if lower == t and (ord(t[0]) < 128 or not t[0].isupper()):
         lower = t  # the same object: a reader may skip a word whose lower case `is` its text
-    known = seen[t] = (t, _kind(t), lower)
+    known = seen[t] = Lexeme(t, _kind(t), lower)
     return known
 
 
@@ -402,7 +479,7 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
         blocks = [Block(s, e) for s, e in segment.paragraph_spans(norm)]
     paragraphs: list[Paragraph] = []
     units: list[Unit] = []
-    seen: dict[str, tuple[str, str, str]] = {}  # token texts shared across the document (see tokenize)
+    seen: dict[str, Lexeme] = {}  # token texts shared across the document (see tokenize)
     for block in blocks:
         tokens = tuple(tokenize(norm, block.start, block.end, seen))
         if not tokens:

@@ -17,8 +17,9 @@ from scoring.text import MARK_RANGES, TOKEN_RE, match_tokens, scan_tokens, token
 SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + r"|\Z)")
 
 # Each code point is tried in these places: inside a word, after a digit and a comma, before
-# a comma and a digit, after a joiner, after a digit and a colon, after "_", doubled, alone.
-CONTEXTS = ("a{c}b", "1,{c}", "{c},1", "a-{c}", "a.{c}x", "2:{c}x", "x_{c}", "{c}{c}", "{c}")
+# a comma and a digit, after a joiner, after a digit and a colon, after "_", doubled, alone,
+# and at the end and the start of a run after or before a word (the scan's shortcut for "said,").
+CONTEXTS = ("a{c}b", "1,{c}", "{c},1", "a-{c}", "a.{c}x", "2:{c}x", "x_{c}", "{c}{c}", "{c}", "word{c}", "{c}word")
 # What decides a character's fate in either: the regex's classes (\w, \s, \d and the marks)
 # and the string predicates the tokenizer reads, plus the finer ones that could tell them apart.
 PREDICATES = (str.isalnum, str.isspace, str.isdecimal, str.isdigit, str.isnumeric, str.isalpha, str.isupper, str.islower)
