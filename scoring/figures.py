@@ -249,7 +249,7 @@ def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figu
     # figure read before it.
     candidates: list[int] = []
     for j in range(len(toks)):
-        text = toks[j].text
+        text = toks[j].lexeme.text
         may = starts.get(text)
         if may is None:
             may = starts[text] = _may_start(toks[j])
@@ -257,7 +257,7 @@ def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figu
             candidates.append(j)
     if not candidates:
         return []
-    low = [t.lower for t in toks]
+    low = [t.lexeme.lower for t in toks]
     out: list[Figure] = []
     i = 0
     title_case = unit.type == HEADING and is_title_case(toks)

@@ -146,18 +146,19 @@ def detect(doc: Document) -> Language:
     other_name = ""
     for unit in doc.units:
         for token in unit.tokens:
-            if token.kind != WORD:
+            lex = token.lexeme  # the token's text, kind and lower case, read once
+            if lex.kind != WORD:
                 continue
             words += 1
             if words > MAX_WORDS_READ:
                 break
-            text = token.text
+            text = lex.text
             first = text[0]
             if not (first < _LATIN_END or _LATIN_EXTENDED_FROM <= first <= _LATIN_EXTENDED_TO):
                 other_script += 1
                 other_name = other_name or _script(first)
                 continue
-            entry = FUNCTION_WORDS.get(token.lower)
+            entry = FUNCTION_WORDS.get(lex.lower)
             if entry is not None:
                 hits += 1
                 for code, weight in entry:

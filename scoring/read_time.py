@@ -62,7 +62,8 @@ def analyze(doc: Document, language: str, words_per_minute: float | None) -> Rea
     words = 0
     for unit in doc.units:
         for t in unit.tokens:
-            if t.kind is WORD or t.kind is NUMBER:
+            kind = t.lexeme.kind
+            if kind is WORD or kind is NUMBER:
                 words += 1
     seconds = words * 60 / wpm + image_seconds(doc.images)
     if words_per_minute:

@@ -318,12 +318,13 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
         lowered: list[str] = []
         letters = chars = syl = mono = poly = long = unfamiliar = complex_ = mini = 0
         for t in unit.tokens:
-            kind = t.kind
+            lex = t.lexeme  # the token's text, kind and lower case, read once
+            kind = lex.kind
             if kind != WORD and kind != NUMBER:
                 continue
-            f = facts.get(t.text)
+            f = facts.get(lex.text)
             if f is None:
-                f = facts[t.text] = _WordFacts(t.text, t.lower, language, easy, table)
+                f = facts[lex.text] = _WordFacts(lex.text, lex.lower, language, easy, table)
             syl += f.syllables
             letters += f.letters
             chars += f.characters
@@ -343,7 +344,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             taken = min(words, sample_left)
             hard = 0
             for t in tokens[:taken]:
-                hard += facts[t.text].poly
+                hard += facts[t.lexeme.text].poly
             sample_hard += hard
             sample_easy += taken - hard
             sample_sentences += taken / words

@@ -184,7 +184,7 @@ def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> 
     quotes = 0
     i = t_from
     while i < t_to:
-        text = tokens[i].text
+        text = tokens[i].lexeme.text
         if text == '"':
             quotes += 1
         if i == start or text not in TERMINATORS:
@@ -254,7 +254,7 @@ def quote_spans(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[tuple[int, 
         open_at: int | None = None
         for u in p.units:
             for t in u.tokens:
-                if t.text != '"':
+                if t.lexeme.text != '"':
                     continue
                 if open_at is None:
                     open_at = t.start

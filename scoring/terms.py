@@ -62,15 +62,15 @@ def unit_profile(
     names: set[str] = set()
     first = True
     for tok in unit.tokens:
-        kind = tok.kind
-        text = tok.text
-        if kind != WORD:
+        lex = tok.lexeme  # the token's text, kind and lower case, read once
+        text = lex.text
+        if lex.kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
             continue
         entry = memo.get(text)
         if entry is None:
-            entry = _word_entry(text, tok.lower)
+            entry = _word_entry(text, lex.lower)
             memo[text] = entry
         t, capitalized = entry
         if t:

@@ -109,17 +109,19 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
         initial = first_word = -1
         k = 0
         for t in toks:
-            low.append(t.lower)  # shared per article by the tokenizer
-            kind = t.kind
+            lex = t.lexeme  # the token's text, kind and lower case, read once
+            lower = lex.lower
+            low.append(lower)  # shared per article by the tokenizer
+            kind = lex.kind
             if kind == WORD or kind == NUMBER:
                 total += 1
                 if initial < 0:
                     initial = k
                 if first_word < 0 and kind == WORD:
                     first_word = k
-            text = t.text
+            text = lex.text
             # the tokenizer makes `lower` the text itself only when it has no capital
-            if text is not t.lower and text[0].isupper():
+            if text is not lower and text[0].isupper():
                 caps.append(k)
             if gather:
                 written.add(text)
