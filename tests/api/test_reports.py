@@ -57,3 +57,33 @@ def test_data_keys_and_attribute_names_that_are_not_identifiers_dump_like_marshm
 
     obj = SimpleNamespace(**{"class": "x", "two words": 3.0})
     assert _schema_dump(Odd())(obj) == Odd().dump(obj) == {"the label": "x", "count": 3}
+
+
+def test_values_not_of_the_fields_type_are_converted_like_marshmallow():
+    # the dump takes a value of the field's own type as it is and converts only the others
+    from enum import Enum
+    from types import SimpleNamespace
+
+    from marshmallow import Schema, fields
+
+    from api.reports import _schema_dump
+
+    class Label(str, Enum):
+        A = "a"
+
+    class Mixed(Schema):
+        text = fields.String()
+        count = fields.Integer()
+        share = fields.Float()
+        flag = fields.Boolean()
+        names = fields.List(fields.String())
+        nested = fields.List(fields.List(fields.Integer()))
+
+    for obj in (
+        SimpleNamespace(text=7, count=True, share=2, flag=1, names=[Label.A, None, 3], nested=[[1.0, 2], []]),
+        SimpleNamespace(text=Label.A, count=3.0, share=None, flag=0, names=None, nested=None),
+        SimpleNamespace(text=None, count=None, share=0.5, flag=None, names=[], nested=[[None]]),
+    ):
+        dumped = _schema_dump(Mixed())(obj)
+        assert json.dumps(dumped) == json.dumps(Mixed().dump(obj))
+        assert [type(v) for v in dumped.values()] == [type(v) for v in Mixed().dump(obj).values()]
