@@ -44,6 +44,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
+_SECURITY_HEADER_ITEMS = tuple((name.lower(), name, value) for name, value in SECURITY_HEADERS.items())
 # What a browser may send and read across origins.
 CORS_ALLOW_METHODS = "GET, POST, OPTIONS"
 CORS_ALLOW_HEADERS = "Content-Type, Authorization, X-API-Key, X-Request-ID"
@@ -138,8 +139,12 @@ def _unauthorized(detail: str) -> ApiProblem:
 
 
 def _headers(response: Response) -> Response:
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    # setdefault for each, with one pass over the response's headers: werkzeug's setdefault scans
+    # them all (lower-casing each name) once per call
+    present = {key.lower() for key in response.headers.keys()}
+    for lower, name, value in _SECURITY_HEADER_ITEMS:
+        if lower not in present:
+            response.headers.add(name, value)
     origin = request.headers.get("Origin")
     if origin and origin in current_app.config["CORS_ORIGINS"]:
         response.headers["Access-Control-Allow-Origin"] = origin

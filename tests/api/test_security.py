@@ -140,3 +140,13 @@ def test_cors_preflight(origin, status):
         assert "Authorization" in response.headers["Access-Control-Allow-Headers"]
     else:
         assert response.mimetype == "application/problem+json"
+
+
+def test_a_security_header_the_route_set_is_kept_and_none_is_doubled(client):
+    # the docs page sets its own Content-Security-Policy; the others are added once each
+    response = client.get("/docs")
+    assert response.status_code == 200
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Resource-Policy"):
+        assert len(response.headers.getlist(name)) == 1, name
+    analyzed = client.post("/v1/analyze", json={"text": "The council met on Tuesday."})
+    assert [len(analyzed.headers.getlist(name)) for name in ("X-Frame-Options", "Cross-Origin-Resource-Policy")] == [1, 1]
