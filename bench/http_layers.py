@@ -2,6 +2,7 @@
 
     cd /work/main && .venv/bin/python bench/http_layers.py 2>/dev/null     # 300 distinct articles
     .venv/bin/python bench/http_layers.py --articles 100 --profile 25 2>/dev/null   # + cProfile top lines
+    .venv-compiled/bin/python bench/http_layers.py 2>/dev/null   # a COPYDESK_COMPILE=1 install: the build it imports
 
 No server and no socket: the app (api.create_app) is called as WSGI with one prebuilt
 environ per article (the same JSON bodies as bench/http.py), and each layer is timed on
@@ -23,9 +24,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# Run as a script, Python puts bench/ first on sys.path, where bench/http.py would shadow the
+# standard library's http package: swap in the root, last, so that an installed copydesk (a
+# compiled COPYDESK_COMPILE=1 build, with its own copy of api/) is the one measured, as in
+# bench/inprocess.py and bench/scaling.py.
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(ROOT)]
 
 import argparse
 import cProfile
@@ -38,7 +43,7 @@ import time
 
 from werkzeug.test import EnvironBuilder
 
-from bench import corpus  # noqa: E402
+from bench import build_info, corpus  # noqa: E402
 
 
 def environ_for(body: bytes) -> dict:
@@ -131,6 +136,7 @@ def main(argv=None) -> int:
 
     med = {k: statistics.median(v) * 1e3 for k, v in rows.items()}
     whole = med["whole request"]
+    print(f"# {build_info.scoring_build()}")
     print(f"# {len(bodies)} distinct articles (median body {statistics.median(len(b) for b in bodies):.0f} bytes, "
           f"response {statistics.median(sizes):.0f} bytes); median CPU ms per request")
     print(f"{'layer':<34}{'ms':>8}{'% of request':>14}")
