@@ -306,10 +306,7 @@ def match_tokens(norm: str, start: int, end: int, seen: dict[str, Lexeme]) -> li
         t = pair[1]
         s = pos + len(pair[0])
         pos = s + len(t)
-        known = seen.get(t)
-        if known is None:
-            known = _first_seen(t, seen)
-        out.append(Token(s, known))
+        out.append(Token(s, _lexeme(t, seen)))
     return out
 
 
@@ -330,22 +327,11 @@ def scan_tokens(norm: str, start: int, end: int, seen: dict[str, Lexeme]) -> lis
         n = len(run)
         j = i + n
         if run.isalnum():
-            known = seen.get(run)
-            if known is None:
-                known = _first_seen(run, seen)
-            out.append(Token(i, known))
+            out.append(Token(i, _lexeme(run, seen)))
         elif n > 1 and _ends_word(ord(run[n - 1])) and run[: n - 1].isalnum():
             # a word, then one ASCII mark that cannot join it to anything: the run ends after it
-            t = run[: n - 1]
-            known = seen.get(t)
-            if known is None:
-                known = _first_seen(t, seen)
-            out.append(Token(i, known))
-            t = run[n - 1]
-            known = seen.get(t)
-            if known is None:
-                known = _first_seen(t, seen)
-            out.append(Token(j - 1, known))
+            out.append(Token(i, _lexeme(run[: n - 1], seen)))
+            out.append(Token(j - 1, _lexeme(run[n - 1], seen)))
         else:
             _scan_run(norm, i, j, seen, out)
         i = j
@@ -396,16 +382,15 @@ def _scan_run(norm: str, i: int, end: int, seen: dict[str, Lexeme], out: list[To
                 else:
                     break
                 j = _word_run_end(norm, j + 2, end)
-        t = norm[i:j]
-        known = seen.get(t)
-        if known is None:
-            known = _first_seen(t, seen)
-        out.append(Token(i, known))
+        out.append(Token(i, _lexeme(norm[i:j], seen)))
         i = j
 
 
-def _first_seen(t: str, seen: dict[str, Lexeme]) -> Lexeme:
-    """Record a token text the document has not had yet: its Lexeme."""
+def _lexeme(t: str, seen: dict[str, Lexeme]) -> Lexeme:
+    """The document's Lexeme for a token text, made and recorded on the text's first sighting."""
+    known = seen.get(t)
+    if known is not None:
+        return known
     lower = t.lower()
     # an ASCII character that lower() leaves alone is no capital: only others need the look-up
     if lower == t and (ord(t[0]) < 128 or not t[0].isupper()):
