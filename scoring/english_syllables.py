@@ -13,45 +13,45 @@ from types import MappingProxyType
 from typing import Final, Mapping
 
 VOWEL_LETTERS: Final = "aeiouy"
-VOWELS = frozenset(VOWEL_LETTERS)
+VOWELS: Final = frozenset(VOWEL_LETTERS)
 # Letter runs and digit runs inside one token ("covid-19", "4.5bn", "27th"): two
 # single-class alternatives that cannot overlap, so matching is linear.
-_PART_RE = re.compile(r"[^\W\d_]+|\d+")
+_PART_RE: Final = re.compile(r"[^\W\d_]+|\d+")
 # Digit runs and decimal points of a number token (single-class runs: linear).
-_NUMBER_PART_RE = re.compile(r"\d+|\.")
+_NUMBER_PART_RE: Final = re.compile(r"\d+|\.")
 # Endings that make the "'s" of a possessive a syllable of its own (boss's, judge's).
-SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
+SIBILANT_ENDINGS: Final[tuple[str, ...]] = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Letters after a number that add nothing read aloud: 27th, 1990s, 2nd.
-NUMBER_SUFFIXES = frozenset(("st", "nd", "rd", "th", "s"))
+NUMBER_SUFFIXES: Final = frozenset(("st", "nd", "rd", "th", "s"))
 # The number at the start of a token ("4.5" of "4.5bn"): a digit, then digits, commas and
 # points (one character class under one quantifier: linear).
-_LEADING_NUMBER_RE = re.compile(r"\d[\d,.]*")
+_LEADING_NUMBER_RE: Final = re.compile(r"\d[\d,.]*")
 # Units and scales written straight after a number, by the syllables they are read with:
 # 4.5bn "four point five billion", 10km "ten kilometers", 3pm "three p m".
 # Ordinals read like their cardinal, except "second", one syllable longer than "two".
-NUMBER_UNITS = MappingProxyType({
+NUMBER_UNITS: Final = MappingProxyType({
     "bn": 2, "mn": 2, "m": 2, "k": 2, "tn": 2, "km": 4, "kg": 4, "mph": 3, "cm": 4, "mm": 4,
     "am": 2, "pm": 2, "ft": 1, "lb": 1, "lbs": 1, "s": 0, "st": 0, "nd": 1, "rd": 0, "th": 0,
 })
 # All-capital words up to this many letters, without a vowel and without a dictionary
 # entry, are read letter by letter (FBI, NYPD, BBC); others are read as words (NATO).
-SPELLED_ACRONYM_MAX = 5
+SPELLED_ACRONYM_MAX: Final = 5
 # "W" is the one English letter name of more than one syllable ("double-u").
-_LETTER_NAME_SYLLABLES = {"w": 3}
+_LETTER_NAME_SYLLABLES: Final = {"w": 3}
 
 # Syllables of the English number words, read aloud.
-_UNITS = (2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2)  # zero .. nineteen
-_TENS = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)  # -, ten (in _UNITS), twenty .. ninety
-_HUNDRED = 2
-_SCALE = 2  # thousand, million, billion, trillion ...
-_POINT = 1
-_OH = 1  # the "oh" of 1905 read as a year: "nineteen oh five"
+_UNITS: Final[tuple[int, ...]] = (2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2)  # zero .. nineteen
+_TENS: Final[tuple[int, ...]] = (0, 0, 2, 2, 2, 2, 2, 3, 2, 2)  # -, ten (in _UNITS), twenty .. ninety
+_HUNDRED: Final = 2
+_SCALE: Final = 2  # thousand, million, billion, trillion ...
+_POINT: Final = 1
+_OH: Final = 1  # the "oh" of 1905 read as a year: "nineteen oh five"
 # Letter strings longer than this skip the learned n-gram corrections: no English word is
 # that long, and the n-grams of a 100,000-letter "word" would cost far more than the rule.
-FALLBACK_MAX_LETTERS = 50
+FALLBACK_MAX_LETTERS: Final = 50
 # Digit strings longer than this (or with a leading zero) are read digit by digit:
 # phone numbers, identifiers.
-MAX_SPOKEN_DIGITS = 15
+MAX_SPOKEN_DIGITS: Final = 15
 
 
 def english_rule(word: str) -> int:

@@ -839,6 +839,12 @@ def verb_key(word: str, measure: str = "count") -> str:
     return first.get(base) or second.get(base) or base
 
 
+# Endings for `singular`, as constants: a tuple literal in the call is built anew on every
+# call under mypyc. Typed as tuples of any length, which it keeps as Python objects.
+_ES_PLURALS: Final[tuple[str, ...]] = ("ches", "shes", "sses", "xes")
+_NOT_PLURAL_S: Final[tuple[str, ...]] = ("ss", "us", "is")
+
+
 def singular(word: str) -> str:
     """A light English singular: "supports" -> "support", "casualties" -> "casualty"."""
     if word.endswith("'s") or word.endswith("s'"):
@@ -849,9 +855,9 @@ def singular(word: str) -> str:
         return PLURALS[word]
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes")):
+    if len(word) > 3 and word.endswith(_ES_PLURALS):
         return word[:-2]
-    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 2 and not word.endswith(_NOT_PLURAL_S):  # it ends in "s" (checked above)
         return word[:-1]
     return word
 

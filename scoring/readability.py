@@ -31,23 +31,23 @@ from .text import NUMBER, SENTENCE, WORD, Document, Token, Unit
 
 _EASY = load("easy_words_en").tables["lists"]
 # The familiar words with their regular inflections (built by tools/build_easy_words.py).
-EASY_WORDS_EN = frozenset(_EASY["words"].split() + _EASY["inflections"].split())
-EASY_WORDS = MappingProxyType({"en": EASY_WORDS_EN})
+EASY_WORDS_EN: Final = frozenset(_EASY["words"].split() + _EASY["inflections"].split())
+EASY_WORDS: Final = MappingProxyType({"en": EASY_WORDS_EN})
 
 # Letters for a long word (LIX, Wiener Sachtextformel: "more than six letters").
-LONG_WORD_LETTERS = 7
+LONG_WORD_LETTERS: Final = 7
 # Letters for a mini word (McAlpine EFLAW: "words of one, two or three letters").
-MINI_WORD_LETTERS = 3
+MINI_WORD_LETTERS: Final = 3
 # Syllables for a polysyllable (SMOG, Wiener Sachtextformel, Gunning's complex words).
-POLYSYLLABLE = 3
+POLYSYLLABLE: Final = 3
 # A sentence shorter than this is never reported as hard: one long word in a short
 # sentence sends any per-sentence grade up without making it hard to read.
-HARD_SENTENCE_MIN_WORDS = 10
+HARD_SENTENCE_MIN_WORDS: Final = 10
 
 # Languages that capitalize every noun, where a capital inside a sentence does not mark a name.
-CAPITALIZED_NOUNS = frozenset({"de"})
+CAPITALIZED_NOUNS: Final = frozenset({"de"})
 # Endings Gunning does not let make a word complex: a verb made three syllables by them.
-_GUNNING_ENDINGS = ("es", "ed", "ing")
+_GUNNING_ENDINGS: Final[tuple[str, ...]] = ("es", "ed", "ing")
 
 
 def is_familiar(word: str, easy: frozenset[str]) -> bool:

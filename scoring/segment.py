@@ -35,20 +35,20 @@ DASHES: Final = frozenset(("-", "--", "\u2013", "\u2014"))
 
 # Letter-dot acronyms in the token text (the final period is a token of its own):
 # "U.S", "a.m", "e.g", "Ph.D".
-_ACRONYM_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+_ACRONYM_RE: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 
 # Lines that are headings whatever their punctuation. Each pattern is anchored at the
 # line start and bounded, so it reads a fixed number of characters at most.
-_BYLINE_RE = re.compile(r"By\s+[A-Z]")
-_PUBLISHED_RE = re.compile(r"(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)|Last updated)\b", re.I)
-_READ_TIME_RE = re.compile(r"\d{1,3}(?:\.\d)?\s?-?\s?(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
+_BYLINE_RE: Final = re.compile(r"By\s+[A-Z]")
+_PUBLISHED_RE: Final = re.compile(r"(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)|Last updated)\b", re.I)
+_READ_TIME_RE: Final = re.compile(r"\d{1,3}(?:\.\d)?\s?-?\s?(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
 # "HARLOW, Ore." or "WASHINGTON (AP)" alone on a line, or before a dash that opens the lede.
-_DATELINE_RE = re.compile(
+_DATELINE_RE: Final = re.compile(
     r"[A-Z][A-Z'.\-]{1,30}(?: [A-Z][A-Z'.\-]{1,30}){0,3}"
     r"(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15}){0,2})?"
     r"(?: \([A-Za-z][A-Za-z .&]{0,30}\))?"
 )
-_BLANK_LINE_RE = re.compile(r"\n[ ]*\n")
+_BLANK_LINE_RE: Final = re.compile(r"\n[ ]*\n")
 # A line that ends with one of these words (or a comma or hyphen) continues on the next.
 _CONTINUES: Final = frozenset(
     "a an and as at by for from has have in is its of on or that the their to was were with".split()

@@ -16,8 +16,15 @@ STOPWORDS: Final = (
 )
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
-_SUFFIXES: Final = (("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""))
-_SUFFIX_ENDINGS: Final = tuple(suffix for suffix, _ in _SUFFIXES)
+_SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
+    ("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""),
+)
+# The same rules by a word's last letter, in their order: a word is tried only against the
+# suffixes it can end with. (Typed as tuples of any length: a fixed-length tuple constant is
+# a C struct under mypyc, rebuilt as Python tuples on every loop over it.)
+_SUFFIXES_BY_LAST: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    last: tuple(rule for rule in _SUFFIXES if rule[0][-1] == last) for last in {s[-1] for s, _ in _SUFFIXES}
+}
 _DIGIT_RE: Final = re.compile(r"\d")  # one character class, no repetition: linear
 _NO_NAMES: Final[frozenset[str]] = frozenset()
 # Stems shorter than this are left whole: "bus", "red", "ring" would lose their meaning.
@@ -33,8 +40,9 @@ def term(word: str) -> str:
     verb = stem(base)
     if verb in KNOWN_VERBS:
         return VERB_CLASS.get(verb) or AMOUNT_VERB_CLASS[verb]
-    if base.endswith(_SUFFIX_ENDINGS):
-        for suffix, repl in _SUFFIXES:
+    rules = _SUFFIXES_BY_LAST.get(base[-1:])
+    if rules is not None:
+        for suffix, repl in rules:
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
                 base = base[: -len(suffix)] + repl
                 break

@@ -48,13 +48,13 @@ TOKEN_RE = re.compile(
 # `\s*` the next character is then always a token's or the end, so nothing backtracks and a
 # run of trailing spaces is read once (without it, findall rescanned the run from each of
 # its positions: quadratic, 28 s for 16 KiB of spaces).
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + r"|\Z)")
+_SPACED_TOKEN_RE: Final = re.compile(r"(\s*)(" + TOKEN_RE.pattern + r"|\Z)")
 # _MARKS as code point ranges, for the tokenizer.
 MARK_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05BD), (0x0610, 0x061A), (0x064B, 0x065F), (0x0900, 0x0903),
     (0x093A, 0x094F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
 )
-_NUMERIC_RE = re.compile(r"[\d.,:/'&@+\-]+")
+_NUMERIC_RE: Final = re.compile(r"[\d.,:/'&@+\-]+")
 
 # Length-preserving folding for `Document.norm`: every white-space character becomes a
 # space or a newline, typographic quotes become ASCII ones, control characters a space
@@ -89,9 +89,9 @@ _FOLD_RUNS = (
     (0xFEFF, 0xFEFF, " "),
 )
 FOLD = {cp: ch for first, last, ch in _FOLD_RUNS for cp in range(first, last + 1)}
-_FOLD_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(FOLD)) + "]")
-_SURROGATE_RE = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # chr(): compilers reject surrogate literals
-_CRLF_RE = re.compile("\r\n")
+_FOLD_RE: Final = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(FOLD)) + "]")
+_SURROGATE_RE: Final = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # chr(): compilers reject surrogate literals
+_CRLF_RE: Final = re.compile("\r\n")
 
 
 @final
