@@ -448,14 +448,12 @@ def _by_terms(
 
 def _weight_of(terms: tuple[str, ...], weight: dict[str, float]) -> float:
     """The summed weight of a unit's terms (1.0 when it has none that weigh)."""
-    get = weight.get
-    return math.fsum([get(t, 0.0) for t in terms]) or 1.0
+    return math.fsum([weight.get(t, 0.0) for t in terms]) or 1.0
 
 
 def _similarity(a: frozenset[str], b: tuple[str, ...], weight: dict[str, float], w_a: float, w_b: float) -> float:
     """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF; `w_a`, `w_b` from _weight_of."""
-    get = weight.get
-    shared = [get(t, 0.0) for t in b if t in a]  # b's terms are distinct: each shared term once
+    shared = [weight.get(t, 0.0) for t in b if t in a]  # b's terms are distinct: each shared term once
     if not shared:
         return 0.0
     w_shared = math.fsum(shared)

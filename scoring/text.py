@@ -91,7 +91,9 @@ _FOLD_RUNS = (
 FOLD = {cp: ch for first, last, ch in _FOLD_RUNS for cp in range(first, last + 1)}
 _FOLD_RE: Final = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(FOLD)) + "]")
 _SURROGATE_RE: Final = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # chr(): compilers reject surrogate literals
-_CRLF_RE: Final = re.compile("\r\n")
+# FOLD's ASCII entries for str.translate, "\r" alone a newline as in `_fold_char`: on an
+# ASCII text (CPython's fast path, ~1 ns a character) instead of the regex's ~8 ns.
+_ASCII_FOLD: Final[dict[int, str]] = {cp: ("\n" if cp == 0x0D else ch) for cp, ch in FOLD.items() if cp < 0x80}
 
 
 @final
@@ -264,7 +266,9 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Return the length-preserving folded copy of `text` (see the module docstring)."""
     if "\r\n" in text:
-        text = _CRLF_RE.sub(" \n", text)
+        text = text.replace("\r\n", " \n")
+    if text.isascii():
+        return text.translate(_ASCII_FOLD)
     return _FOLD_RE.sub(_fold_char, text)
 
 

@@ -60,3 +60,18 @@ def test_no_character_outside_controls_spaces_and_marks_is_folded():
 ])
 def test_fold_examples(text, folded):
     assert fold(text) == folded
+
+
+def by_definition(text: str) -> str:
+    """Folding as the module docstring defines it: "\\r\\n" -> " \\n", a lone "\\r" -> "\\n", FOLD for the rest."""
+    text = text.replace("\r\n", " \n")
+    return "".join("\n" if ch == "\r" else FOLD.get(ord(ch), ch) for ch in text)
+
+
+@pytest.mark.parametrize("context", ["plain ASCII {c} text", "non-ASCII \u00e9 {c} text", "{c}", "x\r\n{c}\ry"])
+def test_fold_matches_the_table_for_every_code_point_in_ascii_and_other_texts(context):
+    # ASCII texts take str.translate, the others the regex: both must give the table's answer
+    for cp in [*range(0x80), *FOLD]:
+        text = context.format(c=chr(cp))
+        assert fold(text) == by_definition(text), (hex(cp), context)
+        assert len(fold(text)) == len(text)
