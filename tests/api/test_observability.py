@@ -153,3 +153,67 @@ def test_the_gunicorn_hooks_make_clear_and_remove_the_metrics_folder(tmp_path):
         assert tmp_path.exists()
     # a leaked variable would switch every later scrape in this process to multiprocess mode
     assert {name: os.environ.get(name) for name in before} == before
+
+
+def _logged(app, environ, caplog):
+    """Run one request through the observer around a stub app; return its log lines, parsed."""
+    observer = app.wsgi_app
+    inner = observer.wsgi_app
+
+    def stub(environ, start_response):
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "2")])
+        return [b"{}"]
+
+    logger = logging.getLogger(observability.LOGGER_NAME)
+    observer.wsgi_app = stub
+    logger.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger=observability.LOGGER_NAME):
+            caplog.handler.setLevel(logging.INFO)
+            body = observer(environ, lambda status, headers, exc_info=None: None)
+            b"".join(body)
+            body.close()
+    finally:
+        observer.wsgi_app = inner
+        logger.removeHandler(caplog.handler)
+    return [json.loads(r.getMessage()) for r in caplog.records if r.name == observability.LOGGER_NAME]
+
+
+@pytest.mark.parametrize(
+    ("content_length", "logged"),
+    [("1900", 1900), ("0", 0), (str(2**63 - 1), 2**63 - 1), (str(2**63), None), ("9" * 40, None), ("12x", None), ("", None)],
+)
+def test_the_log_line_holds_the_request_size_when_it_is_a_64_bit_integer(app, caplog, content_length, logged):
+    # the line is written by orjson, which takes 64-bit integers: a larger Content-Length is no
+    # size a request can have, and must not break the log line (json.dumps took any integer)
+    from werkzeug.test import EnvironBuilder
+
+    environ = EnvironBuilder(path="/v1/health", method="GET").get_environ()
+    environ["CONTENT_LENGTH"] = content_length
+    [line] = _logged(app, environ, caplog)
+    assert line["request_bytes"] == logged
+
+
+def test_the_log_line_keeps_a_non_ascii_path(app, caplog):
+    from werkzeug.test import EnvironBuilder
+
+    environ = EnvironBuilder(path="/nowhere", method="GET").get_environ()
+    environ["PATH_INFO"] = "/caf\u00e9/\u00ff\x7f"  # WSGI paths are bytes decoded as Latin-1
+    [line] = _logged(app, environ, caplog)
+    assert line["path"] == "/caf\u00e9/\u00ff\x7f" and line["route"] == observability.UNMATCHED_ROUTE
+
+
+def test_a_logger_set_above_info_writes_no_line_but_the_metrics_still_count(client, caplog):
+    logger = logging.getLogger(observability.LOGGER_NAME)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(caplog.handler)
+    try:
+        caplog.handler.setLevel(logging.DEBUG)
+        for _ in range(2):
+            client.get("/v1/health", buffered=True)
+    finally:
+        logger.setLevel(level)
+        logger.removeHandler(caplog.handler)
+    assert not [r for r in caplog.records if r.name == observability.LOGGER_NAME]
+    assert 'copydesk_http_requests_total{method="GET",route="/v1/health",status="200"} 2.0' in scrape(client)
