@@ -30,7 +30,7 @@ from .numbers import (
     split_suffix,
     word_value,
 )
-from .text import HEADING, NUMBER, WORD, Document, Token, Unit
+from .text import HEADING, NUMBER, WORD, Document, Token, Unit, lexeme_slots
 
 _NUMBERS = load("figures_numbers")
 _REFERENTS = load("figures_referents")
@@ -213,7 +213,7 @@ class _Raw:
 def find(doc: Document) -> tuple[Figure, ...]:
     """Return every figure of the article in document order (publication lines give none)."""
     out: list[Figure] = []
-    starts: dict[str, bool] = {}  # token text -> whether a figure may start there, for the whole article
+    starts: list[bool | None] = [None] * doc.lexemes  # by Lexeme ordinal: may a figure start there (None: not asked yet)
     for unit in doc.units:
         if unit.type == HEADING and is_meta_line(unit):
             continue
@@ -239,20 +239,20 @@ def is_meta_line(unit: Unit) -> bool:
     )
 
 
-def unit_figures(unit: Unit, starts: dict[str, bool] | None = None) -> list[Figure]:
-    """Return the figures of one unit, left to right (`starts` caches `_may_start` per token text)."""
+def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Figure]:
+    """Return the figures of one unit, left to right (`starts` caches `_may_start` by Lexeme ordinal)."""
     toks = unit.tokens
     if starts is None:
-        starts = {}
+        starts = [None] * lexeme_slots((unit,))
     # Most tokens cannot start a figure, and most units hold none that can: find the ones that
     # can (asked once per distinct token text), then read from each one that is not inside the
     # figure read before it.
     candidates: list[int] = []
     for j in range(len(toks)):
-        text = toks[j].lexeme.text
-        may = starts.get(text)
+        k = toks[j].lexeme.ordinal
+        may = starts[k]
         if may is None:
-            may = starts[text] = _may_start(toks[j])
+            may = starts[k] = _may_start(toks[j])
         if may:
             candidates.append(j)
     if not candidates:

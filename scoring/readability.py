@@ -295,7 +295,7 @@ class _WordFacts:
 def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:
     """Count the sentences' words, letters, syllables and word classes in one pass over their tokens.
 
-    Each distinct word is measured once (its _WordFacts, in a dictionary local to this call)
+    Each distinct word is measured once (its _WordFacts, in a list by Lexeme ordinal local to this call)
     and added up in plain loops. A capitalized word after the first of its sentence is a
     name: neither complex (Gunning) nor unfamiliar (Dale-Chall), except in German, which
     capitalizes every noun.
@@ -303,7 +303,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
     easy = EASY_WORDS.get(language)
     table = syllables.ENGLISH.table if language == "en" else _NO_TABLE  # looked up before the counter's dispatch
     names_by_capital = language not in CAPITALIZED_NOUNS
-    facts: dict[str, _WordFacts] = {}
+    facts: list[_WordFacts | None] = [None] * doc.lexemes  # by Lexeme ordinal
     per_sentence: list[_SentenceCounts] = []
     headings = 0
     t_words = t_letters = t_chars = t_syl = t_mono = t_poly = t_long = t_unfamiliar = t_complex = t_mini = 0
@@ -322,9 +322,9 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             kind = lex.kind
             if kind != WORD and kind != NUMBER:
                 continue
-            f = facts.get(lex.text)
+            f = facts[lex.ordinal]
             if f is None:
-                f = facts[lex.text] = _WordFacts(lex.text, lex.lower, language, easy, table)
+                f = facts[lex.ordinal] = _WordFacts(lex.text, lex.lower, language, easy, table)
             syl += f.syllables
             letters += f.letters
             chars += f.characters
@@ -344,7 +344,9 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             taken = min(words, sample_left)
             hard = 0
             for t in tokens[:taken]:
-                hard += facts[t.lexeme.text].poly
+                sampled = facts[t.lexeme.ordinal]
+                if sampled is not None:  # always: every token of `tokens` was measured above
+                    hard += sampled.poly
             sample_hard += hard
             sample_easy += taken - hard
             sample_sentences += taken / words

@@ -105,7 +105,7 @@ def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
-    memo: dict[str, tuple[str, bool]] = {}  # each distinct word is normalized once per article
+    memo: list[tuple[str, bool] | None] = [None] * doc.lexemes  # each distinct word is normalized once per article
     profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in doc.units]
     names = [p[1] for p in profiles]
     groups, group_of = group_figures(figures, names)

@@ -8,7 +8,7 @@ from typing import Final
 from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
-from .text import WORD, Unit
+from .text import WORD, Unit, lexeme_slots
 
 _STOPWORDS: Final = load("stopwords_en")
 STOPWORDS: Final = (
@@ -51,13 +51,13 @@ def term(word: str) -> str:
     return base
 
 
-def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, tuple[str, bool]] | None = None) -> frozenset[str]:
-    """The set of content terms of a unit, figure values included as "#11000"; `memo` caches each word's term per article."""
+def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: list[tuple[str, bool] | None] | None = None) -> frozenset[str]:
+    """The set of content terms of a unit, figure values included as "#11000"; `memo` caches each word's term per article, by Lexeme ordinal."""
     return frozenset(unit_profile(unit, figures, memo)[0])
 
 
 def unit_profile(
-    unit: Unit, figures: tuple[Figure, ...] = (), memo: dict[str, tuple[str, bool]] | None = None
+    unit: Unit, figures: tuple[Figure, ...] = (), memo: list[tuple[str, bool] | None] | None = None
 ) -> tuple[tuple[str, ...], frozenset[str]]:
     """A unit's distinct content terms (in no particular order) and its names (capitalized words other than a sentence's first), in one pass.
 
@@ -65,7 +65,7 @@ def unit_profile(
     12 terms takes 136 bytes against 728.
     """
     if memo is None:
-        memo = {}
+        memo = [None] * lexeme_slots((unit,))
     out: set[str] = set()
     names: set[str] = set()
     first = True
@@ -76,10 +76,9 @@ def unit_profile(
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
             continue
-        entry = memo.get(text)
+        entry = memo[lex.ordinal]
         if entry is None:
-            entry = _word_entry(text, lex.lower)
-            memo[text] = entry
+            entry = memo[lex.ordinal] = _word_entry(text, lex.lower)
         t, capitalized = entry
         if t:
             out.add(t)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Final, NamedTuple, final
 
 HEADING: Final = "heading"
@@ -101,15 +102,19 @@ class Lexeme:
     """One distinct token text of a document, shared by every token that has it: the text, its kind, its lower case.
 
     `lower` is the text itself (the same object) when the text is in lower case and starts
-    with no capital.
+    with no capital. `ordinal` numbers the document's distinct texts from 0, in the order they
+    are first seen (`Document.lexemes` counts them): an analysis that works something out once
+    per distinct word keeps it in a list at that index, which compiled code reads in a few
+    instructions, where a dictionary keyed by the text costs a hash-table probe per token.
     """
 
-    __slots__ = ("text", "kind", "lower")
+    __slots__ = ("text", "kind", "lower", "ordinal")
 
-    def __init__(self, text: str, kind: str, lower: str) -> None:
+    def __init__(self, text: str, kind: str, lower: str, ordinal: int) -> None:
         self.text: Final = text
         self.kind: Final = kind
         self.lower: Final = lower
+        self.ordinal: Final = ordinal
 
 
 @final
@@ -227,10 +232,11 @@ class Document:
     units: tuple[Unit, ...]
     quotes: tuple[tuple[int, int], ...]
     images: int = 0
+    lexemes: int = 0  # distinct token texts: every token's lexeme.ordinal is below it
 
     def __init__(
         self, text: str, norm: str, paragraphs: tuple[Paragraph, ...], units: tuple[Unit, ...],
-        quotes: tuple[tuple[int, int], ...], images: int = 0,
+        quotes: tuple[tuple[int, int], ...], images: int = 0, lexemes: int = 0,
     ) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "norm", norm)
@@ -238,6 +244,7 @@ class Document:
         object.__setattr__(self, "units", units)
         object.__setattr__(self, "quotes", quotes)
         object.__setattr__(self, "images", images)
+        object.__setattr__(self, "lexemes", lexemes)
 
     @property
     def sentences(self) -> tuple[Unit, ...]:
@@ -252,6 +259,11 @@ class Document:
             if qs >= end:
                 break
         return False
+
+
+def lexeme_slots(units: Iterable[Unit]) -> int:
+    """The length of a list indexed by the Lexeme ordinals of the units' tokens (Document.lexemes for a whole document)."""
+    return max((t.lexeme.ordinal + 1 for u in units for t in u.tokens), default=0)
 
 
 def clean(text: str) -> str:
@@ -399,7 +411,7 @@ def _lexeme(t: str, seen: dict[str, Lexeme]) -> Lexeme:
     # an ASCII character that lower() leaves alone is no capital: only others need the look-up
     if lower == t and (ord(t[0]) < 128 or not t[0].isupper()):
         lower = t  # the same object: a reader may skip a word whose lower case `is` its text
-    known = seen[t] = Lexeme(t, _kind(t), lower)
+    known = seen[t] = Lexeme(t, _kind(t), lower, len(seen))
     return known
 
 
@@ -483,4 +495,4 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
             p_units.append(unit)
         paragraphs.append(Paragraph(p_index, p_units[0].start, p_units[-1].end, tuple(p_units)))
     quotes = segment.quote_spans(norm, paragraphs)
-    return Document(text, norm, tuple(paragraphs), tuple(units), quotes, images)
+    return Document(text, norm, tuple(paragraphs), tuple(units), quotes, images, len(seen))

@@ -53,3 +53,34 @@ def test_readers_that_skip_the_capital_check_for_shared_lower_case_still_see_cap
     token = next(t for u in doc.units for t in u.tokens if t.text == word)
     assert _WordFacts(token.text, token.lower, "en", None, {}).capital is capital
     assert _word_entry(token.text, token.lower)[1] is (capital and not word.isupper())
+
+
+@pytest.mark.parametrize("text", [
+    "The council met. The mayor spoke.\n\nThe vote was close.",
+    "# Budget\n\nPrices rose 11,000 times; 11,000 more followed. \"Rose,\" she said, \"rose.\"",
+    "",
+])
+def test_lexeme_ordinals_number_the_distinct_texts_of_the_document(text):
+    # analyses keep one fact per distinct word in a list indexed by the ordinal: equal texts
+    # must share it, different texts must not, and every ordinal must fit Document.lexemes
+    from scoring.text import lexeme_slots
+
+    doc = build_document(text)
+    by_text = {}
+    for t in (t for u in doc.units for t in u.tokens):
+        assert by_text.setdefault(t.text, t.lexeme.ordinal) == t.lexeme.ordinal
+    assert sorted(by_text.values()) == list(range(len(by_text)))
+    assert doc.lexemes == len(by_text) == lexeme_slots(doc.units)
+
+
+def test_a_unit_read_alone_gets_lists_long_enough_for_its_ordinals():
+    # unit_profile and unit_figures called without the article's memo size one from the unit
+    from scoring.figures import unit_figures
+    from scoring.terms import unit_profile
+
+    doc = build_document("One two three.\n\nThe mayor said 4,000 homes were sold, up from 3,000.")
+    last = doc.units[-1]
+    assert min(t.lexeme.ordinal for t in last.tokens) > 0  # the ordinals do not start at 0 here
+    figures = tuple(unit_figures(last))
+    assert [f.value for f in figures] == [4000, 3000]
+    assert sorted(unit_profile(last, figures)[0]) == ["#3000", "#4000", "home", "mayor", "sold"]
