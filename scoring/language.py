@@ -86,13 +86,15 @@ LETTERS_READ: Final = 2000
 # Function-word hits after which reading stops (checked at the end of each unit): the
 # ranking no longer changes on prose.
 ENOUGH_HITS: Final = 80
-_LATIN_END: Final = "\u0250"
-_LATIN_EXTENDED_FROM: Final = "\u1e00"
-_LATIN_EXTENDED_TO: Final = "\u1eff"
+_LATIN_END: Final = 0x0250
+_LATIN_EXTENDED_FROM: Final = 0x1E00
+_LATIN_EXTENDED_TO: Final = 0x1EFF
+# What FUNCTION_WORDS holds for a word that is none
+_NOT_A_FUNCTION_WORD: Final[tuple[tuple[str, float], ...]] = ()
 
 # Code point ranges of the scripts named in the refusal message; Latin is everything
 # below U+0250 plus Latin Extended Additional.
-_SCRIPTS: Final = (
+_SCRIPTS: Final[tuple[tuple[int, int, str], ...]] = (
     (0x0370, 0x03FF, "Greek"), (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"),
     (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x077F, "Arabic"), (0x0900, 0x097F, "Devanagari"),
     (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Hangul"),
@@ -144,6 +146,8 @@ def detect(doc: Document) -> Language:
     scores: dict[str, float] = {}
     words = hits = other_script = 0
     other_name = ""
+    # each distinct word's FUNCTION_WORDS entry, by Lexeme ordinal: looked up once, read per token
+    entries: list[tuple[tuple[str, float], ...] | None] = [None] * doc.lexemes
     for unit in doc.units:
         for token in unit.tokens:
             lex = token.lexeme  # the token's text, kind and lower case, read once
@@ -153,13 +157,15 @@ def detect(doc: Document) -> Language:
             if words > MAX_WORDS_READ:
                 break
             text = lex.text
-            first = text[0]
+            first = ord(text[0])
             if not (first < _LATIN_END or _LATIN_EXTENDED_FROM <= first <= _LATIN_EXTENDED_TO):
                 other_script += 1
-                other_name = other_name or _script(first)
+                other_name = other_name or _script(text[0])
                 continue
-            entry = FUNCTION_WORDS.get(lex.lower)
-            if entry is not None:
+            entry = entries[lex.ordinal]
+            if entry is None:
+                entry = entries[lex.ordinal] = FUNCTION_WORDS.get(lex.lower, _NOT_A_FUNCTION_WORD)
+            if entry:
                 hits += 1
                 for code, weight in entry:
                     scores[code] = scores.get(code, 0.0) + weight

@@ -262,17 +262,31 @@ def find_restatements(
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
-    unit_terms = [p[0] for p in profiles]
+    # The article's distinct terms numbered from 0 and each unit's terms as those numbers: the
+    # counts, weights, ranks and postings below are lists indexed by them, read in a few
+    # instructions compiled, where dictionaries keyed by the term cost a hash-table probe each.
+    term_ids: dict[str, int] = {}
+    unit_terms: list[tuple[int, ...]] = []
+    for profile in profiles:
+        ids: list[int] = []
+        for t in profile[0]:
+            k = term_ids.get(t)
+            if k is None:
+                k = term_ids[t] = len(term_ids)
+            ids.append(k)
+        unit_terms.append(tuple(ids))
+    term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     anchors = _time_anchors(figures)
     sentences = [u.index for u in units if u.type == SENTENCE]
-    df: dict[str, int] = {}
+    df: list[int] = [0] * len(term_of)  # sentences that hold each term
     for i in sentences:
-        for t in unit_terms[i]:
-            df[t] = df.get(t, 0) + 1
+        for k in unit_terms[i]:
+            df[k] = df[k] + 1  # not +=: compiled, that is a generic in-place add on a boxed int
     n = max(len(sentences), 1)
-    weight = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    # a term no sentence holds (a heading's alone) weighs nothing
+    weight = [math.log(1.0 + n / d) if d else 0.0 for d in df]
     # each term's place from rarest to commonest (ties by the term): rule 3 sorts a unit's terms by it
-    rank = _rarity_ranks(df)
+    rank = _rarity_ranks(df, term_of)
     # each unit's summed term weight, the denominator of its coverage: summed once, not per comparison
     totals = [_weight_of(terms, weight) for terms in unit_terms]
 
@@ -283,7 +297,7 @@ def find_restatements(
             first_mention.setdefault(id(group), fig.unit)
 
     seen_words: dict[str, int] = {}
-    postings: dict[str, list[int]] = {}
+    postings: list[list[int] | None] = [None] * len(term_of)  # by term: the sentences that hold it, in order
     names_of: dict[int, frozenset[str]] = {}
     restated: dict[int, int] = {}
     out: list[Restatement] = []
@@ -304,10 +318,10 @@ def find_restatements(
                 found = _by_terms(unit, unit_terms, weight, totals, rank, postings, names_of, restated, anchors)
             if found is not None and _different_times(anchors, i, found.restates):
                 found = None  # "in 1998" against "on May 24": two events, however alike the words
-            for t in unit_terms[i]:
-                plist = postings.get(t)  # not setdefault: that builds an empty list every time
+            for k in unit_terms[i]:
+                plist = postings[k]
                 if plist is None:
-                    postings[t] = [i]
+                    postings[k] = [i]
                 else:
                     plist.append(i)
         if found is not None:
@@ -316,24 +330,28 @@ def find_restatements(
     return tuple(out)
 
 
-def _rarity_ranks(df: dict[str, int]) -> dict[str, int]:
-    """Each term's place in the order of (document frequency, term), from 0.
+def _rarity_ranks(df: list[int], term_of: list[str]) -> list[int]:
+    """Each term's place in the order of (document frequency, term), from 0, among the terms some sentence holds (by term number).
 
-    The terms are sorted within each frequency, not as (frequency, term) tuples: a list of
-    strings sorts with a plain string comparison, where tuples compare element by element
-    through the generic protocol (3% of the report's instructions, under callgrind).
+    The terms are sorted within each frequency, not as (frequency, term) tuples: strings sort
+    with a plain string comparison, where tuples compare element by element through the
+    generic protocol (3% of the report's instructions, under callgrind).
     """
-    by_df: dict[int, list[str]] = {}
-    for t, d in df.items():
+    by_df: dict[int, list[int]] = {}
+    for k, d in enumerate(df):
+        if not d:
+            continue  # only in headings: rule 3 never ranks it
         group = by_df.get(d)
         if group is None:
-            by_df[d] = [t]
+            by_df[d] = [k]
         else:
-            group.append(t)
-    rank: dict[str, int] = {}
+            group.append(k)
+    rank = [0] * len(df)
+    place = 0
     for d in sorted(by_df):
-        for t in sorted(by_df[d]):
-            rank[t] = len(rank)
+        for k in sorted(by_df[d], key=term_of.__getitem__):
+            rank[k] = place
+            place += 1
     return rank
 
 
@@ -368,7 +386,16 @@ def _asserts_new_figure(figs, group_of, first_mention, unit: int) -> bool:
     return any(not _is_repeat(f, group_of, first_mention, unit) for f in _asserted(figs) if not f.incidental)
 
 
-def _by_figure(unit: Unit, figs, group_of, first_mention, unit_terms, weight, totals, restated) -> Restatement | None:
+def _by_figure(
+    unit: Unit,
+    figs: list[Figure] | tuple[Figure, ...],
+    group_of: dict[int, _Group],
+    first_mention: dict[int, int],
+    unit_terms: list[tuple[int, ...]],
+    weight: list[float],
+    totals: list[float],
+    restated: dict[int, int],
+) -> Restatement | None:
     """Rule 2: the unit's first asserted figure repeats an earlier sentence's, and repeats outnumber news."""
     asserted = _asserted(figs)
     if not asserted:
@@ -397,11 +424,11 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
 
 def _by_terms(
     unit: Unit,
-    unit_terms: list[tuple[str, ...]],
-    weight: dict[str, float],
+    unit_terms: list[tuple[int, ...]],
+    weight: list[float],
     totals: list[float],
-    rank: dict[str, int],
-    postings: dict[str, list[int]],
+    rank: list[int],
+    postings: list[list[int] | None],
     names_of: dict[int, frozenset[str]],
     restated: dict[int, int],
     anchors: dict[int, frozenset[float]],
@@ -414,10 +441,10 @@ def _by_terms(
     rare = sorted(mine, key=rank.__getitem__)[:RARE_TERMS]  # rarest first: (document frequency, term)
     score: dict[int, float] = {}
     for t in rare:
-        plist = postings.get(t)
+        plist = postings[t]
         if not plist:
             continue
-        w = weight.get(t, 0.0)
+        w = weight[t]
         for k in range(max(0, len(plist) - POSTINGS_MAX), len(plist)):  # the last POSTINGS_MAX, without a slice
             j = plist[k]
             score[j] = score.get(j, 0.0) + w
@@ -446,14 +473,14 @@ def _by_terms(
 # of the terms, which follows string hashes and so changes from one process to the next.
 
 
-def _weight_of(terms: tuple[str, ...], weight: dict[str, float]) -> float:
+def _weight_of(terms: tuple[int, ...], weight: list[float]) -> float:
     """The summed weight of a unit's terms (1.0 when it has none that weigh)."""
-    return math.fsum([weight.get(t, 0.0) for t in terms]) or 1.0
+    return math.fsum([weight[k] for k in terms]) or 1.0
 
 
-def _similarity(a: frozenset[str], b: tuple[str, ...], weight: dict[str, float], w_a: float, w_b: float) -> float:
+def _similarity(a: frozenset[int], b: tuple[int, ...], weight: list[float], w_a: float, w_b: float) -> float:
     """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF; `w_a`, `w_b` from _weight_of."""
-    shared = [weight.get(t, 0.0) for t in b if t in a]  # b's terms are distinct: each shared term once
+    shared = [weight[k] for k in b if k in a]  # b's terms are distinct: each shared term once
     if not shared:
         return 0.0
     w_shared = math.fsum(shared)

@@ -389,8 +389,12 @@ def test_weights_sum_the_same_in_any_order_of_the_terms():
 
 
 def test_rarity_ranks_order_terms_by_document_frequency_then_by_the_term():
-    df = {"zeta": 1, "alpha": 2, "beta": 1, "#11000": 3, "Émile": 1, "gamma": 2}
-    expected = {t: r for r, (_, t) in enumerate(sorted((d, t) for t, d in df.items()))}
-    assert repetition._rarity_ranks(df) == expected
-    assert list(repetition._rarity_ranks(df)) == ["beta", "zeta", "Émile", "alpha", "gamma", "#11000"]
-    assert repetition._rarity_ranks({}) == {}
+    # terms by number, with how many sentences hold each; "heading" is in none (a heading's alone)
+    term_of = ["zeta", "alpha", "beta", "#11000", "Émile", "heading", "gamma"]
+    df = [1, 2, 1, 3, 1, 0, 2]
+    ranked = sorted((d, t) for t, d in zip(term_of, df) if d)
+    rank = repetition._rarity_ranks(df, term_of)
+    assert [rank[term_of.index(t)] for _, t in ranked] == list(range(len(ranked)))
+    assert sorted((t for t, d in zip(term_of, df) if d), key=lambda t: rank[term_of.index(t)]) == [
+        "beta", "zeta", "Émile", "alpha", "gamma", "#11000"]
+    assert repetition._rarity_ranks([], []) == []
