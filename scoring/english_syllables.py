@@ -12,6 +12,8 @@ import unicodedata
 from types import MappingProxyType
 from typing import Final, Mapping
 
+from .charclass import is_alpha, is_upper
+
 VOWEL_LETTERS: Final = "aeiouy"
 VOWELS: Final = frozenset(VOWEL_LETTERS)
 # Letter runs and digit runs inside one token ("covid-19", "4.5bn", "27th"): two
@@ -230,8 +232,8 @@ class EnglishSyllables:
         known = self.table.get(lower)
         if known is not None:
             return known
-        if lower.isalpha():
-            if len(token) <= SPELLED_ACRONYM_MAX and len(token) > 1 and token.isupper() and not VOWELS & set(lower):
+        if is_alpha(lower):
+            if len(token) <= SPELLED_ACRONYM_MAX and len(token) > 1 and is_upper(token) and not VOWELS & set(lower):
                 return _spelled(lower)
             return self.word(lower)
         if lower[0].isdecimal() and not any(c.isalpha() for c in lower):

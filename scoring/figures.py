@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .charclass import is_alpha
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
@@ -276,7 +277,7 @@ def _may_start(tok: Token) -> bool:
     """True for a token a figure can start at: a number, a currency sign, a number word ("twenty-two"), a word with a digit ("4.5bn")."""
     w = tok.lower
     return tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
-        w in NUMBER_WORDS or (not w.isalpha() and (  # all letters: no digit, no hyphen (most words)
+        w in NUMBER_WORDS or (not is_alpha(w) and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 

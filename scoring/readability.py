@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Callable, Final, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
+from .charclass import is_alpha, starts_upper
 from .errors import UnsupportedLanguageError
 from .lexicons import load
 from .passive import RULES as PASSIVE_RULES
@@ -258,7 +259,7 @@ class _WordFacts:
     def __init__(self, word: str, lower: str, language: str, easy: frozenset[str] | None, table: dict[str, int]) -> None:
         known = table.get(lower)
         syl = known if known is not None else syllables.count(word, language)
-        if word.isalpha():
+        if is_alpha(word):
             letters = characters = len(word)
         else:
             letters = characters = 0
@@ -289,7 +290,7 @@ class _WordFacts:
         self.unfamiliar = 1 if unfamiliar else 0
         # `lower` is `word` itself only for a word that starts with no capital (text.tokenize's
         # rule): then no call is needed
-        self.capital = lower is not word and word[0].isupper()
+        self.capital = lower is not word and starts_upper(word)
 
 
 def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:

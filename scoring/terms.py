@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .charclass import is_alpha, is_upper, starts_upper
 from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
@@ -97,6 +98,6 @@ def _word_entry(text: str, lower: str) -> tuple[str, bool]:
     if w.endswith("'s"):
         w = w[:-2]
     # all letters (most words) means no digit: the regex only reads the rest
-    t = "" if w in STOPWORDS or len(w) < 2 or (not w.isalpha() and _DIGIT_RE.search(w)) else term(w)
+    t = "" if w in STOPWORDS or len(w) < 2 or (not is_alpha(w) and _DIGIT_RE.search(w)) else term(w)
     # `lower` is `text` itself only for a word that starts with no capital (text.tokenize's rule)
-    return t, lower is not text and text[:1].isupper() and not text.isupper()
+    return t, lower is not text and starts_upper(text) and not is_upper(text)

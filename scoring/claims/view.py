@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Final
 
+from ..charclass import starts_upper
 from ..text import NUMBER, WORD, Document, Token, Unit
 from .lexicon import NOT_NAMES
 
@@ -121,7 +122,7 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
                     first_word = k
             text = lex.text
             # the tokenizer makes `lower` the text itself only when it has no capital
-            if text is not lower and text[0].isupper():
+            if text is not lower and starts_upper(text):
                 caps.append(k)
             if gather:
                 written.add(text)
