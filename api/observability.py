@@ -27,7 +27,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-
 from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
