@@ -19,8 +19,6 @@ VOWELS: Final = frozenset(VOWEL_LETTERS)
 # Letter runs and digit runs inside one token ("covid-19", "4.5bn", "27th"): two
 # single-class alternatives that cannot overlap, so matching is linear.
 _PART_RE: Final = re.compile(r"[^\W\d_]+|\d+")
-# Digit runs and decimal points of a number token (single-class runs: linear).
-_NUMBER_PART_RE: Final = re.compile(r"\d+|\.")
 # Endings that make the "'s" of a possessive a syllable of its own (boss's, judge's).
 SIBILANT_ENDINGS: Final[tuple[str, ...]] = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 # Letters after a number that add nothing read aloud: 27th, 1990s, 2nd.
@@ -133,18 +131,34 @@ def integer_syllables(digits: str) -> int:
 
 def number_syllables(token: str) -> int:
     """Count a number token read aloud: '11,000' (5), '3.5' (3), '12/27/2024' (9), '7:45' (4)."""
+    # The parts are what r"\d+|\." finds once the commas are gone (\d is str.isdecimal), read
+    # in one pass: a call of re.findall and its list cost more than the count on short numbers.
     total = 0
     after_point = False
-    for part in _NUMBER_PART_RE.findall(token.replace(",", "")):
-        if part == ".":
+    run = ""  # the digits read since the last part
+    for c in token:
+        if c.isdecimal():
+            run += c
+            continue
+        if c == ",":
+            continue  # "11,000" is 11000: a comma joins the digits on either side
+        if run:
+            total += _digits_syllables(run, after_point)
+            after_point = False
+            run = ""
+        if c == ".":
             total += _POINT
             after_point = True
-        elif after_point:  # decimals are read digit by digit: three point one four
-            total += sum(_UNITS[int(d)] for d in part)
-            after_point = False
-        else:
-            total += integer_syllables(part)
+    if run:
+        total += _digits_syllables(run, after_point)
     return max(1, total)
+
+
+def _digits_syllables(digits: str, after_point: bool) -> int:
+    """A run of digits read aloud: digit by digit after a decimal point ("three point one four"), else as an integer."""
+    if after_point:
+        return sum(_UNITS[int(d)] for d in digits)
+    return integer_syllables(digits)
 
 
 def _ascii_letters(word: str) -> str:
@@ -159,17 +173,21 @@ def _spelled(letters: str) -> int:
     return sum(_LETTER_NAME_SYLLABLES.get(c, 1) for c in letters if c.isalpha())
 
 
-_END: Final = ""  # the key under which a trie node keeps its (n-gram, weight), if an n-gram ends there
+# A trie node: each next letter -> (the (n-gram, weight) that ends with it, or None; the node after it).
+# One lookup per letter walked finds both the child and whether an n-gram ends there.
+_Step = tuple[tuple[str, int] | None, dict]
 
 
-def ngram_trie(weights: Mapping[str, int]) -> dict:
+def ngram_trie(weights: Mapping[str, int]) -> dict[str, _Step]:
     """Index the weighted n-grams by their letters, so one walk per position finds all that start there."""
     root: dict = {}
     for gram, weight in weights.items():
         node = root
-        for ch in gram:
-            node = node.setdefault(ch, {})
-        node[_END] = (gram, weight)
+        last = len(gram) - 1
+        for k, ch in enumerate(gram):
+            end, child = node.get(ch, (None, {}))
+            node[ch] = ((gram, weight) if k == last else end), child
+            node = child
     return root
 
 
@@ -196,13 +214,12 @@ class EnglishSyllables:
         trie = self.trie
         found: dict[str, int] = {}  # distinct n-grams, as the weights were learned
         for i in range(size):
-            node: dict = trie
+            node: dict[str, _Step] = trie
             for j in range(i, size):
-                child = node.get(padded[j])
-                if child is None:
+                step = node.get(padded[j])
+                if step is None:
                     break
-                node = child
-                end = node.get(_END)
+                end, node = step
                 if end is not None:
                     found[end[0]] = end[1]
         return max(1, n + sum(found.values()))

@@ -1,5 +1,8 @@
 """Syllable counting: dictionary words, the fallback rule, numbers read aloud, acronyms, other languages."""
 
+import random
+import re
+
 import pytest
 
 from scoring import syllables
@@ -102,6 +105,30 @@ def test_integers_read_aloud(digits, expected):
 )
 def test_number_tokens(token, expected):
     assert number_syllables(token) == expected
+
+
+def _number_syllables_by_regex(token: str) -> int:
+    """number_syllables as first written: the parts r"\\d+|\\." finds once the commas are gone."""
+    total, after_point = 0, False
+    for part in re.findall(r"\d+|\.", token.replace(",", "")):
+        if part == ".":
+            total, after_point = total + 1, True
+        elif after_point:
+            # decimals digit by digit; a single digit reads as the integer it is
+            total, after_point = total + sum(integer_syllables(d) for d in part), False
+        else:
+            total += integer_syllables(part)
+    return max(1, total)
+
+
+def test_number_syllables_reads_the_parts_the_regex_found():
+    # 3,000 random tokens of 1 to 8 characters over digits (ASCII and Arabic-Indic), comma,
+    # point, slash and colon: the hand-written scan splits them as r"\d+|\." did
+    alphabet = "07,./:\u0663"
+    rng = random.Random(6)
+    tokens = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for token in ["1,200", "3.14", "12/27/2024", "7:45", "1..2", ".5", "5.", ",", "1,.5", "\u0663.\u0661"] + tokens:
+        assert number_syllables(token) == _number_syllables_by_regex(token), token
 
 
 @pytest.mark.parametrize(
