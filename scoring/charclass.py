@@ -10,8 +10,16 @@ are the methods' for every string (tests/scoring/test_charclass.py).
 
 from __future__ import annotations
 
-# setup.py compiles every module of scoring/ but its __init__, or none: text's probe answers for this one too
-from .text import COMPILED
+from typing import Final
+
+
+def _probe() -> None:
+    """Nothing: whether it has a code object tells whether this module runs compiled."""
+
+
+# True when mypyc compiled this module (its functions are then native and have no __code__).
+# setup.py compiles every module of scoring/ but its __init__, or none: this answers for all.
+COMPILED: Final = not hasattr(_probe, "__code__")
 
 
 def is_alpha(s: str) -> bool:

@@ -133,24 +133,27 @@ def number_syllables(token: str) -> int:
     """Count a number token read aloud: '11,000' (5), '3.5' (3), '12/27/2024' (9), '7:45' (4)."""
     # The parts are what r"\d+|\." finds once the commas are gone (\d is str.isdecimal), read
     # in one pass: a call of re.findall and its list cost more than the count on short numbers.
+    # ASCII digits are told by code point: compiled, str.isdecimal is a generic method call.
+    if "," in token:
+        token = token.replace(",", "")  # "11,000" is 11000: a comma joins the digits on either side
     total = 0
     after_point = False
-    run = ""  # the digits read since the last part
-    for c in token:
-        if c.isdecimal():
-            run += c
+    run = -1  # where the digits read since the last part start, or -1
+    for i in range(len(token)):
+        c = ord(token[i])
+        if 48 <= c <= 57 or (c >= 128 and token[i].isdecimal()):
+            if run < 0:
+                run = i
             continue
-        if c == ",":
-            continue  # "11,000" is 11000: a comma joins the digits on either side
-        if run:
-            total += _digits_syllables(run, after_point)
+        if run >= 0:
+            total += _digits_syllables(token[run:i], after_point)
             after_point = False
-            run = ""
-        if c == ".":
+            run = -1
+        if c == 46:  # "."
             total += _POINT
             after_point = True
-    if run:
-        total += _digits_syllables(run, after_point)
+    if run >= 0:
+        total += _digits_syllables(token[run:], after_point)
     return max(1, total)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .charclass import is_alpha
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
@@ -275,9 +274,10 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
 
 def _may_start(tok: Token) -> bool:
     """True for a token a figure can start at: a number, a currency sign, a number word ("twenty-two"), a word with a digit ("4.5bn")."""
-    w = tok.lower
-    return tok.kind == NUMBER or w in CURRENCY_SYMBOLS or (tok.kind == WORD and (
-        w in NUMBER_WORDS or (not is_alpha(w) and (  # all letters: no digit, no hyphen (most words)
+    lex = tok.lexeme
+    w = lex.lower
+    return lex.kind == NUMBER or w in CURRENCY_SYMBOLS or (lex.kind == WORD and (
+        w in NUMBER_WORDS or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 

@@ -256,10 +256,13 @@ class _WordFacts:
     __slots__ = ("lower", "syllables", "letters", "characters", "mono", "poly", "complex", "long", "mini",
                  "unfamiliar", "capital")
 
-    def __init__(self, word: str, lower: str, language: str, easy: frozenset[str] | None, table: dict[str, int]) -> None:
+    def __init__(self, word: str, lower: str, alpha: bool, language: str, easy: frozenset[str] | None, table: dict[str, int]) -> None:
         known = table.get(lower)
         syl = known if known is not None else syllables.count(word, language)
-        if is_alpha(word):
+        # `alpha` (Lexeme.alpha) is about `lower`: it answers for `word` when they are one object
+        if lower is not word:
+            alpha = is_alpha(word)
+        if alpha:
             letters = characters = len(word)
         else:
             letters = characters = 0
@@ -325,7 +328,7 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
                 continue
             f = facts[lex.ordinal]
             if f is None:
-                f = facts[lex.ordinal] = _WordFacts(lex.text, lex.lower, language, easy, table)
+                f = facts[lex.ordinal] = _WordFacts(lex.text, lex.lower, lex.alpha, language, easy, table)
             syl += f.syllables
             letters += f.letters
             chars += f.characters

@@ -79,7 +79,7 @@ def unit_profile(
             continue
         entry = memo[lex.ordinal]
         if entry is None:
-            entry = memo[lex.ordinal] = _word_entry(text, lex.lower)
+            entry = memo[lex.ordinal] = _word_entry(text, lex.lower, lex.alpha)
         t, capitalized = entry
         if t:
             out.add(t)
@@ -92,12 +92,16 @@ def unit_profile(
     return tuple(out), (frozenset(names) if names else _NO_NAMES)
 
 
-def _word_entry(text: str, lower: str) -> tuple[str, bool]:
-    """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word."""
+def _word_entry(text: str, lower: str, alpha: bool) -> tuple[str, bool]:
+    """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word.
+
+    `alpha` says `lower` is all letters (Lexeme.alpha).
+    """
     w = lower
     if w.endswith("'s"):
         w = w[:-2]
+        alpha = is_alpha(w)
     # all letters (most words) means no digit: the regex only reads the rest
-    t = "" if w in STOPWORDS or len(w) < 2 or (not is_alpha(w) and _DIGIT_RE.search(w)) else term(w)
+    t = "" if w in STOPWORDS or len(w) < 2 or (not alpha and _DIGIT_RE.search(w)) else term(w)
     # `lower` is `text` itself only for a word that starts with no capital (text.tokenize's rule)
     return t, lower is not text and starts_upper(text) and not is_upper(text)

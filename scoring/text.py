@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple, final
 
+from .charclass import COMPILED, is_alpha
+
 HEADING: Final = "heading"
 SENTENCE: Final = "sentence"
 
@@ -106,15 +108,18 @@ class Lexeme:
     are first seen (`Document.lexemes` counts them): an analysis that works something out once
     per distinct word keeps it in a list at that index, which compiled code reads in a few
     instructions, where a dictionary keyed by the text costs a hash-table probe per token.
+    `alpha` says the lower case is all letters (`str.isalpha`): figures, terms and readability
+    each skip work for such a word, and ask it once here rather than once each.
     """
 
-    __slots__ = ("text", "kind", "lower", "ordinal")
+    __slots__ = ("text", "kind", "lower", "ordinal", "alpha")
 
-    def __init__(self, text: str, kind: str, lower: str, ordinal: int) -> None:
+    def __init__(self, text: str, kind: str, lower: str, ordinal: int, alpha: bool) -> None:
         self.text: Final = text
         self.kind: Final = kind
         self.lower: Final = lower
         self.ordinal: Final = ordinal
+        self.alpha: Final = alpha
 
 
 @final
@@ -411,7 +416,9 @@ def _lexeme(t: str, seen: dict[str, Lexeme]) -> Lexeme:
     # an ASCII character that lower() leaves alone is no capital: only others need the look-up
     if lower == t and (ord(t[0]) < 128 or not t[0].isupper()):
         lower = t  # the same object: a reader may skip a word whose lower case `is` its text
-    known = seen[t] = Lexeme(t, _kind(t), lower, len(seen))
+    kind = _kind(t)
+    # only a WORD can be all letters: numbers have digits, and a mark or symbol is one non-letter
+    known = seen[t] = Lexeme(t, kind, lower, len(seen), kind == WORD and is_alpha(lower))
     return known
 
 
@@ -443,13 +450,6 @@ def _is_mark(c: int) -> bool:
             return True
     return False
 
-
-def _probe() -> None:
-    """Nothing: whether it has a code object tells whether this module runs compiled."""
-
-
-# True when mypyc compiled this module (its functions are then native and have no __code__).
-COMPILED: Final = not hasattr(_probe, "__code__")
 
 
 def _kind(t: str) -> str:

@@ -51,8 +51,44 @@ def test_readers_that_skip_the_capital_check_for_shared_lower_case_still_see_cap
 
     doc = build_document(f"The {word} grew.")
     token = next(t for u in doc.units for t in u.tokens if t.text == word)
-    assert _WordFacts(token.text, token.lower, "en", None, {}).capital is capital
-    assert _word_entry(token.text, token.lower)[1] is (capital and not word.isupper())
+    lex = token.lexeme
+    assert _WordFacts(lex.text, lex.lower, lex.alpha, "en", None, {}).capital is capital
+    assert _word_entry(lex.text, lex.lower, lex.alpha)[1] is (capital and not word.isupper())
+
+
+@pytest.mark.parametrize("word", [
+    "council", "Council", "COVID-19", "4.5bn", "co-op", "boss's", "U.S", "11,000", "caf\u00e9",
+    "\u0130stanbul",  # capital I with a dot: its lower case ends the i with a combining dot, no letter
+    "\u00bd", "%", "\u2014", "\u212a",  # a fraction, a mark, a dash, the Kelvin sign (a letter)
+])
+def test_a_lexeme_knows_whether_its_lower_case_is_all_letters(word):
+    doc = build_document(f"The {word} grew.")
+    lex = next(t for u in doc.units for t in u.tokens if t.text == word).lexeme
+    assert lex.alpha is lex.lower.isalpha()
+
+
+def test_readability_counts_the_letters_of_a_word_whose_lower_case_is_no_longer_all_letters():
+    # "\u0130stanbul" is all letters, its lower case (an i with a combining dot) is not:
+    # readability still counts the text as written, all eight characters letters
+    from scoring.readability import _WordFacts
+
+    word = "\u0130stanbul"
+    doc = build_document(f"The {word} grew.")
+    lex = next(t for u in doc.units for t in u.tokens if t.text == word).lexeme
+    assert word.isalpha() and not lex.alpha
+    facts = _WordFacts(lex.text, lex.lower, lex.alpha, "en", None, {})
+    assert (facts.letters, facts.characters) == (8, 8)
+
+
+def test_only_a_word_can_be_all_letters_in_lower_case():
+    # text._lexeme asks a WORD only: any one character that is no letter or digit (a mark or a
+    # symbol token) has a lower case that is no letter either
+    import sys
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if not c.isalnum():
+            assert not c.lower().isalpha(), hex(cp)
 
 
 @pytest.mark.parametrize("text", [
