@@ -24,7 +24,7 @@ import scoring
 from .articles import options_from
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error
 from .limits import check_article
-from .reports import report_body
+from .reports import analyze_body
 from .schemas import ArticleSchema
 
 bp = Blueprint("batch", __name__)
@@ -165,8 +165,8 @@ def _answer(position: int, item: Any) -> dict[str, Any]:
         article = ArticleSchema().load(fields)
         options = article["options"]
         check_article(article["text"], article["format"])
-        report = scoring.analyze(article["text"], format=article["format"], options=options_from(options))
-        return {"id": item_id, "status": 200, "report": report_body(report, article["text"], options["offsets"])}
+        body = analyze_body(article["text"], article["format"], options_from(options), options["offsets"])
+        return {"id": item_id, "status": 200, "report": body}
     except Exception as e:  # every failure belongs to this item alone
         problem = _problem_body(e)
         return {"id": item_id, "status": problem["status"], "problem": problem}

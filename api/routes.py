@@ -7,11 +7,9 @@ from pathlib import Path
 
 from flask import Blueprint, Response, request
 
-import scoring
-
 from .articles import read_article
 from .limits import check_article
-from .reports import report_body
+from .reports import analyze_body
 
 bp = Blueprint("api", __name__)
 
@@ -24,8 +22,7 @@ def analyze():
     """Analyze one article and return its report."""
     article = read_article(request)
     check_article(article.text, article.format)
-    report = scoring.analyze(article.text, format=article.format, options=article.options)
-    return report_body(report, article.text, article.offsets)
+    return analyze_body(article.text, article.format, article.options, article.offsets)
 
 
 @bp.get("/v1/health")

@@ -161,7 +161,7 @@ def test_unexpected_errors_answer_500_without_internals(monkeypatch, error):
     def broken(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr("api.routes.scoring.analyze", broken)
+    monkeypatch.setattr("scoring.analyze", broken)
     response = app.test_client().post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 500
     assert response.mimetype == PROBLEM_JSON
@@ -177,7 +177,7 @@ def test_a_non_finite_number_is_a_500_not_invalid_json(monkeypatch):
         report = real(*args, **kwargs)
         return dataclasses.replace(report, readability=dataclasses.replace(report.readability, grade=float("nan")))
 
-    monkeypatch.setattr("api.routes.scoring.analyze", broken)
+    monkeypatch.setattr("scoring.analyze", broken)
     response = app.test_client().post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 500
     assert "NaN" not in response.get_data(as_text=True)
@@ -196,7 +196,7 @@ def test_every_input_error_of_the_library_is_a_422(monkeypatch, client, error, t
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr("api.routes.scoring.analyze", refuse)
+    monkeypatch.setattr("scoring.analyze", refuse)
     response = client.post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 422
     assert response.get_json()["type"] == type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 
 import pytest
@@ -87,3 +88,51 @@ def test_values_not_of_the_fields_type_are_converted_like_marshmallow():
         dumped = _schema_dump(Mixed())(obj)
         assert json.dumps(dumped) == json.dumps(Mixed().dump(obj))
         assert [type(v) for v in dumped.values()] == [type(v) for v in Mixed().dump(obj).values()]
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/v1/analyze", lambda text: {"text": text}),
+    ("/v1/analyze/batch", lambda text: [{"text": text}, {"text": text}]),
+])
+def test_no_collection_meets_a_report_while_a_request_is_answered(client, seed_text, path, body):
+    # api.reports.analyze_body keeps the collector off until the report is freed. With it
+    # back on as soon as scoring.analyze returns, the dump's first allocations started a
+    # collection that walked the whole report (tokens and all). A threshold of 10 makes the
+    # request collect often; what the process held before (other tests' reports) is frozen
+    # out of the generations, so a Token seen there can only be this request's.
+    from scoring.text import Token
+
+    seen: list[bool] = []
+
+    def watch(phase, info):
+        if phase == "start":
+            seen.append(any(type(o) is Token for o in gc.get_objects(info["generation"])))
+
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10)
+    gc.callbacks.append(watch)
+    try:
+        response = client.post(path, json=body(seed_text))
+    finally:
+        gc.callbacks.remove(watch)
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+    assert response.status_code == 200
+    assert len(seen) > 10  # the request did collect, again and again
+    assert not any(seen)
+
+
+def test_analyze_body_leaves_a_paused_collector_paused_and_restarts_one_it_paused(seed_text):
+    from api.reports import analyze_body
+
+    assert gc.isenabled()
+    body = analyze_body(seed_text, "text", scoring.Options(), "code_points")
+    assert gc.isenabled() and body["units"]
+    gc.disable()
+    try:
+        assert analyze_body(seed_text, "text", scoring.Options(), "code_points") == body
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
