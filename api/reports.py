@@ -119,16 +119,14 @@ def report_body(report: scoring.Report, source: str, offsets: str) -> dict[str, 
 
 
 def analyze_body(source: str, format: str, options: scoring.Options, offsets: str) -> dict[str, Any]:
-    """Analyze an article and dump its report (report_body), the cyclic collector paused until the report is freed.
-
-    scoring.analyze pauses the collector while it builds a report (the report makes no cycles)
-    and switches it back on when done. The report's tracked objects, ~2,000 for a 300-word
-    article, then still count as new, so the first allocation of the dump started a
-    collection that walked them all: 0.6 collections and ~2% of the CPU of a request
-    (bench/http_layers.py's articles, in process). Kept paused until the report is freed, the
-    count those objects added is taken back as they go, and no collection meets them. A
-    caller that turned the collector off keeps it off.
-    """
+    """Analyze an article and dump its report (report_body), the cyclic collector paused until the report is freed."""
+    # scoring.analyze pauses the collector while it builds a report (the report makes no
+    # cycles) and switches it back on when done. The report's tracked objects, ~2,000 for a
+    # 300-word article, then still count as new, so the first allocation of the dump started
+    # a collection that walked them all: 0.6 collections and ~2% of the CPU of a request
+    # (bench/http_layers.py's articles, in process). Kept paused until the report is freed,
+    # the count those objects added is taken back as they go, and no collection meets them.
+    # A caller that turned the collector off keeps it off.
     if not gc.isenabled():
         return report_body(scoring.analyze(source, format=format, options=options), source, offsets)
     gc.disable()

@@ -93,10 +93,8 @@ def unit_profile(
 
 
 def _word_entry(text: str, lower: str, alpha: bool) -> tuple[str, bool]:
-    """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word.
-
-    `alpha` says `lower` is all letters (Lexeme.alpha).
-    """
+    """A word token's term ("" for none) and whether it is written capitalized (not all capitals): done once per word."""
+    # `alpha` says `lower` is all letters (Lexeme.alpha)
     w = lower
     if w.endswith("'s"):
         w = w[:-2]
