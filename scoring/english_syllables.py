@@ -188,7 +188,8 @@ def ngram_trie(weights: Mapping[str, int]) -> dict[str, _Step]:
         node = root
         last = len(gram) - 1
         for k, ch in enumerate(gram):
-            end, child = node.get(ch, (None, {}))
+            step = node.get(ch)
+            end, child = (None, {}) if step is None else step
             node[ch] = ((gram, weight) if k == last else end), child
             node = child
     return root

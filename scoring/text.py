@@ -451,7 +451,6 @@ def _is_mark(c: int) -> bool:
     return False
 
 
-
 def _kind(t: str) -> str:
     """The kind of a token text: WORD, NUMBER, PUNCT or SYMBOL."""
     o = ord(t[0])

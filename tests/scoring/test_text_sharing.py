@@ -58,7 +58,7 @@ def test_readers_that_skip_the_capital_check_for_shared_lower_case_still_see_cap
 
 @pytest.mark.parametrize("word", [
     "council", "Council", "COVID-19", "4.5bn", "co-op", "boss's", "U.S", "11,000", "caf\u00e9",
-    "\u0130stanbul",  # capital I with a dot: its lower case ends the i with a combining dot, no letter
+    "\u0130stanbul",  # capital I with a dot: its lower case is an i and a combining dot, no letter
     "\u00bd", "%", "\u2014", "\u212a",  # a fraction, a mark, a dash, the Kelvin sign (a letter)
 ])
 def test_a_lexeme_knows_whether_its_lower_case_is_all_letters(word):
