@@ -121,7 +121,7 @@ def _scaled(n: int) -> int:
 def integer_syllables(digits: str) -> int:
     """Count a digit string read aloud: 1918 as 'nineteen eighteen' (4), 11000 as 'eleven thousand' (5)."""
     if len(digits) > MAX_SPOKEN_DIGITS or (len(digits) > 1 and digits[0] == "0"):
-        return sum(_UNITS[int(d)] for d in digits)
+        return _digit_by_digit(digits)
     n = int(digits)
     if len(digits) == 4 and 1100 <= n <= 2099 and n % 100 and not 2000 <= n <= 2009:
         low = n % 100
@@ -159,9 +159,12 @@ def number_syllables(token: str) -> int:
 
 def _digits_syllables(digits: str, after_point: bool) -> int:
     """A run of digits read aloud: digit by digit after a decimal point ("three point one four"), else as an integer."""
-    if after_point:
-        return sum(_UNITS[int(d)] for d in digits)
-    return integer_syllables(digits)
+    return _digit_by_digit(digits) if after_point else integer_syllables(digits)
+
+
+def _digit_by_digit(digits: str) -> int:
+    """Digits read one by one: "zero zero four two", the decimals of "three point one four"."""
+    return sum(_UNITS[int(d)] for d in digits)
 
 
 def _ascii_letters(word: str) -> str:
