@@ -15,7 +15,11 @@ its own on the same articles, interleaved. Figures are medians of CPU time per r
 - the layers, each timed alone: reading and validating the request (api.articles), the
   limits check, the report's JSON-ready dict (api.reports.report_body), JSON encoding and
   the Response, the security headers, and the request observer (request id, route match,
-  metrics, the log line), as the whole request minus the same request through the inner app.
+  metrics, the log line), as the whole request minus the same request through the inner app;
+- baseline whole request: the same body through bench/baseline_app.py (Flask + textstat's 16
+  metrics), called the same way right after copydesk's. Its ratio to copydesk's whole request
+  is bench/http.py's requests/s ratio without gunicorn, the load generator, the sockets and
+  several workers contending for the cores: the two apps' own work, on the same articles.
 The request log goes to stderr: send it to /dev/null as above, or it floods the terminal.
 """
 
@@ -44,6 +48,7 @@ import time
 from werkzeug.test import EnvironBuilder
 
 from bench import build_info, corpus  # noqa: E402
+from bench.baseline_app import offline_textstat, text_caches  # noqa: E402
 
 
 def environ_for(body: bytes) -> dict:
@@ -79,6 +84,7 @@ def cpu(fn, *args) -> tuple[float, object]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="distinct articles (default 300)")
+    parser.add_argument("--seed-only", action="store_true", help="variants of the seed alone, as bench/http.py --seed-only")
     parser.add_argument("--profile", type=int, default=0, help="also print the cProfile top N lines (by own time) over the whole requests")
     args = parser.parse_args(argv)
 
@@ -88,13 +94,19 @@ def main(argv=None) -> int:
     from api.limits import check_article
     from api.reports import report_body
     from api.security import _headers
+    from bench.baseline_app import create_app as create_baseline
 
     app = create_app()
+    baseline = create_baseline()
     inner = app.wsgi_app.wsgi_app  # the Flask app without the request observer
-    texts = corpus.articles(args.articles, seed=3)
+    texts = corpus.articles(args.articles, seed=3, seed_only=args.seed_only)
     bodies = [json.dumps({"text": t}).encode() for t in texts]
-    for b in bodies[:5]:  # warm up: first-call imports and caches of the app
+    for b in bodies[:5]:  # warm up: first-call imports and caches of the apps
         call(app, environ_for(b))
+        call(baseline, environ_for(b))
+    # the warm-up's texts again would come from textstat's caches (keyed on the text)
+    for cache in text_caches(offline_textstat()):
+        cache.cache_clear()
 
     reports = {t: scoring.analyze(t) for t in texts}
     real_analyze = scoring.analyze
@@ -105,6 +117,7 @@ def main(argv=None) -> int:
 
     names = ("whole request", "analyze", "request without analyze", "  no observer", "read_article", "check_article",
              "report_body", "json response", "security headers")
+    baseline_times: list[float] = []
     rows: dict[str, list[float]] = {k: [] for k in names}
     sizes = []
     gc.collect()
@@ -113,6 +126,9 @@ def main(argv=None) -> int:
         assert status.startswith("200"), status
         rows["whole request"].append(t)
         sizes.append(len(payload))
+        t, (status, _) = cpu(call, baseline, environ_for(body))
+        assert status.startswith("200"), status
+        baseline_times.append(t)
         rows["analyze"].append(cpu(real_analyze, text)[0])
         scoring.analyze = precomputed
         try:
@@ -147,6 +163,9 @@ def main(argv=None) -> int:
     layers = sum(med[k] for k in names[4:])
     rest = med["  no observer"] - layers
     print(f"{'rest (Flask, werkzeug, WSGI)':<34}{rest:>8.3f}{100 * rest / whole:>13.1f}%   (no observer - the layers above)")
+    base = statistics.median(baseline_times) * 1e3
+    print(f"{'baseline whole request':<34}{base:>8.3f}{100 * base / whole:>13.1f}%   (bench/baseline_app.py: Flask + textstat)")
+    print(f"baseline / copydesk, whole request: {base / whole:.2f}x   (bench/http.py's requests/s ratio, less the server, the load generator and contention)")
 
     if args.profile:
         prof = cProfile.Profile()

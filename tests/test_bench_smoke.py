@@ -113,3 +113,4 @@ def test_profile_quick():
 def test_http_layers_quick():
     out = run_script("http_layers", "--articles", "3")
     assert "analyze" in out
+    assert "baseline / copydesk, whole request:" in out
