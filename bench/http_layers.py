@@ -48,7 +48,7 @@ import time
 from werkzeug.test import EnvironBuilder
 
 from bench import build_info, corpus  # noqa: E402
-from bench.baseline_app import offline_textstat, text_caches  # noqa: E402
+from bench.baseline_app import create_app as create_baseline, offline_textstat, text_caches  # noqa: E402
 
 
 def environ_for(body: bytes) -> dict:
@@ -94,7 +94,6 @@ def main(argv=None) -> int:
     from api.limits import check_article
     from api.reports import report_body
     from api.security import _headers
-    from bench.baseline_app import create_app as create_baseline
 
     app = create_app()
     baseline = create_baseline()
