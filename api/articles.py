@@ -48,6 +48,10 @@ class ArticleRequest:
 def read_article(request: Request) -> ArticleRequest:
     """Read the request by its Content-Type; raise ApiProblem or ValidationError when it cannot be read."""
     mimetype = request.mimetype
+    if not request.get_data():
+        # nothing was sent (often a missing file behind `--data-binary @story.txt`): say the
+        # article is empty, whatever the type, rather than judge the type of nothing
+        return _from_raw(request, "text")
     if mimetype == JSON_TYPE:
         return _from_json(request)
     if mimetype in RAW_TYPES:

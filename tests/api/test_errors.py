@@ -18,7 +18,6 @@ FORM = "text=The+mayor+said+3%2C000+homes+flooded."
 # (name, request kwargs, status, problem type, field that must appear in `errors` or None)
 CASES = [
     ("malformed JSON", {"data": '{"text": ', "content_type": "application/json"}, 400, "urn:copydesk:problem:malformed-json", None),
-    ("empty JSON body", {"data": "", "content_type": "application/json"}, 400, "urn:copydesk:problem:malformed-json", None),
     ("JSON not UTF-8", {"data": b'{"text": "caf\xe9"}', "content_type": "application/json"}, 400, "urn:copydesk:problem:malformed-json", None),
     ("JSON nested too deeply", {"data": "[" * 100_000, "content_type": "application/json"}, 400, "urn:copydesk:problem:malformed-json", None),
     ("raw body not UTF-8", {"data": b"caf\xe9 au lait", "content_type": "text/plain"}, 400, "urn:copydesk:problem:undecodable-body", None),
@@ -31,6 +30,12 @@ CASES = [
     ("empty text", {"json": {"text": ""}}, 422, "urn:copydesk:problem:empty-text", "text"),
     ("white space only", {"json": {"text": " \n\t\u00a0"}}, 422, "urn:copydesk:problem:empty-text", "text"),
     ("empty raw body", {"data": "", "content_type": "text/plain"}, 422, "urn:copydesk:problem:empty-text", "text"),
+    # an empty body is empty whatever its type (curl --data-binary @missing-file sends curl's form type)
+    ("empty JSON body", {"data": "", "content_type": "application/json"}, 422, "urn:copydesk:problem:empty-text", "text"),
+    ("empty body, curl's form type", {"data": "", "content_type": "application/x-www-form-urlencoded"}, 422, "urn:copydesk:problem:empty-text", "text"),
+    ("empty body, no content type", {"data": ""}, 422, "urn:copydesk:problem:empty-text", "text"),
+    ("empty body, a type never read", {"data": "", "content_type": "application/pdf"}, 422, "urn:copydesk:problem:empty-text", "text"),
+    ("empty body, bad query option", {"data": "", "content_type": "application/x-www-form-urlencoded", "query_string": "offsets=bytes"}, 422, "urn:copydesk:problem:invalid-request", "query.offsets"),
     ("markup without words", {"data": "<p><img src=x></p>", "content_type": "text/html"}, 422, "urn:copydesk:problem:empty-text", "text"),
     ("text missing", {"json": {"format": "text"}}, 422, "urn:copydesk:problem:invalid-request", "text"),
     ("text not a string", {"json": {"text": 42}}, 422, "urn:copydesk:problem:invalid-request", "text"),
