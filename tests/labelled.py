@@ -1,4 +1,4 @@
-"""Read a labelled article (../shared/spec/annotation.md format) into its text, unit spans and labels."""
+"""Read a labelled article (docs/annotation.md format) into its text, unit spans and labels."""
 
 from __future__ import annotations
 
