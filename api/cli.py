@@ -1,4 +1,4 @@
-"""The `copydesk` command: `copydesk analyze FILE...|-` prints a report, `copydesk serve` runs the server.
+"""The `copydesk` command: `copydesk analyze PATH...|-` prints reports (api/cli_analyze.py), `copydesk serve` runs the server.
 
 Start-up is kept lean: the scoring library is imported only once the arguments are read,
 and marshmallow (the API's report schema) only for `--json`; pathlib (with urllib.parse and
@@ -25,9 +25,11 @@ FORMATS_BY_EXTENSION = {
     ".markdown": "markdown",
 }
 FORMAT_CHOICES = ("text", "html", "markdown")
+OUTPUT_FORMATS = ("text", "json", "jsonl", "csv", "github")
 STDIN = "-"
-# Exit statuses: 0 every input analyzed; 1 an input could not be read or analyzed (the
-# others are still reported); 2 the command line itself is wrong (argparse's own status).
+# Exit statuses: 0 every input analyzed and every gate (--max-*) passed; 1 an input could not
+# be read or analyzed (the others are still reported) or a gate failed; 2 the command line
+# itself is wrong (argparse's own status).
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
 # Where the summary quotes a sentence, it shortens it past this many characters.
@@ -65,19 +67,47 @@ def build_parser(formatter_class: Any = help_formatter) -> argparse.ArgumentPars
         description="Readability, read time, repetition and unattributed claims for news articles.",
         formatter_class=formatter_class,
     )
+    parser.add_argument("--version", action="version", version=f"copydesk {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
         "analyze", help="analyze articles and print their reports", formatter_class=formatter_class
     )
-    analyze.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or Markdown files; - reads stdin")
     analyze.add_argument(
-        "--format", choices=FORMAT_CHOICES, help="read every input as this format (default: by extension; text for stdin)"
+        "paths", nargs="+", metavar="PATH", help="text, HTML or Markdown files, directories (searched recursively), or - for stdin"
     )
-    analyze.add_argument("--json", action="store_true", help="print the report as the API's JSON")
+    analyze.add_argument(
+        "--format", dest="output_format", choices=OUTPUT_FORMATS, default="text",
+        help="output: a readable summary (text), a JSON array, JSON Lines, CSV (one row per file) or GitHub workflow annotations",
+    )
+    analyze.add_argument("--json", action="store_true", help="the same as --format json")
+    analyze.add_argument(
+        "--input-format", choices=FORMAT_CHOICES, help="read every input as this format (default: by extension; text for stdin)"
+    )
+    analyze.add_argument(
+        "--glob", action="append", metavar="PATTERN",
+        help="in directories, analyze the files whose names match (repeatable; default: the extensions above)",
+    )
     analyze.add_argument("--language", help="the articles' language as a BCP 47 tag (default: detected)")
     analyze.add_argument("--profile", default="news", help="readability profile whose thresholds color the scores")
     analyze.add_argument("--words-per-minute", type=float, help="reading rate for read time (50 to 1000)")
+    analyze.add_argument(
+        "--disabled-rules", action="append", default=[], metavar="IDS", help="rule ids to switch off, comma-separated (repeatable)"
+    )
+    analyze.add_argument(
+        "--anonymous-as-vague", action=argparse.BooleanOptionalAction, default=True,
+        help="count claims from anonymous sources as vague (default) or as attributed",
+    )
+    analyze.add_argument(
+        "--offsets", choices=("code_points", "utf16"), default="code_points", help="how offsets in JSON output are counted"
+    )
+    analyze.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="analyze in N processes (0: one per core); output keeps the order given"
+    )
+    analyze.add_argument(
+        "--max-unattributed", type=_count_arg, metavar="N", help="exit 1 if any article has more than N unattributed claims"
+    )
+    analyze.add_argument("--max-grade", type=float, metavar="G", help="exit 1 if any article's consensus grade is above G")
 
     serve = commands.add_parser(
         "serve", help="run the production server (gunicorn with api/gunicorn_conf.py)", formatter_class=formatter_class
@@ -96,76 +126,14 @@ def format_of(path: str, given: str | None) -> str:
     return FORMATS_BY_EXTENSION.get(_suffix(path).lower(), "text")
 
 
-def read_input(path: str) -> str:
-    """The text of a file, or of stdin for "-" (UTF-8; a byte-order mark is dropped)."""
-    if path == STDIN:
-        raw = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as f:
-            raw = f.read()
-    return raw.decode("utf-8-sig")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return serve(args.bind, args.workers)
+    from api.cli_analyze import analyze
+
     return analyze(args)
-
-
-def analyze(args: argparse.Namespace) -> int:
-    """Analyze each input; print summaries (or JSON) on stdout and failures on stderr."""
-    import scoring
-
-    status = EXIT_OK
-    reports: list[tuple[str, str, Any]] = []  # (name, source text, report)
-    try:
-        options = scoring.Options(language=args.language, profile=args.profile, words_per_minute=args.words_per_minute)
-    except scoring.ScoringError as e:
-        print(f"copydesk: {e}", file=sys.stderr)
-        return EXIT_INPUT_FAILED
-    for path in args.files:
-        name = "stdin" if path == STDIN else path
-        try:
-            text = read_input(path)
-        except (OSError, UnicodeDecodeError) as e:
-            print(f"copydesk: {name}: cannot read: {_reason(e)}", file=sys.stderr)
-            status = EXIT_INPUT_FAILED
-            continue
-        try:
-            report = scoring.analyze(text, format=format_of(path, args.format), options=options)
-        except scoring.ScoringError as e:
-            print(f"copydesk: {name}: cannot analyze: {e}", file=sys.stderr)
-            status = EXIT_INPUT_FAILED
-            continue
-        if args.json:
-            reports.append((name, text, report))
-        else:
-            if reports:
-                print()  # a blank line between two summaries
-            print_summary(name, report, sys.stdout)
-            reports.append((name, text, None))
-    if args.json:
-        print_json(reports, several=len(args.files) > 1)
-    return status
-
-
-def print_json(reports: list[tuple[str, str, Any]], several: bool) -> None:
-    """One input: its report as the API answers it; several: an array of {"file", "report"}."""
-    import json
-
-    from api.reports import report_body
-
-    bodies = [(name, report_body(report, source, "code_points")) for name, source, report in reports]
-    if several:
-        document: Any = [{"file": name, "report": body} for name, body in bodies]
-    elif bodies:
-        document = bodies[0][1]
-    else:
-        return
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
-    sys.stdout.write("\n")
 
 
 def print_summary(name: str, report: Any, out: TextIO) -> None:
@@ -231,6 +199,32 @@ def _suffix(path: str) -> str:
     return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
+def _jobs(value: str) -> int:
+    """--jobs: a count of processes, 0 for one per core."""
+    n = _count_arg(value)
+    return n or os.cpu_count() or 1
+
+
+def _count_arg(value: str) -> int:
+    """A whole number from 0 up, or argparse's usage error."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 up, got {value!r}")
+    return n
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("copydesk")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -240,14 +234,6 @@ def _quote(sentence: str) -> str:
     if len(flat) > MAX_QUOTED_CHARS:
         flat = flat[: MAX_QUOTED_CHARS - 1].rstrip() + "…"
     return f'"{flat}"'
-
-
-def _reason(e: Exception) -> str:
-    if isinstance(e, UnicodeDecodeError):
-        return f"not UTF-8 text (byte {e.start}: {e.reason})"
-    if isinstance(e, OSError) and e.strerror:
-        return e.strerror
-    return str(e)
 
 
 # The exit status of a command whose reader went away (`copydesk analyze *.txt | head -1`):

@@ -61,7 +61,7 @@ def api_report(text: str, format: str = "text") -> dict:
         ("story", None, "text"),
         ("story.docx", None, "text"),  # unknown: read as text, not refused
         ("-", None, "text"),
-        ("story.txt", "html", "html"),  # --format wins over the extension
+        ("story.txt", "html", "html"),  # --input-format wins over the extension
     ],
 )
 def test_the_format_comes_from_the_option_else_the_extension(path, given, expected):
@@ -86,18 +86,19 @@ def test_the_summary_shows_scores_read_time_repetition_and_unattributed_claims_w
     assert f"{len(report['repetition']['restatements'])} restated sentence" in out
 
 
-def test_json_is_the_api_report():
+def test_json_is_an_array_of_file_and_the_api_report_even_for_one_file():
     result = run("analyze", "--json", str(SEED_PATH))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == api_report(SEED_PATH.read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == [{"file": str(SEED_PATH), "report": api_report(SEED_PATH.read_text(encoding="utf-8"))}]
+    assert run("analyze", "--format", "json", str(SEED_PATH)).stdout == result.stdout
 
 
 def test_stdin_and_markup_formats(tmp_path):
     html = "<h1>Flood defenses</h1><p>Experts say the river <b>will</b> flood again within 10 years.</p>"
     page = tmp_path / "story.html"
     page.write_text(html, encoding="utf-8")
-    from_file = json.loads(run("analyze", "--json", str(page)).stdout)
-    from_stdin = json.loads(run("analyze", "--json", "--format", "html", "-", stdin=html).stdout)
+    (from_file,) = [r["report"] for r in json.loads(run("analyze", "--json", str(page)).stdout)]
+    (from_stdin,) = [r["report"] for r in json.loads(run("analyze", "--json", "--input-format", "html", "-", stdin=html).stdout)]
     assert from_file == from_stdin == api_report(html, "html")
     assert from_file["format"] == "html" and "<b>" not in from_file["text"]
 
@@ -135,6 +136,8 @@ def test_an_input_that_cannot_be_read_or_analyzed_fails_and_the_others_are_still
         (["analyze", "--words-per-minute", "5", str(SEED_PATH)], 1),  # an option out of range
         (["analyze"], 2),  # no file
         (["analyze", "--format", "pdf", str(SEED_PATH)], 2),
+        (["analyze", "--jobs", "-1", str(SEED_PATH)], 2),
+        (["analyze", "--max-unattributed", "some", str(SEED_PATH)], 2),
         (["publish"], 2),
         ([], 2),
     ],
@@ -164,30 +167,47 @@ def test_analyze_does_not_import_flask_and_only_json_imports_marshmallow():
     assert as_json.stdout.strip() == "marshmallow"
 
 
-def test_the_readme_analyze_examples_run_as_written():
-    (block, _serve) = readme_blocks("## Command line")
+def readme_cli(line: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run a README command line as written, in `cwd` (holding a link to seeds/), with this environment's `copydesk`."""
+    # as written after the quick start; the installed command of whichever environment runs the tests
+    assert line.count(".venv/bin/copydesk ") == 1, line
+    (cwd / "seeds").symlink_to(ROOT / "seeds")
+    line = line.replace(".venv/bin/copydesk ", f"{BIN / 'copydesk'} ")
+    return subprocess.run(["bash", "-o", "pipefail", "-c", line], capture_output=True, text=True, cwd=cwd, timeout=COMMAND_TIMEOUT, check=False)
+
+
+def test_the_readme_analyze_examples_run_as_written(tmp_path):
+    (block, _gate, _serve) = readme_blocks("## Command line")
     lines = commands(block)
-    assert len(lines) >= 4
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    for line in lines:
-        # as written after the quick start; the installed command of whichever environment runs the tests
-        assert line.count(".venv/bin/copydesk ") == 1, line
-        line = line.replace(".venv/bin/copydesk ", f"{BIN / 'copydesk'} ")
-        result = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", line], capture_output=True, text=True, cwd=ROOT, env=env, timeout=COMMAND_TIMEOUT, check=False
-        )
+    assert len(lines) >= 6
+    for n, line in enumerate(lines):
+        (tmp_path / str(n)).mkdir()
+        result = readme_cli(line, tmp_path / str(n))
         assert result.returncode == 0, f"{line}\n{result.stderr}"
         if "--json" in line:
-            assert json.loads(result.stdout)["claims"]["items"], line
+            assert all(record["report"]["claims"]["items"] for record in json.loads(result.stdout)), line
+        elif "jsonl" in line:
+            assert len(result.stdout.splitlines()) == len(list((ROOT / "seeds").glob("*.txt"))), line
+        elif "csv" in line:
+            assert result.stdout.startswith("file,error,"), line
         else:
             assert "Readability" in result.stdout and "Claims" in result.stdout, line
+
+
+def test_the_readme_ci_example_fails_on_an_unsourced_figure(tmp_path):
+    (_analyze, gate, _serve) = readme_blocks("## Command line")
+    (line,) = commands(gate)
+    result = readme_cli(line, tmp_path)
+    assert result.stdout.startswith("::warning file=story.txt,line=1,col=1,")
+    assert "unsourced figure claim" in result.stdout
+    assert result.stdout.rstrip().endswith("exit status 1")
 
 
 @pytest.mark.e2e
 def test_the_readme_serve_example_starts_the_server_and_stops_on_sigterm(tmp_path):
     from tests.e2e.live import free_port, wait_for_health
 
-    (_analyze, block) = readme_blocks("## Command line")
+    (_analyze, _gate, block) = readme_blocks("## Command line")
     (line,) = commands(block)
     assert line.startswith(".venv/bin/copydesk serve --bind 127.0.0.1:8000")
     line = line.replace(".venv/bin/copydesk ", f"{BIN / 'copydesk'} ")
