@@ -22,7 +22,7 @@ from typing import Callable, Final, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
 from .charclass import is_alpha, starts_upper
-from .errors import UnsupportedLanguageError
+from .language import NAMES
 from .lexicons import load
 from .passive import RULES as PASSIVE_RULES
 from .profiles import Profile
@@ -445,8 +445,12 @@ def analyze(doc: Document, language: str, profile: str) -> Readability:
     chosen = get_profile(profile)
     formula_list = FORMULAS.get(language)
     if formula_list is None:
-        raise UnsupportedLanguageError(
-            f"language must be one of {', '.join(FORMULAS)}, got {language!r}", field="options.language"
+        # no published formulas (nor syllable rules) for it here: say so rather than apply another language's
+        return Readability(
+            language=language, profile=chosen.name, counts=None, scores=(), grade=None, findings=(),
+            available=False,
+            reason=(f"no readability formulas for {NAMES.get(language, language)} ({language}); "
+                    f"they exist for {', '.join(FORMULAS)}"),
         )
     counts, sample, per_sentence = count(doc, language)
     scores = tuple(score(f, counts, sample, chosen) for f in formula_list)

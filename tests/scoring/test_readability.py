@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from scoring import readability
-from scoring.errors import InvalidOptionError, UnsupportedLanguageError
+from scoring.errors import InvalidOptionError
 from scoring.passive import RULES as PASSIVE
 from scoring.text import build_document
 
@@ -94,12 +94,18 @@ def test_verdict_thresholds():
     assert [news.verdict(g) for g in (8.0, 9.0, 9.1, 12.0, 12.1, None)] == ["green", "green", "amber", "amber", "red", None]
 
 
-def test_unknown_profile_and_language():
+def test_unknown_profile():
     with pytest.raises(InvalidOptionError) as err:
         analyze("The cat sat.", profile="tabloid")
     assert err.value.field == "options.profile"
-    with pytest.raises(UnsupportedLanguageError):
-        analyze("The cat sat.", language="pt")
+
+
+def test_a_language_without_formulas_is_marked_unavailable_not_refused():
+    result = analyze("O gato sentou. O cão correu.", language="pt")
+    assert (result.available, result.counts, result.grade, result.scores, result.findings) == (False, None, None, (), ())
+    assert "Portuguese" in result.reason
+    english = analyze("The cat sat.")
+    assert english.available and english.reason is None
 
 
 def test_headings_only_means_not_enough_text():
