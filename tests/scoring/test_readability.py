@@ -257,6 +257,34 @@ def test_consensus_median(values, median):
     assert readability._median(values) == median
 
 
+@pytest.mark.parametrize(
+    ("text", "complex_words", "difficult_words"),
+    [
+        # a name opening the sentence is a name, as it is after "On Monday,"
+        ("Zelensky said the attack failed.", 0, 0),
+        ("On Monday, Zelensky said the attack failed.", 0, 0),
+        ("Okonkwo arrived. Residents cheered Okonkwo.", 1, 1),  # Residents: 3 syllables, not familiar
+        # a dictionary word opening the sentence stays a word
+        ("Investigators said the attack failed.", 1, 1),
+        ("Unfortunately the attack failed.", 1, 1),
+        # the article's own spelling decides: written in lower case elsewhere, it is a word ...
+        ("Authorities arrived. The authorities left.", 2, 2),
+        # ... capitalized inside a sentence elsewhere, a name even when it is a dictionary word
+        ("Washington agreed. The deal suits Washington.", 0, 0),
+    ],
+)
+def test_a_capitalized_first_word_is_a_name_only_when_it_is_not_a_dictionary_word(text, complex_words, difficult_words):
+    counts = analyze(text).counts
+    assert (counts.complex_words, counts.difficult_words) == (complex_words, difficult_words)
+
+
+def test_first_word_names_in_languages_without_word_lists_need_a_capital_inside_a_sentence():
+    # Spanish has no familiar-word list: an opening "Económicamente" stays complex; a name
+    # capitalized elsewhere in the article does not count
+    assert analyze("Económicamente fue malo.", "es").counts.complex_words == 1
+    assert analyze("Villaverde ganó. Los dos votos son de Villaverde.", "es").counts.complex_words == 0
+
+
 def test_german_nouns_are_not_taken_for_names():
     # "Bundesregierung" and "Klimaschutzgesetz" are capitalized nouns, not names: they stay complex.
     text = "Die Bundesregierung verabschiedete das Klimaschutzgesetz."
