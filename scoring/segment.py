@@ -35,6 +35,7 @@ WRAP_MIN_LINES: Final = 3
 WRAP_SLACK: Final = 15
 WRAP_MIN_WIDTH: Final = 40
 WRAP_FULL_SHARE: Final = 0.5
+WRAP_SAMPLE_LINES: Final = 500
 # A heading block (h2, a Markdown "##") written as a sentence of at least this many words,
 # ending with a full stop, is a dek or standfirst: a sentence, not a heading.
 DECK_MIN_WORDS: Final = 6
@@ -97,12 +98,15 @@ def wrap_width(norm: str) -> int:
     copy most of them end near one width, the longest a line may be. That width is the
     longest such line after leaving out the ones far above the median (a long title); the
     text counts as wrapped when it is at least WRAP_MIN_WIDTH and at least WRAP_FULL_SHARE
-    of the lines end within WRAP_SLACK characters of it.
+    of the lines end within WRAP_SLACK characters of it. The first WRAP_SAMPLE_LINES lines
+    decide: copy is wrapped at one width throughout, and the cost stays bounded.
     """
     widths: list[int] = []
     pos = norm.find("\n")
     prev_start = 0
-    while pos >= 0:
+    read = 0
+    while pos >= 0 and read < WRAP_SAMPLE_LINES:
+        read += 1
         nxt = norm.find("\n", pos + 1)
         line = norm[prev_start:pos].rstrip()
         following = norm[pos + 1 : nxt if nxt >= 0 else len(norm)]
