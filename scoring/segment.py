@@ -7,6 +7,13 @@ reach the boundary test: the tokenizer keeps their inner dots inside one token. 
 ambiguous cases follow Kiss & Strunk (2006), "Unsupervised Multilingual Sentence Boundary
 Detection": after an abbreviation the period also ends the sentence only when the next
 word is a frequent sentence starter. The word lists are in `data/abbreviations.toml`.
+
+Real copy (annotation.md, "Conventions for real copy"): an inline dateline ("HARLOW, Essex
+(Wire) -- Floods closed...") stays in the first sentence, and is a heading only on a line of
+its own; plain text hard-wrapped at a fixed width is read as paragraphs (wrap_width: a line
+that fills the width runs on into the next); the number of an inline list item ("three
+steps: 1. Close...") never ends a sentence; a heading block written as a sentence (a dek)
+is a sentence.
 """
 
 from __future__ import annotations
