@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Callable, Final, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
-from .charclass import is_alpha, starts_upper
+from .charclass import is_alpha, is_upper, starts_upper
 from .language import NAMES
 from .lexicons import load
 from .passive import RULES as PASSIVE_RULES
@@ -367,7 +367,9 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
                 unfamiliar += f.unfamiliar
             elif tokens:  # a capital after the first word: a name
                 mid_capital[lex.ordinal] = True
-            elif f.complex or f.unfamiliar:  # a capitalized first word: decided once the article is read
+            elif (f.complex or f.unfamiliar) and not is_upper(lex.text):
+                # a capitalized first word, decided once the article is read; one in capitals
+                # (an inline dateline's "WASHINGTON", an acronym) is a name as it would be inside
                 waiting.append((len(per_sentence), f, lex.ordinal))
             tokens.append(t)
             lowered.append(f.lower)

@@ -271,6 +271,9 @@ def test_consensus_median(values, median):
         ("Authorities arrived. The authorities left.", 2, 2),
         # ... capitalized inside a sentence elsewhere, a name even when it is a dictionary word
         ("Washington agreed. The deal suits Washington.", 0, 0),
+        # a first word in capitals is a name or an acronym: an inline dateline's place
+        ("WASHINGTON (AP) -- The Senate met.", 0, 0),
+        ("UNICEF said the attack failed.", 0, 0),
     ],
 )
 def test_a_capitalized_first_word_is_a_name_only_when_it_is_not_a_dictionary_word(text, complex_words, difficult_words):
