@@ -212,7 +212,7 @@ def _starts_item(norm: str, tokens: tuple[Token, ...], t: int) -> bool:
     if text in _BULLETS:
         # "- item", not the "--" that opens a dateline's dash on a new line
         return t + 1 >= len(tokens) or tokens[t + 1].start > tokens[t].end
-    if tokens[t].kind != NUMBER or len(text) > 2 or t + 1 >= len(tokens):
+    if tokens[t].kind != NUMBER or len(text) > LIST_ITEM_MAX_DIGITS or t + 1 >= len(tokens):
         return False
     mark = tokens[t + 1]
     return mark.text in (".", ")") and mark.start == tokens[t].end and mark.end < len(norm) and norm[mark.end] == " "
