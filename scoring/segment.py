@@ -135,7 +135,7 @@ def wrap_width(norm: str) -> int:
 def units(norm: str, tokens: tuple[Token, ...], kind: str, wrap: int = 0) -> list[tuple[str, int, int]]:
     """Return `(type, first_token, end_token)` for each unit of one block's tokens (`wrap`: the text's wrap_width)."""
     if kind == "heading":
-        if _is_full_sentence(tokens):
+        if _is_full_sentence(norm, tokens):
             return _sentences(norm, tokens, 0, len(tokens))
         return [(HEADING, 0, len(tokens))]
     if kind == "prose":
@@ -146,11 +146,15 @@ def units(norm: str, tokens: tuple[Token, ...], kind: str, wrap: int = 0) -> lis
     return out
 
 
-def _is_full_sentence(tokens: tuple[Token, ...]) -> bool:
-    """True for a heading block written as a sentence (a dek or standfirst): it ends with a full stop and has DECK_MIN_WORDS words."""
+def _is_full_sentence(norm: str, tokens: tuple[Token, ...]) -> bool:
+    """True for a heading block written as a sentence (a dek or standfirst): it ends with a full stop and has DECK_MIN_WORDS words.
+
+    A byline, dateline or "Published: Feb. 6, 2025, 7:45 a.m." line stays a heading.
+    """
     return (
         _line_end(tokens, 0, len(tokens)) == "."
         and sum(1 for t in tokens if t.is_word) >= DECK_MIN_WORDS
+        and not _is_heading_line(norm, tokens, 0, len(tokens))
     )
 
 

@@ -244,6 +244,7 @@ def test_inline_numbered_lists(text, expected):
         ("## The board says repairs will take two years.", ("sentence", "The board says repairs will take two years.")),
         ("## Repairs to take two years", ("heading", "Repairs to take two years")),
         ("## Storm hits.", ("heading", "Storm hits.")),  # under DECK_MIN_WORDS: a headline with a full stop
+        ("### Published: Feb. 6, 2025, 7:45 a.m.", ("heading", "Published: Feb. 6, 2025, 7:45 a.m.")),
     ],
 )
 def test_full_sentence_decks_are_sentences(source, expected):
