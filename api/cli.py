@@ -145,7 +145,10 @@ def print_summary(name: str, report: Any, out: TextIO) -> None:
     rd, rt, rep, cl = report.readability, report.read_time, report.repetition, report.claims
     write = out.write
     write(f"{name}  ({report.format}, {report.language.code}, {len(units)} units, {rt.words} words)\n")
-    write(f"\nReadability  (consensus grade {rd.grade:.1f}, profile {rd.profile})\n")
+    if rd.available:
+        write(f"\nReadability  (consensus grade {rd.grade:.1f}, profile {rd.profile})\n")
+    else:
+        write(f"\nReadability  not available: {rd.reason}\n")
     width = max((len(s.name) for s in rd.scores), default=0)
     for score in rd.scores:
         verdict = f"  [{score.verdict}]" if score.verdict else ""
@@ -161,10 +164,13 @@ def print_summary(name: str, report: Any, out: TextIO) -> None:
         write(f"  {f.figure}: stated in sentences {', '.join(str(u) for u in f.units)}\n")
     for c in rep.conflicts:
         write(f"  conflict: {c.message}\n")
-    write(
-        f"\nClaims       {cl.total} in all: {cl.attributed} attributed, {cl.vague} vague, {cl.unsourced} unsourced"
-        f" ({cl.unattributed} unattributed)\n"
-    )
+    if cl.analyzed:
+        write(
+            f"\nClaims       {cl.total} in all: {cl.attributed} attributed, {cl.vague} vague, {cl.unsourced} unsourced"
+            f" ({cl.unattributed} unattributed)\n"
+        )
+    else:
+        write(f"\nClaims       not analyzed: {cl.reason}\n")
     for claim in cl.items:
         if claim.status == "attributed":
             continue

@@ -10,7 +10,7 @@ import re
 from marshmallow import RAISE, Schema, fields, validate
 
 from scoring.claims.rules import BY_ID as CLAIMS_RULES
-from scoring.language import SUPPORTED as LANGUAGES
+from scoring.language import KNOWN as LANGUAGES
 from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
 from scoring.profiles import PROFILES
 
@@ -18,8 +18,8 @@ from scoring.profiles import PROFILES
 # UTF-16 code units (JavaScript strings, the DOM).
 OFFSET_UNITS = ("code_points", "utf16")
 
-# A BCP 47 tag whose primary subtag is a language with formulas here ("en", "en-US",
-# "fr-CA"); openapi.yaml carries the same pattern. Literal alternatives and bounded
+# A BCP 47 tag whose primary subtag is a language read here ("en", "en-US", "pt-BR"; those
+# without formulas get readability marked unavailable); openapi.yaml carries the same pattern. Literal alternatives and bounded
 # repetition of a fixed class: no backtracking blow-up.
 LANGUAGE_PATTERN = rf"^({'|'.join(LANGUAGES)})(-[A-Za-z0-9]{{1,8}}){{0,8}}$"
 PROFILE_NAMES = tuple(sorted(PROFILES))
@@ -131,10 +131,12 @@ class SentenceFindingSchema(Schema):
 class ReadabilitySchema(Schema):
     language = fields.String()
     profile = fields.String()
-    counts = fields.Nested(TextCountsSchema)
+    counts = fields.Nested(TextCountsSchema, allow_none=True)
     scores = fields.List(fields.Nested(FormulaScoreSchema))
-    grade = fields.Float()
+    grade = fields.Float(allow_none=True)
     findings = fields.List(fields.Nested(SentenceFindingSchema))
+    available = fields.Boolean()
+    reason = fields.String(allow_none=True)
 
 
 class ReadTimeSchema(Schema):
@@ -174,13 +176,15 @@ class NamedSourceSchema(Schema):
 
 
 class ClaimsSchema(Schema):
-    total = fields.Integer()
-    attributed = fields.Integer()
-    vague = fields.Integer()
-    unsourced = fields.Integer()
-    unattributed = fields.Integer()
+    total = fields.Integer(allow_none=True)
+    attributed = fields.Integer(allow_none=True)
+    vague = fields.Integer(allow_none=True)
+    unsourced = fields.Integer(allow_none=True)
+    unattributed = fields.Integer(allow_none=True)
     items = fields.List(fields.Nested(ClaimSchema))
     sources = fields.List(fields.Nested(NamedSourceSchema))
+    analyzed = fields.Boolean()
+    reason = fields.String(allow_none=True)
 
 
 class FigureMentionSchema(Schema):

@@ -10,8 +10,11 @@ words identify a language as well as letter trigrams once a text has a dozen wor
 The confidence is the winner's score over the winner's and the runner-up's together,
 scaled down while fewer than FULL_EVIDENCE_HITS function words have been seen.
 
+A text in a language detection knows but that has no formulas here (Portuguese, Swedish
+...) is analyzed without readability formulas (readability.available is false); a
+language with no claims rules (all but English) gets no claims analysis.
+
 What happens when detection is unsure, so that no text silently gets English formulas:
-- the winner is an unsupported language: UnsupportedLanguageError, naming it;
 - a text of MIN_WORDS_TO_REFUSE words or more in which too few words are function words of
   any known language (MIN_FUNCTION_WORD_SHARE): UnsupportedLanguageError, asking the client
   to name the language;
@@ -31,12 +34,20 @@ from .lexicons import load
 from .results import Language
 from .text import WORD, Document
 
+# Languages with readability formulas (readability.FORMULAS).
 SUPPORTED: Final = ("en", "es", "de", "fr", "it", "nl")
+# Languages whose claims rules exist (scoring/claims is written for English); the claims of
+# an article in another language are not analyzed (report.analyze says so in the report).
+CLAIMS_LANGUAGES: Final = ("en",)
 NAMES: Final = MappingProxyType({
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "nl": "Dutch",
     "pt": "Portuguese", "ca": "Catalan", "ro": "Romanian", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
     "pl": "Polish", "cs": "Czech", "tr": "Turkish", "id": "Indonesian", "fi": "Finnish", "hu": "Hungarian",
 })
+# Every language an article may be in: the supported ones, and the others detection knows
+# (their function words are in data/language_stopwords.toml). An article in one of the
+# others gets read time, figures and repetition, with readability marked unavailable.
+KNOWN: Final = tuple(NAMES)
 
 
 def _index() -> dict[str, tuple[tuple[str, float], ...]]:
@@ -116,8 +127,8 @@ def normalize(requested: str) -> str:
 
 
 def _unsupported(message: str) -> UnsupportedLanguageError:
-    names = ", ".join(f"{NAMES[c]} ({c})" for c in SUPPORTED)
-    return UnsupportedLanguageError(f"{message}; supported languages: {names}", field="options.language")
+    names = ", ".join(f"{NAMES[c]} ({c})" for c in KNOWN)
+    return UnsupportedLanguageError(f"{message}; languages read here: {names}", field="options.language")
 
 
 def _by_letters(doc: Document) -> Language:
@@ -172,7 +183,7 @@ def detect(doc: Document) -> Language:
         if words >= MAX_WORDS_READ or hits >= ENOUGH_HITS:
             break
     if words and other_script / words > MAX_OTHER_SCRIPT_SHARE:
-        raise _unsupported(f"the text is mostly written in {other_name}, which has no formulas here")
+        raise _unsupported(f"the text is mostly written in {other_name}, which is not read here")
     if not hits or hits < MIN_FUNCTION_WORD_SHARE * words:
         if words >= MIN_WORDS_TO_REFUSE:
             raise _unsupported("could not tell the text's language; name it in options.language")
@@ -183,16 +194,14 @@ def detect(doc: Document) -> Language:
     # How far ahead of the nearest other language, scaled down while evidence is thin.
     margin = scores[best] / (scores[best] + runner_up)
     confidence = round(margin * min(1.0, hits / FULL_EVIDENCE_HITS), 2)
-    if best not in SUPPORTED:
-        raise _unsupported(f"the text looks {NAMES.get(best, best)} (confidence {confidence:.2f}), which has no formulas here")
     return Language(code=best, detected=True, confidence=confidence)
 
 
 def resolve(doc: Document, requested: str | None) -> Language:
-    """Return the requested language if supported, else raise; with no request, detect it."""
+    """Return the requested language if known here, else raise; with no request, detect it."""
     if requested is None or not requested.strip():
         return detect(doc)
     code = normalize(requested)
-    if code not in SUPPORTED:
-        raise _unsupported(f"language {requested!r} has no formulas here")
+    if code not in KNOWN:
+        raise _unsupported(f"language {requested!r} is not read here")
     return Language(code=code, detected=False, confidence=None)

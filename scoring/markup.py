@@ -6,8 +6,8 @@ html_reader.py, imported on first use);
 Markdown with `markdown-it-py`, a CommonMark parser, whose block tokens carry their source
 lines. Block elements become paragraphs; `h1`-`h6` become headings; list items and block
 quotes become paragraphs of their own; script, style, comments and other non-prose are
-skipped; images are counted for read time; figure and table captions are kept apart from
-the body.
+skipped, and so are `pre`, asides, footers, hidden elements and the cells of data tables;
+images are counted for read time; figure and table captions are kept apart from the body.
 """
 
 from __future__ import annotations
@@ -24,23 +24,29 @@ from .text import Block
 _WS_RE = re.compile(r"\s+")
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd details div dl dt fieldset figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
+    "address article blockquote body dd details div dl dt fieldset figure form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tbody td tfoot th "
     "thead tr ul".split()
 )
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 CAPTION_TAGS = frozenset(("figcaption", "caption"))
-# Elements whose content is not the article's prose.
+# Elements whose content is not the article's prose: code, forms, media, navigation, and
+# the asides and footers (related links, author boxes, copyright lines) around the story.
+# Hidden elements are skipped too (html_reader.is_hidden).
 SKIP_TAGS = frozenset(
-    "button canvas datalist embed head iframe map math noscript object option script select "
-    "style svg template textarea title video audio nav".split()
+    "aside audio button canvas datalist embed footer head iframe map math nav noscript object "
+    "option pre script select style svg template textarea title video".split()
 )
+# Tags that hold the article's prose inside a layout table (`<td><p>...</p></td>`): the text
+# of a table cell is read only inside one of them (html_reader).
+TABLE_PROSE_TAGS = frozenset("article blockquote div h1 h2 h3 h4 h5 h6 li p section".split())
+TABLE_CELL_TAGS = frozenset(("td", "th"))
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 IMAGE_TAGS = frozenset(("img",))
 # Blocks whose text is always prose: a list item or a quoted passage without a full stop
 # is still part of the story. Other blocks (p, div) get the plain-text line rules, so a
 # `<p>By Ann Lee</p>` byline is a heading.
-PROSE_TAGS = frozenset("blockquote dd dt li td th".split())
+PROSE_TAGS = frozenset("blockquote dd dt li".split())
 
 
 @dataclass(frozen=True, slots=True)

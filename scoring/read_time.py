@@ -3,7 +3,8 @@
 Rates: Brysbaert (2019), "How many words do we read per minute? A review and meta-analysis
 of reading rate", Journal of Memory and Language 109 (238 wpm silent, 183 wpm aloud, for
 English non-fiction); other languages scaled by the IReST cross-language ratios
-(Trauzettel-Klosinski & Dietz 2012). Images: Medium's rule, 12 seconds for the first, one
+(Trauzettel-Klosinski & Dietz 2012); a language IReST did not time gets the English rate,
+and its rule says so. Images: Medium's rule, 12 seconds for the first, one
 second less for each next one, never under 3 (data/read_time_rates.toml). Every word of
 the article counts, headings included: readers read them too.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .errors import UnsupportedLanguageError
 from .lexicons import load
 from .results import ReadTime
 from .text import NUMBER, WORD, Document
@@ -53,10 +53,9 @@ def minutes(seconds: float) -> int:
 def analyze(doc: Document, language: str, words_per_minute: float | None) -> ReadTime:
     """Return the silent read time (words and images) and the speaking time of the article."""
     silent = SILENT_WPM.get(language)
+    measured = silent is not None  # IReST timed readers of the language
     if silent is None:
-        raise UnsupportedLanguageError(
-            f"language must be one of {', '.join(SILENT_WPM)}, got {language!r}", field="options.language"
-        )
+        silent = SILENT_WPM["en"]
     wpm = float(words_per_minute) if words_per_minute else silent
     # kind tested inline (what Token.is_word tests): the property is a Python call per token
     words = 0
@@ -70,6 +69,9 @@ def analyze(doc: Document, language: str, words_per_minute: float | None) -> Rea
         rule = f"{wpm:g} words per minute, as requested"
     elif language == "en":
         rule = f"{wpm:g} words per minute: silent reading of non-fiction, Brysbaert (2019)"
+    elif not measured:
+        rule = (f"{wpm:g} words per minute: Brysbaert's (2019) rate for English, as IReST "
+                f"(Trauzettel-Klosinski & Dietz 2012) has no reading rate for {language}")
     else:
         rule = (f"{wpm:g} words per minute: Brysbaert's (2019) 238 for English, scaled to {language} "
                 "by the IReST reading rates (Trauzettel-Klosinski & Dietz 2012)")
@@ -85,6 +87,6 @@ def analyze(doc: Document, language: str, words_per_minute: float | None) -> Rea
         seconds=round(seconds),
         minutes=minutes(seconds),
         label=label(seconds),
-        speaking_seconds=round(words * 60 / ALOUD_WPM[language]),
+        speaking_seconds=round(words * 60 / ALOUD_WPM.get(language, ALOUD_WPM["en"])),
         rule=rule,
     )

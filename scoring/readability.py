@@ -21,8 +21,8 @@ from types import MappingProxyType
 from typing import Callable, Final, Mapping, NamedTuple, Protocol
 
 from . import bands, formulas, syllables
-from .charclass import is_alpha, starts_upper
-from .errors import UnsupportedLanguageError
+from .charclass import is_alpha, is_upper, starts_upper
+from .language import NAMES
 from .lexicons import load
 from .passive import RULES as PASSIVE_RULES
 from .profiles import Profile
@@ -296,17 +296,41 @@ class _WordFacts:
         self.capital = lower is not word and starts_upper(word)
 
 
+def is_first_word_name(lower: str, capitalized_inside: bool, written_lower: bool, dictionary: bool) -> bool:
+    """Tell a capitalized first word that is a name ("Zelensky said") from a word ("Investigators said").
+
+    A word the article also writes in lower case is a word; one it capitalizes inside a
+    sentence is a name; else, in English, a word in neither the familiar-word list nor the
+    syllable table's common words (lower-case word lists) is a name. Without such lists
+    (other languages) only a capital inside a sentence makes it a name.
+    """
+    if written_lower:
+        return False
+    if capitalized_inside:
+        return True
+    if not dictionary:
+        return False
+    return lower not in EASY_WORDS_EN and lower not in syllables.ENGLISH.table
+
+
 def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list[_SentenceCounts]]:
     """Count the sentences' words, letters, syllables and word classes in one pass over their tokens.
 
     Each distinct word is measured once (its _WordFacts, in a list by Lexeme ordinal local to this call)
     and added up in plain loops. A capitalized word after the first of its sentence is a
     name: neither complex (Gunning) nor unfamiliar (Dale-Chall), except in German, which
-    capitalizes every noun.
+    capitalizes every noun. A capitalized first word is a name too (is_first_word_name)
+    unless the article writes it in lower case elsewhere or (English) it is a dictionary
+    word that the article never capitalizes mid-sentence: its counts wait until the whole
+    article has been read.
     """
     easy = EASY_WORDS.get(language)
     table = syllables.ENGLISH.table if language == "en" else _NO_TABLE  # looked up before the counter's dispatch
     names_by_capital = language not in CAPITALIZED_NOUNS
+    # what tells a capitalized first word that is a name from one that is a word (is_first_word_name)
+    mid_capital = [False] * doc.lexemes if names_by_capital else []  # by Lexeme ordinal: capitalized inside a sentence
+    lower_words: set[str] = set()  # words the sentences write in lower case
+    waiting: list[tuple[int, _WordFacts, int]] = []  # (sentence, facts, ordinal) of capitalized first words
     facts: list[_WordFacts | None] = [None] * doc.lexemes  # by Lexeme ordinal
     per_sentence: list[_SentenceCounts] = []
     headings = 0
@@ -329,6 +353,8 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             f = facts[lex.ordinal]
             if f is None:
                 f = facts[lex.ordinal] = _WordFacts(lex.text, lex.lower, lex.alpha, language, easy, table)
+                if not f.capital:
+                    lower_words.add(f.lower)
             syl += f.syllables
             letters += f.letters
             chars += f.characters
@@ -336,9 +362,15 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
             poly += f.poly
             long += f.long
             mini += f.mini
-            if not (f.capital and names_by_capital and tokens):  # a capital after the first word: a name
+            if not (f.capital and names_by_capital):
                 complex_ += f.complex
                 unfamiliar += f.unfamiliar
+            elif tokens:  # a capital after the first word: a name
+                mid_capital[lex.ordinal] = True
+            elif (f.complex or f.unfamiliar) and not is_upper(lex.text):
+                # a capitalized first word, decided once the article is read; one in capitals
+                # (an inline dateline's "WASHINGTON", an acronym) is a name as it would be inside
+                waiting.append((len(per_sentence), f, lex.ordinal))
             tokens.append(t)
             lowered.append(f.lower)
         words = len(tokens)
@@ -369,6 +401,15 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
         t_unfamiliar += unfamiliar
         t_complex += complex_
         t_mini += mini
+    dictionary = easy is not None  # the word lists below exist for English only
+    for index, f, ordinal in waiting:
+        if is_first_word_name(f.lower, mid_capital[ordinal], f.lower in lower_words, dictionary):
+            continue
+        sentence = per_sentence[index]
+        sentence.complex_words += f.complex
+        sentence.difficult_words += f.unfamiliar
+        t_complex += f.complex
+        t_unfamiliar += f.unfamiliar
     text_counts = TextCounts(
         paragraphs=len(doc.paragraphs), headings=headings, sentences=len(per_sentence), words=t_words,
         letters=t_letters, characters=t_chars, syllables=t_syl, monosyllables=t_mono, polysyllables=t_poly,
@@ -445,8 +486,12 @@ def analyze(doc: Document, language: str, profile: str) -> Readability:
     chosen = get_profile(profile)
     formula_list = FORMULAS.get(language)
     if formula_list is None:
-        raise UnsupportedLanguageError(
-            f"language must be one of {', '.join(FORMULAS)}, got {language!r}", field="options.language"
+        # no published formulas (nor syllable rules) for it here: say so rather than apply another language's
+        return Readability(
+            language=language, profile=chosen.name, counts=None, scores=(), grade=None, findings=(),
+            available=False,
+            reason=(f"no readability formulas for {NAMES.get(language, language)} ({language}); "
+                    f"they exist for {', '.join(FORMULAS)}"),
         )
     counts, sample, per_sentence = count(doc, language)
     scores = tuple(score(f, counts, sample, chosen) for f in formula_list)

@@ -7,7 +7,7 @@ import gc
 from . import claims, figures, language, markup, read_time, readability, repetition
 from .errors import EmptyTextError, UnsupportedFormatError
 from .options import FORMATS, Options
-from .results import Report
+from .results import Claims, Language, Report
 from .text import build_document
 
 
@@ -53,7 +53,15 @@ def _analyze(source: str, format: str, options: Options | None) -> Report:
         readability=readability.analyze(doc, lang.code, options.profile),
         read_time=read_time.analyze(doc, lang.code, options.words_per_minute),
         repetition=repetition.analyze(doc, found),
-        claims=claims.analyze(doc, found, options),
+        claims=claims.analyze(doc, found, options) if lang.code in language.CLAIMS_LANGUAGES else _claims_not_analyzed(lang),
         captions=extracted.captions if extracted else (),
         source_map=extracted.source_map if extracted else None,
     )
+
+
+def _claims_not_analyzed(lang: Language) -> Claims:
+    """The claims section of an article in a language the claims rules are not written for: no counts, no flags."""
+    name = language.NAMES.get(lang.code, lang.code)
+    rules_for = ", ".join(language.NAMES[c] for c in language.CLAIMS_LANGUAGES)
+    reason = f"claims are not analyzed in {name} ({lang.code}): the sourcing rules are written for {rules_for} only"
+    return Claims(None, None, None, None, None, (), (), analyzed=False, reason=reason)

@@ -101,18 +101,24 @@ class SentenceFinding:
 
 @dataclass(frozen=True, slots=True, init=False)
 class Readability:
-    """The readability section: counts, formula scores and per-sentence findings."""
+    """The readability section: counts, formula scores and per-sentence findings.
+
+    `available` is False for a language without formulas here (Portuguese, say): then
+    `reason` says so, `counts` and `grade` are None and `scores` and `findings` are empty.
+    """
 
     language: str
     profile: str
-    counts: TextCounts
+    counts: TextCounts | None
     scores: tuple[FormulaScore, ...]
-    grade: float  # consensus grade
+    grade: float | None  # consensus grade
     findings: tuple[SentenceFinding, ...]
+    available: bool = True
+    reason: str | None = None
 
     def __init__(
-        self, language: str, profile: str, counts: TextCounts, scores: tuple[FormulaScore, ...], grade: float,
-        findings: tuple[SentenceFinding, ...],
+        self, language: str, profile: str, counts: TextCounts | None, scores: tuple[FormulaScore, ...],
+        grade: float | None, findings: tuple[SentenceFinding, ...], available: bool = True, reason: str | None = None,
     ) -> None:
         object.__setattr__(self, "language", language)
         object.__setattr__(self, "profile", profile)
@@ -120,6 +126,8 @@ class Readability:
         object.__setattr__(self, "scores", scores)
         object.__setattr__(self, "grade", grade)
         object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "available", available)
+        object.__setattr__(self, "reason", reason)
 
 
 # --- read time ---------------------------------------------------------------------------
@@ -216,19 +224,26 @@ class NamedSource:
 
 @dataclass(frozen=True, slots=True, init=False)
 class Claims:
-    """The claims section: every claim, the unattributed count and the named sources."""
+    """The claims section: every claim, the unattributed count and the named sources.
 
-    total: int
-    attributed: int
-    vague: int
-    unsourced: int
-    unattributed: int  # vague + unsourced
+    `analyzed` is False for a language the claims rules are not written for (they are
+    English): then `reason` says so, every count is None and nothing is listed.
+    """
+
+    total: int | None
+    attributed: int | None
+    vague: int | None
+    unsourced: int | None
+    unattributed: int | None  # vague + unsourced
     items: tuple[Claim, ...]
     sources: tuple[NamedSource, ...]
+    analyzed: bool = True
+    reason: str | None = None
 
     def __init__(
-        self, total: int, attributed: int, vague: int, unsourced: int, unattributed: int, items: tuple[Claim, ...],
-        sources: tuple[NamedSource, ...],
+        self, total: int | None, attributed: int | None, vague: int | None, unsourced: int | None,
+        unattributed: int | None, items: tuple[Claim, ...], sources: tuple[NamedSource, ...],
+        analyzed: bool = True, reason: str | None = None,
     ) -> None:
         object.__setattr__(self, "total", total)
         object.__setattr__(self, "attributed", attributed)
@@ -237,6 +252,8 @@ class Claims:
         object.__setattr__(self, "unattributed", unattributed)
         object.__setattr__(self, "items", items)
         object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "analyzed", analyzed)
+        object.__setattr__(self, "reason", reason)
 
 
 # --- repetition --------------------------------------------------------------------------

@@ -7,6 +7,13 @@ reach the boundary test: the tokenizer keeps their inner dots inside one token. 
 ambiguous cases follow Kiss & Strunk (2006), "Unsupervised Multilingual Sentence Boundary
 Detection": after an abbreviation the period also ends the sentence only when the next
 word is a frequent sentence starter. The word lists are in `data/abbreviations.toml`.
+
+Real copy (annotation.md, "Conventions for real copy"): an inline dateline ("HARLOW, Essex
+(Wire) -- Floods closed...") stays in the first sentence, and is a heading only on a line of
+its own; plain text hard-wrapped at a fixed width is read as paragraphs (wrap_width: a line
+that fills the width runs on into the next); the number of an inline list item ("three
+steps: 1. Close...") never ends a sentence; a heading block written as a sentence (a dek)
+is a sentence.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import re
 from typing import Final, Sequence
 
 from .lexicons import load
-from .text import HEADING, PUNCT, SENTENCE, WORD, Paragraph, Token
+from .text import HEADING, NUMBER, PUNCT, SENTENCE, WORD, Paragraph, Token
 
 _ABBREVIATIONS = load("abbreviations")
 TITLES: Final = _ABBREVIATIONS.terms("lists.titles")
@@ -27,11 +34,27 @@ STARTERS: Final = _ABBREVIATIONS.terms("lists.sentence_starters")
 # many words is a heading (a title, a sub-heading, a list heading such as "1. The crowds").
 HEADING_MAX_WORDS: Final = 25
 
+# Hard-wrapped plain text (wrap_width): a line that ends within WRAP_SLACK characters of the
+# wrap width runs on into the next line. The width is measured only over WRAP_MIN_LINES lines
+# or more, must be WRAP_MIN_WIDTH or more (a column of short lines is a list, not wrapped
+# copy: wire and e-mail wrap at 64-80), and WRAP_FULL_SHARE of the lines must reach it.
+WRAP_MIN_LINES: Final = 3
+WRAP_SLACK: Final = 15
+WRAP_MIN_WIDTH: Final = 40
+WRAP_FULL_SHARE: Final = 0.5
+WRAP_SAMPLE_LINES: Final = 500
+# A heading block (h2, a Markdown "##") written as a sentence of at least this many words,
+# ending with a full stop, is a dek or standfirst: a sentence, not a heading.
+DECK_MIN_WORDS: Final = 6
+# An inline list item's number ("2.") has at most this many digits.
+LIST_ITEM_MAX_DIGITS: Final = 2
+# Characters that open a list item at the start of a line.
+_BULLETS: Final = frozenset(("-", "*", "\u2022"))
+
 TERMINATORS: Final = frozenset(".!?\u2026")
 _SENTENCE_ENDS: Final = TERMINATORS | {":"}
 CLOSERS: Final = frozenset("\"')]}\u00bb")
 OPENERS: Final = frozenset("\"'([{\u00ab")
-DASHES: Final = frozenset(("-", "--", "\u2013", "\u2014"))
 
 # Letter-dot acronyms in the token text (the final period is a token of its own):
 # "U.S", "a.m", "e.g", "Ph.D".
@@ -75,42 +98,128 @@ def paragraph_spans(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def units(norm: str, tokens: tuple[Token, ...], kind: str) -> list[tuple[str, int, int]]:
-    """Return `(type, first_token, end_token)` for each unit of one block's tokens."""
+def wrap_width(norm: str) -> int:
+    """Return the width plain text is hard-wrapped at (wire copy, e-mail), or 0 when it is not wrapped.
+
+    The lines that another line follows in the same paragraph are the evidence: in wrapped
+    copy most of them end near one width, the longest a line may be. That width is the
+    longest such line after leaving out the ones far above the median (a long title); the
+    text counts as wrapped when it is at least WRAP_MIN_WIDTH and at least WRAP_FULL_SHARE
+    of the lines end within WRAP_SLACK characters of it. The first WRAP_SAMPLE_LINES lines
+    decide: copy is wrapped at one width throughout, and the cost stays bounded.
+    """
+    widths: list[int] = []
+    pos = norm.find("\n")
+    prev_start = 0
+    read = 0
+    while pos >= 0 and read < WRAP_SAMPLE_LINES:
+        read += 1
+        nxt = norm.find("\n", pos + 1)
+        line = norm[prev_start:pos].rstrip()
+        following = norm[pos + 1 : nxt if nxt >= 0 else len(norm)]
+        if line.strip() and following.strip():
+            widths.append(len(line))
+        prev_start = pos + 1
+        pos = nxt
+    if len(widths) < WRAP_MIN_LINES:
+        return 0
+    ordered = sorted(widths)
+    median = ordered[len(ordered) // 2]
+    width = max(w for w in ordered if w <= median + WRAP_SLACK)
+    full = sum(1 for w in ordered if width - WRAP_SLACK <= w <= width)
+    if width < WRAP_MIN_WIDTH or full < WRAP_FULL_SHARE * len(ordered):
+        return 0
+    return width
+
+
+def units(norm: str, tokens: tuple[Token, ...], kind: str, wrap: int = 0) -> list[tuple[str, int, int]]:
+    """Return `(type, first_token, end_token)` for each unit of one block's tokens (`wrap`: the text's wrap_width)."""
     if kind == "heading":
+        if _is_full_sentence(norm, tokens):
+            return _sentences(norm, tokens, 0, len(tokens))
         return [(HEADING, 0, len(tokens))]
     if kind == "prose":
         return _sentences(norm, tokens, 0, len(tokens))
     out: list[tuple[str, int, int]] = []
-    for t_from, t_to in _lines(norm, tokens):
+    for t_from, t_to in _lines(norm, tokens, wrap):
         out.extend(_line_units(norm, tokens, t_from, t_to))
     return out
 
 
-def _lines(norm: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """Group a plain-text paragraph's tokens into logical lines, joining soft-wrapped ones."""
+def _is_full_sentence(norm: str, tokens: tuple[Token, ...]) -> bool:
+    """True for a heading block written as a sentence (a dek or standfirst): it ends with a full stop and has DECK_MIN_WORDS words.
+
+    A byline, dateline or "Published: Feb. 6, 2025, 7:45 a.m." line stays a heading.
+    """
+    return (
+        _line_end(tokens, 0, len(tokens)) == "."
+        and sum(1 for t in tokens if t.is_word) >= DECK_MIN_WORDS
+        and not _is_heading_line(norm, tokens, 0, len(tokens))
+    )
+
+
+def _lines(norm: str, tokens: tuple[Token, ...], wrap: int) -> list[tuple[int, int]]:
+    """Group a plain-text paragraph's tokens into logical lines, joining wrapped ones."""
     if norm.find("\n", tokens[0].start, tokens[-1].end) < 0:
         return [(0, len(tokens))]
     out: list[tuple[int, int]] = []
     start = 0
+    line_from = 0  # first token of the physical line that ends at the next break
     for i in range(1, len(tokens)):
         if norm.find("\n", tokens[i - 1].end, tokens[i].start) < 0:
             continue
-        if _hard_break(norm, tokens, start, i):
+        if _hard_break(norm, tokens, line_from, i, wrap):
             out.append((start, i))
             start = i
+        line_from = i
     out.append((start, len(tokens)))
     return out
 
 
-def _hard_break(norm: str, tokens: tuple[Token, ...], line_from: int, nxt: int) -> bool:
-    """Decide whether the line break before token `nxt` ends a line or only wraps it."""
+def _hard_break(norm: str, tokens: tuple[Token, ...], line_from: int, nxt: int, wrap: int) -> bool:
+    """Decide whether the line break before token `nxt` ends a line or only wraps it.
+
+    `line_from` is the first token of the physical line the break ends. A break is a space
+    before a lower-case word, after a line that fills the text's wrap width (`wrap`) unless
+    a heading line follows, and after a comma, hyphen or function word unless the line is a
+    heading (byline, dateline, "Published: ..."); it is kept before a list item.
+    """
     last, first = tokens[nxt - 1], tokens[nxt]
     if first.text[0].islower():
         return False
-    if last.text in (",", "-") or last.lower in _CONTINUES:
-        return _is_heading_line(norm, tokens, line_from, nxt)
-    return True
+    if _starts_item(norm, tokens, nxt):
+        return True
+    if wrap:
+        line_start = norm.rfind("\n", 0, tokens[line_from].start) + 1
+        if wrap - WRAP_SLACK <= last.end - line_start <= wrap:
+            # a full line of wrapped copy runs on, unless a byline or dateline follows it
+            return _is_heading_line(norm, tokens, nxt, _line_stop(norm, tokens, nxt))
+    if _is_heading_line(norm, tokens, line_from, nxt):
+        return True
+    return not (last.text in (",", "-") or last.lower in _CONTINUES)
+
+
+def _line_stop(norm: str, tokens: tuple[Token, ...], t_from: int) -> int:
+    """Return the end token of the physical line that starts at token `t_from`."""
+    newline = norm.find("\n", tokens[t_from].end)
+    if newline < 0:
+        return len(tokens)
+    t = t_from + 1
+    while t < len(tokens) and tokens[t].start < newline:
+        t += 1
+    return t
+
+
+def _starts_item(norm: str, tokens: tuple[Token, ...], t: int) -> bool:
+    """True when token `t` opens a list item: "1." or "2)" then a space, or a bullet ("-", "*", "\u2022")."""
+    text = tokens[t].text
+    if text in _BULLETS:
+        # "- item", not the "--" that opens a dateline's dash on a new line
+        return t + 1 >= len(tokens) or tokens[t + 1].start > tokens[t].end
+    if tokens[t].kind != NUMBER or len(text) > LIST_ITEM_MAX_DIGITS or t + 1 >= len(tokens):
+        return False
+    mark = tokens[t + 1]
+    return mark.text in (".", ")") and mark.start == tokens[t].end and mark.end < len(norm) and norm[mark.end] == " "
 
 
 def _line_end(tokens: tuple[Token, ...], t_from: int, t_to: int) -> str:
@@ -145,12 +254,6 @@ def _line_units(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) ->
     if _is_heading_line(norm, tokens, t_from, t_to):
         return [(HEADING, t_from, t_to)]
     out: list[tuple[str, int, int]] = []
-    dateline_end = _dateline_prefix(norm, tokens, t_from, t_to)
-    if dateline_end:
-        out.append((HEADING, t_from, dateline_end + 1))  # the dash closes the dateline
-        t_from = dateline_end + 1
-        if t_from >= t_to:
-            return out
     sentences = _sentences(norm, tokens, t_from, t_to)
     if (
         len(sentences) == 1
@@ -163,25 +266,12 @@ def _line_units(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) ->
     return out
 
 
-def _dateline_prefix(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> int:
-    """Return the token index of the dash after an opening dateline ("LONDON (Reuters) —"), or 0."""
-    start = tokens[t_from].start
-    m = _DATELINE_RE.match(norm, start, tokens[t_to - 1].end)
-    if not m or not _has_two_capitals(m.group()):
-        return 0
-    for i in range(t_from, t_to):
-        if tokens[i].start >= m.end():
-            if tokens[i].text in DASHES and i > t_from:
-                return i
-            return 0
-    return 0
-
-
 def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> list[tuple[str, int, int]]:
     """Return the sentences of `tokens[t_from:t_to]` as `(SENTENCE, first, end)`."""
     out: list[tuple[str, int, int]] = []
     start = t_from
     quotes = 0
+    last_item = 0  # the number of the last inline list item ("1. ..., 2. ...")
     i = t_from
     while i < t_to:
         text = tokens[i].lexeme.text
@@ -197,7 +287,10 @@ def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> 
             j += 1
             if tokens[j].text == '"':
                 quotes += 1
-        if j + 1 < t_to and _ends_sentence(tokens, start, i, j, quotes):
+        item = _list_item(tokens, start, i, j, last_item)
+        if item:
+            last_item = item  # "1." of an inline list: a marker, not the end of a sentence
+        elif j + 1 < t_to and _ends_sentence(tokens, start, i, j, quotes):
             out.append((SENTENCE, start, j + 1))
             start = j + 1
         i = j + 1
@@ -228,8 +321,7 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
         return True
     word = prev.lower
     if prev.kind != WORD:
-        # "1." opening a list item is a marker, not a sentence
-        return i - 1 != start
+        return True
     if word in TITLES and len(prev.text) <= 6:
         return False
     if word in NUMERIC and first.isdigit():
@@ -237,6 +329,24 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     if word in NUMERIC or word in OTHER or _ACRONYM_RE.fullmatch(prev.text) or _is_initial(prev.text):
         return nxt.lower in STARTERS and first.isupper()
     return True
+
+
+def _list_item(tokens: tuple[Token, ...], start: int, i: int, j: int, last_item: int) -> int:
+    """Return the number of the list item whose marker ("2.") ends at the period `tokens[i]`, else 0.
+
+    A number of at most LIST_ITEM_MAX_DIGITS digits right before a lone period is a marker
+    when it opens the sentence, follows a colon or semicolon ("three steps: 1. ..."), or
+    comes next after the last marker ("1. close it, 2. rebuild it").
+    """
+    prev = tokens[i - 1]
+    if i != j or prev.kind != NUMBER or len(prev.text) > LIST_ITEM_MAX_DIGITS or not prev.text.isdigit():
+        return 0
+    if prev.end != tokens[i].start or i - 1 < start:
+        return 0
+    number = int(prev.text)
+    if i - 1 == start or tokens[i - 2].text in (":", ";") or (last_item and number == last_item + 1):
+        return number
+    return 0
 
 
 def _is_initial(word: str) -> bool:

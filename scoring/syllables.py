@@ -16,7 +16,10 @@ symbols and figures as they are normally read aloud": 1918 is four syllables).
 
 Spanish, German, French, Italian and Dutch count syllable nuclei: a run of vowels is one
 syllable when it is one of the language's diphthongs or triphthongs in
-`data/syllables_rules.toml`, and splits into two or more otherwise (hiatus). Their figures
+`data/syllables_rules.toml`, and splits into two or more otherwise (hiatus). The "u" of
+"qu" and "gu" before a vowel is no nucleus where the language writes it silent or as a glide
+(Spanish "quien", "alguien"; German "Quelle"; French "quoi", "guerre"), but the "ü" of
+Spanish "pingüino" and the "u" before French "ë" and "ï" ("aiguë") are. Their figures
 are spelled out with the language's number words (number_words.py) and counted the same way.
 """
 
@@ -73,14 +76,20 @@ class VowelRule:
 
     # A plain class, not a dataclass (~0.9 ms of start-up to define) nor a named tuple, whose
     # `count` would shadow tuple.count.
-    __slots__ = ("vowels", "nuclei", "longest", "silent_final", "min_stem_vowels")
+    __slots__ = ("vowels", "nuclei", "longest", "silent_final", "min_stem_vowels", "mute_u")
 
-    def __init__(self, vowels: frozenset[str], nuclei: frozenset[str], longest: int, silent_final: tuple[str, ...], min_stem_vowels: int) -> None:
+    def __init__(
+        self, vowels: frozenset[str], nuclei: frozenset[str], longest: int, silent_final: tuple[str, ...],
+        min_stem_vowels: int, mute_u: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.vowels = vowels
         self.nuclei = nuclei
         self.longest = longest
         self.silent_final = silent_final
         self.min_stem_vowels = min_stem_vowels
+        # (letter, vowels): a "u" after the letter and before one of the vowels is no vowel
+        # of its own: silent (Spanish "quien", French "guerre") or a glide (German "Quelle")
+        self.mute_u = mute_u
 
     @classmethod
     def from_table(cls, table) -> VowelRule:
@@ -92,10 +101,27 @@ class VowelRule:
             longest=max((len(n) for n in nuclei), default=1),
             silent_final=tuple(table.get("silent_final", ())),
             min_stem_vowels=int(table.get("silent_final_min_syllables", 2)),
+            mute_u=tuple((str(letter), str(after)) for letter, after in table.get("mute_u", {}).items()),
         )
 
+    def muted(self, word: str) -> str:
+        """Return `word` with each "u" that mute_u makes no vowel replaced by an apostrophe (same length)."""
+        if not self.mute_u or "u" not in word:
+            return word
+        chars = list(word)
+        for i in range(1, len(word) - 1):
+            if word[i] != "u":
+                continue
+            before, after = word[i - 1], word[i + 1]
+            for letter, vowels in self.mute_u:
+                if before == letter and after in vowels:
+                    chars[i] = "'"
+                    break
+        return "".join(chars)
+
     def count(self, word: str) -> int:
-        """Count nuclei: each vowel run splits greedily into the longest listed nuclei."""
+        """Count nuclei: each vowel run splits greedily into the longest listed nuclei (mute "u"s left out)."""
+        word = self.muted(word)
         vowels, nuclei, longest = self.vowels, self.nuclei, self.longest
         n = 0
         i = 0

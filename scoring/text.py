@@ -475,8 +475,11 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
 
     text = clean(text)
     norm = fold(text)
+    wrap = 0
     if blocks is None:
         blocks = [Block(s, e) for s, e in segment.paragraph_spans(norm)]
+        if "\n" in norm:
+            wrap = segment.wrap_width(norm)
     paragraphs: list[Paragraph] = []
     units: list[Unit] = []
     seen: dict[str, Lexeme] = {}  # token texts shared across the document (see tokenize)
@@ -486,7 +489,7 @@ def build_document(text: str, blocks: list[Block] | None = None, *, images: int 
             continue
         p_index = len(paragraphs)
         p_units = []
-        for kind, t_from, t_to in segment.units(norm, tokens, block.kind):
+        for kind, t_from, t_to in segment.units(norm, tokens, block.kind, wrap):
             toks = tokens[t_from:t_to]
             s, e = toks[0].start, toks[-1].end
             unit = Unit(len(units), kind, p_index, s, e, text[s:e], toks)

@@ -246,3 +246,15 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
     proc.stderr.close()
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert status == cli.BROKEN_PIPE_STATUS
+
+
+def test_the_summary_says_what_was_not_analyzed_for_a_language_without_rules():
+    import io
+
+    import scoring
+
+    text = "A polícia disse que três pessoas morreram no incêndio de terça-feira no centro da cidade."
+    out = io.StringIO()
+    cli.print_summary("pt.txt", scoring.analyze(text, options=scoring.Options(language="pt")), out)
+    assert "Readability  not available: no readability formulas for Portuguese" in out.getvalue()
+    assert "Claims       not analyzed: claims are not analyzed in Portuguese" in out.getvalue()

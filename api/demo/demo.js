@@ -145,6 +145,12 @@ function renderArticle(report) {
 function renderScores(report) {
   const tbody = document.querySelector("#scores tbody");
   tbody.replaceChildren();
+  if (report.readability.available === false) {
+    const row = el("tr");
+    row.append(el("td", "band", report.readability.reason));
+    row.firstChild.colSpan = 3;
+    tbody.append(row);
+  }
   for (const score of report.readability.scores) {
     const row = el("tr");
     row.dataset.score = score.id;
@@ -161,9 +167,11 @@ function render(report) {
   const claims = report.claims;
   const hardUnits = new Set(report.readability.findings.filter((f) => HARD_RULES.has(f.rule)).map((f) => f.unit));
   setText("read-time", `${report.read_time.label} (${report.read_time.words} words)`);
-  setText("count-unsourced", claims.unsourced);
-  setText("count-vague", claims.vague);
-  setText("count-attributed", claims.attributed);
+  // counts are null when the article's language has no claims rules (claims.analyzed false)
+  setText("count-unsourced", claims.unsourced ?? "\u2013");
+  setText("count-vague", claims.vague ?? "\u2013");
+  setText("count-attributed", claims.attributed ?? "\u2013");
+  setText("claims-note", claims.analyzed === false ? claims.reason : "");
   setText("repetition-index", report.repetition.index.toFixed(2));
   setText("count-restated", report.repetition.restatements.length);
   setText("count-figures", report.repetition.figures.length);

@@ -185,3 +185,18 @@ def test_every_option_is_accepted_in_the_query_and_in_the_body(client, query, bo
     report = response.get_json()
     assert (report["language"]["code"], report["language"]["detected"]) == ("en", False)
     assert report["readability"]["profile"] == "feature"
+
+
+def test_an_article_without_claims_rules_or_formulas_answers_nulls_the_contract_allows(client):
+    # Spanish: formulas, no claims rules; Portuguese: neither. The client checks the contract.
+    spanish = client.post("/v1/analyze", json={"text": "La policía dijo que 3 personas murieron en el incendio del martes en el centro de la ciudad."})
+    assert spanish.status_code == 200
+    claims = spanish.get_json()["claims"]
+    assert claims["analyzed"] is False and claims["unattributed"] is None and claims["items"] == []
+    assert spanish.get_json()["readability"]["available"] is True
+    portuguese = client.post("/v1/analyze", json={"text": "A polícia disse que três pessoas morreram no incêndio de terça-feira no centro da cidade.", "options": {"language": "pt-BR"}})
+    assert portuguese.status_code == 200
+    body = portuguese.get_json()
+    assert body["readability"]["available"] is False and body["readability"]["grade"] is None
+    assert body["readability"]["counts"] is None and body["readability"]["reason"]
+    assert body["read_time"]["words"] == 15 and body["claims"]["analyzed"] is False

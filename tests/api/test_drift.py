@@ -59,6 +59,8 @@ def _openapi_schema(path: list[str]) -> dict:
     components = spec_document()["components"]["schemas"]
 
     def resolve(node: dict) -> dict:
+        if "oneOf" in node:  # a nullable object: the branch that is not null
+            node = next(n for n in node["oneOf"] if n.get("type") != "null")
         while "$ref" in node:
             node = components[node["$ref"].rsplit("/", 1)[1]]
         if node.get("type") == "array":

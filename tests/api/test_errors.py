@@ -99,7 +99,7 @@ def test_an_article_sent_with_curls_default_type_is_read_as_plain_text(client, s
 @pytest.mark.parametrize(
     ("body", "type"),
     [
-        # named: the schema knows the languages with formulas
+        # named: the schema knows the languages read here
         ({"text": TEXT, "options": {"language": "tlh"}}, "urn:copydesk:problem:invalid-request"),
         # detected: the library tells
         ({"text": "Мэр города заявил, что ремонт обойдётся в четыре миллиона рублей, а река снова разольётся."}, "urn:copydesk:problem:unsupported-language"),

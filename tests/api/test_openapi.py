@@ -80,7 +80,7 @@ def test_the_option_vocabularies_are_the_library_s():
 
 @pytest.mark.parametrize(
     ("tag", "valid"),
-    [("en", True), ("en-US", True), ("fr-CA", True), ("nl", True), ("EN", False), ("english", False), ("tlh", False), ("en-", False), ("", False)],
+    [("en", True), ("en-US", True), ("fr-CA", True), ("nl", True), ("pt-BR", True), ("EN", False), ("english", False), ("tlh", False), ("en-", False), ("", False)],
 )
 def test_the_language_pattern(tag, valid):
     assert (_schema_validator("LanguageTag").is_valid(tag)) is valid

@@ -170,6 +170,19 @@ def test_markup_and_script_in_an_article_stay_text(page):
     page.screenshot(path=str(OUTPUT / "demo-markup.png"), full_page=True)
 
 
+def test_an_article_in_a_language_without_claims_rules_or_formulas_shows_why(page):
+    text = "A polícia disse que três pessoas morreram no incêndio de terça-feira no centro da cidade."
+    analyze(page, text)
+    report = api_report(text)
+    assert report["claims"]["analyzed"] is False and report["readability"]["available"] is False
+    # no "null" on the page: a dash for each count, and the reasons
+    for count in ("#count-unsourced", "#count-vague", "#count-attributed"):
+        assert page.text_content(count) == "\u2013"
+    assert page.text_content("#claims-note") == report["claims"]["reason"]
+    assert page.text_content("#scores tbody") == report["readability"]["reason"]
+    assert page.text_content("#article-view") == report["text"]
+
+
 def test_a_problem_is_shown_as_text(page, console_errors):
     page.fill("#article", "   ")
     page.click("#analyze")

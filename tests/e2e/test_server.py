@@ -59,6 +59,21 @@ def test_json_body_like_the_scorer_sends(server, seed_text):
 
 
 @pytest.mark.parametrize(
+    ("text", "query", "readability"),
+    [
+        ("La policía dijo que 3 personas murieron en el incendio del martes en el centro de la ciudad.", "", True),
+        ("A polícia disse que três pessoas morreram no incêndio de terça-feira no centro da cidade.", "?language=pt", False),
+    ],
+)
+def test_languages_without_claims_rules_answer_nulls_over_http(server, text, query, readability):
+    response = call(server, "POST", f"/v1/analyze{query}", data=text.encode(), headers={"Content-Type": "text/plain"})
+    assert response.status_code == 200
+    report = response.json()
+    assert report["claims"]["analyzed"] is False and report["claims"]["unattributed"] is None
+    assert report["claims"]["items"] == [] and report["readability"]["available"] is readability
+
+
+@pytest.mark.parametrize(
     ("headers", "query", "body"),
     [
         ({"Content-Type": "text/html"}, "", b"<h1>Budget</h1><p>The city will spend $3 million, officials said.</p>"),

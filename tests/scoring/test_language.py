@@ -29,23 +29,34 @@ def test_requested_codes_are_normalized(requested, code):
     assert (result.code, result.detected, result.confidence) == (code, False, None)
 
 
-@pytest.mark.parametrize("requested", ["pt", "ja", "english", "x-klingon"])
-def test_unsupported_request_is_refused_with_the_list(requested):
+@pytest.mark.parametrize("requested", ["ja", "english", "x-klingon", "ru"])
+def test_unknown_request_is_refused_with_the_list(requested):
     with pytest.raises(UnsupportedLanguageError) as err:
         language.resolve(build_document(TEXTS["en"]), requested)
     assert err.value.field == "options.language"
-    assert "English (en)" in str(err.value) and "Dutch (nl)" in str(err.value)
+    assert "English (en)" in str(err.value) and "Portuguese (pt)" in str(err.value)
+
+
+PORTUGUESE = "O conselho municipal aprovou na terça-feira um aumento das tarifas de ônibus pela primeira vez em uma década, e os responsáveis disseram que o dinheiro vai pagar novas linhas."
+
+
+def test_a_language_without_formulas_is_read_not_refused():
+    # Portuguese has function words here but no formulas: detected, and accepted when named
+    detected = language.resolve(build_document(PORTUGUESE), None)
+    assert (detected.code, detected.detected) == ("pt", True) and detected.confidence > 0.5
+    named = language.resolve(build_document(PORTUGUESE), "pt-BR")
+    assert (named.code, named.detected) == ("pt", False)
+    assert "pt" not in language.SUPPORTED and "pt" in language.KNOWN
 
 
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("O conselho municipal aprovou na terça-feira um aumento das tarifas de ônibus pela primeira vez em uma década, e os responsáveis disseram que o dinheiro vai pagar novas linhas.", "Portuguese"),
         ("Городской совет во вторник проголосовал за повышение стоимости проезда в автобусах впервые за десять лет.", "Cyrillic"),
         ("市议会周二投票决定十年来首次提高公交车票价 官员们表示 这笔钱将用于开通新线路 以及购买新的车辆 和改善车站", "Han"),
     ],
 )
-def test_confidently_unsupported_text_is_refused(text, named):
+def test_text_in_another_script_is_refused(text, named):
     with pytest.raises(UnsupportedLanguageError) as err:
         language.resolve(build_document(text), None)
     assert named in str(err.value)
@@ -114,3 +125,68 @@ def test_an_english_results_list_with_few_function_words_passes():
     assert words >= language.MIN_WORDS_TO_REFUSE
     assert 3 / words > language.MIN_FUNCTION_WORD_SHARE
     assert language.resolve(doc, None).code == "en"
+
+
+# Articles written for these tests: figures, attributed and unattributed statements. The
+# claims rules are English; none of these may get an English flag.
+ARTICLES = {
+    "es": (
+        "Incendio en un edificio de Valdemora\n\n"
+        "La policía dijo que 3 personas murieron en el incendio del martes. "
+        "Según los bomberos, el fuego comenzó en la cocina del segundo piso.\n\n"
+        "El edificio tenía 40 viviendas y fue construido en 1975. "
+        "Los vecinos contaron que las 3 víctimas vivían en la misma planta."
+    ),
+    "de": (
+        "Brand in einem Wohnhaus in Kornfeld\n\n"
+        "Die Polizei sagte, dass 3 Menschen bei dem Brand am Dienstag ums Leben kamen. "
+        "Nach Angaben der Feuerwehr brach das Feuer in einer Küche im zweiten Stock aus.\n\n"
+        "Das Haus hatte 40 Wohnungen und wurde 1975 gebaut. "
+        "Nachbarn berichteten, dass die 3 Opfer auf demselben Stockwerk wohnten."
+    ),
+    "fr": (
+        "Incendie dans un immeuble de Valmont\n\n"
+        "La police a dit que 3 personnes sont mortes dans l'incendie de mardi. "
+        "Selon les pompiers, le feu a pris dans une cuisine au deuxième étage.\n\n"
+        "L'immeuble comptait 40 logements et avait été construit en 1975. "
+        "Des voisins ont raconté que les 3 victimes vivaient au même étage."
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(ARTICLES))
+def test_articles_in_languages_without_claims_rules_get_no_english_flags(code):
+    from scoring import analyze
+
+    report = analyze(ARTICLES[code])
+    assert report.language.code == code
+    claims = report.claims
+    assert not claims.analyzed and code in claims.reason
+    assert claims.unattributed is None and claims.total is None
+    assert claims.items == () and claims.sources == ()
+    # the rest of the report is there: formulas, read time, repetition (nothing is said twice)
+    assert report.readability.available and report.readability.scores
+    assert report.read_time.words > 40
+    assert report.repetition.index == 0.0
+
+
+def test_english_rules_run_on_english_and_a_named_language_switches_them_off():
+    from scoring import Options, analyze
+
+    text = "Police said 3 people died in the fire on Tuesday. The building had 40 flats."
+    english = analyze(text)
+    assert english.claims.analyzed and english.claims.reason is None and english.claims.unattributed == 1
+    named = analyze(ARTICLES["es"], options=Options(language="es"))
+    assert not named.claims.analyzed and named.claims.unattributed is None
+
+
+def test_a_language_without_formulas_gets_read_time_and_repetition_not_a_refusal():
+    from scoring import analyze
+
+    text = PORTUGUESE + "\n\n" + PORTUGUESE
+    report = analyze(text)
+    assert report.language.code == "pt"
+    assert not report.readability.available and report.readability.scores == ()
+    assert report.read_time.words == 2 * len(PORTUGUESE.split())
+    assert report.repetition.restatements  # the paragraph said twice
+    assert not report.claims.analyzed

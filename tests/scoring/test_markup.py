@@ -100,3 +100,44 @@ def test_html_whitespace_and_line_breaks_fold_to_single_spaces():
 def test_empty_markup_gives_no_text(fmt):
     ex = extract("<p> </p>" if fmt == "html" else "   \n\n", fmt)
     assert ex.text == "" and ex.blocks == []
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<p hidden>Not seen.</p>',
+        '<div aria-hidden="true"><p>Not seen.</p></div>',
+        '<p style="color: red; display : none">Not seen.</p>',
+        '<span style="visibility:hidden">Not seen.</span>',
+        '<aside><p>Not seen: related stories.</p></aside>',
+        '<footer><p>Not seen. Copyright 2025.</p></footer>',
+        '<pre>not_seen = fetch(url)</pre>',
+        '<table><tr><th>Not seen</th><td>12</td></tr><tr><td>Not seen</td><td>9</td></tr></table>',
+    ],
+)
+def test_html_that_is_not_the_story_is_skipped(hidden):
+    source = f"<article><p>The board voted 5-2.</p>{hidden}<p>Work starts in May.</p></article>"
+    ex = extract(source, "html")
+    assert ex.text == "The board voted 5-2.\n\nWork starts in May."
+
+
+def test_html_hidden_paragraph_ends_where_the_next_block_starts():
+    # </p> may be left out: the next block closes the hidden paragraph, as in a browser
+    ex = extract("<p hidden>Not seen.<p>Seen.</p><div>Also seen.</div>", "html")
+    assert ex.text == "Seen.\n\nAlso seen."
+
+
+def test_html_visible_elements_and_hidden_images():
+    ex = extract('<p aria-hidden="false" style="display:block">Seen.</p><img hidden src="a.png"><img src="b.png">', "html")
+    assert ex.text == "Seen." and ex.images == 1
+
+
+def test_html_layout_table_prose_is_read_and_table_captions_kept_apart():
+    source = (
+        "<table><tr><td><h1>Dam Repairs Approved</h1><p>The board voted 5-2.</p></td>"
+        "<td>menu</td></tr></table>"
+        "<table><caption>Votes by member</caption><tr><td>Lee</td><td>Yes</td></tr></table>"
+    )
+    ex = extract(source, "html")
+    assert ex.text == "Dam Repairs Approved\n\nThe board voted 5-2."
+    assert [c.text for c in ex.captions] == ["Votes by member"]

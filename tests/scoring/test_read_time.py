@@ -3,7 +3,6 @@
 import pytest
 
 from scoring import read_time
-from scoring.errors import UnsupportedLanguageError
 from scoring.text import build_document
 
 
@@ -58,6 +57,13 @@ def test_headings_count_as_read():
     assert read_time.analyze(doc, "en", None).words == 8
 
 
-def test_unsupported_language():
-    with pytest.raises(UnsupportedLanguageError):
-        read_time.analyze(words(5), "pt", None)
+def test_a_language_timed_by_irest_without_formulas_gets_its_rate():
+    result = read_time.analyze(words(181), "pt", None)
+    assert result.words_per_minute == read_time.SILENT_WPM["pt"] == pytest.approx(238 * 181 / 228, abs=0.05)
+    assert "IReST" in result.rule
+
+
+def test_a_language_irest_did_not_time_gets_the_english_rate_and_says_so():
+    result = read_time.analyze(words(238), "ca", None)
+    assert result.words_per_minute == read_time.SILENT_WPM["en"]
+    assert result.seconds == 60 and "no reading rate for ca" in result.rule

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from scoring import readability
-from scoring.errors import InvalidOptionError, UnsupportedLanguageError
+from scoring.errors import InvalidOptionError
 from scoring.passive import RULES as PASSIVE
 from scoring.text import build_document
 
@@ -94,12 +94,18 @@ def test_verdict_thresholds():
     assert [news.verdict(g) for g in (8.0, 9.0, 9.1, 12.0, 12.1, None)] == ["green", "green", "amber", "amber", "red", None]
 
 
-def test_unknown_profile_and_language():
+def test_unknown_profile():
     with pytest.raises(InvalidOptionError) as err:
         analyze("The cat sat.", profile="tabloid")
     assert err.value.field == "options.profile"
-    with pytest.raises(UnsupportedLanguageError):
-        analyze("The cat sat.", language="pt")
+
+
+def test_a_language_without_formulas_is_marked_unavailable_not_refused():
+    result = analyze("O gato sentou. O cão correu.", language="pt")
+    assert (result.available, result.counts, result.grade, result.scores, result.findings) == (False, None, None, (), ())
+    assert "Portuguese" in result.reason
+    english = analyze("The cat sat.")
+    assert english.available and english.reason is None
 
 
 def test_headings_only_means_not_enough_text():
@@ -249,6 +255,37 @@ def test_hostile_input_is_counted(name, language):
 @pytest.mark.parametrize(("values", "median"), [([7.0], 7.0), ([9.0, 5.0], 7.0), ([3.0, 17.0, 8.5], 8.5), ([4.0, 1.0, 3.0, 2.0], 2.5)])
 def test_consensus_median(values, median):
     assert readability._median(values) == median
+
+
+@pytest.mark.parametrize(
+    ("text", "complex_words", "difficult_words"),
+    [
+        # a name opening the sentence is a name, as it is after "On Monday,"
+        ("Zelensky said the attack failed.", 0, 0),
+        ("On Monday, Zelensky said the attack failed.", 0, 0),
+        ("Okonkwo arrived. Residents cheered Okonkwo.", 1, 1),  # Residents: 3 syllables, not familiar
+        # a dictionary word opening the sentence stays a word
+        ("Investigators said the attack failed.", 1, 1),
+        ("Unfortunately the attack failed.", 1, 1),
+        # the article's own spelling decides: written in lower case elsewhere, it is a word ...
+        ("Authorities arrived. The authorities left.", 2, 2),
+        # ... capitalized inside a sentence elsewhere, a name even when it is a dictionary word
+        ("Washington agreed. The deal suits Washington.", 0, 0),
+        # a first word in capitals is a name or an acronym: an inline dateline's place
+        ("WASHINGTON (AP) -- The Senate met.", 0, 0),
+        ("UNICEF said the attack failed.", 0, 0),
+    ],
+)
+def test_a_capitalized_first_word_is_a_name_only_when_it_is_not_a_dictionary_word(text, complex_words, difficult_words):
+    counts = analyze(text).counts
+    assert (counts.complex_words, counts.difficult_words) == (complex_words, difficult_words)
+
+
+def test_first_word_names_in_languages_without_word_lists_need_a_capital_inside_a_sentence():
+    # Spanish has no familiar-word list: an opening "Económicamente" stays complex; a name
+    # capitalized elsewhere in the article does not count
+    assert analyze("Económicamente fue malo.", "es").counts.complex_words == 1
+    assert analyze("Villaverde ganó. Los dos votos son de Villaverde.", "es").counts.complex_words == 0
 
 
 def test_german_nouns_are_not_taken_for_names():

@@ -68,9 +68,9 @@ def test_sentences(text, expected):
         ("5 min read", [("heading", "5 min read")]),
         ("Updated: March 3, 2025 at 9:00 a.m. ET", [("heading", "Updated: March 3, 2025 at 9:00 a.m. ET")]),
         ("HARLOW, Ore.", [("heading", "HARLOW, Ore.")]),
-        # a dateline that opens the lede is a heading of its own
-        ("LONDON (Reuters) \u2014 Prices rose 3% in May. They fell in June.",
-         [("heading", "LONDON (Reuters) \u2014"), ("sentence", "Prices rose 3% in May."), ("sentence", "They fell in June.")]),
+        # a dateline on a line of its own is a heading (annotation.md, conventions for real copy)
+        ("DUNMORE, Pa. (Wire)\nPrices rose 3% in May.",
+         [("heading", "DUNMORE, Pa. (Wire)"), ("sentence", "Prices rose 3% in May.")]),
         # numbered list headings keep their number
         ("1. The crowds were huge", [("heading", "1. The crowds were huge")]),
         ("2. Fares brought in big money\n\nRiders paid more.",
@@ -81,6 +81,21 @@ def test_sentences(text, expected):
 )
 def test_headings(text, expected):
     assert units_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "LONDON (Reuters) \u2014 Prices rose 3% in May.",
+        "HARLOW, Essex (Wire) -- Floods closed the bridge on Monday.",
+        "PORT ALDEN - The council met for six hours.",
+        "ST. LOUIS, Mo. (AP) \u2013 Two stores closed.",
+        "WASHINGTON, D.C. -- The Senate adjourned.",
+        "BERLIN, Jan. 5 (Wire) - Exports fell 2.1% in December.",
+    ],
+)
+def test_an_inline_dateline_stays_in_the_first_sentence(lede):
+    assert units_of(lede + " They fell in June.") == [("sentence", lede), ("sentence", "They fell in June.")]
 
 
 def test_hard_wrapped_prose_is_joined_into_sentences():
@@ -126,3 +141,115 @@ def test_quote_spans_cover_quoted_passages():
     start = text.index("fight")
     assert doc.in_quote(start, start + 5)
     assert not doc.in_quote(text.index("left"), text.index("left") + 4)
+
+
+# Wire copy and e-mail hard-wrapped at a fixed width: every line but the last of a paragraph
+# fills it, and a break falls before capitals (names; every German noun) as often as not.
+WRAPPED = (
+    "Storm Closes Coast Road\n"
+    "By Ann Lee\n"
+    "\n"
+    "The county council voted on Tuesday to close the Route 9 bridge over\n"
+    "Mill Creek for six months while engineers replace the deck, a job the\n"
+    "state put at $14 million. Commuters will be sent along the Harbor Street\n"
+    "crossing, which the council said would add 12 minutes to a morning drive\n"
+    "Work begins in March.\n"
+    "\n"
+    "Residents of Dunmore said the detour would send trucks past the primary\n"
+    "School on Elm Street twice an hour at the morning peak.\n"
+)
+
+
+def test_wrapped_plain_text_is_read_as_paragraphs_not_lines():
+    assert units_of(WRAPPED) == [
+        ("heading", "Storm Closes Coast Road"),
+        ("heading", "By Ann Lee"),
+        ("sentence", "The county council voted on Tuesday to close the Route 9 bridge over\n"
+                     "Mill Creek for six months while engineers replace the deck, a job the\n"
+                     "state put at $14 million."),
+        # a wrapped line without a full stop runs on into the next: it is no heading
+        ("sentence", "Commuters will be sent along the Harbor Street\n"
+                     "crossing, which the council said would add 12 minutes to a morning drive\n"
+                     "Work begins in March."),
+        ("sentence", "Residents of Dunmore said the detour would send trucks past the primary\n"
+                     "School on Elm Street twice an hour at the morning peak."),
+    ]
+
+
+def test_wrapped_german_is_not_cut_at_capitalized_nouns():
+    text = (
+        "Der Stadtrat hat am Dienstag beschlossen, die Br\u00fccke an der Hauptstra\u00dfe\n"
+        "Wegen der Bauarbeiten f\u00fcr sechs Monate zu sperren, w\u00e4hrend Ingenieure die\n"
+        "Fahrbahn erneuern. Die Kosten sch\u00e4tzt das Landesamt f\u00fcr Stra\u00dfenbau auf\n"
+        "Rund 14 Millionen Euro, die Arbeiten beginnen nach Angaben der Stadt im\n"
+        "M\u00e4rz.\n"
+    )
+    assert [kind for kind, _ in units_of(text)] == ["sentence", "sentence"]
+
+
+def test_wrap_width_needs_enough_full_lines():
+    from scoring.segment import WRAP_MIN_WIDTH, wrap_width
+    from scoring.text import fold
+
+    body_lines = WRAPPED.split("\n")[3:7]  # the lines of the first paragraph that another follows
+    assert wrap_width(fold(WRAPPED)) == max(len(line) for line in body_lines)
+    # short lines are a list or a poem, not wrapped copy
+    assert wrap_width("Apples\nPears\nPlums\nFigs\nDates") == 0
+    # one long line is no evidence of a width
+    assert wrap_width("A" * 80 + "\nB\n\nC\nD") == 0
+    assert WRAP_MIN_WIDTH > len("Apples")
+
+
+def test_lines_of_short_headings_stay_headings_in_wrapped_copy():
+    # a title and a byline: shorter than the wrap width, so each line is its own unit
+    units = units_of(WRAPPED)
+    assert units[0] == ("heading", "Storm Closes Coast Road") and units[1] == ("heading", "By Ann Lee")
+
+
+def test_a_list_item_on_its_own_line_is_never_joined_to_the_line_before():
+    text = (
+        "The council approved three projects after a debate that ran past midnight on\n"
+        "Tuesday, with the mayor casting the deciding vote on two of them after a tie\n"
+        "1. Resurfacing Elm Street between the school and the fire station downtown\n"
+        "2. A new roof for the public library on Harbor Street and the annex beside it\n"
+        "- A study of the Route 9 bridge\n"
+    )
+    texts = [t for _, t in units_of(text)]
+    assert texts[1].startswith("1. Resurfacing") and texts[2].startswith("2. A new roof")
+    assert texts[3] == "- A study of the Route 9 bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markers of an inline list never end the sentence they open
+        ("The board set three goals: 1. Cut costs. 2. Hire staff. 3. Raise fees.",
+         ["The board set three goals: 1. Cut costs.", "2. Hire staff.", "3. Raise fees."]),
+        ("The plan has steps; 1. Close the road, 2. Rebuild it. It passed.",
+         ["The plan has steps; 1. Close the road, 2. Rebuild it.", "It passed."]),
+        # a number that ends a sentence still ends it
+        ("He scored 2. Then he left.", ["He scored 2.", "Then he left."]),
+        ("Votes for the plan came to 12. Then the count ended.", ["Votes for the plan came to 12.", "Then the count ended."]),
+        ("The list: 1. Ann. The vote was 12. Then it ended.", ["The list: 1. Ann.", "The vote was 12.", "Then it ended."]),
+    ],
+)
+def test_inline_numbered_lists(text, expected):
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a dek written as a sentence is a sentence, a headline-style one a heading
+        ("## The board says repairs will take two years.", ("sentence", "The board says repairs will take two years.")),
+        ("## Repairs to take two years", ("heading", "Repairs to take two years")),
+        ("## Storm hits.", ("heading", "Storm hits.")),  # under DECK_MIN_WORDS: a headline with a full stop
+        ("### Published: Feb. 6, 2025, 7:45 a.m.", ("heading", "Published: Feb. 6, 2025, 7:45 a.m.")),
+    ],
+)
+def test_full_sentence_decks_are_sentences(source, expected):
+    from scoring.markup import extract
+
+    ex = extract(source, "markdown")
+    doc = build_document(ex.text, ex.blocks)
+    assert [(u.type, u.text) for u in doc.units] == [expected]

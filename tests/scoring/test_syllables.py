@@ -159,6 +159,36 @@ def test_other_languages(token, language, expected):
     assert syllables.count(token, language) == expected
 
 
+# Probe words for the "u" of "qu" and "gu": silent (Spanish, French), a glide (German "qu"
+# [kv], Italian "qu" [kw]) or sounded ("ü", French "uë"), each with its syllables as spoken.
+QU_GU_PROBES = {
+    "es": {"quien": 1, "quiero": 2, "alguien": 2, "queso": 2, "guerra": 2, "guitarra": 3, "seguir": 2, "que": 1,
+           "aquí": 2, "quisiera": 3, "pingüino": 3, "vergüenza": 3, "averigüé": 4, "agua": 2, "guapo": 2,
+           "antiguo": 3, "Guatemala": 4},
+    "de": {"Quelle": 2, "bequem": 2, "Qualität": 3, "Quatsch": 1, "quer": 1, "Aquarium": 4, "Quote": 2,
+           "Frequenz": 2, "Gurke": 2, "gut": 1},
+    "fr": {"quoi": 1, "quelle": 1, "qui": 1, "question": 2, "quatre": 1, "quelque": 1, "équipe": 2, "guerre": 1,
+           "guide": 1, "langue": 1, "aiguë": 2, "ambiguïté": 5, "Guillaume": 2},
+    "it": {"quando": 2, "questo": 2, "qui": 1, "quei": 1, "acqua": 2, "guerra": 2, "guida": 2, "lingua": 2,
+           "uguale": 3, "quattro": 2, "seguire": 3, "cinque": 2, "questione": 3},
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [(word, language, n) for language, words in QU_GU_PROBES.items() for word, n in words.items()],
+)
+def test_the_u_of_qu_and_gu(word, language, expected):
+    assert syllables.count(word, language) == expected
+
+
+def test_muting_keeps_the_word_s_length_and_leaves_a_sounded_u():
+    spanish = syllables.RULES["es"]
+    assert spanish.muted("alguien") == "alg'ien" and spanish.muted("agua") == "agua"
+    assert spanish.muted("pingüino") == "pingüino"
+    assert syllables.RULES["fr"].muted("aiguë") == "aiguë"
+
+
 def test_very_long_words_use_the_rule_alone():
     from scoring.english_syllables import FALLBACK_MAX_LETTERS
 
