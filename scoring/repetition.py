@@ -33,10 +33,10 @@ import math
 from typing import Final
 
 from . import terms as _terms
-from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
+from .figures import GENERIC, GENERIC_NOUNS, IDENTIFIERS, VERB_CLASSES, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
-from .text import SENTENCE, Document, Unit
+from .text import SENTENCE, WORD, Document, Unit
 
 # The restatement test (see the module docstring). A unit needs at least this many content
 # terms, its source set aside: "It has," she said. has too little content to have said it before.
@@ -59,6 +59,11 @@ REPORT_MIN: Final = 0.65
 # ... and counts in the index from this one (the report lists only these today; the two are
 # kept apart so that a client-side threshold can come later without changing the index).
 INDEX_MIN: Final = 0.65
+# A repeated value lifts the confidence only if what the unit is about (its first content term)
+# was named before, or a word that begins with the same this many letters ("kindergartners",
+# "kindergarten": truncation stemming, Frakes 1992, "Stemming algorithms"): "Wages rose 2.9%"
+# after "Prices rose 2.9%" is the same value about something new.
+TOPIC_PREFIX: Final = 7
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first).
@@ -293,6 +298,7 @@ def find_restatements(
     content: list[tuple[int, ...]] = []  # what the unit asserts: its terms less its source's
     names: list[tuple[int, ...]] = []  # the names it asserts, less its source's
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
+    topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
     quotes = doc.quotes
     q = 0
     for unit, profile in zip(units, profiles):
@@ -317,6 +323,8 @@ def find_restatements(
         content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
+        first_term = _topic(unit, source, memo)
+        topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
     news = [t.startswith("#") or t in _terms.EVENT_TERMS for t in term_of]
@@ -340,6 +348,7 @@ def find_restatements(
 
     seen_words: dict[str, int] = {}
     seen = [False] * len(term_of)  # terms some earlier sentence holds
+    seen_prefixes: set[str] = set()  # their first TOPIC_PREFIX letters
     seen_times: set[float] = set()  # years and dates some earlier sentence names
     postings: list[list[int] | None] = [None] * len(term_of)  # by term: the sentences that assert it, in order
     restated: dict[int, int] = {}
@@ -367,9 +376,13 @@ def find_restatements(
                     frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb),
                     frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
                     _figure_units(figs, group_of, i),
+                    topic,
+                    seen_prefixes,
                 )
             for k in unit_terms[i]:
-                seen[k] = True
+                if not seen[k]:
+                    seen[k] = True
+                    seen_prefixes.add(term_of[k][:TOPIC_PREFIX])
             for k in content[i]:
                 plist = postings[k]
                 if plist is None:
@@ -383,6 +396,22 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
+    """What the unit is about: its first content term, read up to the first mark, source word or figure ("Wages rose 2.9%": "wage"); "" for none."""
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind != WORD:
+            return ""  # a mark or a number: the subject, if any, is behind
+        entry = memo[lex.ordinal]
+        if entry is None or not entry[0]:
+            continue  # a function word
+        if entry[0] in source:
+            return ""  # the source, or a figure's words
+        if lex.lower not in GENERIC_NOUNS:
+            return entry[0]
+    return ""
 
 
 def _figure_units(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group], unit: int) -> frozenset[int]:
@@ -527,6 +556,8 @@ def _by_content(
     figure_verbs: frozenset[int],
     figure_nouns: frozenset[int],
     figure_units: frozenset[int],
+    topic: list[int],
+    seen_prefixes: set[str],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -567,7 +598,9 @@ def _by_content(
     if best_j < 0 or best_cover < COVER_MIN:
         return None
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
-    repeats_figure = best_j in figure_units
+    repeats_figure = best_j in figure_units or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
+    if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
+        repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
     if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):
         return None
     confidence = best_cover * known

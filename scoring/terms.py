@@ -32,8 +32,14 @@ _SOURCE_BREAKS: Final = frozenset((",", ":", ";", '"', "(", ")", "-", "\u2014", 
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
 _SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
-    ("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""),
+    ("iest", "y"), ("ier", "y"), ("ied", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""),
+    ("er", ""),
 )
+# Inflections after which a doubled final consonant is undoubled ("planned", "banning" ->
+# "plan", "ban"), except l, s and z, which English doubles in the stem ("fall", "pass", "buzz"):
+# Porter (1980), "An algorithm for suffix stripping", step 1b.
+_UNDOUBLE_AFTER: Final = frozenset(("ing", "ed", "er", "est"))
+_KEEP_DOUBLE: Final = frozenset("lsz")
 # The same rules by a word's last letter, in their order: a word is tried only against the
 # suffixes it can end with. (Typed as tuples of any length: a fixed-length tuple constant is
 # a C struct under mypyc, rebuilt as Python tuples on every loop over it.)
@@ -66,9 +72,11 @@ def _stem_term(word: str) -> str:
         for suffix, repl in rules:
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
                 base = base[: -len(suffix)] + repl
+                if suffix in _UNDOUBLE_AFTER and len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in _KEEP_DOUBLE:
+                    base = base[:-1]
                 break
-    if len(base) > MIN_STEM + 1 and base[-1] == "e":
-        base = base[:-1]  # "capture" and "captured" both give "captur"
+    if len(base) > MIN_STEM and base[-1] == "e":
+        base = base[:-1]  # "capture" and "captured" both give "captur", "vote" and "voted" "vot"
     return base
 
 
