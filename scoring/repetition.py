@@ -43,9 +43,11 @@ from .text import SENTENCE, WORD, Document, Unit
 CONTENT_MIN_TERMS: Final = 2
 # At most this many of its content terms may be new to the article, and none of them a number
 # or an event (terms.EVENT_TERMS) ...
-NOVEL_MAX: Final = 3
+NOVEL_MAX: Final = 1
 # ... or this many when it repeats a figure of the earlier sentence (the figure is the fact).
-NOVEL_MAX_WITH_FIGURE: Final = 5
+NOVEL_MAX_WITH_FIGURE: Final = 2
+# ... and at least this share of its content (weighted as below) must have been stated before ...
+KNOWN_MIN: Final = 0.45
 # ... and one earlier sentence must hold at least this share of its content (terms weighted by
 # inverse document frequency: Sparck Jones 1972).
 COVER_MIN: Final = 0.3
@@ -373,7 +375,7 @@ def find_restatements(
             ):
                 found = _by_content(
                     i, content, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
-                    frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb),
+                    frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
                     frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
                     _figure_units(figs, group_of, i),
                     topic,
@@ -564,13 +566,16 @@ def _by_content(
     if len(mine) < CONTENT_MIN_TERMS:
         return None  # "It has," she said.: too little content to have been said before
     total = _weight_of(mine, weight)
-    novel = [k for k in mine if not seen[k]]
+    # a repeated figure's verb is the grouping's business ("6,500 evacuated" after "6,500 fled")
+    novel = [k for k in mine if not seen[k] and k not in figure_verbs]
     for k in novel:
-        if news[k] and k not in figure_verbs:
+        if news[k]:
             return None  # a new number or a new event: news, however familiar the rest
         if k in figure_nouns:
             return None  # "wages rose 2.9%" after "prices rose 2.9%": the same value about a new thing
     known = 1.0 - math.fsum([weight[k] for k in novel]) / total
+    if known < KNOWN_MIN:
+        return None  # most of it is new: news, whatever figure it repeats
     rare = sorted(mine, key=rank.__getitem__)[:RARE_TERMS]  # rarest first: (document frequency, term)
     score: dict[int, float] = {}
     for t in rare:

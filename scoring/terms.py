@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from .charclass import is_alpha, is_upper, starts_upper
-from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
+from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Token, Unit, lexeme_slots
@@ -155,7 +155,7 @@ def _word_entry(text: str, lower: str, alpha: bool) -> tuple[str, bool]:
         w = w[:-2]
         alpha = is_alpha(w)
     # all letters (most words) means no digit: the regex only reads the rest
-    t = "" if w in STOPWORDS or len(w) < 2 or (not alpha and _DIGIT_RE.search(w)) else term(w)
+    t = "" if w in STOPWORDS or w in GENERIC_NOUNS or len(w) < 2 or (not alpha and _DIGIT_RE.search(w)) else term(w)
     # `lower` is `text` itself only for a word that starts with no capital (text.tokenize's rule)
     return t, lower is not text and starts_upper(text) and not is_upper(text)
 
