@@ -300,7 +300,7 @@ class Restatement:
     restates: int
     similarity: float
     reason: str
-    confidence: float  # 0-1: how sure the analysis is that nothing in the unit is new
+    confidence: float = 1.0  # 0-1: how sure the analysis is that nothing in the unit is new
 
     def __init__(self, unit: int, restates: int, similarity: float, reason: str, confidence: float = 1.0) -> None:
         object.__setattr__(self, "unit", unit)

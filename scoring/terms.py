@@ -22,7 +22,10 @@ STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS
 REPORTING_VERBS: Final = frozenset(
     ("said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted", "explained", "insisted",
      "argued", "claimed", "wrote", "recalled", "testified", "announced", "confirmed", "warned", "stressed",
-     "acknowledged", "admitted", "commented", "remarked", "declared", "asserted", "maintained", "continued")
+     "acknowledged", "admitted", "commented", "remarked", "declared", "asserted", "maintained", "continued",
+     # what a document, study or data set says: "the survey showed", "the study found"
+     "show", "shows", "showed", "found", "finds", "suggests", "suggested", "indicates", "indicated", "revealed",
+     "reveals")
 )
 # A source phrase longer than this many tokens is read as content: "The storm that hit the
 # coast on Monday and closed three schools said ..." is no source.
@@ -182,6 +185,8 @@ def source_terms(
         low = toks[i].lexeme.lower
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
             _pick_forward(toks, inside, picked, i + 2, n, False)
+        elif low == "citing":
+            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
         elif low in REPORTING_VERBS:
             after_break = i == 0 or toks[i - 1].lexeme.kind != WORD
             if after_break and i > 0:

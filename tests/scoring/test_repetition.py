@@ -550,3 +550,17 @@ def test_figure_evidence_lifts_a_repeated_figure_over_the_threshold(monkeypatch)
     assert found.unit == 2 and found.confidence >= REPORT_MIN
     monkeypatch.setattr(repetition, "FIGURE_EVIDENCE", 0.0)
     assert run(text)[1].restatements == ()  # by its words alone, too much is new
+
+
+def test_documents_and_citations_are_sources_too():
+    doc = build_document(
+        "The survey showed that most people keep numbers only in their phones. "
+        "The agency confirmed the death, citing information from a hospital, and closed the case."
+    )
+    memo = [None] * doc.lexemes
+    for u in doc.units:
+        _terms.unit_profile(u, (), memo)
+    first, second = doc.units
+    assert "survey" in _terms.source_terms(first, [], memo)
+    source = _terms.source_terms(second, [], memo)
+    assert {"agency", "hospital", "information"} <= source and "=close" not in source  # "citing" stops at the comma
