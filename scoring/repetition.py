@@ -11,15 +11,17 @@ duplicated title or sentence; headings only restate headings, since a headline e
 summarize the body), or, for a sentence, the spec's test:
 1. set aside its source (terms.source_terms), its framing and hedges (terms.FRAMING);
 2. it must add no checkable news: no figure the article had not given, no year or date, no
-   name, no number and no event (terms.EVENT_TERMS) the article had not named, and at most
+   name, no number and no event (terms.EVENT_TERMS) the article had not named; at most
    NOVEL_MAX other new terms (NOVEL_MAX_WITH_FIGURE when it repeats the earlier sentence's
-   figure); a question is not a claim and restates nothing;
+   figure), and at least KNOWN_MIN of its weighted content said before; a question is not a
+   claim and restates nothing;
 3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
    and its application in retrieval"), not inside the same quotation (emphatic repetition);
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
-   repeats that sentence's figure; only restatements of REPORT_MIN or more are reported, and
-   those of INDEX_MIN or more counted in the index.
+   repeats that sentence's figure about a topic already named (TOPIC_PREFIX); only
+   restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
+   the index.
 Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
 
 Cost is linear in the article: figures are grouped through a dictionary keyed by value,
@@ -368,7 +370,7 @@ def find_restatements(
             figs = per_unit.get(i, ())
             if (
                 found is None
-                and not words.endswith("?")
+                and not words.rstrip("\"").endswith("?")  # a question is no claim
                 and not _asserts_new_figure(figs, group_of, first_mention, i)
                 and not _new_time(anchors.get(i), seen_times)
                 and all(seen[k] for k in names[i])

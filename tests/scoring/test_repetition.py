@@ -442,6 +442,8 @@ def test_must_flag_a_unit_that_adds_nothing(text):
         # the same figure with a new predicate (NOVEL_MAX_WITH_FIGURE; "mentor" is no verb class
         # the figure grouping compared, so it counts as new)
         "The city hired 40 teachers this fall. Parents cheered. The 40 teachers will mentor struggling readers.",
+        # a question is not a claim
+        "Floods closed the Elm Street bridge on Monday. Traffic was diverted. Did floods close the Elm Street bridge on Monday?",
         # a new event or consequence (terms.EVENT_TERMS)
         "Floods closed the bridge. Traffic was diverted. After the bridge closed, the mayor resigned.",
         # a more precise figure
