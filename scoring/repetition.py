@@ -70,8 +70,10 @@ INDEX_MIN: Final = 0.65
 TOPIC_PREFIX: Final = 7
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
-# ... reading at most this many earlier units from each term's postings (most recent first).
+# ... reading at most this many earlier units from each term's postings (most recent first) ...
 POSTINGS_MAX: Final = 8
+# ... and measures in full only this many best candidates.
+CANDIDATES: Final = 6
 # Counts below this are common enough to coincide ("2 goals", "3 children"): two of them are
 # one figure only if their units name no one or share a name.
 SMALL_COUNT: Final = 10
@@ -344,6 +346,7 @@ def find_restatements(
     # each term's place from rarest to commonest (ties by the term): candidates come from the rarest
     rank = _rarity_ranks(df, term_of)
 
+    groups_in = [_figure_groups(per_unit.get(u.index, ()), group_of) for u in units]  # per unit, once: linear
     first_mention: dict = {}
     for fig in figures:
         group = group_of.get(id(fig))
@@ -379,7 +382,7 @@ def find_restatements(
                     i, content, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
                     frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
                     frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
-                    _figure_units(figs, group_of, i),
+                    groups_in,
                     topic,
                     seen_prefixes,
                 )
@@ -418,16 +421,9 @@ def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | Non
     return ""
 
 
-def _figure_units(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group], unit: int) -> frozenset[int]:
-    """The other units that state one of this unit's figures (same value, same thing)."""
-    out: set[int] = set()
-    for f in figs:
-        group = group_of.get(id(f))
-        if group is not None:
-            for m in group.mentions:
-                if m.unit != unit:
-                    out.add(m.unit)
-    return frozenset(out)
+def _figure_groups(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group]) -> frozenset[int]:
+    """The figure groups (by id) a unit states: two units that share one state the same figure about the same thing."""
+    return frozenset(id(group_of[id(f)]) for f in figs if id(f) in group_of)
 
 
 def _figure_words(unit: Unit, figs: list[Figure], memo: list[tuple[str, bool] | None]) -> frozenset[str]:
@@ -559,7 +555,7 @@ def _by_content(
     term_of: list[str],
     figure_verbs: frozenset[int],
     figure_nouns: frozenset[int],
-    figure_units: frozenset[int],
+    groups_in: list[frozenset[int]],
     topic: list[int],
     seen_prefixes: set[str],
 ) -> Restatement | None:
@@ -575,6 +571,8 @@ def _by_content(
             return None  # a new number or a new event: news, however familiar the rest
         if k in figure_nouns:
             return None  # "wages rose 2.9%" after "prices rose 2.9%": the same value about a new thing
+    if len(novel) > NOVEL_MAX_WITH_FIGURE:
+        return None  # more new words than even a repeated figure allows
     known = 1.0 - math.fsum([weight[k] for k in novel]) / total
     if known < KNOWN_MIN:
         return None  # most of it is new: news, whatever figure it repeats
@@ -591,13 +589,18 @@ def _by_content(
     if not score:
         return None
     mine_set = frozenset(mine)
+    # the CANDIDATES best by the weight of the rare terms they share, ties to the earlier unit
     best_cover = 0.0
     best_j = -1
-    for j in sorted(score):
+    measured = 0
+    for _, j in sorted([(-s, j) for j, s in score.items()]):
+        if measured == CANDIDATES:
+            break
         if _same_quotation(quote_of[i], quote_of[j]):
             continue  # emphatic repetition inside one quotation does not restate (spec/annotation.md)
         if _different_times(anchors, i, j):
             continue  # "in 1998" against "on May 24": two events, however alike the words
+        measured += 1
         shared = math.fsum([weight[k] for k in content[j] if k in mine_set])  # exactly rounded: any order
         cover = shared / total
         if cover > best_cover:
@@ -605,7 +608,7 @@ def _by_content(
     if best_j < 0 or best_cover < COVER_MIN:
         return None
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
-    repeats_figure = best_j in figure_units or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
+    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
     if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
         repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
     if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):

@@ -10,6 +10,7 @@ from scoring import terms as _terms
 from scoring.figures import find
 from scoring.repetition import (
     APPROXIMATE_TOLERANCE,
+    CANDIDATES,
     CONTENT_MIN_TERMS,
     COVER_MIN,
     INDEX_MIN,
@@ -252,8 +253,9 @@ def test_index_ranks_padded_copy_above_tight_copy():
 
 
 def test_candidate_search_is_bounded():
-    # Each unit reads at most RARE_TERMS postings lists, POSTINGS_MAX deep.
+    # Each unit reads at most RARE_TERMS postings lists, POSTINGS_MAX deep, and measures CANDIDATES.
     assert RARE_TERMS * POSTINGS_MAX <= 1024
+    assert CANDIDATES <= 8
     # A document that repeats one sentence thousands of times is still read: every copy restates the first.
     doc, rep = run("The harbor bridge was destroyed by the storm. " * 2000)
     assert len(rep.restatements) == len(doc.units) - 1
