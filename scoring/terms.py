@@ -173,7 +173,8 @@ def source_terms(
     before a reporting verb back to the unit's start, a comma or a quotation mark; the words
     after it when it follows a comma or a closing quote ("," said Jane Smith); the person told
     ("told the BBC:"); and the words after "according to". `quotes` are the document's
-    quotation spans that overlap the unit. Linear: each token is read at most three times.
+    quotation spans that overlap the unit. Linear: each reporting verb reads at most
+    SOURCE_MAX_TOKENS words either side.
     """
     toks = unit.tokens
     n = len(toks)
@@ -188,9 +189,8 @@ def source_terms(
         elif low == "citing":
             _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
         elif low in REPORTING_VERBS:
-            after_break = i == 0 or toks[i - 1].lexeme.kind != WORD
-            if after_break and i > 0:
-                _pick_forward(toks, inside, picked, i + 1, n, False)  # ", said Jane Smith, the mayor."
+            if i > 0 and _inverted(toks, i):
+                _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
             else:
                 _pick_back(toks, inside, picked, i)
                 if low == "told" or low == "tells":
@@ -209,6 +209,17 @@ def source_terms(
     return frozenset(out) if out else _NO_NAMES
 
 
+def _inverted(toks: tuple[Token, ...], verb: int) -> bool:
+    """True for a source after its verb: '," said the mayor' (a quotation just closed) or ', said Jane Smith' (a name follows)."""
+    before = toks[verb - 1].lexeme.text
+    if before == '"' or (before == "," and verb >= 2 and toks[verb - 2].lexeme.text == '"'):
+        return True
+    if before != "," or verb + 1 >= len(toks):
+        return False
+    nxt = toks[verb + 1].lexeme
+    return nxt.kind == WORD and nxt.lower is not nxt.text and starts_upper(nxt.text)
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     for s, e in spans:
         if s <= pos < e:
@@ -219,7 +230,8 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> None:
     """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name."""
     j = verb - 1
-    while j >= 0 and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
+    stop = verb - 2 - SOURCE_MAX_TOKENS  # read no further back than a source can be long: linear in the unit
+    while j >= 0 and j > stop and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
         j -= 1
     if verb - 1 - j <= SOURCE_MAX_TOKENS:
         for k in range(j + 1, verb):

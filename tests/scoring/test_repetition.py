@@ -568,3 +568,30 @@ def test_documents_and_citations_are_sources_too():
     assert "survey" in _terms.source_terms(first, [], memo)
     source = _terms.source_terms(second, [], memo)
     assert {"agency", "hospital", "information"} <= source and "=close" not in source  # "citing" stops at the comma
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ('"It will close," said the mayor.', {"mayor"}),
+        ('"It will close," the mayor said.', {"mayor"}),
+        ("The bridge will close, said Jane Smith, the mayor.", {"jan", "smith", "mayor"}),
+        # a comma before the verb with no quotation and no name after it: nothing is read as the
+        # source rather than risk setting the news aside ("the bridge would close")
+        ("Jane Smith, the mayor, said the bridge would close.", set()),
+    ],
+)
+def test_source_before_or_after_its_verb(text, source):
+    doc = build_document(text)
+    memo = [None] * doc.lexemes
+    _terms.unit_profile(doc.units[0], (), memo)
+    assert set(_terms.source_terms(doc.units[0], list(doc.quotes), memo)) == source
+
+
+def test_a_long_run_of_reporting_verbs_is_read_in_linear_time():
+    # each verb reads at most SOURCE_MAX_TOKENS words back (no quadratic walk; bench/, not a
+    # timed assertion, measures it): only the first "said" is near enough to "Jane Smith"
+    doc = build_document("Jane Smith " + "said " * 20000 + "it.")
+    memo = [None] * doc.lexemes
+    _terms.unit_profile(doc.units[0], (), memo)
+    assert set(_terms.source_terms(doc.units[0], [], memo)) == {"jan", "smith"}
