@@ -601,7 +601,11 @@ def _by_content(
         if _different_times(anchors, i, j):
             continue  # "in 1998" against "on May 24": two events, however alike the words
         measured += 1
-        shared = math.fsum([weight[k] for k in content[j] if k in mine_set])  # exactly rounded: any order
+        held = [weight[k] for k in content[j] if k in mine_set]
+        if groups_in[i] & groups_in[j]:
+            # one figure, as group_figures judged: its verb is the earlier one's in other words
+            held += [weight[k] for k in mine if k in figure_verbs and k not in content[j]]
+        shared = math.fsum(held)  # exactly rounded: any order
         cover = shared / total
         if cover > best_cover:
             best_cover, best_j = cover, j

@@ -595,3 +595,13 @@ def test_a_long_run_of_reporting_verbs_is_read_in_linear_time():
     memo = [None] * doc.lexemes
     _terms.unit_profile(doc.units[0], (), memo)
     assert set(_terms.source_terms(doc.units[0], [], memo)) == {"jan", "smith"}
+
+
+def test_a_repeated_figure_holds_its_verb_in_other_words():
+    # "paid $9.6 million" is "took in $9.6 million in fares" (group_figures: one figure), so
+    # "paid" counts as held by the earlier sentence, not as a word it lacks
+    _, rep = run(
+        "The city ferries carried 2 million passengers and took in $9.6 million in fares this summer, "
+        "the commission said. Crowds were large. Riders paid $9.6 million to cross the lake this summer."
+    )
+    assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
