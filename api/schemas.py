@@ -212,6 +212,7 @@ class RestatementSchema(Schema):
     unit = fields.Integer()
     restates = fields.Integer()
     similarity = fields.Float()
+    confidence = fields.Float()
     reason = fields.String()
 
 

@@ -1,24 +1,31 @@
 """Repetition: restated units, repeated figures, conflicting figures and the repetition index.
 
-    index = restated units / all units            (0 = nothing restated, 1 = everything)
+    index = confident restated units / all units     (0 = nothing restated, 1 = everything)
 
 Every heading and sentence counts in the denominator, as in the labelled articles
 (spec/annotation.md: "the share of units that restate earlier ones").
 
-A unit restates an earlier one when (checked in this order):
-1. its words are the earlier unit's words (a duplicated title or sentence);
-2. the first figure it asserts repeats a figure an earlier sentence stated, and it
-   asserts no more new figures than repeated ones (a new source or a minor detail
-   still restates; "300 of the 1,100 jobs" puts a new figure first and does not);
-3. it asserts no new figure, names nobody new, has LEXICAL_MIN_TERMS content terms or
-   more, and its content terms overlap an
-   earlier sentence's by at least LEXICAL_MIN (the mean of the two weighted coverages,
-   terms weighted by inverse document frequency: Sparck Jones 1972, "A statistical
-   interpretation of term specificity and its application in retrieval").
-Headings only restate headings: a headline exists to summarize the body.
+A unit restates an earlier one when it tells the reader nothing the article had not told
+them (spec/annotation.md, Repetition). Either its words are an earlier unit's words (a
+duplicated title or sentence; headings only restate headings, since a headline exists to
+summarize the body), or, for a sentence, the spec's test:
+1. set aside its source (terms.source_terms), its framing and hedges (terms.FRAMING);
+2. it must add no checkable news: no figure the article had not given, no year or date, no
+   name, no number and no event (terms.EVENT_TERMS) the article had not named; at most
+   NOVEL_MAX other new terms (NOVEL_MAX_WITH_FIGURE when it repeats the earlier sentence's
+   figure), and at least KNOWN_MIN of its weighted content said before; a question is not a
+   claim and restates nothing;
+3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
+   document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
+   and its application in retrieval"), not inside the same quotation (emphatic repetition);
+4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
+   repeats that sentence's figure about a topic already named (TOPIC_PREFIX); only
+   restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
+   the index.
+Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
 
 Cost is linear in the article: figures are grouped through a dictionary keyed by value,
-exact duplicates through a dictionary keyed by words, and candidate sentences for rule 3
+exact duplicates through a dictionary keyed by words, and candidate sentences for the test
 come from postings of each unit's rarest terms, each read back at most POSTINGS_MAX deep.
 """
 
@@ -28,22 +35,45 @@ import math
 from typing import Final
 
 from . import terms as _terms
-from .figures import GENERIC, IDENTIFIERS, VERB_CLASSES, Figure
+from .figures import GENERIC, GENERIC_NOUNS, IDENTIFIERS, VERB_CLASSES, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure, Repetition, Restatement
-from .text import SENTENCE, Document, Unit
+from .text import SENTENCE, WORD, Document, Unit
 
-# Rule 3: the mean weighted coverage two units need to count as one restating the other.
-LEXICAL_MIN: Final = 0.45
-# Rule 3 needs at least this many content terms in the unit: a short sentence about a person
-# already named covers itself with one shared name.
-LEXICAL_MIN_TERMS: Final = 3
-# Rule 3 looks for candidates through this many of a unit's rarest terms ...
+# The restatement test (see the module docstring). A unit needs at least this many content
+# terms, its source set aside: "It has," she said. has too little content to have said it before.
+CONTENT_MIN_TERMS: Final = 2
+# At most this many of its content terms may be new to the article, and none of them a number
+# or an event (terms.EVENT_TERMS) ...
+NOVEL_MAX: Final = 1
+# ... or this many when it repeats a figure of the earlier sentence (the figure is the fact).
+NOVEL_MAX_WITH_FIGURE: Final = 2
+# ... and at least this share of its content (weighted as below) must have been stated before ...
+KNOWN_MIN: Final = 0.45
+# ... and one earlier sentence must hold at least this share of its content (terms weighted by
+# inverse document frequency: Sparck Jones 1972).
+COVER_MIN: Final = 0.3
+# Confidence starts as (share of the content that one earlier sentence holds) x (share the
+# article had already stated). A figure the unit repeats from that sentence, with no new
+# figure beside it, is checkable evidence that both state one fact: it closes this share of
+# the gap to 1 ("Riders paid $9.6 million" after "$9.6 million in fares").
+FIGURE_EVIDENCE: Final = 0.6
+# A restatement is reported from this confidence ...
+REPORT_MIN: Final = 0.65
+# ... and counts in the index from this one (the report lists only these today; the two are
+# kept apart so that a client-side threshold can come later without changing the index).
+INDEX_MIN: Final = 0.65
+# A repeated value lifts the confidence only if what the unit is about (its first content term)
+# was named before, or a word that begins with the same this many letters ("kindergartners",
+# "kindergarten": truncation stemming, Frakes 1992, "Stemming algorithms"): "Wages rose 2.9%"
+# after "Prices rose 2.9%" is the same value about something new.
+TOPIC_PREFIX: Final = 7
+# Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
 POSTINGS_MAX: Final = 8
-# ... and scores in full only this many best candidates.
-CANDIDATES: Final = 4
+# ... and measures in full only this many best candidates.
+CANDIDATES: Final = 6
 # Counts below this are common enough to coincide ("2 goals", "3 children"): two of them are
 # one figure only if their units name no one or share a name.
 SMALL_COUNT: Final = 10
@@ -109,10 +139,11 @@ def analyze(doc: Document, figures: tuple[Figure, ...]) -> Repetition:
     profiles = [_terms.unit_profile(u, tuple(per_unit.get(u.index, ())), memo) for u in doc.units]
     names = [p[1] for p in profiles]
     groups, group_of = group_figures(figures, names)
-    restatements = find_restatements(doc, figures, group_of, profiles)
+    restatements = find_restatements(doc, figures, group_of, profiles, memo)
     repeated = tuple(_repeated(g) for g in groups if len({m.unit for m in g.mentions}) > 1)
     units = len(doc.units)
-    index = len(restatements) / units if units else 0.0
+    confident = sum(1 for r in restatements if r.confidence >= INDEX_MIN)
+    index = confident / units if units else 0.0
     return Repetition(
         index=round(index, 4),
         restatements=restatements,
@@ -256,9 +287,12 @@ def find_restatements(
     figures: tuple[Figure, ...],
     group_of: dict[int, _Group],
     profiles: list[tuple[tuple[str, ...], frozenset[str]]],
+    memo: list[tuple[str, bool] | None] | None = None,
 ) -> tuple[Restatement, ...]:
-    """Find the units that restate earlier ones (rules 1-3 of the module docstring); `profiles` are (terms, names) per unit."""
+    """Find the units that restate earlier ones (the module docstring's test); `profiles` are (terms, names) per unit."""
     units = doc.units
+    if memo is None:
+        memo = [None] * doc.lexemes
     per_unit: dict[int, list[Figure]] = {}
     for fig in figures:
         per_unit.setdefault(fig.unit, []).append(fig)
@@ -266,8 +300,14 @@ def find_restatements(
     # counts, weights, ranks and postings below are lists indexed by them, read in a few
     # instructions compiled, where dictionaries keyed by the term cost a hash-table probe each.
     term_ids: dict[str, int] = {}
-    unit_terms: list[tuple[int, ...]] = []
-    for profile in profiles:
+    unit_terms: list[tuple[int, ...]] = []  # every term of the unit, its source's included
+    content: list[tuple[int, ...]] = []  # what the unit asserts: its terms less its source's
+    names: list[tuple[int, ...]] = []  # the names it asserts, less its source's
+    quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
+    topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
+    quotes = doc.quotes
+    q = 0
+    for unit, profile in zip(units, profiles):
         ids: list[int] = []
         for t in profile[0]:
             k = term_ids.get(t)
@@ -275,7 +315,25 @@ def find_restatements(
                 k = term_ids[t] = len(term_ids)
             ids.append(k)
         unit_terms.append(tuple(ids))
+        while q < len(quotes) and quotes[q][1] <= unit.start:
+            q += 1  # quotations are in order and do not overlap: each is passed once
+        spans: list[tuple[int, int]] = []
+        k2 = q
+        while k2 < len(quotes) and quotes[k2][0] < unit.end:
+            spans.append(quotes[k2])
+            k2 += 1
+        source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
+        figs_here = per_unit.get(unit.index)
+        if figs_here:
+            source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
+        content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
+        names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
+        quote_of.append(_quote_of(unit, quotes, q))
+        first_term = _topic(unit, source, memo)
+        topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
+    # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
+    news = [t.startswith("#") or t in _terms.EVENT_TERMS for t in term_of]
     anchors = _time_anchors(figures)
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: list[int] = [0] * len(term_of)  # sentences that hold each term
@@ -285,11 +343,10 @@ def find_restatements(
     n = max(len(sentences), 1)
     # a term no sentence holds (a heading's alone) weighs nothing
     weight = [math.log(1.0 + n / d) if d else 0.0 for d in df]
-    # each term's place from rarest to commonest (ties by the term): rule 3 sorts a unit's terms by it
+    # each term's place from rarest to commonest (ties by the term): candidates come from the rarest
     rank = _rarity_ranks(df, term_of)
-    # each unit's summed term weight, the denominator of its coverage: summed once, not per comparison
-    totals = [_weight_of(terms, weight) for terms in unit_terms]
 
+    groups_in = [_figure_groups(per_unit.get(u.index, ()), group_of) for u in units]  # per unit, once: linear
     first_mention: dict = {}
     for fig in figures:
         group = group_of.get(id(fig))
@@ -297,8 +354,10 @@ def find_restatements(
             first_mention.setdefault(id(group), fig.unit)
 
     seen_words: dict[str, int] = {}
-    postings: list[list[int] | None] = [None] * len(term_of)  # by term: the sentences that hold it, in order
-    names_of: dict[int, frozenset[str]] = {}
+    seen = [False] * len(term_of)  # terms some earlier sentence holds
+    seen_prefixes: set[str] = set()  # their first TOPIC_PREFIX letters
+    seen_times: set[float] = set()  # years and dates some earlier sentence names
+    postings: list[list[int] | None] = [None] * len(term_of)  # by term: the sentences that assert it, in order
     restated: dict[int, int] = {}
     out: list[Restatement] = []
     for unit in units:
@@ -307,27 +366,117 @@ def find_restatements(
         found = None
         earlier = seen_words.get(words) if words else None
         if earlier is not None and units[earlier].type == unit.type:
-            found = Restatement(i, _root(restated, earlier), 1.0, f"Repeats unit {earlier} word for word.")
+            found = Restatement(i, _root(restated, earlier), 1.0, f"Repeats unit {earlier} word for word.", 1.0)
         elif words:
             seen_words[words] = i
         if unit.type == SENTENCE:
-            names_of[i] = profiles[i][1]
-            if found is None:
-                found = _by_figure(unit, per_unit.get(i, ()), group_of, first_mention, unit_terms, weight, totals, restated)
-            if found is None and not _asserts_new_figure(per_unit.get(i, ()), group_of, first_mention, i):
-                found = _by_terms(unit, unit_terms, weight, totals, rank, postings, names_of, restated, anchors)
-            if found is not None and _different_times(anchors, i, found.restates):
-                found = None  # "in 1998" against "on May 24": two events, however alike the words
+            figs = per_unit.get(i, ())
+            if (
+                found is None
+                and not words.rstrip("\"").endswith("?")  # a question is no claim
+                and not _asserts_new_figure(figs, group_of, first_mention, i)
+                and not _new_time(anchors.get(i), seen_times)
+                and all(seen[k] for k in names[i])
+            ):
+                found = _by_content(
+                    i, content, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
+                    frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
+                    frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
+                    groups_in,
+                    topic,
+                    seen_prefixes,
+                )
             for k in unit_terms[i]:
+                if not seen[k]:
+                    seen[k] = True
+                    seen_prefixes.add(term_of[k][:TOPIC_PREFIX])
+            for k in content[i]:
                 plist = postings[k]
                 if plist is None:
                     postings[k] = [i]
                 else:
                     plist.append(i)
-        if found is not None:
+            times = anchors.get(i)
+            if times:
+                seen_times |= times
+        if found is not None and found.confidence >= REPORT_MIN:
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
+    """What the unit is about: its first content term, read up to the first mark, source word or figure ("Wages rose 2.9%": "wage"); "" for none."""
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind != WORD:
+            return ""  # a mark or a number: the subject, if any, is behind
+        entry = memo[lex.ordinal]
+        if entry is None or not entry[0]:
+            continue  # a function word
+        if entry[0] in source:
+            return ""  # the source, or a figure's words
+        if lex.lower not in GENERIC_NOUNS:
+            return entry[0]
+    return ""
+
+
+def _figure_groups(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group]) -> frozenset[int]:
+    """The figure groups (by id) a unit states: two units that share one state the same figure about the same thing."""
+    return frozenset(id(group_of[id(f)]) for f in figs if id(f) in group_of)
+
+
+def _figure_words(unit: Unit, figs: list[Figure], memo: list[tuple[str, bool] | None]) -> frozenset[str]:
+    """The terms of the words inside the unit's figures ("eighty-eight", "million"): the figure's value term replaces them."""
+    out: set[str] = set()
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        entry = memo[lex.ordinal]
+        if entry is None or not entry[0]:
+            continue  # unit_profile filled the memo for every word; none or no term: nothing to drop
+        for f in figs:
+            if f.start <= tok.start < f.end:
+                out.add(entry[0])
+                break
+    return frozenset(out)
+
+
+def _quote_of(unit: Unit, quotes: tuple[tuple[int, int], ...], q: int) -> tuple[int, int]:
+    """The quotations that hold the unit's first and last words, -1 for none (`q`: the first quotation that ends after the unit starts)."""
+    first = last = -1
+    for tok in unit.tokens:
+        if tok.is_word:
+            last = tok.start
+            if first < 0:
+                first = tok.start
+    return _quote_at(first, quotes, q), _quote_at(last, quotes, q)
+
+
+def _quote_at(pos: int, quotes: tuple[tuple[int, int], ...], q: int) -> int:
+    k = q
+    while pos >= 0 and k < len(quotes) and quotes[k][0] <= pos:
+        if pos < quotes[k][1]:
+            return k
+        k += 1
+    return -1
+
+
+def _same_quotation(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two units stand in one quotation: a word of each inside it."""
+    for x in a:
+        if x >= 0 and (x == b[0] or x == b[1]):
+            return True
+    return False
+
+
+def _new_time(times: frozenset[float] | None, seen_times: set[float]) -> bool:
+    """True when the unit names a year or date no earlier sentence named: a date is checkable news."""
+    if not times:
+        return False
+    for t in times:
+        if t not in seen_times:
+            return True
+    return False
 
 
 def _rarity_ranks(df: list[int], term_of: list[str]) -> list[int]:
@@ -340,7 +489,7 @@ def _rarity_ranks(df: list[int], term_of: list[str]) -> list[int]:
     by_df: dict[int, list[int]] = {}
     for k, d in enumerate(df):
         if not d:
-            continue  # only in headings: rule 3 never ranks it
+            continue  # only in headings: never ranked
         group = by_df.get(d)
         if group is None:
             by_df[d] = [k]
@@ -386,58 +535,47 @@ def _asserts_new_figure(figs, group_of, first_mention, unit: int) -> bool:
     return any(not _is_repeat(f, group_of, first_mention, unit) for f in _asserted(figs) if not f.incidental)
 
 
-def _by_figure(
-    unit: Unit,
-    figs: list[Figure] | tuple[Figure, ...],
-    group_of: dict[int, _Group],
-    first_mention: dict[int, int],
-    unit_terms: list[tuple[int, ...]],
-    weight: list[float],
-    totals: list[float],
-    restated: dict[int, int],
-) -> Restatement | None:
-    """Rule 2: the unit's first asserted figure repeats an earlier sentence's, and repeats outnumber news."""
-    asserted = _asserted(figs)
-    if not asserted:
-        return None
-    main = asserted[0]
-    if not _is_repeat(main, group_of, first_mention, unit.index):
-        return None
-    repeats = sum(1 for f in asserted if _is_repeat(f, group_of, first_mention, unit.index))
-    if repeats < len(asserted) - repeats:
-        return None
-    source = first_mention[id(group_of[id(main)])]
-    similarity = _similarity(frozenset(unit_terms[unit.index]), unit_terms[source], weight, totals[unit.index], totals[source])
-    return Restatement(
-        unit.index,
-        _root(restated, source),
-        round(similarity, 3),
-        f"Repeats the figure {main.canonical!r} first given in unit {source}.",
-    )
-
-
 def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bool:
     """True when both units name a year or date and none in common."""
     x, y = anchors.get(a), anchors.get(b)
     return bool(x and y and not x & y)
 
 
-def _by_terms(
-    unit: Unit,
-    unit_terms: list[tuple[int, ...]],
+def _by_content(
+    i: int,
+    content: list[tuple[int, ...]],
     weight: list[float],
-    totals: list[float],
     rank: list[int],
+    seen: list[bool],
     postings: list[list[int] | None],
-    names_of: dict[int, frozenset[str]],
+    quote_of: list[tuple[int, int]],
     restated: dict[int, int],
     anchors: dict[int, frozenset[float]],
+    news: list[bool],
+    term_of: list[str],
+    figure_verbs: frozenset[int],
+    figure_nouns: frozenset[int],
+    groups_in: list[frozenset[int]],
+    topic: list[int],
+    seen_prefixes: set[str],
 ) -> Restatement | None:
-    """Rule 3: the unit's content terms were already stated by one earlier sentence."""
-    i = unit.index
-    mine = unit_terms[i]
-    if len(mine) < LEXICAL_MIN_TERMS:
-        return None  # "Ferreira is not one of them.": too little content to have been said before
+    """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
+    mine = content[i]
+    if len(mine) < CONTENT_MIN_TERMS:
+        return None  # "It has," she said.: too little content to have been said before
+    total = _weight_of(mine, weight)
+    # a repeated figure's verb is the grouping's business ("6,500 evacuated" after "6,500 fled")
+    novel = [k for k in mine if not seen[k] and k not in figure_verbs]
+    for k in novel:
+        if news[k]:
+            return None  # a new number or a new event: news, however familiar the rest
+        if k in figure_nouns:
+            return None  # "wages rose 2.9%" after "prices rose 2.9%": the same value about a new thing
+    if len(novel) > NOVEL_MAX_WITH_FIGURE:
+        return None  # more new words than even a repeated figure allows
+    known = 1.0 - math.fsum([weight[k] for k in novel]) / total
+    if known < KNOWN_MIN:
+        return None  # most of it is new: news, whatever figure it repeats
     rare = sorted(mine, key=rank.__getitem__)[:RARE_TERMS]  # rarest first: (document frequency, term)
     score: dict[int, float] = {}
     for t in rare:
@@ -450,23 +588,44 @@ def _by_terms(
             score[j] = score.get(j, 0.0) + w
     if not score:
         return None
-    # the CANDIDATES best scores, ties to the earlier unit
-    ranked = sorted([(-s, j) for j, s in score.items()])[:CANDIDATES]
-    mine_names = names_of[i]
     mine_set = frozenset(mine)
-    best_sim = -1.0
+    # the CANDIDATES best by the weight of the rare terms they share, ties to the earlier unit
+    best_cover = 0.0
     best_j = -1
-    for _, j in ranked:
-        if not mine_names <= names_of[j]:
-            continue  # a name the earlier sentence does not have: a different fact ("Dublin" vs "Denver")
+    measured = 0
+    for _, j in sorted([(-s, j) for j, s in score.items()]):
+        if measured == CANDIDATES:
+            break
+        if _same_quotation(quote_of[i], quote_of[j]):
+            continue  # emphatic repetition inside one quotation does not restate (spec/annotation.md)
         if _different_times(anchors, i, j):
-            continue
-        sim = _similarity(mine_set, unit_terms[j], weight, totals[i], totals[j])
-        if best_j < 0 or sim > best_sim:
-            best_sim, best_j = sim, j
-    if best_j < 0 or best_sim < LEXICAL_MIN:
+            continue  # "in 1998" against "on May 24": two events, however alike the words
+        measured += 1
+        held = [weight[k] for k in content[j] if k in mine_set]
+        if groups_in[i] & groups_in[j]:
+            # one figure, as group_figures judged: its verb is the earlier one's in other words
+            held += [weight[k] for k in mine if k in figure_verbs and k not in content[j]]
+        shared = math.fsum(held)  # exactly rounded: any order
+        cover = shared / total
+        if cover > best_cover:
+            best_cover, best_j = cover, j
+    if best_j < 0 or best_cover < COVER_MIN:
         return None
-    return Restatement(i, _root(restated, best_j), round(best_sim, 3), f"Says again what unit {best_j} said, in other words.")
+    # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
+    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
+    if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
+        repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
+    if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):
+        return None
+    confidence = best_cover * known
+    if repeats_figure:
+        confidence += (1.0 - confidence) * FIGURE_EVIDENCE
+    confidence = round(confidence, 3)
+    what = "adds nothing" if not novel else "adds little"
+    return Restatement(
+        i, _root(restated, best_j), round(best_cover, 3),
+        f"Says again what unit {best_j} said and {what} the article had not already said.", confidence,
+    )
 
 
 # Weights are summed with math.fsum, exactly rounded: the result does not depend on the order
@@ -476,12 +635,3 @@ def _by_terms(
 def _weight_of(terms: tuple[int, ...], weight: list[float]) -> float:
     """The summed weight of a unit's terms (1.0 when it has none that weigh)."""
     return math.fsum([weight[k] for k in terms]) or 1.0
-
-
-def _similarity(a: frozenset[int], b: tuple[int, ...], weight: list[float], w_a: float, w_b: float) -> float:
-    """The mean of how much of `a` is in `b` and how much of `b` is in `a`, terms weighted by IDF; `w_a`, `w_b` from _weight_of."""
-    shared = [weight[k] for k in b if k in a]  # b's terms are distinct: each shared term once
-    if not shared:
-        return 0.0
-    w_shared = math.fsum(shared)
-    return (w_shared / w_a + w_shared / w_b) / 2

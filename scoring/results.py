@@ -317,12 +317,14 @@ class Restatement:
     restates: int
     similarity: float
     reason: str
+    confidence: float = 1.0  # 0-1: how sure the analysis is that nothing in the unit is new
 
-    def __init__(self, unit: int, restates: int, similarity: float, reason: str) -> None:
+    def __init__(self, unit: int, restates: int, similarity: float, reason: str, confidence: float = 1.0) -> None:
         object.__setattr__(self, "unit", unit)
         object.__setattr__(self, "restates", restates)
         object.__setattr__(self, "similarity", similarity)
         object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "confidence", confidence)
 
 
 @dataclass(frozen=True, slots=True, init=False)

@@ -6,20 +6,43 @@ import re
 from typing import Final
 
 from .charclass import is_alpha, is_upper, starts_upper
-from .figures import AMOUNT_VERB_CLASS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
+from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
-from .text import WORD, Unit, lexeme_slots
+from .text import WORD, Token, Unit, lexeme_slots
 
 _STOPWORDS: Final = load("stopwords_en")
-STOPWORDS: Final = (
-    _STOPWORDS.terms("lists.function") | _STOPWORDS.terms("lists.attribution") | _STOPWORDS.terms("lists.filler")
+# Framing and hedges are set aside with the function words: "a fairly mild season" says what
+# "a mild season" says (spec/annotation.md, Repetition).
+FRAMING: Final = _STOPWORDS.terms("lists.framing")
+ATTRIBUTION: Final = _STOPWORDS.terms("lists.attribution")
+STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS.terms("lists.filler") | FRAMING
+# Verbs that introduce a source: the words before them ("Jane Smith, the county's health
+# director, said") or after them ("said Jane Smith") name who says it, not what is said.
+REPORTING_VERBS: Final = frozenset(
+    ("said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted", "explained", "insisted",
+     "argued", "claimed", "wrote", "recalled", "testified", "announced", "confirmed", "warned", "stressed",
+     "acknowledged", "admitted", "commented", "remarked", "declared", "asserted", "maintained", "continued",
+     # what a document, study or data set says: "the survey showed", "the study found"
+     "show", "shows", "showed", "found", "finds", "suggests", "suggested", "indicates", "indicated", "revealed",
+     "reveals")
 )
+# A source phrase longer than this many tokens is read as content: "The storm that hit the
+# coast on Monday and closed three schools said ..." is no source.
+SOURCE_MAX_TOKENS: Final = 12
+# What ends a source phrase read backwards from its verb.
+_SOURCE_BREAKS: Final = frozenset((",", ":", ";", '"', "(", ")", "-", "\u2014", "\u2013"))
 # Comparative and superlative endings folded onto the adjective ("busiest", "busier" -> "busy"),
 # then the inflections a light stemmer removes, longest first.
 _SUFFIXES: Final[tuple[tuple[str, str], ...]] = (
-    ("iest", "y"), ("ier", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""), ("er", ""),
+    ("iest", "y"), ("ier", "y"), ("ied", "y"), ("ness", ""), ("ment", ""), ("ing", ""), ("est", ""), ("ed", ""), ("ly", ""),
+    ("er", ""),
 )
+# Inflections after which a doubled final consonant is undoubled ("planned", "banning" ->
+# "plan", "ban"), except l, s and z, which English doubles in the stem ("fall", "pass", "buzz"):
+# Porter (1980), "An algorithm for suffix stripping", step 1b.
+_UNDOUBLE_AFTER: Final = frozenset(("ing", "ed", "er", "est"))
+_KEEP_DOUBLE: Final = frozenset("lsz")
 # The same rules by a word's last letter, in their order: a word is tried only against the
 # suffixes it can end with. (Typed as tuples of any length: a fixed-length tuple constant is
 # a C struct under mypyc, rebuilt as Python tuples on every loop over it.)
@@ -33,7 +56,13 @@ MIN_STEM: Final = 3
 
 
 def term(word: str) -> str:
-    """Normalize one lower-case word to the term compared between units."""
+    """Normalize one lower-case word to the term compared between units, news synonyms read as one ("shut" -> "close")."""
+    t = _stem_term(word)
+    return SYNONYMS.get(t, t)
+
+
+def _stem_term(word: str) -> str:
+    """One lower-case word's stem or noun/verb class, before synonyms."""
     base = singular(word)
     noun = NOUN_CLASS.get(base)
     if noun is not None:
@@ -46,10 +75,39 @@ def term(word: str) -> str:
         for suffix, repl in rules:
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_STEM:
                 base = base[: -len(suffix)] + repl
+                if suffix in _UNDOUBLE_AFTER and len(base) > MIN_STEM and base[-1] == base[-2] and base[-1] not in _KEEP_DOUBLE:
+                    base = base[:-1]
                 break
-    if len(base) > MIN_STEM + 1 and base[-1] == "e":
-        base = base[:-1]  # "capture" and "captured" both give "captur"
+    if len(base) > MIN_STEM and base[-1] == "e":
+        base = base[:-1]  # "capture" and "captured" both give "captur", "vote" and "voted" "vot"
     return base
+
+
+_NEWS_SYNONYMS: Final = load("news_synonyms")
+
+
+def _synonym_table() -> dict[str, str]:
+    """Each synonym's stemmed form to its group's name, "=" first (scoring/data/news_synonyms.toml)."""
+    table: dict[str, str] = {}
+    classes = set(NOUN_CLASS.values()) | set(VERB_CLASS.values()) | set(AMOUNT_VERB_CLASS.values())
+    for key in ("events", "groups"):
+        for group, words in _NEWS_SYNONYMS.tables[key].items():
+            for w in words:
+                t = _stem_term(w)
+                if t not in classes:  # a word figures_referents.toml already classes keeps that class
+                    table[t] = "=" + group
+    return table
+
+
+SYNONYMS: Final[dict[str, str]] = _synonym_table()
+# Terms that name an event: one the article had not named makes a unit news, never a
+# restatement ("one pediatric death and a sharp increase ..." after "a sharp increase ...").
+EVENT_TERMS: Final = (
+    frozenset("=" + g for g in _NEWS_SYNONYMS.tables["events"])
+    | frozenset(SYNONYMS.get(v, v) for v in VERB_CLASS.values())
+    | frozenset(SYNONYMS.get(v, v) for v in AMOUNT_VERB_CLASS.values())
+    | frozenset(SYNONYMS.get(n, n) for n in ("victim",))
+)
 
 
 def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: list[tuple[str, bool] | None] | None = None) -> frozenset[str]:
@@ -100,6 +158,94 @@ def _word_entry(text: str, lower: str, alpha: bool) -> tuple[str, bool]:
         w = w[:-2]
         alpha = is_alpha(w)
     # all letters (most words) means no digit: the regex only reads the rest
-    t = "" if w in STOPWORDS or len(w) < 2 or (not alpha and _DIGIT_RE.search(w)) else term(w)
+    t = "" if w in STOPWORDS or w in GENERIC_NOUNS or len(w) < 2 or (not alpha and _DIGIT_RE.search(w)) else term(w)
     # `lower` is `text` itself only for a word that starts with no capital (text.tokenize's rule)
     return t, lower is not text and starts_upper(text) and not is_upper(text)
+
+
+def source_terms(
+    unit: Unit, quotes: list[tuple[int, int]], memo: list[tuple[str, bool] | None]
+) -> frozenset[str]:
+    """The terms of the unit's source phrases ("Jane Smith, a spokeswoman, said", "according to the agency"), outside quotations.
+
+    Who says a fact is attribution, set aside by the restatement test (spec/annotation.md:
+    "Adding only a source to a fact already stated is a restatement"). A source is the words
+    before a reporting verb back to the unit's start, a comma or a quotation mark; the words
+    after it when it follows a comma or a closing quote ("," said Jane Smith); the person told
+    ("told the BBC:"); and the words after "according to". `quotes` are the document's
+    quotation spans that overlap the unit. Linear: each reporting verb reads at most
+    SOURCE_MAX_TOKENS words either side.
+    """
+    toks = unit.tokens
+    n = len(toks)
+    inside = [_in_spans(t.start, quotes) for t in toks]
+    picked = [False] * n
+    for i in range(n):
+        if inside[i] or toks[i].lexeme.kind != WORD:
+            continue
+        low = toks[i].lexeme.lower
+        if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
+            _pick_forward(toks, inside, picked, i + 2, n, False)
+        elif low == "citing":
+            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
+        elif low in REPORTING_VERBS:
+            if i > 0 and _inverted(toks, i):
+                _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
+            else:
+                _pick_back(toks, inside, picked, i)
+                if low == "told" or low == "tells":
+                    _pick_forward(toks, inside, picked, i + 1, n, True)  # "told the BBC:"
+    out: set[str] = set()
+    for i in range(n):
+        if picked[i]:
+            lex = toks[i].lexeme
+            if lex.kind != WORD:
+                continue
+            entry = memo[lex.ordinal]
+            if entry is None:
+                entry = memo[lex.ordinal] = _word_entry(lex.text, lex.lower, lex.alpha)
+            if entry[0]:
+                out.add(entry[0])
+    return frozenset(out) if out else _NO_NAMES
+
+
+def _inverted(toks: tuple[Token, ...], verb: int) -> bool:
+    """True for a source after its verb: '," said the mayor' (a quotation just closed) or ', said Jane Smith' (a name follows)."""
+    before = toks[verb - 1].lexeme.text
+    if before == '"' or (before == "," and verb >= 2 and toks[verb - 2].lexeme.text == '"'):
+        return True
+    if before != "," or verb + 1 >= len(toks):
+        return False
+    nxt = toks[verb + 1].lexeme
+    return nxt.kind == WORD and nxt.lower is not nxt.text and starts_upper(nxt.text)
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False
+
+
+def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> None:
+    """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name."""
+    j = verb - 1
+    stop = verb - 2 - SOURCE_MAX_TOKENS  # read no further back than a source can be long: linear in the unit
+    while j >= 0 and j > stop and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
+        j -= 1
+    if verb - 1 - j <= SOURCE_MAX_TOKENS:
+        for k in range(j + 1, verb):
+            picked[k] = True
+
+
+def _pick_forward(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], start: int, n: int, object_only: bool) -> None:
+    """Mark the words from `start` to the end, a quotation or a full stop (for an object, also a comma, a colon or "that")."""
+    j = start
+    while j < n and not inside[j] and j - start < SOURCE_MAX_TOKENS:
+        text = toks[j].lexeme.text
+        if text == "." or text == ";" or text == '"':
+            break
+        if object_only and (text == "," or text == ":" or toks[j].lexeme.lower == "that"):
+            break
+        picked[j] = True
+        j += 1
