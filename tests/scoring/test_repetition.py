@@ -280,11 +280,11 @@ def test_module_docstring_states_the_formula():
 LABELLED = sorted((Path(__file__).resolve().parent.parent / "data" / "repetition").glob("*.json"))
 # Floors on the labelled articles as a whole: restated units and repeated-figure pairs,
 # matched by unit span as eval/score.py does. Below them a change has lost real cases.
-# The restated floor was 0.85 before the tightened definition: r02 unit 11 adds a date ("in
-# September") and unit 9 a record ("the largest amount in a decade"), elaborations under
-# spec/annotation.md, yet labelled restatements; r04's two are paraphrases beyond the synonym
-# table ("opened its doors again", "on the second floor" for "moved upstairs").
-LABELLED_RESTATED_F1_MIN = 0.5
+# The restated floor was 0.85 before the tightened definition (docs/annotation.md): r02's
+# units 9 and 11, which add a record and a date, were relabelled as elaborations; r04's two
+# are paraphrases beyond the synonym table ("opened its doors again", "on the second floor"
+# for "moved upstairs") and r03's unit 9 adds new words. Today's figure is 0.60.
+LABELLED_RESTATED_F1_MIN = 0.55
 LABELLED_FIGURE_PAIR_F1_MIN = 0.85
 
 
@@ -304,11 +304,10 @@ def _f1(found, gold):
     return 1.0 if not found and not gold else 2 * tp / (len(found) + len(gold))
 
 
-def test_labelled_articles_exist_and_restate_something():
-    assert len(LABELLED) >= 3
-    for path in LABELLED:
-        _, _, gold = read_labelled(path)
-        assert any(u.get("restates") is not None for u in gold), path.name
+def test_labelled_articles_exist_and_most_restate_something():
+    # r02 restates nothing under the tightened definition: it stays for its figures and as copy the index must leave at 0
+    restating = [path.name for path in LABELLED if any(u.get("restates") is not None for u in read_labelled(path)[2])]
+    assert len(LABELLED) >= 4 and len(restating) >= 3, restating
 
 
 def test_labelled_articles_restatements_and_figure_pairs():
