@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from flask import Flask
 
-from .settings import DEFAULT_MAX_CONTENT_LENGTH, SETTINGS, app_settings, check_config, default_time_budget
+from .settings import DEFAULT_MAX_CONTENT_LENGTH, SETTINGS, app_settings, check_config, default_time_budget  # noqa: F401 (DEFAULT_MAX_CONTENT_LENGTH: read here by tests and clients)
 
 # The app's settings at their defaults (the time budget from the default worker timeout).
 DEFAULTS: Mapping[str, Any] = MappingProxyType({
