@@ -99,8 +99,9 @@ def _encode(answer: dict[str, Any]) -> bytes:
     try:
         return orjson.dumps(answer, option=ORJSON_OPTIONS)
     except orjson.JSONEncodeError:
-        # a lone surrogate in an article, an integer over 64 bits: written as Flask would
-        return json.dumps(answer, allow_nan=False, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        # a lone surrogate in an article, an integer over 64 bits: written as Flask would,
+        # non-ASCII escaped (a lone surrogate has no UTF-8 form)
+        return json.dumps(answer, allow_nan=False).encode("ascii")
 
 
 def _json_items(raw: bytes) -> list[Any]:

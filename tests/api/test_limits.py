@@ -195,3 +195,17 @@ def test_an_integer_id_out_of_the_safe_range_is_refused(client, given):
 def test_an_integer_id_in_the_safe_range_names_its_item(client):
     answer = client.post("/v1/analyze/batch", json=[{"id": 2**53 - 1, "text": TEXT}]).get_json()["items"][0]
     assert answer == {**answer, "id": str(2**53 - 1), "status": 200}
+
+
+# --- batches answered item by item (finding 7) --------------------------------------------
+
+
+@pytest.mark.parametrize("content_type", ["application/json", NDJSON])
+def test_a_streamed_batch_answer_still_carries_a_lone_surrogate_as_json(client, content_type):
+    # orjson refuses a lone surrogate; the item falls back to the stdlib's escaped JSON
+    item = '{"id": "s", "text": "The mayor said \\ud800 3,000 homes flooded."}'
+    body = f"[{item}]" if content_type == "application/json" else item + "\n"
+    response = client.post("/v1/analyze/batch", data=body, content_type=content_type)
+    text = response.get_data().decode("ascii")
+    answer = json.loads(text)["items"][0] if content_type == "application/json" else json.loads(text)
+    assert answer["status"] == 200 and "\ud800" in answer["report"]["text"]

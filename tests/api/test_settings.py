@@ -135,3 +135,17 @@ def test_gunicorn_refuses_to_start_with_a_bad_value_and_says_why(tmp_path):
     )
     assert done.returncode != 0
     assert "COPYDESK_MAX_CONTENT_LENGTH='null' cannot be used: it takes a whole number of bytes" in done.stderr + done.stdout
+
+
+def test_gunicorn_refuses_to_start_with_a_keys_file_of_comments(tmp_path):
+    """Issue 22, finding 9: such a file started the service open; now gunicorn exits, saying why."""
+    keys = tmp_path / "keys"
+    keys.write_text("# the CMS key goes here\n\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(PREFIX)}
+    env.update({"COPYDESK_BIND": "127.0.0.1:0", "COPYDESK_WORKERS": "1", "COPYDESK_API_KEYS_FILE": str(keys)})
+    done = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode != 0
+    assert "holds no digest" in done.stderr + done.stdout
