@@ -206,3 +206,11 @@ def test_what_orjson_refuses_in_a_batch_answer_is_written_as_escaped_json():
     # a lone surrogate has no UTF-8 form: orjson refuses it, the stdlib escapes it
     encoded = _encode({"id": "s", "text": "odd \ud800 text", "n": 2**70})
     assert json.loads(encoded.decode("ascii")) == {"id": "s", "text": "odd \ud800 text", "n": 2**70}
+
+
+@pytest.mark.parametrize(("items", "variable"), [(4, "COPYDESK_BATCH_MAX_ITEMS"), (2, "COPYDESK_BATCH_MAX_CHARS")])
+def test_a_batch_over_its_work_limits_is_refused_up_front_naming_the_limit(items, variable):
+    client = make_client(BATCH_MAX_ITEMS=3, BATCH_MAX_CHARS=100)
+    problem = client.post("/v1/analyze/batch", json=[{"text": TEXT}] * items).get_json()
+    assert problem["status"] == 413 and problem["type"] == "urn:copydesk:problem:batch-too-large"
+    assert variable in problem["detail"]
