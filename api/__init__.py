@@ -1,9 +1,9 @@
 """copydesk's HTTP layer: a Flask app that translates requests into `scoring.analyze` calls.
 
-Settings (each can be set in the environment with the `COPYDESK_` prefix, e.g.
-`COPYDESK_MAX_CONTENT_LENGTH=1048576`; values are parsed as JSON where they parse):
-
-- MAX_CONTENT_LENGTH: the largest request body in bytes; bigger bodies get 413.
+Settings: the `COPYDESK_*` environment variables of api/settings.py (e.g.
+`COPYDESK_MAX_CONTENT_LENGTH=1048576`, the largest request body in bytes), each parsed and
+checked when the app is created: a value that cannot be used stops it with a SettingError
+naming the variable and what it accepts.
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from flask import Flask
 
-# 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so it fits several times over
-# even JSON-escaped inside markup. The limit bounds the memory and worker time one request
-# can take (hostile bodies cost more than prose: a 1 MB run of periods took about 5 s here).
-DEFAULT_MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+from .settings import DEFAULT_MAX_CONTENT_LENGTH, SETTINGS, app_settings, check_config, default_time_budget  # noqa: F401 (DEFAULT_MAX_CONTENT_LENGTH: read here by tests and clients)
 
+# The app's settings at their defaults (the time budget from the default worker timeout).
 DEFAULTS: Mapping[str, Any] = MappingProxyType({
-    "MAX_CONTENT_LENGTH": DEFAULT_MAX_CONTENT_LENGTH,
+    **{name: s.default for name, s in SETTINGS.items() if s.scope == "app"},
+    "TIME_BUDGET": default_time_budget(SETTINGS["TIMEOUT"].default),
 })
 
 
@@ -36,10 +35,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
     if test_config is None:
-        # read COPYDESK_* variables from the environment when not testing
+        # Flask's own settings may still come as COPYDESK_<NAME> (parsed as JSON); copydesk's
+        # own are then parsed strictly (api/settings.py), so "null" or "-5" never gets through
         app.config.from_prefixed_env("COPYDESK")
+        app.config.update(app_settings())
     else:
         app.config.update(test_config)
+    check_config(app.config)
     app.json = StrictJSONProvider(app)
 
     from . import errors, limits, routes, security

@@ -2,11 +2,15 @@
 
 The body is a JSON array of items (`{"id", "text", "format", "options"}`), answered with
 `{"items": [...], "succeeded": n, "failed": m}`, or NDJSON (`application/x-ndjson`, one
-item per line), answered as NDJSON with one line per item, sent as soon as that item is
-analyzed. An item that fails gets its own problem object; the others are unaffected.
+item per line), answered as NDJSON with one line per item. Either way each item's answer
+is sent as soon as that item is analyzed and then freed, so a batch holds one report in
+memory at a time. An item that fails gets its own problem object; the others are unaffected.
 
 Limits (environment, `COPYDESK_` prefix): BATCH_MAX_ITEMS items and BATCH_MAX_CHARS
-characters of article text in all; the body as a whole is also under MAX_CONTENT_LENGTH.
+characters of article text in all, refused up front with 413; the body as a whole is also
+under MAX_CONTENT_LENGTH. The whole batch shares the request's TIME_BUDGET: items not
+started when it runs out are answered 422 `time-budget-exceeded`, so the batch ends
+before the worker timeout and the client knows which items to send again.
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 from flask import Blueprint, Response, current_app, stream_with_context
 from flask import request as flask_request
 from marshmallow import ValidationError
 
 import scoring
+from scoring.report import check_deadline
 
 from .articles import options_from
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error
-from .limits import check_article
+from .json_provider import ORJSON_OPTIONS
+from .limits import check_article, deadline
 from .reports import analyze_body
 from .schemas import ArticleSchema
 
@@ -31,19 +38,21 @@ bp = Blueprint("batch", __name__)
 
 JSON_TYPE = "application/json"
 NDJSON_TYPE = "application/x-ndjson"
-# 100 articles: a newsroom's day of stories, a minute or so of one worker's time at most,
-# well inside what a client waits for; bigger archives go in several requests.
-DEFAULT_BATCH_MAX_ITEMS = 100
-# 1,000,000 characters of article text in all: about 170,000 words, a few seconds of work.
-DEFAULT_BATCH_MAX_CHARS = 1_000_000
+# DEFAULT_BATCH_MAX_ITEMS (api/settings.py), 100 articles: a newsroom's day of stories;
+# bigger archives go in several requests. DEFAULT_BATCH_MAX_CHARS, 1,000,000 characters of
+# article text in all: about 170,000 words, some 10 s of one core on the costliest text
+# measured (about 10 us a character), inside the 20 s time budget.
 # An id names an item in the answer; long enough for a URL or a CMS key, short enough to log.
 MAX_ID_LENGTH = 200
+# An integer id (a row number) is one every client reads back exactly: JavaScript's
+# Number.MAX_SAFE_INTEGER, 2**53 - 1 (issue 22: a 4,000-digit id was echoed as it came).
+MAX_INTEGER_ID = 2**53 - 1
 
 
 def batch_limits() -> tuple[int, int]:
     """(most items, most characters of text in all) from the app's configuration."""
     config = current_app.config
-    return int(config.get("BATCH_MAX_ITEMS", DEFAULT_BATCH_MAX_ITEMS)), int(config.get("BATCH_MAX_CHARS", DEFAULT_BATCH_MAX_CHARS))
+    return int(config["BATCH_MAX_ITEMS"]), int(config["BATCH_MAX_CHARS"])
 
 
 @bp.post("/v1/analyze/batch")
@@ -53,9 +62,7 @@ def analyze_batch():
     if mimetype == JSON_TYPE:
         items = _json_items(flask_request.get_data())
         _check_limits(items)
-        answers = [_answer(position, item) for position, item in enumerate(items)]
-        failed = sum(1 for a in answers if "problem" in a)
-        return {"items": answers, "succeeded": len(answers) - failed, "failed": failed}
+        return Response(stream_with_context(_json_answers(items)), mimetype=JSON_TYPE)
     if mimetype == NDJSON_TYPE:
         items = _ndjson_items(flask_request.get_data())
         _check_limits(items)
@@ -70,9 +77,31 @@ def analyze_batch():
     )
 
 
-def _ndjson_answers(items: list[Any]) -> Iterator[str]:
+def _ndjson_answers(items: list[Any]) -> Iterator[bytes]:
     for position, item in enumerate(items):
-        yield json.dumps(_answer(position, item), allow_nan=False, ensure_ascii=False) + "\n"
+        yield _encode(_answer(position, item)) + b"\n"
+
+
+def _json_answers(items: list[Any]) -> Iterator[bytes]:
+    """`{"items": [...], "succeeded": n, "failed": m}`, written an item at a time (the counts come last)."""
+    failed = 0
+    yield b'{"items": ['
+    for position, item in enumerate(items):
+        answer = _answer(position, item)
+        failed += "problem" in answer
+        yield (b", " if position else b"") + _encode(answer)
+        del answer  # freed before the next item is analyzed
+    yield f'], "succeeded": {len(items) - failed}, "failed": {failed}}}\n'.encode()
+
+
+def _encode(answer: dict[str, Any]) -> bytes:
+    """One item's answer as JSON, by orjson as the app's JSON provider does; the stdlib's encoder for what orjson refuses."""
+    try:
+        return orjson.dumps(answer, option=ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:
+        # a lone surrogate in an article, an integer over 64 bits: written as Flask would,
+        # non-ASCII escaped (a lone surrogate has no UTF-8 form)
+        return json.dumps(answer, allow_nan=False).encode("ascii")
 
 
 def _json_items(raw: bytes) -> list[Any]:
@@ -123,7 +152,8 @@ def _check_limits(items: list[Any]) -> None:
             413,
             "batch-too-large",
             "Batch too large",
-            f"The batch has {len(items)} items, {len(items) - max_items} over the limit of {max_items}; send it in several requests.",
+            f"The batch has {len(items)} items, {len(items) - max_items} over the limit of {max_items} "
+            "(COPYDESK_BATCH_MAX_ITEMS); send it in several requests.",
             extensions={"limit": max_items, "actual": len(items)},
         )
     chars = sum(len(item["text"]) for item in items if isinstance(item, dict) and isinstance(item.get("text"), str))
@@ -132,7 +162,8 @@ def _check_limits(items: list[Any]) -> None:
             413,
             "batch-too-large",
             "Batch too large",
-            f"The batch's texts hold {chars} characters, {chars - max_chars} over the limit of {max_chars}; send it in several requests.",
+            f"The batch's texts hold {chars} characters, {chars - max_chars} over the limit of {max_chars} "
+            "(COPYDESK_BATCH_MAX_CHARS, the work one request may ask for); send it in several requests.",
             extensions={"limit": max_chars, "actual": chars},
         )
 
@@ -145,27 +176,31 @@ def _item_id(position: int, item: Any) -> str:
 
 
 def _valid_id(given: Any) -> bool:
-    """A string of 1 to MAX_ID_LENGTH characters, or an integer (a row number)."""
+    """A string of 1 to MAX_ID_LENGTH characters, or an integer (a row number) of at most MAX_INTEGER_ID either side of 0."""
     if isinstance(given, str):
         return 0 < len(given) <= MAX_ID_LENGTH
-    return isinstance(given, int) and not isinstance(given, bool)
+    return isinstance(given, int) and not isinstance(given, bool) and -MAX_INTEGER_ID <= given <= MAX_INTEGER_ID
 
 
 def _answer(position: int, item: Any) -> dict[str, Any]:
     """One item's answer: its report, or the problem that stopped it."""
     item_id = _item_id(position, item)
     try:
+        # the batch shares the request's time budget: once it is spent, no item starts
+        check_deadline(deadline(), "this item")
         if isinstance(item, _Unreadable):
             raise ApiProblem(400, "malformed-json", "Malformed JSON", item.detail)
         if not isinstance(item, dict):
             raise ValidationError({"body": ["An item is a JSON object with a text."]})
         fields = {k: v for k, v in item.items() if k != "id"}
         if "id" in item and not _valid_id(item["id"]):
-            raise ValidationError({"id": [f"An id is a string of 1 to {MAX_ID_LENGTH} characters or an integer."]})
+            raise ValidationError(
+                {"id": [f"An id is a string of 1 to {MAX_ID_LENGTH} characters or an integer of at most {MAX_INTEGER_ID:,} either side of 0."]}
+            )
         article = ArticleSchema().load(fields)
         options = article["options"]
         check_article(article["text"], article["format"])
-        body = analyze_body(article["text"], article["format"], options_from(options), options["offsets"])
+        body = analyze_body(article["text"], article["format"], options_from(options), options["offsets"], deadline())
         return {"id": item_id, "status": 200, "report": body}
     except Exception as e:  # every failure belongs to this item alone
         problem = _problem_body(e)

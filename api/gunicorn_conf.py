@@ -17,6 +17,10 @@ import gc
 import math
 import os
 
+from api.settings import check_environment
+
+check_environment()  # a COPYDESK_* value that cannot be used stops gunicorn here, naming it (api/settings.py)
+
 # gunicorn reads this module's globals; nothing else here is configuration.
 
 

@@ -7,49 +7,95 @@ Settings (environment, `COPYDESK_` prefix; defaults let a 50,000-word feature th
 | MAX_CONTENT_LENGTH | 2 MiB | 413 `body-too-large` (werkzeug reads the body; api/errors.py words it) |
 | MAX_TEXT_CHARS | 500,000 | 422 `text-too-long`: characters of the submitted text (markup included) |
 | MAX_UNITS | 20,000 | 422 `text-too-long`: headings and sentences of the analyzed text |
+| TIME_BUDGET | 2/3 of TIMEOUT (20 s) | 422 `time-budget-exceeded`: seconds one request may take |
 
 `check_article(text, format)` is the one call for every path that analyzes an article
-(the single endpoint and each item of a batch).
+(the single endpoint and each item of a batch). A body sent without a Content-Length
+(chunked) is read here up to the limit and one byte more, and refused with 413 when it
+holds that byte: werkzeug alone would stop reading at the limit and hand the view a cut body.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+import io
+import time
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 import scoring
 from scoring import markup
 from scoring.options import FORMATS
 from scoring.text import build_document
 
-# A 50,000-word feature is about 300,000 characters of plain text (six a word with its
-# space and punctuation); 500,000 leaves room for its HTML markup. Work grows with the
-# text, and the costliest hostile texts measured here ("*a" repeated as Markdown, "a. "
-# repeated) take about 40 us a character on one core: some 20 s at this limit, inside
-# the 30 s worker timeout (COPYDESK_TIMEOUT); raise one with the other.
-DEFAULT_MAX_TEXT_CHARS = 500_000
-# A 50,000-word feature has about 2,500 sentences (20 words each); 20,000 lets through
-# lists of five-word lines, and bounds the per-unit work of the analyses.
-DEFAULT_MAX_UNITS = 20_000
+from .settings import DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_UNITS
+
+# DEFAULT_MAX_TEXT_CHARS (api/settings.py), 500,000: a 50,000-word feature is about 300,000
+# characters of plain text (six a word with its space and punctuation); 500,000 leaves room
+# for its HTML markup. Work grows with the text, and the costliest hostile texts measured
+# here ("*a" repeated as Markdown, "a. " repeated) take about 10-40 us a character on one
+# core: a few seconds to 20 s at this limit, inside the time budget (TIME_BUDGET) and the
+# 30 s worker timeout (COPYDESK_TIMEOUT); raise them together.
+# DEFAULT_MAX_UNITS, 20,000: a 50,000-word feature has about 2,500 sentences (20 words
+# each); 20,000 lets through lists of five-word lines, and bounds the per-unit work.
 # A unit holds at least one visible character and is set apart from the next by at least
 # one more, so a text of n characters has at most (n + 1) // 2 units: shorter texts need
 # no count (the count builds the text model, a second time for the ones that pass).
 MIN_CHARS_PER_UNIT = 2
 
-DEFAULTS: Mapping[str, int] = MappingProxyType({
-    "MAX_TEXT_CHARS": DEFAULT_MAX_TEXT_CHARS,
-    "MAX_UNITS": DEFAULT_MAX_UNITS,
-})
+# Methods whose body the API reads: only they are checked for a chunked body.
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def init_app(app: Flask) -> None:
-    """Fill in the limits the configuration leaves out; refuse to start on a limit that is not a positive integer."""
-    for name, default in DEFAULTS.items():
-        value = app.config.setdefault(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"COPYDESK_{name} must be a positive integer, got {value!r}")
+    """Start each request's time budget and read a chunked body up to the limit (limits are checked by api/settings.py)."""
+    app.before_request(start_request)
+
+
+def start_request() -> None:
+    """Note when this request's time budget runs out; refuse a chunked body over MAX_CONTENT_LENGTH with 413."""
+    g.deadline = time.monotonic() + float(current_app.config["TIME_BUDGET"])
+    # the environ, not request.content_length: that one is cached, and read_unframed_body sets it
+    if request.method in BODY_METHODS and not request.environ.get("CONTENT_LENGTH"):
+        read_unframed_body(request.environ, int(current_app.config["MAX_CONTENT_LENGTH"]))
+
+
+def read_unframed_body(environ: dict, limit: int) -> None:
+    """Read a body without Content-Length (chunked) up to `limit` + 1 bytes; raise RequestEntityTooLarge if it has more.
+
+    The body read is put back as the request's input with its Content-Length, so the view
+    reads it as any other. Only servers that end the stream themselves (gunicorn sets
+    wsgi.input_terminated) send such bodies on; werkzeug reads nothing from the others.
+    """
+    if "wsgi.input_terminated" not in environ:
+        return
+    stream = environ["wsgi.input"]
+    chunks = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise RequestEntityTooLarge()
+    body = b"".join(chunks)
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+
+
+def deadline() -> float:
+    """When this request's time budget runs out (time.monotonic()); TIME_BUDGET from now outside a request hook."""
+    given = g.get("deadline")
+    if given is None:
+        given = g.deadline = time.monotonic() + float(current_app.config["TIME_BUDGET"])
+    return float(given)
+
+
+def time_budget() -> float:
+    """The seconds a request may take (COPYDESK_TIME_BUDGET)."""
+    return float(current_app.config["TIME_BUDGET"])
 
 
 def max_text_chars() -> int:

@@ -118,7 +118,7 @@ def report_body(report: scoring.Report, source: str, offsets: str) -> dict[str, 
     return body
 
 
-def analyze_body(source: str, format: str, options: scoring.Options, offsets: str) -> dict[str, Any]:
+def analyze_body(source: str, format: str, options: scoring.Options, offsets: str, deadline: float | None = None) -> dict[str, Any]:
     """Analyze an article and dump its report (report_body), the cyclic collector paused until the report is freed."""
     # scoring.analyze pauses the collector while it builds a report (the report makes no
     # cycles) and switches it back on when done. The report's tracked objects, ~2,000 for a
@@ -128,10 +128,10 @@ def analyze_body(source: str, format: str, options: scoring.Options, offsets: st
     # the count those objects added is taken back as they go, and no collection meets them.
     # A caller that turned the collector off keeps it off.
     if not gc.isenabled():
-        return report_body(scoring.analyze(source, format=format, options=options), source, offsets)
+        return report_body(scoring.analyze(source, format=format, options=options, deadline=deadline), source, offsets)
     gc.disable()
     try:
-        report = scoring.analyze(source, format=format, options=options)
+        report = scoring.analyze(source, format=format, options=options, deadline=deadline)
         body = report_body(report, source, offsets)
         del report  # freed here, with the collector still off
         return body

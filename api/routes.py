@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, request
 
 from .articles import read_article
-from .limits import check_article
+from .limits import check_article, deadline
 from .reports import analyze_body
 
 bp = Blueprint("api", __name__)
@@ -22,7 +22,7 @@ def analyze():
     """Analyze one article and return its report."""
     article = read_article(request)
     check_article(article.text, article.format)
-    return analyze_body(article.text, article.format, article.options, article.offsets)
+    return analyze_body(article.text, article.format, article.options, article.offsets, deadline())
 
 
 @bp.get("/v1/health")

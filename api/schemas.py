@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from scoring.claims.rules import BY_ID as CLAIMS_RULES
 from scoring.language import KNOWN as LANGUAGES
@@ -38,6 +38,44 @@ class StrictBoolean(fields.Boolean):
 
 
 
+# How many unknown rule ids a refusal quotes, and how much of each: the message stays short
+# however many ids the request held (issue 22, finding 4).
+MAX_QUOTED_RULE_IDS = 5
+MAX_QUOTED_RULE_ID_CHARS = 40
+
+
+def quoted(value: str, limit: int = MAX_QUOTED_RULE_ID_CHARS) -> str:
+    """`value` in quotes, cut to `limit` characters with an ellipsis."""
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
+def check_rule_ids(ids: list[str]) -> None:
+    """Refuse unknown rule ids with one message: the first few quoted, the others counted, the known ids listed."""
+    unknown = [i for i in dict.fromkeys(ids) if i not in CLAIMS_RULES]
+    if not unknown:
+        return
+    shown = ", ".join(quoted(i) for i in unknown[:MAX_QUOTED_RULE_IDS])
+    if len(unknown) > MAX_QUOTED_RULE_IDS:
+        shown += f" and {len(unknown) - MAX_QUOTED_RULE_IDS:,} more"
+    raise ValidationError(f"Unknown rule ids: {shown}. Known: {', '.join(RULE_IDS)}.")
+
+
+class RuleIdList(fields.Field):
+    """A list of claim rule ids, judged as a whole: one message for the list, never one per item."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, list):
+            raise ValidationError("Not a valid list.")
+        strings = [item for item in value if isinstance(item, str)]
+        if len(strings) < len(value):
+            position = next(n for n, item in enumerate(value) if not isinstance(item, str))
+            others = len(value) - len(strings) - 1
+            more = f" (nor are {others:,} more)" if others else ""
+            raise ValidationError(f"Rule ids are strings; item {position} is not{more}.")
+        check_rule_ids(strings)
+        return strings
+
+
 class OptionsSchema(Schema):
     """The analysis options, in a JSON body's `options` or as query parameters."""
 
@@ -57,7 +95,8 @@ class OptionsSchema(Schema):
         validate=validate.Range(MIN_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE),
     )
     anonymous_as_vague = StrictBoolean(load_default=True)
-    disabled_rules = fields.List(fields.String(validate=validate.OneOf(RULE_IDS)), load_default=list)
+    # one validator for the whole list, not one per item: one message however many ids are unknown
+    disabled_rules = RuleIdList(load_default=list)
     offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
 
 

@@ -4,9 +4,11 @@ Settings (environment, `COPYDESK_` prefix):
 
 - API_KEYS: sha256 hex digests of the accepted keys, comma-separated (or a JSON list).
 - API_KEYS_FILE: a file of such digests, one a line (`#` starts a comment).
-  With either set, every operation except `GET /v1/health` needs a key, sent as
-  `Authorization: Bearer <key>` or `X-API-Key: <key>`; without, the service is open.
-  Make a digest with `printf %s "$KEY" | sha256sum`.
+  With either set, every operation except `GET /v1/health` and the pages a browser loads
+  (the demo page, `/docs` and the contract they read: static files that hold no data)
+  needs a key, sent as `Authorization: Bearer <key>` or `X-API-Key: <key>`; without, the
+  service is open. A file or list that holds no digest refuses to start, so a keys file
+  emptied by mistake never opens the service. Make a digest with `printf %s "$KEY" | sha256sum`.
 - CORS_ORIGINS: origins allowed to call from a browser (`https://cms.example.org`),
   comma-separated or a JSON list; none by default, so browsers on other sites are refused.
 """
@@ -23,8 +25,16 @@ from flask import Flask, Response, current_app, request
 
 from .errors import ApiProblem
 
-# Operations anyone may call: load balancers and the container's HEALTHCHECK hold no key.
-OPEN_ENDPOINTS = frozenset({"api.health"})
+# Operations anyone may call: load balancers and the container's HEALTHCHECK hold no key;
+# a browser loading the demo page or /docs cannot send one either (the pages then take the
+# key in a field and send it with each call). These are the service's static files and its
+# published contract: nothing in them depends on a request or a key.
+OPEN_ENDPOINTS = frozenset({
+    "api.health",
+    "api.openapi",
+    "docs.page", "docs.start_script", "docs.stylesheet", "docs.bundle",
+    "demo.index", "demo.stylesheet", "demo.script", "demo.seed", "demo.icon",
+})
 API_KEY_HEADER = "X-API-Key"
 BEARER = "bearer"
 REALM = 'Bearer realm="copydesk"'
@@ -63,10 +73,23 @@ def init_app(app: Flask) -> None:
 
 def key_digests(keys: object, keys_file: object) -> tuple[str, ...]:
     """The configured sha256 digests, lower-cased; raise ValueError on anything else, so a typo never opens the service."""
-    digests = list(_list(keys))
+    given = _list(keys)
+    if keys not in (None, "") and not given:
+        raise ValueError("COPYDESK_API_KEYS is set but holds no digest; unset it to run the service open")
+    digests = list(given)
     if keys_file:
-        lines = Path(str(keys_file)).read_text(encoding="utf-8").splitlines()
-        digests += [line.split("#", 1)[0].strip() for line in lines]
+        try:
+            lines = Path(str(keys_file)).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise ValueError(f"COPYDESK_API_KEYS_FILE={str(keys_file)!r} cannot be read: {e}") from None
+        in_file = [line.split("#", 1)[0].strip() for line in lines]
+        if not any(in_file):
+            # only comments and blank lines: the operator meant keys, so never start open
+            raise ValueError(
+                f"COPYDESK_API_KEYS_FILE={str(keys_file)!r} holds no digest (only comments or blank lines); "
+                "add one a line, or unset the variable to run the service open"
+            )
+        digests += in_file
     out = []
     for digest in (d.strip().lower() for d in digests):
         if not digest:

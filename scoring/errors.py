@@ -6,7 +6,8 @@ ScoringError
  │    ├── TextTooLongError: over a configured limit (characters or units)
  │    ├── UnsupportedFormatError: a format other than text, html or markdown
  │    ├── UnsupportedLanguageError: a language without formulas here
- │    └── InvalidOptionError: an option with a value out of range or unknown
+ │    ├── InvalidOptionError: an option with a value out of range or unknown
+ │    └── TimeBudgetExceededError: the analysis ran past the deadline its caller gave
  └── LexiconError: a data file shipped with the library is malformed (a bug, not bad input)
 """
 
@@ -48,6 +49,14 @@ class UnsupportedLanguageError(InputError):
 
 class InvalidOptionError(InputError):
     """An analysis option has a value the library cannot use."""
+
+
+class TimeBudgetExceededError(InputError):
+    """The analysis ran past the deadline its caller gave (checked between stages)."""
+
+    def __init__(self, message: str, *, stage: str) -> None:
+        super().__init__(message, field=None)
+        self.stage = stage
 
 
 class LexiconError(ScoringError):

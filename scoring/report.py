@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import gc
+import time
 
 from . import claims, figures, language, markup, read_time, readability, repetition
-from .errors import EmptyTextError, UnsupportedFormatError
+from .errors import EmptyTextError, TimeBudgetExceededError, UnsupportedFormatError
 from .options import FORMATS, Options
 from .results import Claims, Language, Report
 from .text import build_document
 
 
-def analyze(source: str, *, format: str = "text", options: Options | None = None) -> Report:
-    """Analyze one article given as plain text, HTML or Markdown."""
+def analyze(source: str, *, format: str = "text", options: Options | None = None, deadline: float | None = None) -> Report:
+    """Analyze one article given as plain text, HTML or Markdown; past `deadline` (time.monotonic()) raise TimeBudgetExceededError."""
     # The cyclic garbage collector is paused while the article is analyzed. The analysis
     # makes no reference cycles (tests/scoring/test_report_gc.py), so reference counting
     # frees everything it builds; but its objects all live until the report is done, and
@@ -21,20 +22,27 @@ def analyze(source: str, *, format: str = "text", options: Options | None = None
     # The collector is switched back on at the end only if it was on (a caller that turned it
     # off keeps it off), whatever the analysis raised.
     if not gc.isenabled():
-        return _analyze(source, format, options)
+        return _analyze(source, format, options, deadline)
     gc.disable()
     try:
-        return _analyze(source, format, options)
+        return _analyze(source, format, options, deadline)
     finally:
         gc.enable()
 
 
-def _analyze(source: str, format: str, options: Options | None) -> Report:
+def check_deadline(deadline: float | None, stage: str) -> None:
+    """Raise TimeBudgetExceededError when `deadline` (time.monotonic()) has passed; the caller's budget, checked between stages."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceededError(f"the analysis ran out of its time budget before {stage}", stage=stage)
+
+
+def _analyze(source: str, format: str, options: Options | None, deadline: float | None = None) -> Report:
     """`analyze` itself, with the collector as the caller left it."""
     options = options or Options()
     if format not in FORMATS:
         raise UnsupportedFormatError(f"format must be one of {', '.join(FORMATS)}, got {format!r}", field="format")
     extracted = None
+    check_deadline(deadline, "reading the text")
     if format == "text":
         doc = build_document(source)
     else:
@@ -43,17 +51,24 @@ def _analyze(source: str, format: str, options: Options | None) -> Report:
     if not any(t.is_word for u in doc.units for t in u.tokens):
         raise EmptyTextError("the article has no words to analyze", field="text")
     lang = language.resolve(doc, options.language)
+    check_deadline(deadline, "the figures")
     found = figures.find(doc)
+    check_deadline(deadline, "readability")
+    scores = readability.analyze(doc, lang.code, options.profile)
+    check_deadline(deadline, "repetition")
+    repeated = repetition.analyze(doc, found)
+    check_deadline(deadline, "the claims")
+    claimed = claims.analyze(doc, found, options) if lang.code in language.CLAIMS_LANGUAGES else _claims_not_analyzed(lang)
     return Report(
         format=format,
         text=doc.text,
         language=lang,
         paragraphs=len(doc.paragraphs),
         units=doc.units,
-        readability=readability.analyze(doc, lang.code, options.profile),
+        readability=scores,
         read_time=read_time.analyze(doc, lang.code, options.words_per_minute),
-        repetition=repetition.analyze(doc, found),
-        claims=claims.analyze(doc, found, options) if lang.code in language.CLAIMS_LANGUAGES else _claims_not_analyzed(lang),
+        repetition=repeated,
+        claims=claimed,
         captions=extracted.captions if extracted else (),
         source_map=extracted.source_map if extracted else None,
     )

@@ -36,12 +36,16 @@ async function analyze(event) {
   event.preventDefault();
   const text = document.getElementById("article").value;
   const format = document.getElementById("format").value;
+  // a server with API keys needs one on every call; the page only keeps it in the field
+  const key = document.getElementById("api-key").value.trim();
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  if (key) headers["X-API-Key"] = key;
   setStatus("Analyzing…");
   let response;
   try {
     response = await fetch("/v1/analyze", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers,
       // utf16 offsets: they index JavaScript strings directly
       body: JSON.stringify({ text, format, options: { offsets: "utf16" } }),
     });
@@ -50,6 +54,10 @@ async function analyze(event) {
     return;
   }
   const body = await response.json();
+  if (response.status === 401) {
+    setStatus(key ? "The server does not accept this API key." : "This server needs an API key: enter it in the API key field.", true);
+    return;
+  }
   if (!response.ok) {
     // a problem+json document: its detail says what to fix
     setStatus(body.detail || body.title || `Error ${response.status}`, true);

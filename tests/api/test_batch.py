@@ -7,7 +7,8 @@ import json
 import pytest
 
 from api import create_app
-from api.batch import DEFAULT_BATCH_MAX_CHARS, DEFAULT_BATCH_MAX_ITEMS, MAX_ID_LENGTH
+from api.batch import MAX_ID_LENGTH
+from api.settings import DEFAULT_BATCH_MAX_CHARS, DEFAULT_BATCH_MAX_ITEMS
 from tests.conftest import PROBLEM_JSON, ContractClient
 
 GOOD = "The council said on Monday that repairs would cost $4.2 million."

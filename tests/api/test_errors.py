@@ -47,7 +47,7 @@ CASES = [
     ("rate NaN", {"data": '{"text": "Hi there.", "options": {"words_per_minute": NaN}}', "content_type": "application/json"}, 422, "urn:copydesk:problem:invalid-request", "options.words_per_minute"),
     ("unknown option", {"json": {"text": TEXT, "options": {"speed": 2}}}, 422, "urn:copydesk:problem:invalid-request", "options.speed"),
     ("rules not a list", {"json": {"text": TEXT, "options": {"disabled_rules": "x"}}}, 422, "urn:copydesk:problem:invalid-request", "options.disabled_rules"),
-    ("unknown rule", {"json": {"text": TEXT, "options": {"disabled_rules": ["no.such-rule"]}}}, 422, "urn:copydesk:problem:invalid-request", "options.disabled_rules.0"),
+    ("unknown rule", {"json": {"text": TEXT, "options": {"disabled_rules": ["no.such-rule"]}}}, 422, "urn:copydesk:problem:invalid-request", "options.disabled_rules"),
     ("unknown profile", {"json": {"text": TEXT, "options": {"profile": "poetry"}}}, 422, "urn:copydesk:problem:invalid-request", "options.profile"),
     ("offsets unit unknown", {"json": {"text": TEXT, "options": {"offsets": "bytes"}}}, 422, "urn:copydesk:problem:invalid-request", "options.offsets"),
     ("bad query option with a JSON body", {"json": {"text": TEXT}, "query_string": "offsets=bytes"}, 422, "urn:copydesk:problem:invalid-request", "query.offsets"),

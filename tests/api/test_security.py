@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from api.security import CONTENT_SECURITY_POLICY, key_digests, key_matches
-from tests.conftest import ContractClient
+from tests.conftest import ContractClient, spec_document, spec_operations
 
 KEY = "s3cret-key-for-tests"
 OTHER_KEY = "another-key"
@@ -46,9 +46,67 @@ def test_keys_guard_analyze(headers, status):
         assert KEY not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("method, path, status", [("GET", "/v1/health", 200), ("GET", "/openapi.yaml", 401)])
-def test_only_health_is_open_when_keys_are_set(method, path, status):
-    assert keyed_app().test_client().open(path, method=method).status_code == status
+@pytest.mark.parametrize(
+    "method, path, status",
+    [("GET", "/v1/health", 200), ("GET", "/openapi.yaml", 200), ("GET", "/metrics", 401), ("GET", "/v1/nowhere", 401)],
+)
+def test_only_health_and_the_browser_pages_are_open_when_keys_are_set(method, path, status):
+    # a plain client: the contract lists no 401 for /metrics (api/observability.py's operation)
+    app = keyed_app()
+    assert FlaskClient(app).open(path, method=method).status_code == status
+
+
+def test_the_pages_a_browser_loads_are_open_with_keys_on_and_the_contract_says_so():
+    # issue 22, finding 10: with keys on, the demo page and /docs answered 401 to the browser,
+    # which cannot send a key to load a page; they are static and hold no data
+    document = spec_document()
+    open_in_spec = {
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and operation.get("security") == []
+    }
+    assert ("GET", "/") in open_in_spec and ("GET", "/docs") in open_in_spec
+    client = FlaskClient(keyed_app())
+    for method, path in sorted(spec_operations()):
+        response = client.open(path, method=method, json=ARTICLE if method == "POST" else None)
+        assert (response.status_code != 401) == ((method, path) in open_in_spec), (method, path, response.status_code)
+
+
+def test_the_demo_page_takes_a_key_and_sends_it():
+    client = keyed_app().test_client()
+    page = client.get("/").get_data(as_text=True)
+    assert 'id="api-key"' in page and 'type="password"' in page
+    script = client.get("/demo/demo.js").get_data(as_text=True)
+    assert '"X-API-Key"' in script
+
+
+@pytest.mark.parametrize("content", ["# newsroom CMS, key rotated out\n\n   # nothing left\n", "", "\n\n"])
+def test_a_keys_file_without_a_key_refuses_to_start(tmp_path, content):
+    # issue 22, finding 9: a keys file of comments started the service open, without a word
+    keys = tmp_path / "keys"
+    keys.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match="COPYDESK_API_KEYS_FILE.*holds no digest"):
+        create_app({"TESTING": True, "API_KEYS_FILE": str(keys)})
+
+
+def test_a_keys_file_that_cannot_be_read_refuses_to_start(tmp_path):
+    with pytest.raises(ValueError, match="COPYDESK_API_KEYS_FILE"):
+        create_app({"TESTING": True, "API_KEYS_FILE": str(tmp_path / "missing")})
+
+
+@pytest.mark.parametrize("keys", [",", " , ", "[]"])
+def test_a_key_list_without_a_key_refuses_to_start(keys):
+    with pytest.raises(ValueError, match="COPYDESK_API_KEYS"):
+        key_digests(keys, None)
+
+
+def test_a_keys_file_of_comments_given_in_the_environment_refuses_to_start(monkeypatch, tmp_path):
+    keys = tmp_path / "keys"
+    keys.write_text("# no keys yet\n", encoding="utf-8")
+    monkeypatch.setenv("COPYDESK_API_KEYS_FILE", str(keys))
+    with pytest.raises(ValueError, match="holds no digest"):
+        create_app()
 
 
 def test_without_keys_the_service_is_open(client):
