@@ -75,3 +75,13 @@ def test_each_variable_sets_its_setting(monkeypatch, variable, value, setting, e
 def test_a_bad_value_stops_the_server_with_its_name(monkeypatch, variable, value):
     with pytest.raises(SystemExit, match=variable):
         load(monkeypatch, **{variable: value})
+
+
+def test_workers_are_gevent_so_idle_and_slow_connections_cost_no_worker(monkeypatch):
+    conf = load(monkeypatch)
+    assert conf["worker_class"] == "gevent"
+    assert conf["worker_connections"] >= 1000
+    # the class gunicorn will load, with gevent installed as a dependency
+    from gunicorn.util import load_class
+
+    assert load_class(conf["worker_class"]).__name__ == "GeventWorker"
