@@ -85,3 +85,23 @@ def test_workers_are_gevent_so_idle_and_slow_connections_cost_no_worker(monkeypa
     from gunicorn.util import load_class
 
     assert load_class(conf["worker_class"]).__name__ == "GeventWorker"
+
+
+def test_child_exit_merges_the_workers_metrics_and_warns_past_the_budget(monkeypatch, tmp_path):
+    conf = load(monkeypatch)
+    # prometheus_client picks its value store on import: import it before the variable is set,
+    # or later tests in this process would get the multiprocess store
+    import prometheus_client.mmap_dict  # noqa: F401
+
+    from api import observability
+
+    monkeypatch.setenv(observability.MULTIPROC_ENV, str(tmp_path))
+    warnings = []
+    server = types.SimpleNamespace(log=types.SimpleNamespace(warning=lambda *args: warnings.append(args)))
+    (tmp_path / "gauge_livesum_41.db").write_bytes(b"\0" * 16)
+    conf["child_exit"](server, types.SimpleNamespace(pid=41))
+    assert not (tmp_path / "gauge_livesum_41.db").exists() and warnings == []
+    monkeypatch.setattr(observability, "METRICS_DIR_BUDGET_BYTES", 10)
+    (tmp_path / "counter_42.db").write_bytes(b"\0" * 64)  # a live worker's file (no values yet)
+    conf["child_exit"](server, types.SimpleNamespace(pid=43))
+    assert len(warnings) == 1 and "budget" in warnings[0][0]
