@@ -70,7 +70,7 @@ preload_app = _bool("COPYDESK_PRELOAD", True)
 # or the connection is closed. The analysis itself still runs one request at a time per
 # worker (it is CPU-bound: while it runs, its worker reads nothing), so the worker count
 # stays what the cores want. Measurements: README, "Slow clients".
-worker_class = "gevent"
+worker_class = "api.worker.Worker"
 # Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
 worker_connections = 1000
 # One log line per request: the app's JSON line on stderr (api/observability.py: request id,
