@@ -8,7 +8,8 @@ gunicorn's GeventWorker:
   socket on them, and the last close resets them.
 - The errors gunicorn answers itself, before the app sees the request (a request line,
   header or chunk it cannot parse: 400; a URI over limit_request_line: 414; headers over
-  limit_request_fields / _field_size: 431; an exception it catches: 500), are problem+json
+  limit_request_fields / _field_size: 431; an exception it catches, or the worker timeout
+  cutting an analysis short: 500), are problem+json
   with a request id and the app's security headers, not gunicorn's HTML page. They still
   lack what only the app knows: the client's X-Request-ID is not echoed (the request's
   headers may not have been read), there is no CORS header, and they are not in the app's
@@ -25,6 +26,7 @@ import time
 import uuid
 
 from gunicorn import util
+from gunicorn.workers.base_async import AsyncWorker
 from gunicorn.workers.ggevent import GeventWorker
 
 PROBLEM_JSON = "application/problem+json"
@@ -69,6 +71,33 @@ def write_problem(sock, status_int: int, reason: str, mesg: str) -> None:
 
 class Worker(GeventWorker):
     """gunicorn's gevent worker, with the listen queue drained at shutdown and problem+json error pages."""
+
+    def handle_request(self, listener_name, req, sock, addr):
+        # One request per connection (Connection: close), as gunicorn's sync workers did: a
+        # kept-alive connection stays with the worker that accepted it, and a gevent worker
+        # analyzes one request at a time, so a client's next request would wait behind that
+        # worker's queue while another worker is idle. A new connection is accepted by
+        # whichever worker is free. At saturation (bench/http.py, 6 connections, 3 workers,
+        # alternating runs) p99 was 0.6-1.2 s with keep-alive, 0.2-0.3 s without, as with
+        # sync workers. gunicorn's `keepalive` (COPYDESK_KEEPALIVE) is then only the time a
+        # client has to send its request line and headers (GeventWorker.timeout_ctx).
+        req.must_close = True
+        import gevent
+
+        try:
+            # AsyncWorker's, as GeventWorker's is, less its silence on SystemExit
+            return AsyncWorker.handle_request(self, listener_name, req, sock, addr)
+        except gevent.GreenletExit:
+            return None
+        except SystemExit:
+            # the master's SIGABRT at COPYDESK_TIMEOUT, raised inside this request's analysis
+            # before its answer began (after, gunicorn closes the connection): a problem, not
+            # a connection closed without a word; then the worker exits
+            try:
+                write_problem(sock, 500, "Internal Server Error", "the request ran past the worker timeout")
+            except OSError:
+                pass
+            raise StopIteration() from None
 
     def init_process(self) -> None:
         # gunicorn writes every error page of its own through util.write_error (base.Worker.handle_error
