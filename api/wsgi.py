@@ -11,9 +11,11 @@ from . import create_app
 
 # A gevent worker holds many connections, and while one request's body arrives others may
 # start theirs: at most this many requests per worker read or hold a body at once (each up to
-# MAX_CONTENT_LENGTH), so a worker's memory stays near a sync worker's whatever the clients
-# do. Requests without a body (health checks, GETs) never wait for one.
-BODIES_PER_WORKER = 4
+# MAX_CONTENT_LENGTH: 32 MiB a worker at most, against up to 1000 x 2 MiB unbounded).
+# Requests without a body (health checks, GETs) never wait for one. The trade-off: clients
+# that trickle this many bodies per worker make other bodies wait, at most BODY_SECONDS, as
+# each trickler is cut off by then (408); health checks are not held up.
+BODIES_PER_WORKER = 16
 # A body must arrive within this many seconds of its first read (2 MiB at ~70 KB/s); a client
 # trickling it slower gets a 408, and one waiting this long for a permit gets a 503.
 BODY_SECONDS = 30.0
