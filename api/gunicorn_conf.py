@@ -6,7 +6,7 @@
 | COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (gevent workers: each holds up to 1000 connections and analyzes one request at a time) |
 | COPYDESK_TIMEOUT | 30 | seconds a worker may spend on one request before it is killed and restarted |
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
-| COPYDESK_KEEPALIVE | 5 | seconds to hold an idle keep-alive connection, and the time a client has to send a request's line and headers (behind a load balancer: above its idle timeout) |
+| COPYDESK_KEEPALIVE | 5 | seconds a client has to send a request's line and headers once connected (every answer closes its connection: api/worker.py) |
 | COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
 | COPYDESK_ACCESS_LOG | false | also write gunicorn's plain-text access log on stdout (every request already gets a JSON line on stderr) |
 
@@ -66,10 +66,11 @@ preload_app = _bool("COPYDESK_PRELOAD", True)
 # so three idle connections held all three workers until the 30 s timeout killed them. A
 # gevent worker holds a connection as a greenlet (a few KB) and reads on its event loop: a
 # client that sends nothing, or a byte a second, costs no worker; the request line and
-# headers must arrive within `keepalive` seconds (gevent's timeout around gunicorn's parser),
-# or the connection is closed. The analysis itself still runs one request at a time per
+# headers must arrive within `keepalive` seconds (gevent's timeout around gunicorn's parser;
+# with keepalive 0 gunicorn reads them without one), or the connection is closed; a body
+# within api/wsgi.py's BODY_SECONDS. The analysis itself still runs one request at a time per
 # worker (it is CPU-bound: while it runs, its worker reads nothing), so the worker count
-# stays what the cores want. Measurements: README, "Slow clients".
+# stays what the cores want. Measurements: README, "Serving in the open".
 worker_class = "api.worker.Worker"
 # Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
 worker_connections = 1000
