@@ -99,6 +99,14 @@ class Worker(GeventWorker):
                 pass
             raise StopIteration() from None
 
+    # Set by SIGTERM (the server is stopping: no worker will take the listen queue after this
+    # one), not by a restart after max_requests or the timeout, when other workers go on.
+    terminating = False
+
+    def handle_exit(self, sig, frame) -> None:
+        self.terminating = True
+        super().handle_exit(sig, frame)
+
     def init_process(self) -> None:
         # gunicorn writes every error page of its own through util.write_error (base.Worker.handle_error
         # calls it by attribute): replaced in this worker process only
@@ -139,7 +147,7 @@ class Worker(GeventWorker):
 
         for server, listener in servers:
             server.stop_accepting()
-            drained = self.drain(server.pool, listener)
+            drained = self.drain(server.pool, listener) if self.terminating else 0
             if drained:
                 self.log.info("Answering %d connections from the listen queue before exiting", drained)
             server.close()
