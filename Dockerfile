@@ -42,5 +42,7 @@ EXPOSE 8000
 # python rather than curl (the image has no curl): ask /v1/health on the first bound port
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["/opt/venv/bin/python", "-c", "import os, urllib.request; port = os.environ['COPYDESK_BIND'].split(',')[0].rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/v1/health', timeout=4)"]
-# gunicorn as PID 1: SIGTERM stops it gracefully (COPYDESK_GRACEFUL_TIMEOUT)
+# gunicorn as PID 1 with the shipped config: gevent workers that slow clients cannot starve
+# (no proxy needed in front), and SIGTERM answers what is in flight or queued
+# (COPYDESK_GRACEFUL_TIMEOUT)
 CMD ["gunicorn", "-c", "python:api.gunicorn_conf", "api.wsgi:app"]

@@ -3,10 +3,10 @@
 | variable | default | meaning |
 | --- | --- | --- |
 | COPYDESK_BIND | 127.0.0.1:8000 | address(es) to listen on, comma-separated (0.0.0.0:8000 in the image) |
-| COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (sync workers: one request each at a time) |
+| COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (gevent workers: each holds up to 1000 connections and analyzes one request at a time) |
 | COPYDESK_TIMEOUT | 30 | seconds a worker may spend on one request before it is killed and restarted |
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
-| COPYDESK_KEEPALIVE | 5 | seconds to hold an idle keep-alive connection (behind a load balancer: above its idle timeout) |
+| COPYDESK_KEEPALIVE | 5 | seconds a client has to send a request's line and headers once connected (every answer closes its connection: api/worker.py) |
 | COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
 | COPYDESK_ACCESS_LOG | false | also write gunicorn's plain-text access log on stdout (every request already gets a JSON line on stderr) |
 
@@ -66,9 +66,18 @@ timeout = _int("COPYDESK_TIMEOUT", 30)
 graceful_timeout = _int("COPYDESK_GRACEFUL_TIMEOUT", 20)
 keepalive = _int("COPYDESK_KEEPALIVE", 5)
 preload_app = _bool("COPYDESK_PRELOAD", True)
-# worker_class stays gunicorn's sync: one request at a time per process is what a CPU-bound
-# service needs; gthread (threads sharing one GIL, keep-alive) measured no better here
-# (bench/http.py, copydesk alone, 1 worker: CPU per request +10% with 1 thread, +18% with 2).
+# gevent workers (issue 22): a sync worker reads each request itself, with no read timeout,
+# so three idle connections held all three workers until the 30 s timeout killed them. A
+# gevent worker holds a connection as a greenlet (a few KB) and reads on its event loop: a
+# client that sends nothing, or a byte a second, costs no worker; the request line and
+# headers must arrive within `keepalive` seconds (gevent's timeout around gunicorn's parser;
+# with keepalive 0 gunicorn reads them without one), or the connection is closed; a body
+# within api/wsgi.py's BODY_SECONDS. The analysis itself still runs one request at a time per
+# worker (it is CPU-bound: while it runs, its worker reads nothing), so the worker count
+# stays what the cores want. Measurements: README, "Serving in the open".
+worker_class = "api.worker.Worker"
+# Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
+worker_connections = 1000
 # One log line per request: the app's JSON line on stderr (api/observability.py: request id,
 # route, status, duration, sizes) already records every request, so gunicorn's plain-text
 # access log, a second line for the same request, is off unless asked for. Writing it cost
@@ -84,8 +93,9 @@ control_socket_disable = True
 
 
 # prometheus_client's multiprocess mode (api/observability.py): the master gives the workers
-# one folder for their metric files before any of them starts, forgets a worker's in-flight
-# gauge when it exits, and removes the folder at exit if it made it.
+# one folder for their metric files before any of them starts; when a worker exits, forgets
+# its in-flight gauge and merges its counters and histograms into one file per kind (so the
+# folder does not grow with every restart); and removes the folder at exit if it made it.
 def on_starting(server):
     from api.observability import prepare_multiprocess_dir
 
@@ -108,9 +118,12 @@ def post_worker_init(worker):
 
 
 def child_exit(server, worker):
-    from api.observability import worker_exited
+    from api.observability import METRICS_DIR_BUDGET_BYTES, MULTIPROC_ENV, multiprocess_dir_bytes, worker_exited
 
     worker_exited(worker.pid)
+    folder = os.environ.get(MULTIPROC_ENV)
+    if folder and multiprocess_dir_bytes(folder) > METRICS_DIR_BUDGET_BYTES:
+        server.log.warning("metrics folder %s is over its budget of %d bytes", folder, METRICS_DIR_BUDGET_BYTES)
 
 
 def on_exit(server):

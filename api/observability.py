@@ -39,6 +39,28 @@ REQUEST_ID_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 # The route label of a request no route matched (404, 405): one label, so that scanners
 # probing random paths cannot grow the metrics without bound.
 UNMATCHED_ROUTE = "unmatched"
+# The method label: the methods HTTP defines (RFC 9110 section 9, and PATCH, RFC 5789) keep
+# their name; any other token a client makes up (gunicorn accepts 3 to 20 upper-case
+# characters) is counted as OTHER_METHOD, so that made-up methods cannot grow /metrics.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
+OTHER_METHOD = "other"
+# A worker keeps at most this many label sets per metric; any further one is counted under
+# OTHER_METHOD, UNMATCHED_ROUTE and status "other". Methods, routes and statuses are bounded
+# already (10 x the app's routes x the statuses it answers: well under this); the cap holds
+# if a later change lets an unbounded value through.
+MAX_LABEL_SETS = 256
+OTHER_STATUS = "other"
+# The multiprocess folder's size budget. Each worker writes one file per metric kind
+# (counter, histogram, live gauge); an exited worker's counters and histograms are merged
+# into one file per kind and its files removed (worker_exited). With MAX_LABEL_SETS label
+# sets a histogram file holds at most 256 x 15 samples of ~200 bytes (~0.8 MB, 1 MiB as the
+# file doubles), so 8 workers plus the merged files stay within 3 x 9 x 1 MiB: this budget
+# leaves room to spare inside the 64 MiB /tmp of deploy/kubernetes. Tested in
+# tests/e2e/test_metrics_flood.py.
+METRICS_DIR_BUDGET_BYTES = 32 * 1024 * 1024
+# The file an exited worker's counters and histograms are added to (prometheus_client reads
+# the kind from the name's first part, and sums counters and histograms over every file).
+MERGED_FILE_ID = "exited"
 # Latency buckets in seconds: a short article takes milliseconds, a long feature about a
 # second, and the worker timeout (COPYDESK_TIMEOUT, 30 s by default) caps the rest.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
@@ -47,6 +69,8 @@ MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 # Set by prepare_multiprocess_dir when it made the folder itself, so that only that folder is removed at exit.
 OWNED_DIR_ENV = "COPYDESK_METRICS_DIR_CREATED"
 ENVIRON_REQUEST_ID = "copydesk.request_id"
+# A scrape that races a worker's exit (its files merged away) lists the folder again this many times at most.
+SCRAPE_ATTEMPTS = 3
 
 bp = Blueprint("observability", __name__)
 
@@ -154,6 +178,8 @@ class RequestObserver:
         # prometheus_client's labels() validates and looks them up under a lock (~2.5 us, three
         # times a request). The label values are bounded as the metrics' own are.
         self._children: dict[tuple[str, ...], Any] = {}
+        # how many label sets each metric has made in this process (MAX_LABEL_SETS bounds it)
+        self._label_sets: dict[str, int] = {}
 
     def route(self, environ: dict[str, Any]) -> str:
         """The matched route's rule for this request, or UNMATCHED_ROUTE (as `_route`, faster for plain paths)."""
@@ -164,9 +190,16 @@ class RequestObserver:
         return found if found is not None else _route(self.app, environ)
 
     def _child(self, metric: Any, key: tuple[str, ...]) -> Any:
-        """The metric's child for the label values key[1:] (key[0] names the metric)."""
+        """The metric's child for the label values key[1:] (key[0] names the metric); past MAX_LABEL_SETS, the overflow's."""
         child = self._children.get(key)
         if child is None:
+            made = self._label_sets.get(key[0], 0)
+            if made >= MAX_LABEL_SETS:
+                key = (key[0], OTHER_METHOD, UNMATCHED_ROUTE, OTHER_STATUS)[: len(key)]
+                child = self._children.get(key)
+                if child is not None:
+                    return child
+            self._label_sets[key[0]] = made + 1
             child = self._children[key] = metric.labels(*key[1:])
         return child
 
@@ -175,9 +208,10 @@ class RequestObserver:
         request_id = request_id_from(environ.get("HTTP_X_REQUEST_ID"))
         environ[ENVIRON_REQUEST_ID] = request_id
         method = environ.get("REQUEST_METHOD", "")
+        method_label = method if method in KNOWN_METHODS else OTHER_METHOD
         route = self.route(environ)
         metrics = self.metrics.get()
-        in_flight = self._child(metrics.in_flight, ("in_flight", method, route))
+        in_flight = self._child(metrics.in_flight, ("in_flight", method_label, route))
         in_flight.inc()
         seen: dict[str, Any] = {"status": 500, "bytes": 0}
 
@@ -191,8 +225,8 @@ class RequestObserver:
             duration = time.perf_counter() - started
             in_flight.dec()
             status = str(seen["status"])
-            self._child(metrics.requests, ("requests", method, route, status)).inc()
-            self._child(metrics.latency, ("latency", method, route)).observe(duration)
+            self._child(metrics.requests, ("requests", method_label, route, status)).inc()
+            self._child(metrics.latency, ("latency", method_label, route)).observe(duration)
             logger = self.logger
             if not logger.isEnabledFor(logging.INFO):
                 return
@@ -279,13 +313,20 @@ def metrics():
     """Serve the Prometheus metrics: every worker's under gunicorn, else this process's."""
     from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
-    if os.environ.get(MULTIPROC_ENV):
-        from prometheus_client.multiprocess import MultiProcessCollector
-
-        registry = CollectorRegistry()
-        MultiProcessCollector(registry)
-    else:
+    if not os.environ.get(MULTIPROC_ENV):
         registry = current_app.extensions["copydesk.metrics"].get().registry
+        return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry)
+    for _ in range(SCRAPE_ATTEMPTS - 1):
+        try:
+            return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+        except FileNotFoundError:
+            # an exited worker's file was merged and removed between listing the folder and
+            # reading it (worker_exited); a new listing no longer has it
+            continue
     return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
 
 
@@ -317,11 +358,44 @@ def prepare_multiprocess_dir() -> str:
 
 
 def worker_exited(pid: int) -> None:
-    """In gunicorn's master, when a worker exits: its in-flight gauge stops counting."""
-    if os.environ.get(MULTIPROC_ENV):
-        from prometheus_client import multiprocess
+    """In gunicorn's master, when a worker exits: its in-flight gauge stops counting, its other numbers move to the merged files."""
+    folder = os.environ.get(MULTIPROC_ENV)
+    if not folder:
+        return
+    from prometheus_client import multiprocess
 
-        multiprocess.mark_process_dead(pid)
+    multiprocess.mark_process_dead(pid, folder)
+    merge_exited_worker(folder, pid)
+
+
+def merge_exited_worker(folder: str, pid: int) -> None:
+    """Add an exited worker's counters and histograms to the merged files and remove its own.
+
+    Counters and histograms only ever add up, so the sums a scrape reports stay the same; the
+    folder then holds one file per metric kind and live worker, plus the merged ones, however
+    often workers are restarted (by max_requests, a timeout or a crash).
+    """
+    from prometheus_client.mmap_dict import MmapedDict
+
+    for kind in ("counter", "histogram"):
+        exited = os.path.join(folder, f"{kind}_{pid}.db")
+        try:
+            values = MmapedDict.read_all_values_from_file(exited)
+        except FileNotFoundError:
+            continue
+        merged = MmapedDict(os.path.join(folder, f"{kind}_{MERGED_FILE_ID}.db"))
+        try:
+            for key, value, timestamp, _ in values:
+                total, _ = merged.read_value(key)
+                merged.write_value(key, total + value, timestamp)
+        finally:
+            merged.close()
+        os.remove(exited)
+
+
+def multiprocess_dir_bytes(folder: str) -> int:
+    """The bytes the metric files take in the folder (what METRICS_DIR_BUDGET_BYTES bounds)."""
+    return sum(entry.stat().st_size for entry in os.scandir(folder) if entry.name.endswith(".db"))
 
 
 def remove_multiprocess_dir() -> None:

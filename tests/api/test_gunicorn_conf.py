@@ -75,3 +75,35 @@ def test_each_variable_sets_its_setting(monkeypatch, variable, value, setting, e
 def test_a_bad_value_stops_the_server_with_its_name(monkeypatch, variable, value):
     with pytest.raises(SystemExit, match=variable):
         load(monkeypatch, **{variable: value})
+
+
+def test_workers_are_gevent_so_idle_and_slow_connections_cost_no_worker(monkeypatch):
+    conf = load(monkeypatch)
+    assert conf["worker_class"] == "api.worker.Worker"
+    assert conf["worker_connections"] >= 1000
+    # the class gunicorn will load, with gevent installed as a dependency
+    from gunicorn.util import load_class
+
+    from gunicorn.workers.ggevent import GeventWorker
+
+    assert issubclass(load_class(conf["worker_class"]), GeventWorker)
+
+
+def test_child_exit_merges_the_workers_metrics_and_warns_past_the_budget(monkeypatch, tmp_path):
+    conf = load(monkeypatch)
+    # prometheus_client picks its value store on import: import it before the variable is set,
+    # or later tests in this process would get the multiprocess store
+    import prometheus_client.mmap_dict  # noqa: F401
+
+    from api import observability
+
+    monkeypatch.setenv(observability.MULTIPROC_ENV, str(tmp_path))
+    warnings = []
+    server = types.SimpleNamespace(log=types.SimpleNamespace(warning=lambda *args: warnings.append(args)))
+    (tmp_path / "gauge_livesum_41.db").write_bytes(b"\0" * 16)
+    conf["child_exit"](server, types.SimpleNamespace(pid=41))
+    assert not (tmp_path / "gauge_livesum_41.db").exists() and warnings == []
+    monkeypatch.setattr(observability, "METRICS_DIR_BUDGET_BYTES", 10)
+    (tmp_path / "counter_42.db").write_bytes(b"\0" * 64)  # a live worker's file (no values yet)
+    conf["child_exit"](server, types.SimpleNamespace(pid=43))
+    assert len(warnings) == 1 and "budget" in warnings[0][0]

@@ -217,3 +217,78 @@ def test_a_logger_set_above_info_writes_no_line_but_the_metrics_still_count(clie
         logger.removeHandler(caplog.handler)
     assert not [r for r in caplog.records if r.name == observability.LOGGER_NAME]
     assert 'copydesk_http_requests_total{method="GET",route="/v1/health",status="200"} 2.0' in scrape(client)
+
+
+def test_made_up_methods_are_counted_as_other(client):
+    for i in range(20):
+        client.open("/v1/health", method=f"JUNK{i:02d}", buffered=True)
+        client.open(f"/junk/{i}", method=f"XJUNK{i:02d}", buffered=True)
+    client.open("/v1/analyze", method="PATCH", buffered=True)
+    metrics = scrape(client)
+    assert "JUNK" not in metrics and "/junk/" not in metrics
+    assert 'copydesk_http_requests_total{method="other",route="unmatched",status="405"} 20.0' in metrics
+    assert 'copydesk_http_requests_total{method="other",route="unmatched",status="404"} 20.0' in metrics
+    # a method HTTP defines keeps its name, even on a route that does not allow it
+    assert 'copydesk_http_requests_total{method="PATCH",route="unmatched",status="405"} 1.0' in metrics
+
+
+def test_label_sets_past_the_cap_share_one_overflow_set(client, monkeypatch):
+    monkeypatch.setattr(observability, "MAX_LABEL_SETS", 2)
+    client.get("/v1/health", buffered=True)
+    client.post("/v1/analyze", json={"text": ""}, buffered=True)
+    # the third and fourth label sets of each metric: the overflow's
+    client.get("/nowhere", buffered=True)
+    client.delete("/v1/health", buffered=True)
+    metrics = scrape(client)
+    assert 'copydesk_http_requests_total{method="GET",route="/v1/health",status="200"} 1.0' in metrics
+    assert 'copydesk_http_requests_total{method="POST",route="/v1/analyze",status="422"} 1.0' in metrics
+    # the 404, the 405 and the scrape itself
+    assert 'copydesk_http_requests_total{method="other",route="unmatched",status="other"} 2.0' in metrics
+    assert 'copydesk_http_request_duration_seconds_count{method="other",route="unmatched"} 2.0' in metrics
+    assert "/nowhere" not in metrics and 'method="DELETE"' not in metrics
+
+
+def _write_samples(folder, kind: str, pid, samples) -> None:
+    from prometheus_client.mmap_dict import MmapedDict, mmap_key
+
+    values = MmapedDict(str(folder / f"{kind}_{pid}.db"))
+    for metric, name, labels, value in samples:
+        values.write_value(mmap_key(metric, name, list(labels), list(labels.values()), "help"), value, 0.0)
+    values.close()
+
+
+def _collect(folder) -> dict:
+    from prometheus_client import CollectorRegistry
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry, path=str(folder))
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value for m in registry.collect() for s in m.samples}
+
+
+def test_an_exited_workers_numbers_are_merged_and_its_files_removed(tmp_path):
+    get = {"method": "GET", "route": "/v1/health"}
+    for pid, n in ((101, 3.0), (102, 4.0), (103, 5.0)):
+        _write_samples(tmp_path, "counter", pid, [("c_requests", "c_requests_total", {**get, "status": "200"}, n)])
+        _write_samples(tmp_path, "histogram", pid, [
+            ("c_latency", "c_latency_bucket", {**get, "le": "0.1"}, n),
+            ("c_latency", "c_latency_bucket", {**get, "le": "+Inf"}, n),
+            ("c_latency", "c_latency_sum", get, n / 100),
+        ])
+        _write_samples(tmp_path, "gauge_livesum", pid, [("c_in_flight", "c_in_flight", get, 1.0)])
+    before = _collect(tmp_path)
+    for pid in (101, 102):
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            monkeypatch.setenv(observability.MULTIPROC_ENV, str(tmp_path))
+            observability.worker_exited(pid)
+    after = _collect(tmp_path)
+    # the counters and histograms add up as before; the exited workers' requests are no longer in flight
+    assert {k: v for k, v in after.items() if k[0] != "c_in_flight"} == pytest.approx(
+        {k: v for k, v in before.items() if k[0] != "c_in_flight"}
+    )
+    assert after[("c_requests_total", (("method", "GET"), ("route", "/v1/health"), ("status", "200")))] == 12.0
+    assert after[("c_in_flight", (("method", "GET"), ("route", "/v1/health")))] == 1.0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "counter_103.db", "counter_exited.db", "gauge_livesum_103.db", "histogram_103.db", "histogram_exited.db"
+    ]
+    assert observability.multiprocess_dir_bytes(str(tmp_path)) == sum(p.stat().st_size for p in tmp_path.iterdir())

@@ -46,12 +46,13 @@ def wait_for_health(base: str, proc: subprocess.Popen, log) -> None:
 
 
 @contextmanager
-def gunicorn(log_path: Path, **settings: str):
-    """Run gunicorn with the shipped config and COPYDESK_* `settings`; yield (base URL, process); stop it by PID."""
+def gunicorn(log_path: Path, extra_env: dict[str, str] | None = None, **settings: str):
+    """Run gunicorn with the shipped config and COPYDESK_* `settings` (and `extra_env`); yield (base URL, process); stop it by PID."""
     port = free_port()
     env = {**os.environ, "COPYDESK_BIND": f"127.0.0.1:{port}", **{f"COPYDESK_{k}": v for k, v in settings.items()}}
     for name in UNSET:
         env.pop(name, None)
+    env.update(extra_env or {})
     with log_path.open("w+") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
