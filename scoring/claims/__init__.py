@@ -17,7 +17,7 @@ from .context import Context, Credit, frame_rule
 from .frames import Frame
 from .rules import check_disabled, message
 from .sources import ANONYMOUS, NAMED, VAGUE
-from .view import View, make_views
+from .view import View, make_views, quotations
 
 __all__ = ["analyze", "explain", "Decision"]
 
@@ -73,14 +73,15 @@ def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tup
     by_unit: dict[int, list[Figure]] = {}
     for f in figures:
         by_unit.setdefault(f.unit, []).append(f)
-    read, proper = make_views(doc)
+    quotes = quotations(doc)
+    read, proper = make_views(doc, quotes)
     views: dict[int, View] = {}
     frames: dict[int, list[Frame]] = {}
     for view in read:
         views[view.unit.index] = view
         found = attribution.find(view, proper) + vague.find(view)
         frames[view.unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off] if off else found
-    ctx = Context(doc, proper, views, frames, off)
+    ctx = Context(doc, proper, views, frames, off, quotes)
     out = []
     for index, view in views.items():
         credits, carried = _sourcing(ctx, view, off)

@@ -7,7 +7,7 @@ from typing import Final
 from ..text import Document
 from . import vague
 from .frames import Frame
-from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
+from .lexicon import DETERMINERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
@@ -87,8 +87,12 @@ class _Entry:
 class Context:
     """Per-article memory of the claims analysis; built by `explain`, never shared between articles."""
 
-    def __init__(self, doc: Document, proper: frozenset[str], views: dict[int, View], frames: dict[int, list[Frame]], off: frozenset[str]) -> None:
+    def __init__(
+        self, doc: Document, proper: frozenset[str], views: dict[int, View], frames: dict[int, list[Frame]], off: frozenset[str],
+        quotes: tuple[tuple[int, int], ...],
+    ) -> None:
         self.doc = doc
+        self.quotes = quotes
         self.proper = proper
         self.views = views
         self.frames = frames
@@ -96,6 +100,7 @@ class Context:
         self.history: list[_Entry] = []
         self.done: dict[int, Credit | None] = {}
         self._names: dict[str, str] | None = None
+        self._people: list[tuple[int, Source]] | None = None  # (unit, person name) in order, built on first use
         self.by_head: dict[str, Credit] = {}  # head word -> the latest named organization or document credited
 
     @property
@@ -119,6 +124,8 @@ class Context:
                 if ante is None and src.head == AUTHORS_HEAD and vague.GENERIC_SOURCE not in self.off:
                     out.append(Credit(f, VAGUE, src, "", (vague.GENERIC_SOURCE,), False, False))  # "The researchers found", no study named
                     continue
+                if ante is None and src.head in PERSON_PRONOUNS:
+                    ante = self._person_before(index, f)  # "she told the crowd": the person last named, however far back
                 if ante is None:
                     continue
                 rules = (f.rule, CARRY_OVER) if ante.kind == NAMED else (CARRY_OVER, ante.rules[-1])
@@ -226,6 +233,29 @@ class Context:
                 return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
         return None
 
+    def _person_before(self, index: int, frame: Frame) -> Credit | None:
+        """The person named last before sentence `index`: who a "he" or "she" of a reporting verb is.
+
+        A reader can always tell who "she said" means: the pronoun needs a person named earlier
+        in the article, even paragraphs back or in a sentence that credits nobody (spec: pronoun
+        back-references across paragraphs). Only the nearest window's sources are tried first.
+        """
+        if self._people is None:
+            self._people = _people(self.views)
+        people = self._people
+        lo, hi = 0, len(people)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if people[mid][0] < index:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == 0:
+            return None
+        src = people[lo - 1][1]
+        name = self.canonical(src, people[lo - 1][0])
+        return Credit(frame, NAMED, src, name, (frame.rule, CARRY_OVER), True, True)
+
     # --- remembering what was decided ---
 
     def record(self, index: int, credits: list[Credit], orphan: Credit | None) -> None:
@@ -280,7 +310,7 @@ class Context:
         """The speaker of an orphan quotation: the same quotation's attribution, or the previous quote's speaker."""
         unit = self.doc.units[index]
         para = self.doc.paragraphs[unit.paragraph]
-        spans = quotes_in(self.doc, unit.start, unit.end)
+        spans = quotes_in(self.quotes, unit.start, unit.end)
         others = [i for i in range(max(para.units[0].index, index - QUOTE_NEIGHBORS), min(para.units[-1].index, index + QUOTE_NEIGHBORS) + 1) if i != index and i in self.views]
         others.sort(key=lambda i: abs(i - index))
         for other in others:
@@ -333,6 +363,32 @@ def _carried(c: Credit) -> Credit:
     """A credit passed on to an orphan quotation."""
     rules = (QUOTE_RULE,) if c.kind == NAMED else (QUOTE_RULE, c.rules[-1])
     return Credit(c.frame, c.kind, c.source, c.name, rules, True, c.person)
+
+
+def _people(views: dict[int, View]) -> list[tuple[int, Source]]:
+    """Every person named outside quotations, in order: a run of two or more name words, or a title and a name."""
+    out: list[tuple[int, Source]] = []
+    for index, view in views.items():
+        names, low = view.names, view.low
+        if True not in names:
+            continue
+        n = len(names)
+        k = 0
+        while k < n:
+            if not names[k] or view.quoted[k]:
+                k += 1
+                continue
+            end = k
+            while end < n and names[end] and not view.quoted[end]:
+                end += 1
+            titled = k > 0 and (low[k - 1] in TITLES or low[k - 1] == "." and k > 1 and low[k - 2] in TITLES)
+            last = low[end - 1].removesuffix("'s")
+            if (end - k >= 2 or titled) and last not in ORG_SUFFIXES and not low[end - 1].endswith("s'"):
+                start, stop = view.span(k, end)
+                text = view.text(k, end).removesuffix("'s")
+                out.append((index, Source(NAMED, start, stop, text, last, True, text)))
+            k = end
+    return out
 
 
 def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -> dict[str, str]:

@@ -51,6 +51,8 @@ PHRASE_MAX: Final = 12
 # How many tokens an appositive or relative clause between commas may hold before the verb
 # ("Dr. Raymond Achebe, an endocrinologist at St. Luke's ... who was not involved, said").
 APPOSITIVE_MAX: Final = 28
+# How many tokens a parenthesis between a source and its verb may hold ("(NYSE:JEC)", "(62%)").
+PAREN_MAX: Final = 8
 # How many tokens a source may run to the right of "according to", "citing" or "by".
 RIGHT_MAX: Final = 18
 
@@ -108,7 +110,16 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
     """The tokens of the noun phrase that ends just before token `end` ([a, b)), or None."""
     b = end
     k = end - 1
-    a = end
+    if k > 0 and view.toks[k].text == ")" and not view.quoted[k]:
+        # "Jacobs Engineering Group Inc. (NYSE:JEC) announced": the phrase ends before the aside
+        j = k - 1
+        while j >= 0 and end - j <= PAREN_MAX and view.toks[j].text not in ("(", ")"):
+            j -= 1
+        if j > 0 and view.toks[j].text == "(":
+            if not any(view.toks[i].kind == NUMBER for i in range(j, k)):
+                b = j
+            k = j - 1  # a share in brackets stays in the phrase: "Most (62%)" is a poll's respondents
+    a = k + 1
     count = 0
     while k >= 0 and count < PHRASE_MAX:
         tok = view.toks[k]
