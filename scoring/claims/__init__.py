@@ -29,6 +29,9 @@ QUOTE: Final = "attribution.quote"
 # Frames that open the content after them ("Studies show that ..."); a parenthetical
 # ", citing people familiar with the matter," or "reportedly" governs nothing after it.
 GOVERNING: Final = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.AGENTLESS_PASSIVE, vague.GENERIC_SOURCE))
+# Single documents that a sentence's named source puts out itself: an indefinite one in a closing
+# "according to an update issued Thursday" is that source's, not an unnamed one (AP: "according to").
+ISSUED_DOCUMENTS: Final = frozenset(("update", "statement", "release", "filing", "announcement", "bulletin", "notice", "report", "letter", "memo", "post"))
 # Share of a sentence's words inside quotation marks above which a sentence with no
 # attribution of its own is an orphan quotation that takes the speaker of its neighbors.
 ORPHAN_QUOTE_SHARE: Final = 0.6
@@ -197,9 +200,20 @@ def _governing_tag(credits: list[Credit]) -> list[Credit]:
     if len(credits) < 2:
         return credits
     last = max(credits, key=lambda c: c.frame.cue_start)
+    if last.kind == VAGUE and _issued_document(last) and any(c.kind == NAMED for c in credits):
+        return [c for c in credits if c is not last]  # "X recorded ..., according to an update issued Thursday": X's update
     if last.frame.trailing and not last.carried and not any(c.frame.trailing for c in credits if c is not last):
         return [last]
     return credits
+
+
+def _issued_document(credit: Credit) -> bool:
+    """ "an update", "a statement issued Thursday": one document, named by no one, that the sentence's named source put out."""
+    src = credit.source
+    if src is None or src.head not in ISSUED_DOCUMENTS:
+        return False
+    first = src.text.split(" ", 1)[0].lower()
+    return first in ("a", "an")
 
 
 def _vague_cue(view: View, credit: Credit) -> Cue:
@@ -223,6 +237,8 @@ def _embedded(credit: Credit, first: Credit | None) -> bool:
     """
     if first is None or first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end or first.frame.rule not in GOVERNING:
         return False
+    if credit.frame.rule == attribution.ACCORDING_TO:
+        return False  # "It is estimated that 53% ..., according to Acme": "according to" credits its own clause
     return not credit.frame.trailing
 
 

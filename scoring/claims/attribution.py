@@ -18,6 +18,8 @@ from .lexicon import (
     CHARACTERIZING_VERBS,
     EVALUATIVE,
     FINDING_VERBS,
+    GUIDANCE_OBJECTS,
+    GUIDANCE_VERBS,
     IRREGULAR_PAST,
     BE_FORMS,
     CITING,
@@ -70,6 +72,11 @@ _MEDIUM_NOUNS: Final = frozenset((
     "briefing", "memo", "note", "message", "text", "call", "podcast", "broadcast", "x", "twitter",
     "facebook", "linkedin", "instagram", "conference", "hearing", "report",
 ))
+# Occasions a statement was made at ("stated at the meeting that ..."): they mark speech only
+# when its content follows ("conceded in a speech at his office." reports the concession).
+_OCCASION_NOUNS: Final = frozenset(("meeting", "session", "rally", "forum", "debate", "summit", "speech", "address", "court", "hearing", "conference"))
+# How far after the occasion noun its "that" or colon may stand.
+OCCASION_WINDOW: Final = 3
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW: Final = 3
 _ING_SUFFIX: Final = "ing"
@@ -105,7 +112,16 @@ COORDINATED_MAX: Final = 16
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS: Final = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS: Final = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS: Final = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING | FINDING_VERBS
+_GUIDING: Final = GUIDANCE_VERBS | GUIDANCE_OBJECTS
+# Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
+_COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "thousand", "million"))
+# Conjunctions that open a clause subordinate to the sentence's main one: a plan stated there
+# ("..., as the district aims to close a deficit") is background to the main clause's fact.
+_SUBORDINATORS: Final = frozenset(("as", "while", "because", "when", "after", "since", "although", "though", "whereas", "if", "unless", "until", "before", "once"))
+_TRIGGERS: Final = (
+    ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
+    | _MEASURING | FINDING_VERBS | _GUIDING
+)
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -129,6 +145,10 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
             frame = _reporting_verb(view, k, proper)
+        elif w in GUIDANCE_VERBS and k + 1 < n and low[k + 1] == "to" or w in GUIDANCE_OBJECTS:
+            frame = _reporting_verb(view, k, proper)  # "The chain plans to open 40 stores", "it is projecting growth of 5%"
+            if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
+                frame = None
         else:
             frame = None
         if frame is not None:
@@ -200,6 +220,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "on recalls", "of reports": a noun after a preposition
     if w in NOUN_FORMS and _is_noun(view, k):
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
+    if k > 0 and (view.toks[k - 1].kind == NUMBER or low[k - 1] in _COUNT_WORDS):
+        return None  # "across nine states", "40 reports": a counted noun
     j = k - 1
     gap = 0
     while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
@@ -207,7 +229,11 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
             return None  # "did not say", "has never confirmed": nothing is credited
         j -= 1
         gap += 1
-    if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
+    if w.endswith(_ING_SUFFIX) and j > 0 and low[j] in BE_FORMS and low[j] != "being":
+        j -= 1  # a progressive ("is projecting growth", "are planning to"): the subject stands before it
+        while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j])) and not view.quoted[j] and low[j] not in _NEGATIONS:
+            j -= 1
+    elif j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
         return None  # a passive ("is said to"): vague.py reads those
     of_group = low[j] in ("those", "these", "them") and j > 0 and low[j - 1] == "of"  # "half of those said"
     if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS and not of_group or low[j].endswith("'s") and w not in SPEECH_VERBS):
@@ -225,8 +251,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
-    if source is None and j > 0 and low[j] == "and":
-        source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ..."
+    if source is None and j > 0 and low[j] in ("and", "but"):
+        source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ...", "... but said"
     if source is None:
         return None
     if view.low[view.index_at(source.start)] in _NONE_SUBJECTS:
@@ -243,6 +269,12 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         rule = CHARACTERIZATION
     trailing = _is_tag(view, min(view.toks[k].start, source.start), max(view.toks[k].end, source.end))
     return Frame(rule, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
+
+
+def _subordinate(view: View, start: int) -> bool:
+    """True when the phrase starting at offset `start` opens a subordinate clause ("as the district aims to ...")."""
+    i = view.index_at(start)
+    return i > 0 and view.low[i - 1] in _SUBORDINATORS
 
 
 def _is_tag(view: View, start: int, end: int) -> bool:
@@ -372,8 +404,8 @@ def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:
 def _takes_clause(view: View, k: int, source: Source) -> bool:
     """True when the verb at `k` reports content rather than an event ("added that" vs "added 200 jobs")."""
     w = view.low[k]
-    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS:
-        return True
+    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS or w in _GUIDING:
+        return True  # guidance: find() has checked its "to"
     n = len(view.low)
     if w in FINDING_VERBS:
         return "to" in view.low[k + 2 : k + 2 + CHARACTERIZATION_WINDOW]  # "linked the rise to a mite"
@@ -388,8 +420,12 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
         return True  # "he pointed to a $4.6 million contract", "she pointed out that"
     if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):
         return True
-    if w in _MEASURING and source.kind == NAMED and (view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
-        return True  # "The weather service recorded 3.1 inches": a body's own measurement
+    if nxt in _MEDIUM_PREPOSITIONS:
+        for j in range(k + 2, min(n, k + 2 + MEDIUM_WINDOW)):
+            if view.low[j] in _OCCASION_NOUNS:
+                return any(w2 in ("that", ":") for w2 in view.low[j + 1 : j + 1 + OCCASION_WINDOW])
+    if w in _MEASURING and source.kind == NAMED and (not source.person or view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
+        return True  # "The weather service recorded 3.1 inches", "the department recorded a sharp rise": a body's own measurement
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
     return False

@@ -7,7 +7,7 @@ from typing import Final
 from ..text import Document
 from . import vague
 from .frames import Frame
-from .lexicon import DETERMINERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
+from .lexicon import DETERMINERS, MEMBERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
@@ -100,6 +100,7 @@ class Context:
         self.history: list[_Entry] = []
         self.done: dict[int, Credit | None] = {}
         self._names: dict[str, str] | None = None
+        self._capitalized: frozenset[str] | None = None  # lower case of words written with a capital mid-sentence
         self._people: list[tuple[int, Source]] | None = None  # (unit, person name) in order, built on first use
         self.by_head: dict[str, Credit] = {}  # head word -> the latest named organization or document credited
 
@@ -132,6 +133,9 @@ class Context:
                 out.append(Credit(f, ante.kind, ante.source, ante.name, rules, True, ante.person))
             elif f.kind == NAMED:
                 out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
+            elif f.kind == VAGUE and src is not None and src.head in MEMBERS and src.text.split(" ", 1)[0].lower() == src.head and self._names_body(MEMBERS[src.head]):
+                # "Commissioners stated ..." in a story that names the Commission: its members, identified by it
+                out.append(Credit(f, NAMED, src, src.text, (f.rule,), False, False))
             else:
                 name = src.text if src is not None and f.kind == ANONYMOUS else ""
                 out.append(Credit(f, f.kind, src, name, (frame_rule(f),), False, bool(src and src.person)))
@@ -232,6 +236,17 @@ class Context:
             if f.kind == NAMED and f.source is not None and f.source.start > nxt.toks[k + 1].end:
                 return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
         return None
+
+    def _names_body(self, body: str) -> bool:
+        """True when the article writes `body` ("commission") with a capital inside a sentence: it names that body."""
+        if self._capitalized is None:
+            found: set[str] = set()
+            for view in self.views.values():
+                for k, tok in enumerate(view.toks):
+                    if k != view.initial and tok.text[:1].isupper():
+                        found.add(view.low[k])
+            self._capitalized = frozenset(found)
+        return body in self._capitalized
 
     def _person_before(self, index: int, frame: Frame) -> Credit | None:
         """The person named last before sentence `index`: who a "he" or "she" of a reporting verb is.

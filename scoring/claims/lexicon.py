@@ -18,6 +18,8 @@ EVIDENTIAL_VERBS: Final = _SOURCES.terms("verbs.evidential")
 PASSIVE_PARTICIPLES: Final = _SOURCES.terms("verbs.passive")
 CHARACTERIZING_VERBS: Final = _SOURCES.terms("verbs.characterizing")
 FINDING_VERBS: Final = _SOURCES.terms("verbs.finding")
+GUIDANCE_VERBS: Final = _SOURCES.terms("verbs.guidance")
+GUIDANCE_OBJECTS: Final = _SOURCES.terms("verbs.guidance_objects")
 REPORTING_VERBS: Final = SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 # --- function words (claims_sources.toml [words]) ---
@@ -51,6 +53,8 @@ TITLES: Final = _SOURCES.terms("heads.titles")
 OUTLETS: Final = _SOURCES.terms("heads.outlets")
 JURISDICTIONS: Final = _SOURCES.terms("heads.jurisdictions")
 RESPONDENTS: Final = _SOURCES.terms("heads.respondents")
+# "commissioners" -> "commission": a body's members and the body (read-only, Final)
+MEMBERS: Final[dict[str, str]] = dict(pair.split(":", 1) for pair in sorted(_SOURCES.terms("heads.members")))
 SOURCE_HEADS: Final = GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
 
 # --- claim kinds (claims_kinds.toml) ---

@@ -203,6 +203,14 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         if inner is not None:
             start, end = view.span(a, b)
             return Source(inner.kind, start, end, view.text(a, b), inner.head, inner.kind == ANONYMOUS or inner.person, inner.name)
+    if low[words[0]] in RESPONDENTS and len(words) > 2 and ANONYMITY.isdisjoint(low[a:b]):
+        # "those asked in a poll for Acme said": the poll named in the phrase is the source
+        for i in range(2, len(words)):
+            if low[words[i]] in DOCUMENT_HEADS and low[words[i - 1]] in DETERMINERS:
+                inner = classify(view, words[i - 1], b, proper)
+                if inner is not None and inner.kind == NAMED:
+                    start, end = view.span(a, b)
+                    return Source(NAMED, start, end, view.text(a, b), inner.head, False, inner.name)
     if _respondents(view, a, b, words):
         # "64% said", "most respondents said": the people a poll or study asked
         start, end = view.span(a, b)
@@ -260,6 +268,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         # (mid-sentence, "Oxford researchers" does).
         if names_pre == [view.initial] and not names_post and not _affiliated_body(view, post):
             named_qual = False
+        if any(flags[k] and _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1]) and not quantified:
+            named_qual = True  # "Bureau analysts", "Ministry economists": a body the article names with a capital
         if det in QUANTIFIERS and det not in ("a", "an", "one") and not names_post:
             named_qual = False  # "Some Harlow residents", "many Oxford students": a share of a group, unnamed
         if named_qual and not anonymous:
@@ -276,8 +286,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if head not in INSTITUTION_HEADS and _singular(head) in INSTITUTION_HEADS and (definite or possessive):
         head = _singular(head)  # "the companies said", "both unions said": bodies named before
     if head in INSTITUTION_HEADS:
-        if indefinite and not named_qual and not inst_mod:
-            return make(VAGUE, False)
+        if indefinite and not named_qual:
+            return make(VAGUE, False)  # "a government agency said", "an appeals court": which one is not said
         return make(NAMED, False)
     if head in DOCUMENT_HEADS:
         if named_qual or definite or inst_mod:

@@ -1,0 +1,128 @@
+"""Claims on real copy (issue 19): each class of spec "Conventions for real copy", on texts written for these tests.
+
+Every case names the sentence that decides (by its index among the sentences) and what it must
+be: "attributed", "vague", "unsourced", or None for no claim. Must-flag cases expect "vague" or
+"unsourced"; must-pass cases expect "attributed" or None.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import figures
+from scoring.claims import analyze
+from scoring.options import Options
+from scoring.text import build_document
+
+
+def status_of(text: str, sentence: int = -1) -> str | None:
+    """The status of the claim made by the `sentence`-th sentence of `text` (-1: the last), or None."""
+    doc = build_document(text)
+    result = analyze(doc, figures.find(doc), Options())
+    unit = [u for u in doc.units if u.type == "sentence"][sentence].index
+    found = [c.status for c in result.items if c.unit == unit]
+    return found[0] if found else None
+
+
+def check(text: str, sentence: int, want: str | None) -> None:
+    """Assert the status, naming the sentence when it differs."""
+    got = status_of(text, sentence)
+    assert got == want, f"sentence {sentence} of {text!r}: {got} != {want}"
+
+
+# --- quotations: run-on marks, quotes tagged at their end, quotes across paragraphs ---
+QUOTES = [
+    # a quotation whose closing mark is missing ends where the next one opens: the writer's next sentence is the writer's
+    ('Mayor Ines Corr said: "We cut 40 posts this year. "We will hire again in May." '
+     "The council voted 5-2 to approve the budget on Monday.", -1, "unsourced"),
+    ('Mayor Ines Corr said: "We cut 40 posts this year. "We will hire 12 nurses in May."', -1, "attributed"),
+    # a quotation of several sentences tagged at its end: both sentences are the speaker's
+    ('"The pipes were laid in 1911. They failed on Sunday," said Ana Ruiz, the utility\'s chief engineer.', 0, "attributed"),
+    ('"The pipes were laid in 1911. They failed on Sunday," said Ana Ruiz, the utility\'s chief engineer.', 1, "attributed"),
+    # a paragraph that is only a quotation continues the speaker of the paragraph before
+    ('Ruiz said: "The pipes were laid in 1911.\n\n"They failed on Sunday, and 300 homes lost water."', -1, "attributed"),
+    # once the quotation closes, the writer's next sentence is not the speaker's
+    ('"We lost 300 homes," Ruiz said. "It was the worst week of my career."\n\n'
+     '"Nobody slept," she said. Ruiz joined the utility in 1998 after 12 years at a rival.', -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), QUOTES)
+def test_quotations(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- pronoun and "the officials" back-references across paragraphs ---
+BACK_REFERENCES = [
+    # she points back to the person last named, however many paragraphs back
+    ("Dr. Helen Vasquez inspected the Harlow viaduct in March.\n\nThe viaduct was built in 1931.\n\n"
+     "She said 38 of its supports were corroded.", -1, "attributed"),
+    ('The first woman to lead the Harlow fire service, Chief Ada Nwosu, took office on Friday.\n\n'
+     '"We will rebuild the Eastgate station," she told the crowd of 200 firefighters and their families.', -1, "attributed"),
+    # with nobody named at all, "he said" credits no one
+    ("He said 38 of the supports were corroded.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), BACK_REFERENCES)
+def test_back_references(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- sources written with an aside, a poll, kin, court papers and a body's members ---
+SOURCES = [
+    ("Brightwell Corp. (NYSE:BWL) announced on Tuesday that it had won a $40 million contract.", -1, "attributed"),
+    ("More than half (54%) of those asked in a poll for the ferry firm Lakeline said they had missed a boat.", -1, "attributed"),
+    ("Okafor's mother said he had never owned a gun.", -1, "attributed"),
+    ("A mother of three said the Eastgate school had closed without notice.", -1, "vague"),
+    ('"The request serves no purpose," a motion filed by Dale\'s lawyers stated.', -1, "attributed"),
+    ("The Harlow Census Bureau published its estimates on Friday. Bureau analysts said the oil boom drove 40% of the growth.", -1, "attributed"),
+    ("Analysts said the oil boom drove 40% of the growth.", -1, "vague"),
+    ("The Harlow Water Commission met on Thursday. Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "attributed"),
+    ("Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "vague"),
+    ("Many said they were afraid of the Eastgate floods.", -1, "vague"),
+    # a verb form after a number is a counted noun, not a source's verb
+    ("The deal would create a chain of 640 stores across nine states.", -1, "unsourced"),
+    # an occasion is a medium of speech only when the content follows
+    ("Marsh conceded in a short speech at the town hall in Harlow.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), SOURCES)
+def test_sources(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- company results and guidance ---
+COMPANY = [
+    ("The chain plans to open 40 stores in Ohio next year.", -1, "attributed"),
+    ("Harlow Foods is projecting sales growth of 5% for 2026.", -1, "attributed"),
+    ("Lakeline aims to launch its first electric ferry in the second half of next year.", -1, "attributed"),
+    ("Brightwell did not say when the plant would close, but said it had signed a letter of intent.", -1, "attributed"),
+    ("The state health department has recorded a sharp rise in flu outbreaks over the past two weeks.", -1, "attributed"),
+    ("The department recorded 14 flu deaths last week, according to an update issued Thursday.", -1, "attributed"),
+    # a plain results sentence has no source
+    ("Sales at Harlow Foods rose 9% in the quarter.", -1, "unsourced"),
+    # a plan in a subordinate clause does not credit the main clause's fact
+    ("Officials of the Eastgate district approved the closure of two schools on Thursday, as the district aims to cut a $4 million deficit.", -1, "unsourced"),
+    # an unowned report is still vague
+    ("Brightwell will cut 300 jobs, according to a report.", -1, "vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), COMPANY)
+def test_company_results_and_guidance(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- agentless and vague reporting beyond the canonical verbs ---
+VAGUE = [
+    ("About 80% of adults in Harlow own a bicycle, according to official figures.", -1, "vague"),
+    ("A government agency said 40 people died in the Eastgate floods.", -1, "vague"),
+    ("It is estimated that 30% of riders pay cash, according to Harlow Transit.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), VAGUE)
+def test_vague_reporting(text, sentence, want):
+    check(text, sentence, want)
