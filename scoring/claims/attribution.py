@@ -220,8 +220,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "on recalls", "of reports": a noun after a preposition
     if w in NOUN_FORMS and _is_noun(view, k):
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
-    if k > 0 and (view.toks[k - 1].kind == NUMBER or low[k - 1] in _COUNT_WORDS):
-        return None  # "across nine states", "40 reports": a counted noun
+    if k > 0 and (view.toks[k - 1].kind == NUMBER or low[k - 1] in _COUNT_WORDS) and not (k > 1 and low[k - 2] == "of"):
+        return None  # "across nine states", "40 reports": a counted noun ("a mother of three said" is a verb)
     j = k - 1
     gap = 0
     while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
