@@ -113,6 +113,8 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         return Decision(unit.index, None, (detect.QUESTION,))
     # "Police did not say whether ...", "Its owner could not be reached": a fact about the source, not a forecast
     note = detect.negated_report(view) if not sourced else None
+    if detect.BOILERPLATE_VETO not in off and detect.boilerplate(view):
+        return Decision(unit.index, None, (detect.BOILERPLATE_VETO,))
     if not sourced and note is None and detect.SPECULATION_VETO not in off and detect.speculation(view):
         return Decision(unit.index, None, (detect.SPECULATION_VETO,))
     cues: list[Cue] = []

@@ -14,6 +14,8 @@ from ..text import NUMBER, WORD
 from .frames import Frame
 from .lexicon import (
     ACCORDING,
+    ACTOR_SPEECH,
+    ACTORS,
     AUXILIARIES,
     CHARACTERIZING_VERBS,
     EVALUATIVE,
@@ -113,6 +115,14 @@ COORDINATED_MAX: Final = 16
 _TAG_TAILS: Final = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS: Final = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
 _GUIDING: Final = GUIDANCE_VERBS | GUIDANCE_OBJECTS
+# Participles of publishing: as the main verb of a passive ("are being published by X") they report the act.
+PUBLISHING: Final = frozenset(("published", "released", "issued", "unveiled", "launched"))
+# Clausal verbs a document takes a bare clause with ("research claims cutting the limit would ...").
+_DOCUMENT_CLAIMS: Final = frozenset(("claim", "claims", "claimed", "state", "states", "stated", "conclude", "concludes", "concluded"))
+# Relative words: a reporting verb right after one, or after one and its subject, is inside a relative clause.
+_RELATIVES: Final = frozenset(("who", "whom", "which"))
+# How far before "by announcing" the actor's verb may stand ("defied international pressure by announcing").
+BY_ACTOR_WINDOW: Final = 12
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
 _COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "thousand", "million"))
 # Conjunctions that open a clause subordinate to the sentence's main one: a plan stated there
@@ -181,6 +191,10 @@ def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None
+    if source.head in ACTORS and view.low[k] not in PUBLISHING:
+        return None  # "if confirmed by the Senate", "was approved by the council": the body acts
+    if view.low[k] in PUBLISHING and k > 0 and view.low[k - 1] in BE_FORMS:
+        return None  # "The findings are being published by the council": the publication is the event
     return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[by].end, view.text(k, by + 1), source)
 
 
@@ -240,8 +254,14 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # an infinitive ("declined to say") or a noun ("the report", "its forecast")
     if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
         return None  # ", saying ...": a participle of the main clause, which carries its own frame
+    if j >= 0 and low[j] in _RELATIVES:
+        return None  # "who says she has a phobia", "who Kigali says": speech inside a relative clause is not the sentence's source
     source = None
-    if j >= 0 and low[j] == ",":
+    if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == "by":
+        source = _actor_before(view, j, proper)  # "Kagame defied the pressure by announcing that ..."
+        if source is None:
+            return None
+    elif j >= 0 and low[j] == ",":
         source = _across_comma(view, j, proper)
     elif j >= 0:
         phrase = left_phrase(view, j + 1)
@@ -255,8 +275,13 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ...", "... but said"
     if source is None:
         return None
+    before = view.index_at(source.start) - 1
+    if before >= 0 and low[before] in _RELATIVES and not view.quoted[before] and low[j] != ",":
+        return None  # "rebels who the government says threaten ...": the source of a relative clause only
     if view.low[view.index_at(source.start)] in _NONE_SUBJECTS:
         return None  # "None of the authors reported ties", "Nobody said ...": a negated report
+    if source.head in ACTORS and w not in ACTOR_SPEECH and low[j] != ",":
+        return None  # "The court denied the motion", "the jury found that ...": the body acts
     if not _takes_clause(view, k, source):
         return None
     if source.kind == NAMED and _anonymity_follows(view, k):
@@ -373,6 +398,26 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
     return best
 
 
+def _actor_before(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject of the past-tense verb nearest before `j`, if a source: who did it "by announcing"."""
+    low = view.low
+    for k in range(j - 1, max(-1, j - BY_ACTOR_WINDOW), -1):
+        if view.quoted[k] or low[k] in (";", ":"):
+            return None
+        w = low[k]
+        if (w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed")) and not view.names[k]:
+            i = k - 1
+            while i >= 0 and low[i] in AUXILIARIES:
+                i -= 1
+            if i >= 0 and low[i] == ",":
+                source = _across_comma(view, i, proper)  # "The minister, Ana Ruiz, yesterday surprised ..."
+            else:
+                phrase = left_phrase(view, i + 1)
+                source = classify(view, phrase[0], phrase[1], proper) if phrase is not None else None
+            return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+    return None
+
+
 def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | None:
     """ "NAME who ... said": the subject stands before a relative clause with no commas."""
     low = view.low
@@ -428,6 +473,8 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
         return True  # "The weather service recorded 3.1 inches", "the department recorded a sharp rise": a body's own measurement
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
+    if w in _DOCUMENT_CLAIMS and source.head in DOCUMENT_HEADS and source.kind == NAMED:
+        return True  # "University research claims cutting the limit would save lives": a document states
     return False
 
 

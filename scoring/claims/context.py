@@ -6,6 +6,7 @@ from typing import Final
 
 from ..text import Document
 from . import vague
+from .attribution import PUBLISHING
 from .frames import Frame
 from .lexicon import DETERMINERS, MEMBERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
@@ -33,6 +34,13 @@ QUOTE_NEIGHBORS: Final = 4
 _NOT_SUBJECT_FRAMES: Final = frozenset(("attribution.according-to", "attribution.passive-agent"))
 # What a credited document has ("Its margin of error", "its authors"): "its" then means the document.
 DOCUMENT_PARTS: Final = frozenset(("margin", "sample", "authors", "findings", "results", "methodology", "figures", "data", "estimate", "estimates", "survey", "respondents", "author", "publisher"))
+# Documents that report findings: "the findings" goes on with "the research", "the survey" with "the poll".
+STUDY_HEADS: Final = frozenset((
+    "study", "studies", "research", "report", "survey", "poll", "findings", "analysis", "paper",
+    "review", "audit", "figures", "data", "estimates", "results", "statistics", "census", "investigation", "inquiry",
+))
+# Sets of documents: "the draft" may be one of the "documents seen by the Ledger".
+DOCUMENT_SETS: Final = frozenset(("documents", "document", "records", "papers", "files", "emails", "filings", "letters", "minutes"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
 DATA_NOUNS: Final = frozenset(("figures", "data", "numbers", "statistics", "estimates", "results", "findings", "tally", "count"))
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
@@ -171,6 +179,11 @@ class Context:
             return None  # "..., according to county records. Its owner ...": "its" is the subject's, not the records'
         if prev.source.head not in DOCUMENT_HEADS and low[k] == "the":
             return None  # "the researchers" / "the draft" go on only with a credited document
+        head = _bare(low[k + 1])
+        if low[k] == "the" and head != prev.source.head and not (head in STUDY_HEADS and prev.source.head in STUDY_HEADS) and low[k + 1] not in AUTHOR_HEADS and prev.source.head not in DOCUMENT_SETS:
+            return None  # "The bill includes ..." after the research: another document, the writer's own fact
+        if any(w in PUBLISHING and i > 0 and low[i - 1] in BE_FORMS for i, w in enumerate(low)):
+            return None  # "The findings are being published by ...": the act of publishing, not the findings' account
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
 
     def resolve(self, pronoun: str, index: int) -> Credit | None:

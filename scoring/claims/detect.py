@@ -18,6 +18,7 @@ from .lexicon import (
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
     BE_FORMS,
+    BOILERPLATE,
     COMMON_WORDS,
     COMPARATIVES,
     DETERMINERS,
@@ -57,6 +58,7 @@ PREDICTION_VETO: Final = "not-claim.prediction"
 IMPERATIVE_VETO: Final = "not-claim.imperative"
 ANALYSIS_VETO: Final = "not-claim.analysis"
 QUOTED_OPINION: Final = "not-claim.quoted-opinion"
+BOILERPLATE_VETO: Final = "not-claim.boilerplate"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH: Final = 4
@@ -102,6 +104,29 @@ _NOT_OCCURRENCES: Final = frozenset(("was", "were", "been", "seemed"))
 # Past forms missing from the irregular list that still report what happened ("we had no choice", "we did not walk away").
 _QUOTED_PAST: Final = frozenset(("had", "did"))
 
+# Conjunctions and relative words that open a subordinate clause (Quirk et al. 1985, ch. 14):
+# a modal after one, with no comma between, is not the main clause's.
+SUBORDINATORS: Final = frozenset((
+    "that", "which", "who", "whom", "whose", "where", "when", "whether", "because", "while",
+    "although", "though", "unless", "until", "so", "whereas", "after", "before", "if", "once",
+))
+# Subordinators that open a main clause as demonstratives ("That may be the best advice").
+_DEMONSTRATIVE: Final = frozenset(("that",))
+# Marks that close a subordinate clause or the sentence's opening phrase.
+_CLAUSE_BREAKS: Final = frozenset((",", ";", ":", "-", "--"))
+# Likelihood words that, with a date or time, arrange an event rather than forecast it
+# ("is set to close its offer later on Friday", "is due to face trial in March").
+ARRANGED: Final = frozenset(("set", "due", "scheduled", "slated"))
+# Times of day and relative days that date an arranged event like a weekday does.
+_TIMES: Final = frozenset(("today", "tomorrow", "tonight", "later", "next", "noon", "midnight"))
+# Nouns of purpose before "is to" that make it a goal, not an arrangement ("the aim is to get").
+_PLAN_NOUNS: Final = frozenset(("aim", "goal", "plan", "idea", "hope", "intention", "objective", "task", "job", "challenge", "priority", "point", "answer", "solution", "way"))
+# Degree words between "is" and "likely" ("are becoming less likely to").
+_DEGREE: Final = frozenset(("less", "more", "most", "least", "very", "increasingly", "becoming", "also", "not", "highly", "quite", "still"))
+DEGREE_GAP_MAX: Final = 3
+_SEEM: Final = frozenset(("seems", "seem", "seemed", "looks", "look", "appears", "appear"))
+# Shortest "-ly" word read as an adverb after "will" ("will probably be", "will eventually be").
+ADVERB_MIN: Final = 4
 # Month and weekday names: a sentence that names the day or month of what it reports is specific.
 _CALENDAR: Final = MONTHS | WEEKDAYS
 
@@ -248,6 +273,8 @@ def _reports_occurrence(view: View) -> bool:
             return True
         if k + 1 < len(low) and w + " " + low[k + 1] in STATES:
             return True  # "is under investigation", "remains in custody"
+        if _arranged(view, k):
+            return True  # "is to restate its accounts", "is due to face trial", "will be used for"
     return False
 
 
@@ -269,32 +296,131 @@ def is_question(view: View) -> bool:
     return False
 
 
+def boilerplate(view: View) -> Cue | None:
+    """A press release's legal or contact boilerplate ("forward-looking statements", "please visit"), outside quotations."""
+    for k, w in enumerate(view.low):
+        if view.quoted[k]:
+            continue
+        for parts in _BOILERPLATE_WORDS.get(w, ()):
+            if view.low[k : k + len(parts)] == parts:
+                return _cue("event", view, k, k + len(parts))
+    return None
+
+
 def speculation(view: View) -> Cue | None:
-    """A modal of possibility or duty outside quotations: the writer speculates or advises."""
+    """A modal of possibility or duty in the main clause, outside quotations: the writer speculates or advises.
+
+    A modal inside a subordinate clause ("leading some to speculate that he might run", "so
+    citizens would be able to attend") qualifies that clause, not what the sentence reports.
+    """
     low = view.low
     if _SPECULATION_TRIGGERS.isdisjoint(view.low):
         return None
+    sub = subordinate(view)
     for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
             if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
                 continue  # the month
+            if sub[k]:
+                continue
             return _cue("event", view, k, k + 1)
-        if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and low[k - 1] in BE_FORMS | {"seems", "seem", "looks", "appears"} and not view.quoted[k]:
+        if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
+            if w in ARRANGED and any(_dated(view, j) or low[j] in _TIMES for j in range(k + 2, len(low))):
+                continue  # "is set to close its offer on Friday": an arranged event, not a forecast
+            if sub[k]:
+                continue
             return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
     return None
 
 
+def _likely_before(view: View, k: int) -> bool:
+    """ "is likely", "seems likely", "are becoming less likely": a form of be or seem before the likelihood word."""
+    low = view.low
+    j = k - 1
+    while j > 0 and low[j] in _DEGREE and k - j <= DEGREE_GAP_MAX:
+        j -= 1
+    return low[j] in BE_FORMS or low[j] in _SEEM
+
+
+def subordinate(view: View) -> list[bool]:
+    """For each token, whether it stands in a subordinate clause: a subordinator before it with no comma between.
+
+    "who will replace Ann Veneman", "which will help inflows", "that the deal might fail": the
+    main clause's fact is what the sentence reports. A comma closes the clause (", which has
+    lost five games, will face" reads "will" in the main clause again). One pass, left to right.
+    """
+    low = view.low
+    flags = [False] * len(low)
+    inside = False
+    for k, w in enumerate(low):
+        flags[k] = inside
+        if view.quoted[k]:
+            continue
+        if w in _CLAUSE_BREAKS:
+            inside = False
+        elif w in SUBORDINATORS and not (w in _DEMONSTRATIVE and (k == view.initial or low[k - 1] in _CLAUSE_BREAKS)):
+            inside = True  # (a clause-initial "that" is a demonstrative: ", that may be the easiest advice")
+    return flags
+
+
 def prediction(view: View) -> Cue | None:
-    """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
+    """ "will" or "would" in the main clause, outside quotations: a forecast in the writer's voice.
+
+    A dated plan is a fact ("The branches will close on July 1"), and so is an arranged one in
+    the passive ("The money will be used for marketing"): spec, arranged future events. After a
+    conditional ("If she runs as she did on Sunday, few will ..."), only a date in the main
+    clause makes it one ("If the council approves, the rise will take effect on July 1").
+    """
     if PREDICTION.isdisjoint(view.low):
         return None
-    conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
-    if not conditional and any(_dated(view, k) for k in range(len(view.low))):
+    low = view.low
+    conditional = low[view.initial] in _CONDITIONALS
+    start = 0
+    if conditional:
+        start = next((j for j in range(len(low)) if low[j] == "," and not view.quoted[j]), len(low))
+    if any(_dated(view, k) for k in range(start, len(low))):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
-    for k, w in enumerate(view.low):
+    sub = subordinate(view)
+    for k, w in enumerate(low):
         if w in PREDICTION and not view.quoted[k]:
+            if sub[k] and not conditional:
+                continue
+            if not conditional and _arranged_passive(view, k):
+                return None
             return _cue("event", view, k, k + 1)
     return None
+
+
+def _arranged(view: View, k: int) -> bool:
+    """An arranged future event at token `k`: "is to restate", "is due to face", "is scheduled for", "will be used".
+
+    Spec, "Conventions for real copy": an arranged future event stated as fact is a claim.
+    """
+    low = view.low
+    w = low[k]
+    n = len(low)
+    if w in BE_FORMS and k + 2 < n and low[k + 1] == "to" and view.toks[k + 2].kind == WORD and not view.quoted[k + 2]:
+        return low[k - 1] not in _PLAN_NOUNS if k > 0 else True  # "is to restate" ("the aim is to get" is a goal)
+    if w in ARRANGED and w != "set" and k > 0 and low[k - 1] in BE_FORMS and k + 1 < n and low[k + 1] in ("to", "for"):
+        return True
+    return w == "will" and _arranged_passive(view, k)
+
+
+def _arranged_passive(view: View, k: int) -> bool:
+    """ "will be used", "will also be sent": a decision already taken, in the passive, after "will"."""
+    low = view.low
+    j = k + 1
+    while j < len(low) and (low[j] in ("also", "now", "then", "only", "still") or _adverb(low[j])):
+        j += 1
+    if low[k] != "will" or j + 1 >= len(low) or low[j] != "be":
+        return False
+    p = low[j + 1]
+    return p in IRREGULAR_PAST or len(p) >= PAST_MIN_LENGTH and p.endswith("ed")  # "used", "sent", "held"
+
+
+def _adverb(word: str) -> bool:
+    """A word in "-ly" long enough to be an adverb ("also", "only" are listed apart)."""
+    return len(word) > ADVERB_MIN and word.endswith("ly")
 
 
 def imperative(view: View) -> Cue | None:
@@ -321,6 +447,7 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
 
 
 _OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
+_BOILERPLATE_WORDS: Final = _by_first_word(BOILERPLATE)
 
 
 def analysis(view: View) -> Cue | None:

@@ -126,3 +126,67 @@ VAGUE = [
 @pytest.mark.parametrize(("text", "sentence", "want"), VAGUE)
 def test_vague_reporting(text, sentence, want):
     check(text, sentence, want)
+
+
+# --- arranged future events are claims; the writer's forecasts and speculation are not ---
+FUTURE = [
+    ("Okafor, who will replace Dana Mills as chair, has championed the rail plan since 2019.", -1, "unsourced"),
+    ("The money will also be used to repair the Eastgate pier.", -1, "unsourced"),
+    ("Harlow Foods is to restate its accounts for 2023 and 2024.", -1, "unsourced"),
+    ("If the Harlow council approves the increase, it will take effect on July 1.", -1, "unsourced"),
+    ("Lakeline is set to close its share offer later on Friday.", -1, "unsourced"),
+    ("Okafor toured six towns this fall, leading some to speculate that he might run for mayor.", -1, "unsourced"),
+    ("The increase was approved 2-1 on Thursday at a meeting held late so that residents would be able to attend.", -1, "unsourced"),
+    # forecasts and speculation in the writer's voice
+    ("Intelligence from Seoul will continue to play a pivotal role.", -1, None),
+    ("If the Harlow striker plays as she did on Sunday, few defenders will stop her.", -1, None),
+    ("The move is set to anger unions in Harlow.", -1, None),
+    ("For most riders, that may be the best news of the year.", -1, None),
+    ("Harlow United could well win the league this season.", -1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), FUTURE)
+def test_arranged_future_events(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- courts, councils and legislatures act; they are not the source of what they decide ---
+ACTORS = [
+    ("If confirmed by the Senate, Okafor will replace Dana Mills, who announced on Tuesday that she is stepping down.", -1, "unsourced"),
+    ("The court denied the motion on Tuesday.", -1, "unsourced"),
+    ("The jury found that Dale had acted alone in the Eastgate fire.", -1, "unsourced"),
+    ("The findings are being published by the Harlow Road Safety Council as lawmakers prepare to vote.", -1, "unsourced"),
+    # their plain speech, and what they publish, still credit them
+    ("The court said in its ruling that Dale had acted alone in the Eastgate fire.", -1, "attributed"),
+    ("The figures, released Monday by the Harlow Health Board, show 40 new cases of measles.", -1, "attributed"),
+    ("Olivia Grant, who heads the Harlow Citizens Board, a consumer group, called the request excessive.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), ACTORS)
+def test_courts_and_councils_are_actors(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- speech inside a relative clause does not credit the sentence; "by announcing" does ---
+CLAUSES = [
+    ("The prize winner, Elfriede Novak, who says she has a phobia of crowds, stayed away from the ceremony.", -1, "unsourced"),
+    ("Troops crossed into Varnia on Monday to chase rebels who the government says threaten its security.", -1, "unsourced"),
+    ("The minister, Ana Ruiz, yesterday surprised the industry by announcing a ban on smoking in bars.", -1, "attributed"),
+    ("Fairhaven University research claims cutting the limit would save 65 lives a year.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), CLAUSES)
+def test_clauses(text, sentence, want):
+    check(text, sentence, want)
+
+
+def test_a_credited_study_does_not_carry_to_another_document():
+    text = ("Fairhaven University research claims cutting the limit would save 65 lives a year. "
+            "The findings are being published by the Harlow Road Safety Council. The bill includes changes to speeding fines.")
+    assert status_of(text, 1) != "attributed"
+    assert status_of(text, 2) != "attributed"
+    # a study's findings go on with it
+    assert status_of("A Fairhaven University study found that 30% of riders pay cash. The findings show 12% pay by phone.", 1) == "attributed"
