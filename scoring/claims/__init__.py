@@ -140,7 +140,7 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         if note is not None:
             cues = [note]
         elif not sourced:
-            for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis)):
+            for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis), (detect.GENERIC_VETO, detect.generic)):
                 if rule_id not in off and test(view):
                     return Decision(unit.index, None, (rule_id,))
             anchor = detect.event_anchor(view, ctx.proper)

@@ -357,8 +357,8 @@ def _is_noun(view: View, k: int) -> bool:
     if k + 1 < len(low) and (low[k + 1] in SPEECH_VERBS or low[k + 1] in EVIDENTIAL_VERBS or low[k + 1] in BE_FORMS or low[k + 1] in ("has", "have", "had", "obtained", "seen", "reviewed", "released", "published", "filed")):
         return True
     for j in range(k - 1, max(-1, k - 4), -1):
-        if low[j] in ("a", "an"):
-            return True
+        if low[j] in ("a", "an", "its", "his", "her", "their", "our", "my", "your"):
+            return True  # "a police report", "its Firebird project", "their expansion plans"
         if not view.is_word(j):
             break
     return False

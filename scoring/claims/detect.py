@@ -13,8 +13,9 @@ from typing import Final
 
 from ..figures import MONTHS, WEEKDAYS, Figure
 from ..results import Cue
-from ..text import WORD
+from ..text import NUMBER, WORD
 from .lexicon import (
+    ACTOR_GROUPS,
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
     BE_FORMS,
@@ -27,6 +28,8 @@ from .lexicon import (
     FEELING_VERBS,
     REPORTING_VERBS,
     FRACTIONS,
+    GENERIC_ADVERBS,
+    GENERIC_MODALS,
     GUARDED_SUPERLATIVES,
     HISTORY,
     IMPERATIVES,
@@ -38,6 +41,7 @@ from .lexicon import (
     ORDINAL_VETOES,
     ORDINALS,
     PREDICTION,
+    PRESENT_STATES,
     QUANTITY_WORDS,
     RECORD_WORDS,
     SPECULATION,
@@ -59,6 +63,7 @@ IMPERATIVE_VETO: Final = "not-claim.imperative"
 ANALYSIS_VETO: Final = "not-claim.analysis"
 QUOTED_OPINION: Final = "not-claim.quoted-opinion"
 BOILERPLATE_VETO: Final = "not-claim.boilerplate"
+GENERIC_VETO: Final = "not-claim.generic"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH: Final = 4
@@ -70,7 +75,7 @@ NEGATION_WINDOW: Final = 4
 # Share of a sentence's words inside quotation marks from which it is read as a quotation.
 QUOTED_SHARE: Final = 0.6
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
-EVENT_MIN_WORDS: Final = 4
+EVENT_MIN_WORDS: Final = 3
 # How far after "never" or "no" a comparative may stand to make a record
 # ("has never had a busier season", "no election has drawn a higher share").
 COMPARATIVE_WINDOW: Final = 8
@@ -121,6 +126,30 @@ ARRANGED: Final = frozenset(("set", "due", "scheduled", "slated"))
 _TIMES: Final = frozenset(("today", "tomorrow", "tonight", "later", "next", "noon", "midnight"))
 # Nouns of purpose before "is to" that make it a goal, not an arrangement ("the aim is to get").
 _PLAN_NOUNS: Final = frozenset(("aim", "goal", "plan", "idea", "hope", "intention", "objective", "task", "job", "challenge", "priority", "point", "answer", "solution", "way"))
+# Words before a group of actors ("Several officers went ...", "Two firefighters were ...").
+_GROUP_DETERMINERS: Final = frozenset(("the", "several", "some", "many", "two", "three", "four", "five", "dozens", "of", "hundreds", "other", "both", "all", "his", "her", "their", "its"))
+# Adverbs between a subject and its verb ("Officers then kicked", "Microsoft still dominates").
+_SUBJECT_ADVERBS: Final = frozenset(("then", "later", "also", "still", "now", "currently", "already", "soon", "again", "too", "first", "once"))
+# First words of an opening phrase after which the main clause's subject follows a comma
+# ("Although Microsoft still dominates ..., its browser continues ...", "Under EU rules, ...").
+_OPENING_PHRASES: Final = frozenset(("although", "though", "while", "despite", "under", "in", "after", "since", "with", "as", "for", "at", "on", "by", "meanwhile", "however", "now"))
+# How far into the sentence that comma may stand.
+OPENER_MAX: Final = 20
+# Determiners a named subject may open with ("The Mozilla Suite", "its Internet Explorer", "Neither Vodafone or T-Mobile").
+_SUBJECT_DETERMINERS: Final = frozenset(("the", "its", "their", "his", "her", "neither", "either", "both"))
+# Words inside a run of names ("Vodafone or T-Mobile", "Bank of England", "J&K").
+_NAME_INNER: Final = frozenset(("and", "or", "nor", "of", "&", "-", "."))
+_HAVE: Final = frozenset(("has", "have", "had"))
+# Subjects that point at one definite thing, and the verbs that say what it holds.
+_DEFINITE_SUBJECTS: Final = frozenset(("the", "it", "those", "these", "its", "their", "other"))
+_CONTAINING: Final = frozenset(("includes", "include", "included", "contains", "contain", "contained"))
+# How far into the sentence that verb may stand ("The new Road Safety Bill also includes").
+CONTENTS_WINDOW: Final = 7
+# A pronoun and "be" written as one token.
+_PRONOUN_BE: Final = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd"))
+# What follows "is"/"has" to state a fact rather than a mood: a noun phrase ("is a former
+# officer", "has a nine-point lead", "is the son of", "was Chelsea's chairman").
+_STATE_OPENERS: Final = frozenset(("a", "an", "the", "its", "his", "her", "their", "one", "no"))
 # Degree words between "is" and "likely" ("are becoming less likely to").
 _DEGREE: Final = frozenset(("less", "more", "most", "least", "very", "increasingly", "becoming", "also", "not", "highly", "quite", "still"))
 DEGREE_GAP_MAX: Final = 3
@@ -226,9 +255,114 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
         named = view.initial
     if named is None and _initial_surname(view):
         named = view.initial  # "Okafor joined the club last summer.": a name only ever seen opening sentences
-    if named is None or not _reports_occurrence(view):
+    if named is not None and _reports_occurrence(view):
+        return _cue("event", view, named, named + 1)
+    actor = _actor_group(view)
+    if actor >= 0:
+        return _cue("event", view, actor, actor + 1)  # "Officers then kicked in the door."
+    subject = _named_state(view)
+    if subject >= 0:
+        return _cue("event", view, subject, subject + 1)  # "Firefox is the foundation's browser."
+    return _contents(view) or _arranged_anchor(view)
+
+
+def _contents(view: View) -> Cue | None:
+    """What a definite thing includes ("The bill includes changes to fines", "Those estimates do not include ..."): a checkable fact."""
+    low = view.low
+    k = view.initial
+    if low[k] not in _DEFINITE_SUBJECTS:
         return None
-    return _cue("event", view, named, named + 1)
+    for j in range(k + 1, min(len(low), k + 1 + CONTENTS_WINDOW)):
+        if view.quoted[j] or not view.is_word(j):
+            return None
+        if low[j] in _CONTAINING:
+            return _cue("event", view, j, j + 1)
+    return None
+
+
+def _arranged_anchor(view: View) -> Cue | None:
+    """An arranged event in the main clause with no name ("The money will also be used for marketing")."""
+    low = view.low
+    if "will" not in low and "to" not in low:
+        return None
+    sub = subordinate(view)
+    for k in range(len(low)):
+        if not sub[k] and not view.quoted[k] and _arranged(view, k):
+            return _cue("event", view, k, k + 1)
+    return None
+
+
+def _actor_group(view: View) -> int:
+    """The subject of "Officers then kicked in the door": a group that acts in the story, then a past tense; else -1."""
+    low = view.low
+    n = len(low)
+    j = view.initial
+    while j < n and (low[j] in _GROUP_DETERMINERS or view.toks[j].kind == NUMBER):
+        j += 1
+    if j >= n or low[j] not in ACTOR_GROUPS or view.quoted[j]:
+        return -1
+    head = j
+    j += 1
+    while j < n and (low[j] in _SUBJECT_ADVERBS or low[j] in _HAVE or _adverb(low[j])):
+        j += 1
+    if j < n and (low[j] in IRREGULAR_PAST or low[j] in EVENT_VERBS or len(low[j]) > PAST_MIN_LENGTH and low[j].endswith("ed")):
+        return head
+    return -1
+
+
+def _named_state(view: View) -> int:
+    """The named subject of a present or past state of the case ("Firefox is the foundation's browser",
+    "The suite includes a mail client", "He's been a supporter of the war"); else -1.
+
+    The subject is a run of name words (with "the", a possessive and "and"/"or" inside it) or
+    he, she or they, opening the sentence or the clause after an opening phrase ("Although
+    ..., its browser continues ..."). The verb follows it at once: a form of be or have with
+    a noun phrase after it, or a verb of a lasting state (data/claims_kinds.toml [event]).
+    """
+    low = view.low
+    n = len(low)
+    s = view.initial
+    if low[s] in _OPENING_PHRASES:
+        comma = next((j for j in range(s, min(n, s + OPENER_MAX)) if low[j] == ","), -1)
+        if comma < 0:
+            return -1
+        s = comma + 1
+    j = s
+    if j < n and low[j] in _SUBJECT_DETERMINERS:
+        j += 1
+    head = j
+    if j < n and low[j] in _PRONOUN_BE and j == s:
+        j += 1
+        if j < n and low[j] == "been":
+            j += 1
+        return head if j < n and low[j] in _STATE_OPENERS else -1  # "He's been a staunch supporter of ..."
+    if j < n and low[j] in ("he", "she", "they") and j == s:
+        j += 1
+    elif j + 1 < n and j == view.initial and view.toks[j].text[:1].isupper() and view.toks[j].kind == WORD and not view.names[j] and view.names[j + 1] and low[j] not in COMMON_WORDS:
+        j += 1  # "Pepe Peruyero is ...": a first name seen only opening the sentence
+        while j < n and view.names[j]:
+            j += 1
+    else:
+        named = 0
+        while j < n and not view.quoted[j] and (view.names[j] or named and low[j] in _NAME_INNER):
+            named += view.names[j]
+            j += 1
+        if not named or low[j - 1] in _NAME_INNER:
+            return -1
+    while j < n and (low[j] in _SUBJECT_ADVERBS or _adverb(low[j])):
+        j += 1
+    if j >= n or view.quoted[j]:
+        return -1
+    w = low[j]
+    if w in PRESENT_STATES:
+        return head
+    if w in BE_FORMS or w in _HAVE:
+        k = j + 1
+        if k < n and low[k] == "been":
+            k += 1
+        if k < n and (low[k] in _STATE_OPENERS or view.names[k] or view.toks[k].kind == NUMBER):
+            return head
+    return -1
 
 
 def negated_report(view: View) -> Cue | None:
@@ -269,8 +403,8 @@ def _reports_occurrence(view: View) -> bool:
             continue
         if w in IRREGULAR_PAST or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
             return True
-        if w.endswith("ing") and k > 0 and low[k - 1] in BE_FORMS:
-            return True
+        if w.endswith("ing") and k > 0 and (low[k - 1] in BE_FORMS or k > 1 and low[k - 1] in _SUBJECT_ADVERBS and low[k - 2] in BE_FORMS):
+            return True  # "is reviewing", "were also carrying"
         if k + 1 < len(low) and w + " " + low[k + 1] in STATES:
             return True  # "is under investigation", "remains in custody"
         if _arranged(view, k):
@@ -307,6 +441,25 @@ def boilerplate(view: View) -> Cue | None:
     return None
 
 
+def generic(view: View) -> Cue | None:
+    """Generic background in the writer's voice: "generally", "usually", "in the past", or "can be bought" in the main clause."""
+    low = view.low
+    sub: list[bool] | None = None
+    for k, w in enumerate(low):
+        if view.quoted[k] or not (w in _GENERIC_WORDS or w in GENERIC_MODALS):
+            continue
+        if sub is None:
+            sub = subordinate(view)
+        if sub[k]:
+            continue  # "... drivers who tend to exceed the limit": the clause's, not the sentence's
+        for parts in _GENERIC_WORDS.get(w, ()):
+            if low[k : k + len(parts)] == parts:
+                return _cue("event", view, k, k + len(parts))
+        if w in GENERIC_MODALS:
+            return _cue("event", view, k, k + 1)
+    return None
+
+
 def speculation(view: View) -> Cue | None:
     """A modal of possibility or duty in the main clause, outside quotations: the writer speculates or advises.
 
@@ -323,6 +476,8 @@ def speculation(view: View) -> Cue | None:
                 continue  # the month
             if sub[k]:
                 continue
+            if w == "could" and k > 0 and low[k - 1] == "and" and _past_before(view, k):
+                continue  # "went to the apartment and could hear arguing": what they could do then
             return _cue("event", view, k, k + 1)
         if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
             if w in ARRANGED and any(_dated(view, j) or low[j] in _TIMES for j in range(k + 2, len(low))):
@@ -331,6 +486,12 @@ def speculation(view: View) -> Cue | None:
                 continue
             return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
     return None
+
+
+def _past_before(view: View, k: int) -> bool:
+    """A past tense outside quotations before token `k`."""
+    low = view.low
+    return any(not view.quoted[j] and (low[j] in IRREGULAR_PAST or len(low[j]) > PAST_MIN_LENGTH and low[j].endswith("ed")) for j in range(k))
 
 
 def _likely_before(view: View, k: int) -> bool:
@@ -448,6 +609,7 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
 
 _OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
 _BOILERPLATE_WORDS: Final = _by_first_word(BOILERPLATE)
+_GENERIC_WORDS: Final = _by_first_word(GENERIC_ADVERBS)
 
 
 def analysis(view: View) -> Cue | None:

@@ -80,10 +80,14 @@ IMPERATIVES: Final = _KINDS.terms("not_claim.imperatives")
 LIKELIHOOD: Final = _KINDS.terms("not_claim.likelihood")
 OPINION_OPENERS: Final = _KINDS.terms("not_claim.opinion_openers")
 BOILERPLATE: Final = _KINDS.terms("not_claim.boilerplate")
+GENERIC_ADVERBS: Final = _KINDS.terms("not_claim.generic_adverbs")
+GENERIC_MODALS: Final = _KINDS.terms("not_claim.generic_modals")
 EVENT_VERBS: Final = _KINDS.terms("event.verbs")
 FEELING_VERBS: Final = _KINDS.terms("not_claim.feeling_verbs")
 IRREGULAR_PAST: Final = _KINDS.terms("event.irregular_past")
 STATES: Final = _KINDS.terms("event.states")
+ACTOR_GROUPS: Final = _KINDS.terms("event.actor_groups")
+PRESENT_STATES: Final = _KINDS.terms("event.present_states")
 # Common English words (the readability lists' familiar words): a lone capitalized one opening
 # a sentence ("Time will tell", "History shows") is that word, not a name.
 _EASY: Final = load("easy_words_en").tables["lists"]

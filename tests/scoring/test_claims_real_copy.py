@@ -190,3 +190,50 @@ def test_a_credited_study_does_not_carry_to_another_document():
     assert status_of(text, 2) != "attributed"
     # a study's findings go on with it
     assert status_of("A Fairhaven University study found that 30% of riders pay cash. The findings show 12% pay by phone.", 1) == "attributed"
+
+
+# --- event claims in the writer's voice about identifiable people and organisations ---
+EVENTS = [
+    # a group acting in the story, then a past tense
+    ("Officers then kicked in the door of the Eastgate flat.", -1, "unsourced"),
+    ("Several firefighters went back into the building and could hear a dog barking.", -1, "unsourced"),
+    ("His lawyers had sought to keep him out of prison by citing his charity work.", -1, "unsourced"),
+    ("He later resigned.", -1, "unsourced"),
+    # lasting facts about a named subject: identity, holdings, contents
+    ("Tomas Ferreira is a former police officer who now runs a dog school in Harlow.", -1, "unsourced"),
+    ("The Harlow Ferry Company runs Lakeline. Lakeline is the company's night service.", -1, "unsourced"),
+    ("The Harlow Suite includes a browser, a mail client and a calendar.", -1, "unsourced"),
+    ("Although Brightwell still dominates the Harlow market, its Lakeline Express continues to lose riders to Fenwick.", -1, "unsourced"),
+    ("He's been a staunch supporter of the Harlow mayor.", -1, "unsourced"),
+    ("Neither Lakeline nor Fenwick currently offer a night service to Eastgate.", -1, "unsourced"),
+    ("The bill includes changes to speeding fines but not to the speed limit.", -1, "unsourced"),
+    ("Other portals such as Fenwick.com were also carrying links to the Red Cross.", -1, "unsourced"),
+    # what is not a specific claim stays unflagged
+    ("Like many cities, Harlow faces rising pension costs.", -1, None),
+    ("But the Harlow plan faces a steep climb in the legislature.", -1, None),
+    ("Residents often gather outside the hall.", -1, None),
+    ("Officers are a familiar sight outside the hall.", -1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), EVENTS)
+def test_event_claims_in_the_writer_s_voice(text, sentence, want):
+    check(text, sentence, want)
+
+
+# --- the writer's opinion, generic background and rhetoric are not claims ---
+NOT_CLAIMS = [
+    ("The mood on the Harlow exchange remained positive on strong inflows.", -1, None),
+    ("In the past, ferries on the Harlow line have usually run late in winter.", -1, None),
+    ("Generally, contacts can be copied from a phone to a memory card.", -1, None),
+    ("Bicycle locks can be bought from hardware shops in Harlow for a few pounds.", -1, None),
+    # a generic word inside a subordinate clause does not make the main clause generic
+    ("The Harlow study assumed that drivers who tend to speed would slow down.", -1, "unsourced"),
+    # a noun after a possessive is not a reporting verb
+    ("Fenwick was launched in February when Lakeline renamed its Firebird project.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), NOT_CLAIMS)
+def test_opinion_and_background_are_not_claims(text, sentence, want):
+    check(text, sentence, want)
