@@ -432,6 +432,8 @@ def is_question(view: View) -> bool:
 
 def boilerplate(view: View) -> Cue | None:
     """A press release's legal or contact boilerplate ("forward-looking statements", "please visit"), outside quotations."""
+    if _BOILERPLATE_FIRST.isdisjoint(view.low):
+        return None
     for k, w in enumerate(view.low):
         if view.quoted[k]:
             continue
@@ -444,6 +446,8 @@ def boilerplate(view: View) -> Cue | None:
 def generic(view: View) -> Cue | None:
     """Generic background in the writer's voice: "generally", "usually", "in the past", or "can be bought" in the main clause."""
     low = view.low
+    if _GENERIC_FIRST.isdisjoint(low):
+        return None
     sub: list[bool] | None = None
     for k, w in enumerate(low):
         if view.quoted[k] or not (w in _GENERIC_WORDS or w in GENERIC_MODALS):
@@ -470,28 +474,29 @@ def speculation(view: View) -> Cue | None:
     if _SPECULATION_TRIGGERS.isdisjoint(view.low):
         return None
     sub = subordinate(view)
+    dated = -1  # whether the sentence names a day or time: read once, only if "set to" needs it
+    past = False  # a past tense seen so far (one pass: the loop stays linear)
     for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
             if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
                 continue  # the month
             if sub[k]:
                 continue
-            if w == "could" and k > 0 and low[k - 1] == "and" and _past_before(view, k):
+            if w == "could" and k > 0 and low[k - 1] == "and" and past:
                 continue  # "went to the apartment and could hear arguing": what they could do then
             return _cue("event", view, k, k + 1)
         if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
-            if w in ARRANGED and any(_dated(view, j) or low[j] in _TIMES for j in range(k + 2, len(low))):
-                continue  # "is set to close its offer on Friday": an arranged event, not a forecast
+            if w in ARRANGED:
+                if dated < 0:
+                    dated = 1 if any(_dated(view, j) or low[j] in _TIMES for j in range(len(low))) else 0
+                if dated:
+                    continue  # "is set to close its offer on Friday": an arranged event, not a forecast
             if sub[k]:
                 continue
             return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
+        if not past and not view.quoted[k] and (w in IRREGULAR_PAST or len(w) > PAST_MIN_LENGTH and w.endswith("ed")):
+            past = True
     return None
-
-
-def _past_before(view: View, k: int) -> bool:
-    """A past tense outside quotations before token `k`."""
-    low = view.low
-    return any(not view.quoted[j] and (low[j] in IRREGULAR_PAST or len(low[j]) > PAST_MIN_LENGTH and low[j].endswith("ed")) for j in range(k))
 
 
 def _likely_before(view: View, k: int) -> bool:
@@ -610,6 +615,8 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
 _OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
 _BOILERPLATE_WORDS: Final = _by_first_word(BOILERPLATE)
 _GENERIC_WORDS: Final = _by_first_word(GENERIC_ADVERBS)
+_BOILERPLATE_FIRST: Final = frozenset(_BOILERPLATE_WORDS)
+_GENERIC_FIRST: Final = frozenset(_GENERIC_WORDS) | GENERIC_MODALS
 
 
 def analysis(view: View) -> Cue | None:

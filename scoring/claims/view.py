@@ -226,26 +226,25 @@ def quotations(doc: Document) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for p in doc.paragraphs:
         open_at = -1
-        last_end = -1  # end of the last token before the current mark (where a run-on quote stops)
-        for u in p.units:
-            for t in u.tokens:
-                if t.lexeme.text != QUOTE:
-                    last_end = t.end
-                    continue
-                before = norm[t.start - 1] if t.start > 0 else " "
-                after = norm[t.end] if t.end < size else " "
-                opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
-                closes = not before.isspace() and (after.isspace() or not after.isalnum())
-                if open_at < 0:
-                    if opens or not closes:
-                        open_at = t.start
-                elif opens and not closes and last_end > open_at:
-                    spans.append((open_at, last_end))
-                    open_at = t.start
-                else:
-                    spans.append((open_at, t.end))
-                    open_at = -1
-                last_end = t.end
+        i = norm.find(QUOTE, p.start, p.end)  # str.find: the marks alone, not every token, are visited
+        while i >= 0:
+            before = norm[i - 1] if i > 0 else " "
+            after = norm[i + 1] if i + 1 < size else " "
+            opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if open_at < 0:
+                if opens or not closes:
+                    open_at = i
+            elif opens and not closes:
+                last_end = i
+                while last_end > open_at + 1 and norm[last_end - 1].isspace():
+                    last_end -= 1
+                spans.append((open_at, last_end))  # the run-on quotation ends at the text before this mark
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+            i = norm.find(QUOTE, i + 1, p.end)
         if open_at >= 0:
             spans.append((open_at, p.end))
     return tuple(spans)

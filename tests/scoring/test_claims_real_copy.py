@@ -237,3 +237,17 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize(("text", "sentence", "want"), NOT_CLAIMS)
 def test_opinion_and_background_are_not_claims(text, sentence, want):
     check(text, sentence, want)
+
+
+@pytest.mark.parametrize("text", [
+    "Officers went in and could " * 3000 + "hear a dog.",
+    "The offer is set to " * 3000 + "close on Friday.",
+    "Harlow, which will " * 3000 + "rise.",
+    '"A. "B. ' * 3000,
+    "Generally " * 5000,
+    "He said. " * 3000,
+])
+def test_hostile_input_is_analyzed(text):
+    doc = build_document(text)
+    result = analyze(doc, figures.find(doc), Options())
+    assert result.total == len(result.items)
