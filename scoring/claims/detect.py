@@ -25,7 +25,7 @@ from .lexicon import (
     DETERMINERS,
     EVALUATIVE,
     EVENT_VERBS,
-    FEELING_VERBS,
+    EXHORTATIONS,
     REPORTING_VERBS,
     FRACTIONS,
     GENERIC_ADVERBS,
@@ -67,9 +67,6 @@ GENERIC_VETO: Final = "not-claim.generic"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH: Final = 4
-# How far into a quotation its "I felt" / "we want" may stand to make the whole of it a view
-# ("I felt strong today" is; "We did not get everything we wanted, but ..." reports an outcome).
-FEELING_OPENING: Final = 2
 # How far after "not" / "none" its reporting verb may stand ("None of the authors reported").
 NEGATION_WINDOW: Final = 4
 # Share of a sentence's words inside quotation marks from which it is read as a quotation.
@@ -104,10 +101,6 @@ _SMALL_NUMBERS: Final = frozenset(("one", "two", "three", "four", "five", "six",
 _CONDITIONALS: Final = frozenset(("if", "unless", "should", "once"))
 # Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
 _NEGATED_REPORTS: Final = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
-# Past forms that report a state of mind or being, not an occurrence ("it was great", "I felt").
-_NOT_OCCURRENCES: Final = frozenset(("was", "were", "been", "seemed"))
-# Past forms missing from the irregular list that still report what happened ("we had no choice", "we did not walk away").
-_QUOTED_PAST: Final = frozenset(("had", "did"))
 
 # Conjunctions and relative words that open a subordinate clause (Quirk et al. 1985, ch. 14):
 # a modal after one, with no comma between, is not the main clause's.
@@ -614,6 +607,7 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
 
 _OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
 _BOILERPLATE_WORDS: Final = _by_first_word(BOILERPLATE)
+_EXHORTATION_WORDS: Final = _by_first_word(EXHORTATIONS)
 _GENERIC_WORDS: Final = _by_first_word(GENERIC_ADVERBS)
 _BOILERPLATE_FIRST: Final = frozenset(_BOILERPLATE_WORDS)
 _GENERIC_FIRST: Final = frozenset(_GENERIC_WORDS) | GENERIC_MODALS
@@ -657,31 +651,24 @@ def _dated(view: View, k: int) -> bool:
 
 
 def quoted_opinion(view: View) -> bool:
-    """A quotation that voices a feeling or a view, not an occurrence ("I felt strong today," she said).
+    """A quotation that exhorts rather than states ('"Parliamentarians need to consider this carefully."').
 
-    Only sentences mostly inside quotation marks are read. They report an occurrence when the
-    quoted words hold an event verb, a date, or a past tense that is not a state ("was") or a
-    feeling ("felt"); a first-person feeling ("I felt", "we love") makes it a view regardless.
+    Spec, "Conventions for real copy": quoted or reported speech from an identifiable source is
+    an attributed claim, its feelings, assessments and predictions included; questions and
+    exhortations are not. Only sentences mostly inside quotation marks are read: a call to act
+    ("we have to", "let us", "we challenge him to", "we are called to") inside the quotation.
     """
     inside, total = view.words_quoted
     if not total or inside < QUOTED_SHARE * total:
         return False
     low = view.low
-    occurrence = False
-    opened = -1  # index of the quotation's first word: a feeling that opens it frames all of it
     for k, w in enumerate(low):
-        if not view.quoted[k] or view.toks[k].kind != WORD:
+        if not view.quoted[k]:
             continue
-        opened = k if opened < 0 or k > 0 and low[k - 1] == QUOTE else opened
-        if w in FEELING_VERBS and k > 0 and low[k - 1] in ("i", "we") and k - opened <= FEELING_OPENING:
-            return True
-        if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
-            occurrence = True
-        elif w in FEELING_VERBS or w in _NOT_OCCURRENCES:
-            continue
-        elif w in IRREGULAR_PAST or w in _QUOTED_PAST or w in REPORTING_VERBS and low[k - 1] not in DETERMINERS or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
-            occurrence = True  # "we pulled everyone out", "people are telling us" 
-    return not occurrence
+        for parts in _EXHORTATION_WORDS.get(w, ()):
+            if low[k : k + len(parts)] == parts:
+                return True
+    return False
 
 
 def word_count(view: View) -> int:

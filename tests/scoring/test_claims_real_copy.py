@@ -52,6 +52,20 @@ def test_quotations(text, sentence, want):
     check(text, sentence, want)
 
 
+# quoted speech from an identifiable source is a claim, its feelings and assessments included; a call to act is not
+QUOTED_SPEECH = [
+    ('"We are having a fairly mild season," Martin said.', -1, "attributed"),
+    ('Katherine Okoro spoke outside the court. "I believe that for one reason: I know his character," she said.', -1, "attributed"),
+    ('"Harlow councillors need to consider this carefully," Mayor Ines Corr said.', -1, None),
+    ('"We challenge him to take the same test," the Harlow United coach said.', -1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), QUOTED_SPEECH)
+def test_quoted_speech(text, sentence, want):
+    check(text, sentence, want)
+
+
 # --- pronoun and "the officials" back-references across paragraphs ---
 BACK_REFERENCES = [
     # she points back to the person last named, however many paragraphs back
