@@ -409,6 +409,8 @@ def _people(views: dict[int, View]) -> list[tuple[int, Source]]:
             end = k
             while end < n and names[end] and not view.quoted[end]:
                 end += 1
+            if k == view.initial + 1 and view.toks[view.initial].text[:1].isupper() and view.is_word(view.initial):
+                k = view.initial  # "Katherine Okoro spoke ...": a first name opening the sentence
             titled = k > 0 and (low[k - 1] in TITLES or low[k - 1] == "." and k > 1 and low[k - 2] in TITLES)
             last = low[end - 1].removesuffix("'s")
             if (end - k >= 2 or titled) and last not in ORG_SUFFIXES and not low[end - 1].endswith("s'"):
