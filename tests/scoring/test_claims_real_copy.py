@@ -134,6 +134,20 @@ VAGUE = [
     ("About 80% of adults in Harlow own a bicycle, according to official figures.", -1, "vague"),
     ("A government agency said 40 people died in the Eastgate floods.", -1, "vague"),
     ("It is estimated that 30% of riders pay cash, according to Harlow Transit.", -1, "attributed"),
+    ("Much research shows that walking after meals lowers blood sugar.", -1, "vague"),
+    ("It is estimated his trial will cost the county $4 million.", -1, "vague"),
+    ("It is predicted that there will be two billion phones in use by 2026.", -1, "vague"),
+    ("The estimated loss to bondholders is up to 70% of the bonds' value.", -1, "vague"),
+    ("Sales at Harlow Foods are projected to rise 5% next year.", -1, "vague"),
+    ("Unconfirmed reports have been rife that Varnian troops crossed the border.", -1, "vague"),
+    ("Cases of measles have been reported in Eastgate.", -1, "vague"),
+    ("Reuters reports that Varnian troops crossed the border.", -1, "attributed"),
+    ("The figure was estimated by the Harlow Port Authority at $4 million.", -1, "attributed"),
+    # adverbs and times are never sources
+    ("Somewhere around 1950, a study said that 40% of adults in Harlow smoked.", -1, "vague"),
+    ("Yesterday, officials said 40 people died in the Eastgate floods.", -1, "vague"),
+    ("Historically, analysts said Harlow rates would fall.", -1, "vague"),
+    ("Last year, the Harlow Port Authority said 40 ships had been turned away.", -1, "attributed"),
 ]
 
 
