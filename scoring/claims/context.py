@@ -39,6 +39,8 @@ STUDY_HEADS: Final = frozenset((
     "study", "studies", "research", "report", "survey", "poll", "findings", "analysis", "paper",
     "review", "audit", "figures", "data", "estimates", "results", "statistics", "census", "investigation", "inquiry",
 ))
+# Definite back-references to officials ("The officials added ..."): they speak for the body named before.
+BACK_OFFICIALS: Final = frozenset(("the officials", "the authorities", "those officials", "these officials", "the city officials"))
 # Sets of documents: "the draft" may be one of the "documents seen by the Ledger".
 DOCUMENT_SETS: Final = frozenset(("documents", "document", "records", "papers", "files", "emails", "filings", "letters", "minutes"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
@@ -141,6 +143,11 @@ class Context:
                 out.append(Credit(f, ante.kind, ante.source, ante.name, rules, True, ante.person))
             elif f.kind == NAMED:
                 out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
+            elif f.kind == ANONYMOUS and src is not None and src.text.lower() in BACK_OFFICIALS and CARRY_OVER not in self.off and self._officials_body(index) is not None:
+                # "The officials said ..." after a paragraph that names their organisation (spec: back-references)
+                body = self._officials_body(index)
+                assert body is not None
+                out.append(Credit(f, NAMED, body.source, body.name, (f.rule, CARRY_OVER), True, False))
             elif f.kind == VAGUE and src is not None and src.head in MEMBERS and src.text.split(" ", 1)[0].lower() == src.head and self._names_body(MEMBERS[src.head]):
                 # "Commissioners stated ..." in a story that names the Commission: its members, identified by it
                 out.append(Credit(f, NAMED, src, src.text, (f.rule,), False, False))
@@ -249,6 +256,13 @@ class Context:
             if f.kind == NAMED and f.source is not None and f.source.start > nxt.toks[k + 1].end:
                 return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
         return None
+
+    def _officials_body(self, index: int) -> Credit | None:
+        """The organisation "the officials" speak for: the nearest named body credited or acting before, within the window."""
+        ante = self.resolve("they", index)
+        if ante is None or ante.kind != NAMED or ante.person or ante.source is None or ante.source.head in DOCUMENT_HEADS:
+            return None
+        return ante
 
     def _names_body(self, body: str) -> bool:
         """True when the article writes `body` ("commission") with a capital inside a sentence: it names that body."""

@@ -73,6 +73,9 @@ BACK_REFERENCES = [
      "She said 38 of its supports were corroded.", -1, "attributed"),
     ('The first woman to lead the Harlow fire service, Chief Ada Nwosu, took office on Friday.\n\n'
      '"We will rebuild the Eastgate station," she told the crowd of 200 firefighters and their families.', -1, "attributed"),
+    # "the officials" speak for the organisation named before them; unnamed officials stay unnamed
+    ("The Harlow Port Authority closed the pier on Monday.\n\nThe officials said 40 ships were turned away.", -1, "attributed"),
+    ("Officials said 12 cases were confirmed on Monday.\n\nThe officials said 40 more people were being tested.", -1, "vague"),
     # with nobody named at all, "he said" credits no one
     ("He said 38 of the supports were corroded.", -1, "unsourced"),
 ]
