@@ -23,6 +23,7 @@ from .lexicon import (
     GUIDANCE_OBJECTS,
     GUIDANCE_VERBS,
     IRREGULAR_PAST,
+    JUDGED,
     BE_FORMS,
     CITING,
     CLAUSAL_VERBS,
@@ -129,7 +130,7 @@ _COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven",
 # ("..., as the district aims to close a deficit") is background to the main clause's fact.
 _SUBORDINATORS: Final = frozenset(("as", "while", "because", "when", "after", "since", "although", "though", "whereas", "if", "unless", "until", "before", "once"))
 _TRIGGERS: Final = (
-    ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
+    ACCORDING | CITING | PASSIVE_PARTICIPLES | JUDGED | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
     | _MEASURING | FINDING_VERBS | _GUIDING
 )
 
@@ -149,8 +150,8 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _prepositional(view, k, k + 2, proper)
         elif w in CITING and k > 0 and low[k - 1] == ",":
             frame = _prepositional(view, k, k + 1, proper)
-        elif w in PASSIVE_PARTICIPLES and _agent_by(view, k) > 0:
-            frame = _passive_agent(view, k, proper)
+        elif (w in PASSIVE_PARTICIPLES or w in JUDGED) and _agent_by(view, k) > 0:
+            frame = _passive_agent(view, k, proper)  # "was disclosed by the agency", "has been criticised by campaigners"
         elif w in CHARACTERIZING_VERBS:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
@@ -191,7 +192,13 @@ def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None
-    if source.head in ACTORS and view.low[k] not in PUBLISHING:
+    b = phrase[1]
+    if source.kind != NAMED and b + 2 < len(view.low) and view.low[b] == "," and view.low[b + 1] == "including":
+        member = right_phrase(view, b + 2)  # "by road safety campaigners, including Labour MP Gwyneth Dunwoody"
+        named = classify(view, member[0], member[1], proper) if member is not None else None
+        if named is not None and named.kind == NAMED:
+            source = named
+    if source.head in ACTORS and view.low[k] not in PUBLISHING and view.low[k] not in JUDGED:
         return None  # "if confirmed by the Senate", "was approved by the council": the body acts
     if view.low[k] in PUBLISHING and k > 0 and view.low[k - 1] in BE_FORMS:
         return None  # "The findings are being published by the council": the publication is the event

@@ -43,6 +43,7 @@ from .lexicon import (
     PREDICTION,
     PRESENT_STATES,
     QUANTITY_WORDS,
+    RESULTS_NOUNS,
     RECORD_WORDS,
     SPECULATION,
     STATES,
@@ -138,6 +139,8 @@ _DEFINITE_SUBJECTS: Final = frozenset(("the", "it", "those", "these", "its", "th
 _CONTAINING: Final = frozenset(("includes", "include", "included", "contains", "contain", "contained"))
 # How far into the sentence that verb may stand ("The new Road Safety Bill also includes").
 CONTENTS_WINDOW: Final = 7
+# How far into the sentence a results noun may stand ("Time Warner's fourth quarter profits").
+RESULTS_SUBJECT_MAX: Final = 7
 # A pronoun and "be" written as one token.
 _PRONOUN_BE: Final = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd"))
 # What follows "is"/"has" to state a fact rather than a mood: a noun phrase ("is a former
@@ -256,7 +259,23 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     subject = _named_state(view)
     if subject >= 0:
         return _cue("event", view, subject, subject + 1)  # "Firefox is the foundation's browser."
-    return _contents(view) or _arranged_anchor(view)
+    return _contents(view) or _results(view) or _arranged_anchor(view)
+
+
+def _results(view: View) -> Cue | None:
+    """A company's results as the subject ("Time Warner's quarterly profits were better than expected", "Its sales fell")."""
+    low = view.low
+    n = len(low)
+    k = view.initial
+    for j in range(k, min(n, k + RESULTS_SUBJECT_MAX)):
+        if view.quoted[j] or not view.is_word(j):
+            return None
+        if low[j] in RESULTS_NOUNS and (low[j - 1].endswith("'s") or low[j - 1] in ("its", "their") or j > k and any(low[i].endswith("'s") or low[i] in ("its", "their") for i in range(k, j))):
+            nxt = low[j + 1] if j + 1 < n else ""
+            if nxt in BE_FORMS or nxt in IRREGULAR_PAST or len(nxt) > PAST_MIN_LENGTH and nxt.endswith("ed"):
+                return _cue("event", view, j, j + 1)
+            return None
+    return None
 
 
 def _contents(view: View) -> Cue | None:

@@ -88,6 +88,7 @@ IRREGULAR_PAST: Final = _KINDS.terms("event.irregular_past")
 STATES: Final = _KINDS.terms("event.states")
 ACTOR_GROUPS: Final = _KINDS.terms("event.actor_groups")
 PRESENT_STATES: Final = _KINDS.terms("event.present_states")
+RESULTS_NOUNS: Final = _KINDS.terms("event.results_nouns")
 # Common English words (the readability lists' familiar words): a lone capitalized one opening
 # a sentence ("Time will tell", "History shows") is that word, not a name.
 _EASY: Final = load("easy_words_en").tables["lists"]

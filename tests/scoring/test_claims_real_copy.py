@@ -122,6 +122,9 @@ COMPANY = [
     ("Sales at Harlow Foods rose 9% in the quarter.", -1, "unsourced"),
     # a plan in a subordinate clause does not credit the main clause's fact
     ("Officials of the Eastgate district approved the closure of two schools on Thursday, as the district aims to cut a $4 million deficit.", -1, "unsourced"),
+    # a company's results as the subject: a claim with no source
+    ("Harlow Foods' fourth-quarter profits were slightly better than expected.", -1, "unsourced"),
+    ("The company's sales fell in the quarter.", -1, "unsourced"),
     # an unowned report is still vague
     ("Brightwell will cut 300 jobs, according to a report.", -1, "vague"),
 ]
@@ -188,7 +191,10 @@ ACTORS = [
     ("The court denied the motion on Tuesday.", -1, "unsourced"),
     ("The jury found that Dale had acted alone in the Eastgate fire.", -1, "unsourced"),
     ("The findings are being published by the Harlow Road Safety Council as lawmakers prepare to vote.", -1, "unsourced"),
-    # their plain speech, and what they publish, still credit them
+    # their plain speech, what they publish and whom they accuse still credit them
+    ("Brightwell was accused by the Texas Workforce Commission of underpaying workers.", -1, "attributed"),
+    ("The plans have been criticised by road safety campaigners, including Labour MP Ann Dale, who says they will cost lives.", -1, "attributed"),
+    ("The plans have been criticised by road safety campaigners.", -1, "vague"),
     ("The court said in its ruling that Dale had acted alone in the Eastgate fire.", -1, "attributed"),
     ("The figures, released Monday by the Harlow Health Board, show 40 new cases of measles.", -1, "attributed"),
     ("Olivia Grant, who heads the Harlow Citizens Board, a consumer group, called the request excessive.", -1, "attributed"),
