@@ -298,9 +298,17 @@ def _arranged_anchor(view: View) -> Cue | None:
     if "will" not in low and "to" not in low:
         return None
     sub = subordinate(view)
+    dated = -1
     for k in range(len(low)):
-        if not sub[k] and not view.quoted[k] and _arranged(view, k):
+        if sub[k] or view.quoted[k]:
+            continue
+        if _arranged(view, k):
             return _cue("event", view, k, k + 1)
+        if low[k] == "will":
+            if dated < 0:
+                dated = 1 if any(_dated(view, j) or _soon(view, j) for j in range(len(low))) else 0
+            if dated:
+                return _cue("event", view, k, k + 1)  # "The council will vote on the plan next month"
     return None
 
 
@@ -556,7 +564,7 @@ def prediction(view: View) -> Cue | None:
     start = 0
     if conditional:
         start = next((j for j in range(len(low)) if low[j] == "," and not view.quoted[j]), len(low))
-    if any(_dated(view, k) for k in range(start, len(low))):
+    if any(_dated(view, k) or _soon(view, k) for k in range(start, len(low))):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
     sub = subordinate(view)
     for k, w in enumerate(low):
@@ -567,6 +575,16 @@ def prediction(view: View) -> Cue | None:
                 return None
             return _cue("event", view, k, k + 1)
     return None
+
+
+def _soon(view: View, k: int) -> bool:
+    """A near, fixed time at token `k`: "tomorrow", "next week", "next month", "later today" (a year ahead is a forecast)."""
+    low = view.low
+    w = low[k]
+    if w in ("tomorrow", "tonight"):
+        return True
+    nxt = low[k + 1] if k + 1 < len(low) else ""
+    return w == "next" and nxt in ("week", "month", "weekend") or w == "later" and nxt in ("today", "tonight", "this")
 
 
 def _arranged(view: View, k: int) -> bool:

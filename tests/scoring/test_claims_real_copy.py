@@ -171,7 +171,10 @@ FUTURE = [
     ("Lakeline is set to close its share offer later on Friday.", -1, "unsourced"),
     ("Okafor toured six towns this fall, leading some to speculate that he might run for mayor.", -1, "unsourced"),
     ("The increase was approved 2-1 on Thursday at a meeting held late so that residents would be able to attend.", -1, "unsourced"),
+    ("The Harlow council will vote on the plan next month.", -1, "unsourced"),
+    ("Sentencing is set for May 3.", -1, "unsourced"),
     # forecasts and speculation in the writer's voice
+    ("Prices in Harlow will rise next year.", -1, None),
     ("Intelligence from Seoul will continue to play a pivotal role.", -1, None),
     ("If the Harlow striker plays as she did on Sunday, few defenders will stop her.", -1, None),
     ("The move is set to anger unions in Harlow.", -1, None),
@@ -246,6 +249,7 @@ EVENTS = [
     ("The bill includes changes to speeding fines but not to the speed limit.", -1, "unsourced"),
     ("Other portals such as Fenwick.com were also carrying links to the Red Cross.", -1, "unsourced"),
     # what is not a specific claim stays unflagged
+    ("Okafor is a determined politician, and she rarely backs down.", -1, None),
     ("Like many cities, Harlow faces rising pension costs.", -1, None),
     ("But the Harlow plan faces a steep climb in the legislature.", -1, None),
     ("Residents often gather outside the hall.", -1, None),
