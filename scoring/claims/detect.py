@@ -16,6 +16,8 @@ from ..results import Cue
 from ..text import NUMBER, WORD
 from .lexicon import (
     ACTOR_GROUPS,
+    ACTORS,
+    INSTITUTION_HEADS,
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
     BE_FORMS,
@@ -319,8 +321,8 @@ def _actor_group(view: View) -> int:
     j = view.initial
     while j < n and (low[j] in _GROUP_DETERMINERS or view.toks[j].kind == NUMBER):
         j += 1
-    if j >= n or low[j] not in ACTOR_GROUPS or view.quoted[j]:
-        return -1
+    if j >= n or view.quoted[j] or not (low[j] in ACTOR_GROUPS or j > view.initial and low[j - 1] == "the" and (low[j] in ACTORS or low[j] in INSTITUTION_HEADS)):
+        return -1  # a group, or a definite body: "The judge denied the motion", "The ministry issued a warning"
     head = j
     j += 1
     while j < n and (low[j] in _SUBJECT_ADVERBS or low[j] in _HAVE or _adverb(low[j])):

@@ -192,6 +192,8 @@ def test_arranged_future_events(text, sentence, want):
 ACTORS = [
     ("If confirmed by the Senate, Okafor will replace Dana Mills, who announced on Tuesday that she is stepping down.", -1, "unsourced"),
     ("The court denied the motion on Tuesday.", -1, "unsourced"),
+    ("The judge denied a defense motion for a mistrial last week.", -1, "unsourced"),
+    ("The ministry issued a warning to travellers.", -1, "unsourced"),
     ("The jury found that Dale had acted alone in the Eastgate fire.", -1, "unsourced"),
     ("The findings are being published by the Harlow Road Safety Council as lawmakers prepare to vote.", -1, "unsourced"),
     # their plain speech, what they publish and whom they accuse still credit them
