@@ -251,6 +251,8 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     named = next((k for k, name in enumerate(view.names) if name), None)
     if named is None and low[view.initial] in ("he", "she", "they"):
         named = view.initial
+    if named is None and low[view.initial] == "it" and view.initial + 2 < len(low) and low[view.initial + 1] in BE_FORMS and _past_participle(low[view.initial + 2]):
+        named = view.initial  # "It was founded in 1972.": the thing just named, in the passive
     if named is None and _initial_surname(view):
         named = view.initial  # "Okafor joined the club last summer.": a name only ever seen opening sentences
     if named is not None and _reports_occurrence(view):
@@ -577,6 +579,11 @@ def prediction(view: View) -> Cue | None:
                 return None
             return _cue("event", view, k, k + 1)
     return None
+
+
+def _past_participle(word: str) -> bool:
+    """A regular or irregular past participle ("founded", "built")."""
+    return word in IRREGULAR_PAST or len(word) > PAST_MIN_LENGTH and word.endswith("ed")
 
 
 def _soon(view: View, k: int) -> bool:

@@ -241,6 +241,8 @@ EVENTS = [
     ("Several firefighters went back into the building and could hear a dog barking.", -1, "unsourced"),
     ("His lawyers had sought to keep him out of prison by citing his charity work.", -1, "unsourced"),
     ("He later resigned.", -1, "unsourced"),
+    ("Brightwell makes brake parts in Ohio. It was founded in 1972.", -1, "unsourced"),
+    ("It was a long night in Harlow.", -1, None),
     # lasting facts about a named subject: identity, holdings, contents
     ("Tomas Ferreira is a former police officer who now runs a dog school in Harlow.", -1, "unsourced"),
     ("The Harlow Ferry Company runs Lakeline. Lakeline is the company's night service.", -1, "unsourced"),
