@@ -41,6 +41,8 @@ STUDY_HEADS: Final = frozenset((
 ))
 # Definite back-references to officials ("The officials added ..."): they speak for the body named before.
 BACK_OFFICIALS: Final = frozenset(("the officials", "the authorities", "those officials", "these officials", "the city officials"))
+# Adverbs between the subject and "will" in a source's own plan ("It will now close ...").
+PLAN_ADVERBS: Final = frozenset(("now", "also", "then", "still", "soon", "further", "instead"))
 # Sets of documents: "the draft" may be one of the "documents seen by the Ledger".
 DOCUMENT_SETS: Final = frozenset(("documents", "document", "records", "papers", "files", "emails", "filings", "letters", "minutes"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
@@ -171,6 +173,9 @@ class Context:
         if k + 1 >= len(low):
             return None
         unit = self.doc.units[index]
+        plan = self._own_plan(index)
+        if plan is not None:
+            return plan
         if low[k] == "the" and (_bare(low[k + 1]) in DOCUMENT_HEADS or low[k + 1] in AUTHOR_HEADS):
             head_ok = True
         elif low[k] in POSSESSIVE_OPENERS:
@@ -192,6 +197,32 @@ class Context:
         if any(w in PUBLISHING and i > 0 and low[i - 1] in BE_FORMS for i, w in enumerate(low)):
             return None  # "The findings are being published by ...": the act of publishing, not the findings' account
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
+
+    def _own_plan(self, index: int) -> Credit | None:
+        """ "It will now ...", "The company will also ..." right after the organisation spoke, in the same paragraph.
+
+        Spec, carry-over: the source's own plans ("It hopes to ...", "The company will now ...")
+        continue its account; a plain results sentence ("It posted a loss") does not.
+        """
+        view = self.views[index]
+        low = view.low
+        k = view.initial
+        prev = self.done.get(index - 1)
+        if prev is None or prev.kind != NAMED or prev.person and not _lone_name(prev) or prev.source is None or prev.source.head in DOCUMENT_HEADS:
+            return None  # (a one-word name, "Brightwell", may be the company "it" stands for)
+        if self.doc.units[index - 1].paragraph != self.doc.units[index].paragraph:
+            return None
+        if low[k] == "it":
+            j = k + 1
+        elif low[k] == "the" and k + 1 < len(low) and low[k + 1] == prev.source.head:
+            j = k + 2  # "The company will ..." after "the company said"
+        else:
+            return None
+        while j < len(low) and low[j] in PLAN_ADVERBS:
+            j += 1
+        if j < len(low) and low[j] == "will" and not view.quoted[j]:
+            return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
+        return None
 
     def resolve(self, pronoun: str, index: int) -> Credit | None:
         """The source an "he", "she", "it" or "they" refers to: the nearest fitting one before it."""

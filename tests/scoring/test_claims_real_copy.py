@@ -118,6 +118,11 @@ COMPANY = [
     ("Brightwell did not say when the plant would close, but said it had signed a letter of intent.", -1, "attributed"),
     ("The state health department has recorded a sharp rise in flu outbreaks over the past two weeks.", -1, "attributed"),
     ("The department recorded 14 flu deaths last week, according to an update issued Thursday.", -1, "attributed"),
+    # the organisation's own plans carry its credit; its results, told plainly, do not
+    ("Brightwell said on Monday it would cut 300 jobs. It will now close its Ohio plant.", -1, "attributed"),
+    ("The company said on Monday it would cut 300 jobs. The company will also sell its Texas unit.", -1, "attributed"),
+    ("Brightwell said on Monday it would cut 300 jobs. It posted a loss of $5 million.", -1, "unsourced"),
+    ("Brightwell said on Monday it would cut 300 jobs.\n\nIt will now close its Ohio plant.", -1, None),
     # a plain results sentence has no source
     ("Sales at Harlow Foods rose 9% in the quarter.", -1, "unsourced"),
     # a plan in a subordinate clause does not credit the main clause's fact
