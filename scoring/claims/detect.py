@@ -360,7 +360,8 @@ def _named_state(view: View) -> int:
         if j < n and low[j] == "been":
             j += 1
         return head if j < n and low[j] in _STATE_OPENERS else -1  # "He's been a staunch supporter of ..."
-    if j < n and low[j] in ("he", "she", "they") and j == s:
+    pronoun = j < n and low[j] in ("he", "she", "they") and j == s
+    if pronoun:
         j += 1
     elif j + 1 < n and j == view.initial and view.toks[j].text[:1].isupper() and view.toks[j].kind == WORD and not view.names[j] and view.names[j + 1] and low[j] not in COMMON_WORDS:
         j += 1  # "Pepe Peruyero is ...": a first name seen only opening the sentence
@@ -384,6 +385,8 @@ def _named_state(view: View) -> int:
         k = j + 1
         if k < n and low[k] == "been":
             k += 1
+        elif pronoun and w in _HAVE:
+            return -1  # "She has a point": a pronoun's possession is too often a figure of speech
         if k < n and (low[k] in _STATE_OPENERS or view.names[k] or view.toks[k].kind == NUMBER):
             return head
     return -1

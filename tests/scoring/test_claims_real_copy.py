@@ -259,6 +259,7 @@ EVENTS = [
     ("Other portals such as Fenwick.com were also carrying links to the Red Cross.", -1, "unsourced"),
     # what is not a specific claim stays unflagged
     ("Okafor is a determined politician, and she rarely backs down.", -1, None),
+    ("She has a point.", -1, None),
     ("Like many cities, Harlow faces rising pension costs.", -1, None),
     ("But the Harlow plan faces a steep climb in the legislature.", -1, None),
     ("Residents often gather outside the hall.", -1, None),
