@@ -122,6 +122,10 @@ ARRANGED: Final = frozenset(("set", "due", "scheduled", "slated"))
 _TIMES: Final = frozenset(("today", "tomorrow", "tonight", "later", "next", "noon", "midnight"))
 # Nouns of purpose before "is to" that make it a goal, not an arrangement ("the aim is to get").
 _PLAN_NOUNS: Final = frozenset(("aim", "goal", "plan", "idea", "hope", "intention", "objective", "task", "job", "challenge", "priority", "point", "answer", "solution", "way"))
+# Particles that turn a reporting verb into another verb ("add up", "point out" aside).
+_PARTICLES: Final = frozenset(("up", "down", "off", "away", "back"))
+# Places that are not actors by themselves: "The city has waited long enough" is rhetoric.
+_PLACES: Final = frozenset(("city", "county", "state", "district", "country", "nation", "town", "region", "area", "world"))
 # Words before a group of actors ("Several officers went ...", "Two firefighters were ...").
 _GROUP_DETERMINERS: Final = frozenset(("the", "several", "some", "many", "two", "three", "four", "five", "dozens", "of", "hundreds", "other", "both", "all", "his", "her", "their", "its"))
 # Adverbs between a subject and its verb ("Officers then kicked", "Microsoft still dominates").
@@ -323,7 +327,7 @@ def _actor_group(view: View) -> int:
     j = view.initial
     while j < n and (low[j] in _GROUP_DETERMINERS or view.toks[j].kind == NUMBER):
         j += 1
-    if j >= n or view.quoted[j] or not (low[j] in ACTOR_GROUPS or j > view.initial and low[j - 1] == "the" and (low[j] in ACTORS or low[j] in INSTITUTION_HEADS)):
+    if j >= n or view.quoted[j] or not (low[j] in ACTOR_GROUPS or j > view.initial and low[j - 1] == "the" and (low[j] in ACTORS or low[j] in INSTITUTION_HEADS) and low[j] not in _PLACES):
         return -1  # a group, or a definite body: "The judge denied the motion", "The ministry issued a warning"
     head = j
     j += 1
@@ -400,8 +404,8 @@ def negated_report(view: View) -> Cue | None:
     for k, w in enumerate(low):
         if w in _NEGATORS and not view.quoted[k]:
             for j in range(k + 1, min(len(low), k + 1 + NEGATION_WINDOW)):
-                if low[j] in _NEGATED_REPORTS:
-                    return _cue("event", view, k, j + 1)
+                if low[j] in _NEGATED_REPORTS and not (j + 1 < len(low) and low[j + 1] in _PARTICLES):
+                    return _cue("event", view, k, j + 1)  # ("the numbers do not add up" is no silence)
     return None
 
 

@@ -260,6 +260,8 @@ EVENTS = [
     # what is not a specific claim stays unflagged
     ("Okafor is a determined politician, and she rarely backs down.", -1, None),
     ("She has a point.", -1, None),
+    ("The city has waited long enough for a real plan.", -1, None),
+    ("The numbers do not add up, and the timeline is fantasy.", -1, None),
     ("Like many cities, Harlow faces rising pension costs.", -1, None),
     ("But the Harlow plan faces a steep climb in the legislature.", -1, None),
     ("Residents often gather outside the hall.", -1, None),
