@@ -25,6 +25,7 @@ from .lexicon import (
     COMMON_WORDS,
     COMPARATIVES,
     DETERMINERS,
+    DOCUMENT_HEADS,
     EVALUATIVE,
     EVENT_VERBS,
     EXHORTATIONS,
@@ -143,6 +144,8 @@ _HAVE: Final = frozenset(("has", "have", "had"))
 # Subjects that point at one definite thing, and the verbs that say what it holds.
 _DEFINITE_SUBJECTS: Final = frozenset(("the", "it", "those", "these", "its", "their", "other"))
 _CONTAINING: Final = frozenset(("includes", "include", "included", "contains", "contain", "contained"))
+# What a law, rule or contract does ("The law requires ...", "The bill bans ..."): its content, checkable.
+_MANDATING: Final = frozenset(("requires", "require", "prohibits", "bans", "allows", "permits", "exempts", "obliges", "forbids", "caps", "limits"))
 # How far into the sentence that verb may stand ("The new Road Safety Bill also includes").
 CONTENTS_WINDOW: Final = 7
 # How far into the sentence a results noun may stand ("Time Warner's fourth quarter profits").
@@ -297,6 +300,8 @@ def _contents(view: View) -> Cue | None:
             return None
         if low[j] in _CONTAINING:
             return _cue("event", view, j, j + 1)
+        if low[j] in _MANDATING and low[k] == "the" and any(w in DOCUMENT_HEADS for w in low[k + 1 : j]):
+            return _cue("event", view, j, j + 1)  # "The new law requires landlords to register ..."
     return None
 
 

@@ -256,6 +256,8 @@ EVENTS = [
     ("He's been a staunch supporter of the Harlow mayor.", -1, "unsourced"),
     ("Neither Lakeline nor Fenwick currently offer a night service to Eastgate.", -1, "unsourced"),
     ("The bill includes changes to speeding fines but not to the speed limit.", -1, "unsourced"),
+    ("The new law requires landlords to register every rental unit.", -1, "unsourced"),
+    ("The job requires patience.", -1, None),
     ("Other portals such as Fenwick.com were also carrying links to the Red Cross.", -1, "unsourced"),
     # what is not a specific claim stays unflagged
     ("Okafor is a determined politician, and she rarely backs down.", -1, None),
