@@ -43,6 +43,8 @@ STUDY_HEADS: Final = frozenset((
 BACK_OFFICIALS: Final = frozenset(("the officials", "the authorities", "those officials", "these officials", "the city officials"))
 # Adverbs between the subject and "will" in a source's own plan ("It will now close ...").
 PLAN_ADVERBS: Final = frozenset(("now", "also", "then", "still", "soon", "further", "instead"))
+# Bare officials: identified by the organisation their paragraph names, else anonymous.
+BARE_OFFICIALS: Final = frozenset(("officials", "authorities"))
 # Sets of documents: "the draft" may be one of the "documents seen by the Ledger".
 DOCUMENT_SETS: Final = frozenset(("documents", "document", "records", "papers", "files", "emails", "filings", "letters", "minutes"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
@@ -145,9 +147,11 @@ class Context:
                 out.append(Credit(f, ante.kind, ante.source, ante.name, rules, True, ante.person))
             elif f.kind == NAMED:
                 out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
-            elif f.kind == ANONYMOUS and src is not None and src.text.lower() in BACK_OFFICIALS and CARRY_OVER not in self.off and self._officials_body(index) is not None:
-                # "The officials said ..." after a paragraph that names their organisation (spec: back-references)
-                body = self._officials_body(index)
+            elif f.kind == ANONYMOUS and src is not None and CARRY_OVER not in self.off and self._officials_body(index, src.text.lower()) is not None:
+                # "The officials said ..." after a paragraph that names their organisation; bare "officials
+                # said" in a paragraph that names it (spec: back-references; "officials said" with no
+                # organisation in the paragraph is vague)
+                body = self._officials_body(index, src.text.lower())
                 assert body is not None
                 out.append(Credit(f, NAMED, body.source, body.name, (f.rule, CARRY_OVER), True, False))
             elif f.kind == VAGUE and src is not None and src.head in MEMBERS and src.text.split(" ", 1)[0].lower() == src.head and self._names_body(MEMBERS[src.head]):
@@ -288,9 +292,22 @@ class Context:
                 return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
         return None
 
-    def _officials_body(self, index: int) -> Credit | None:
-        """The organisation "the officials" speak for: the nearest named body credited or acting before, within the window."""
-        ante = self.resolve("they", index)
+    def _officials_body(self, index: int, phrase: str) -> Credit | None:
+        """The organisation "the officials" (or, in its paragraph, bare "officials") speak for: the nearest named body before."""
+        if phrase in BACK_OFFICIALS:
+            ante = self.resolve("they", index)
+        elif phrase in BARE_OFFICIALS:
+            para = self.doc.units[index].paragraph
+            ante = None
+            for entry in reversed(self.history):
+                if entry.paragraph != para or entry.unit < index - SENTENCE_WINDOW:
+                    break
+                c = entry.credit if entry.credit is not None else self._subject(entry.unit)
+                if c is not None and c.kind == NAMED and not c.person:
+                    ante = c
+                    break
+        else:
+            return None
         if ante is None or ante.kind != NAMED or ante.person or ante.source is None or ante.source.head in DOCUMENT_HEADS:
             return None
         return ante

@@ -27,6 +27,7 @@ from .lexicon import (
     INSTITUTIONAL_PEOPLE,
     JURISDICTIONS,
     LEFT_STOPS,
+    LEVELS,
     NAME_JOINERS,
     OFFICIAL_VOICE,
     ORG_SUFFIXES,
@@ -36,6 +37,7 @@ from .lexicon import (
     QUANTIFIERS,
     RESPONDENTS,
     ROLE_HEADS,
+    SERVICES,
     TITLES,
 )
 from .view import View
@@ -262,6 +264,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
         if head in INSTITUTIONAL_PEOPLE and (named_qual or org_mod) and not anonymous and not quantified:
             return make(NAMED, False)
+        if head in INSTITUTIONAL_PEOPLE and not anonymous and not quantified and not bare_mods.isdisjoint(LEVELS) and not bare_mods.isdisjoint(SERVICES):
+            return make(NAMED, False)  # "city health officials": a level of government and its service name a department (spec)
         return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
     if head in GENERIC_HEADS:
         # "Consumer advocates say": a capital that only opens the sentence does not name the group

@@ -76,6 +76,12 @@ BACK_REFERENCES = [
     # "the officials" speak for the organisation named before them; unnamed officials stay unnamed
     ("The Harlow Port Authority closed the pier on Monday.\n\nThe officials said 40 ships were turned away.", -1, "attributed"),
     ("Officials said 12 cases were confirmed on Monday.\n\nThe officials said 40 more people were being tested.", -1, "vague"),
+    # bare "officials said" is identified by an organisation its paragraph names, else vague
+    ("The Harlow Health Department confirmed 12 cases on Monday. Officials said 40 more people were being tested.", -1, "attributed"),
+    ("The Harlow Health Department confirmed 12 cases on Monday.\n\nOfficials said 40 more people were being tested.", -1, "vague"),
+    ("City health officials said 40 people fell ill after the Harlow fair.", -1, "attributed"),
+    ("State officials said 150 soldiers had been sent to Perry County.", -1, "vague"),
+    ("An embassy official said 40 staff had left Harlow.", -1, "vague"),
     # with nobody named at all, "he said" credits no one
     ("He said 38 of the supports were corroded.", -1, "unsourced"),
 ]
