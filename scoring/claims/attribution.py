@@ -120,6 +120,8 @@ _GUIDING: Final = GUIDANCE_VERBS | GUIDANCE_OBJECTS
 PUBLISHING: Final = frozenset(("published", "released", "issued", "unveiled", "launched"))
 # Clausal verbs a document takes a bare clause with ("research claims cutting the limit would ...").
 _DOCUMENT_CLAIMS: Final = frozenset(("claim", "claims", "claimed", "state", "states", "stated", "conclude", "concludes", "concluded"))
+# Prepositions of place that open a phrase between a source and its verb.
+_LOCATIVES: Final = frozenset(("in", "at", "near", "outside", "inside", "from"))
 # Relative words: a reporting verb right after one, or after one and its subject, is inside a relative clause.
 _RELATIVES: Final = frozenset(("who", "whom", "which"))
 # How far before "by announcing" the actor's verb may stand ("defied international pressure by announcing").
@@ -276,6 +278,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
             source = classify(view, phrase[0], phrase[1], proper)
     if source is None and j >= 0 and low[j] != ",":
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
+    if source is None and j >= 0 and low[j] != ",":
+        source = _past_place(view, j, proper)  # "the head of the mission, Monuc, in the town of Goma told journalists"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
     if source is None and j > 0 and low[j] in ("and", "but"):
@@ -423,6 +427,20 @@ def _actor_before(view: View, j: int, proper: frozenset[str]) -> Source | None:
                 source = classify(view, phrase[0], phrase[1], proper) if phrase is not None else None
             return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
     return None
+
+
+def _past_place(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject before a place phrase set off by a comma (", in the eastern town of Goma told ..."), if a source."""
+    phrase = left_phrase(view, j + 1)
+    if phrase is None:
+        return None
+    a = phrase[0]
+    while a > 0 and view.low[a - 1] in _LOCATIVES:
+        a -= 1
+    if a < 2 or a == phrase[0] and view.low[a] not in _LOCATIVES or view.low[a - 1] != ",":
+        return None
+    source = _across_comma(view, a - 1, proper)
+    return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
 
 
 def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | None:

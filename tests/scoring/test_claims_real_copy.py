@@ -104,6 +104,8 @@ SOURCES = [
     ("The Harlow Water Commission met on Thursday. Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "attributed"),
     ("Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "vague"),
     ("Many said they were afraid of the Eastgate floods.", -1, "vague"),
+    # a place phrase between a source and its verb does not hide the source
+    ("The head of the UN mission in Varnia, Ana Ruiz, in the eastern town of Goma told journalists that soldiers had been seen.", -1, "attributed"),
     # a verb form after a number is a counted noun, not a source's verb
     ("The deal would create a chain of 640 stores across nine states.", -1, "unsourced"),
     # an occasion is a medium of speech only when the content follows
