@@ -212,12 +212,14 @@ class Context:
         low = view.low
         k = view.initial
         prev = self.done.get(index - 1)
-        if prev is None or prev.kind != NAMED or prev.person and not _lone_name(prev) or prev.source is None or prev.source.head in DOCUMENT_HEADS:
-            return None  # (a one-word name, "Brightwell", may be the company "it" stands for)
+        if prev is None or prev.kind != NAMED or prev.source is None or prev.source.head in DOCUMENT_HEADS:
+            return None
         if self.doc.units[index - 1].paragraph != self.doc.units[index].paragraph:
             return None
-        if low[k] == "it":
-            j = k + 1
+        if low[k] in ("he", "she") and prev.person:
+            j = k + 1  # "He will stay on as a consultant" after the chairman spoke
+        elif low[k] == "it" and (not prev.person or _lone_name(prev)):
+            j = k + 1  # (a one-word name, "Brightwell", may be the company "it" stands for)
         elif low[k] == "the" and k + 1 < len(low) and low[k + 1] == prev.source.head:
             j = k + 2  # "The company will ..." after "the company said"
         else:

@@ -126,6 +126,12 @@ COMPANY = [
     ("Brightwell did not say when the plant would close, but said it had signed a letter of intent.", -1, "attributed"),
     ("The state health department has recorded a sharp rise in flu outbreaks over the past two weeks.", -1, "attributed"),
     ("The department recorded 14 flu deaths last week, according to an update issued Thursday.", -1, "attributed"),
+    # a body's act with its stated reason is the writer's fact; an urging is speech
+    ("The company cut 300 jobs, saying demand had slowed.", -1, "unsourced"),
+    ("Harlow Foods on Tuesday unveiled a new store format, aiming to win back young shoppers.", -1, "unsourced"),
+    ("Britain has urged Varnia not to send troops into Harlow, warning it could have serious repercussions.", -1, "attributed"),
+    # a person's own plans after they spoke, in the same paragraph
+    ("Krasner said the deal was done. He will stay on in an unpaid capacity.", -1, "attributed"),
     # the organisation's own plans carry its credit; its results, told plainly, do not
     ("Brightwell said on Monday it would cut 300 jobs. It will now close its Ohio plant.", -1, "attributed"),
     ("The company said on Monday it would cut 300 jobs. The company will also sell its Texas unit.", -1, "attributed"),
