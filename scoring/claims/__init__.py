@@ -17,7 +17,7 @@ from .context import Context, Credit, frame_rule
 from .frames import Frame
 from .rules import check_disabled, message
 from .sources import ANONYMOUS, NAMED, VAGUE
-from .view import View, make_views
+from .view import View, make_views, quotations
 
 __all__ = ["analyze", "explain", "Decision"]
 
@@ -29,6 +29,9 @@ QUOTE: Final = "attribution.quote"
 # Frames that open the content after them ("Studies show that ..."); a parenthetical
 # ", citing people familiar with the matter," or "reportedly" governs nothing after it.
 GOVERNING: Final = frozenset((attribution.REPORTING_VERB, attribution.DOCUMENT, vague.AGENTLESS_PASSIVE, vague.GENERIC_SOURCE))
+# Single documents that a sentence's named source puts out itself: an indefinite one in a closing
+# "according to an update issued Thursday" is that source's, not an unnamed one (AP: "according to").
+ISSUED_DOCUMENTS: Final = frozenset(("update", "statement", "release", "filing", "announcement", "bulletin", "notice", "report", "letter", "memo", "post"))
 # Share of a sentence's words inside quotation marks above which a sentence with no
 # attribution of its own is an orphan quotation that takes the speaker of its neighbors.
 ORPHAN_QUOTE_SHARE: Final = 0.6
@@ -73,14 +76,15 @@ def explain(doc: Document, figures: tuple[Figure, ...], options: Options) -> tup
     by_unit: dict[int, list[Figure]] = {}
     for f in figures:
         by_unit.setdefault(f.unit, []).append(f)
-    read, proper = make_views(doc)
+    quotes = quotations(doc)
+    read, proper = make_views(doc, quotes)
     views: dict[int, View] = {}
     frames: dict[int, list[Frame]] = {}
     for view in read:
         views[view.unit.index] = view
         found = attribution.find(view, proper) + vague.find(view)
         frames[view.unit.index] = [f for f in found if f.rule not in off and frame_rule(f) not in off] if off else found
-    ctx = Context(doc, proper, views, frames, off)
+    ctx = Context(doc, proper, views, frames, off, quotes)
     out = []
     for index, view in views.items():
         credits, carried = _sourcing(ctx, view, off)
@@ -109,6 +113,8 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         return Decision(unit.index, None, (detect.QUESTION,))
     # "Police did not say whether ...", "Its owner could not be reached": a fact about the source, not a forecast
     note = detect.negated_report(view) if not sourced else None
+    if detect.BOILERPLATE_VETO not in off and detect.boilerplate(view):
+        return Decision(unit.index, None, (detect.BOILERPLATE_VETO,))
     if not sourced and note is None and detect.SPECULATION_VETO not in off and detect.speculation(view):
         return Decision(unit.index, None, (detect.SPECULATION_VETO,))
     cues: list[Cue] = []
@@ -134,7 +140,7 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
         if note is not None:
             cues = [note]
         elif not sourced:
-            for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis)):
+            for rule_id, test in ((detect.PREDICTION_VETO, detect.prediction), (detect.IMPERATIVE_VETO, detect.imperative), (detect.ANALYSIS_VETO, detect.analysis), (detect.GENERIC_VETO, detect.generic)):
                 if rule_id not in off and test(view):
                     return Decision(unit.index, None, (rule_id,))
             anchor = detect.event_anchor(view, ctx.proper)
@@ -196,9 +202,20 @@ def _governing_tag(credits: list[Credit]) -> list[Credit]:
     if len(credits) < 2:
         return credits
     last = max(credits, key=lambda c: c.frame.cue_start)
+    if last.kind == VAGUE and _issued_document(last) and any(c.kind == NAMED for c in credits):
+        return [c for c in credits if c is not last]  # "X recorded ..., according to an update issued Thursday": X's update
     if last.frame.trailing and not last.carried and not any(c.frame.trailing for c in credits if c is not last):
         return [last]
     return credits
+
+
+def _issued_document(credit: Credit) -> bool:
+    """ "an update", "a statement issued Thursday": one document, named by no one, that the sentence's named source put out."""
+    src = credit.source
+    if src is None or src.head not in ISSUED_DOCUMENTS:
+        return False
+    first = src.text.split(" ", 1)[0].lower()
+    return first in ("a", "an")
 
 
 def _vague_cue(view: View, credit: Credit) -> Cue:
@@ -222,6 +239,8 @@ def _embedded(credit: Credit, first: Credit | None) -> bool:
     """
     if first is None or first.kind == NAMED or credit.frame.cue_start <= first.frame.cue_end or first.frame.rule not in GOVERNING:
         return False
+    if credit.frame.rule == attribution.ACCORDING_TO:
+        return False  # "It is estimated that 53% ..., according to Acme": "according to" credits its own clause
     return not credit.frame.trailing
 
 

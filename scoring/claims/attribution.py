@@ -14,11 +14,16 @@ from ..text import NUMBER, WORD
 from .frames import Frame
 from .lexicon import (
     ACCORDING,
+    ACTOR_SPEECH,
+    ACTORS,
     AUXILIARIES,
     CHARACTERIZING_VERBS,
     EVALUATIVE,
     FINDING_VERBS,
+    GUIDANCE_OBJECTS,
+    GUIDANCE_VERBS,
     IRREGULAR_PAST,
+    JUDGED,
     BE_FORMS,
     CITING,
     CLAUSAL_VERBS,
@@ -70,6 +75,11 @@ _MEDIUM_NOUNS: Final = frozenset((
     "briefing", "memo", "note", "message", "text", "call", "podcast", "broadcast", "x", "twitter",
     "facebook", "linkedin", "instagram", "conference", "hearing", "report",
 ))
+# Occasions a statement was made at ("stated at the meeting that ..."): they mark speech only
+# when its content follows ("conceded in a speech at his office." reports the concession).
+_OCCASION_NOUNS: Final = frozenset(("meeting", "session", "rally", "forum", "debate", "summit", "speech", "address", "court", "hearing", "conference"))
+# How far after the occasion noun its "that" or colon may stand.
+OCCASION_WINDOW: Final = 3
 # How far after the preposition the medium noun may stand ("in an emailed statement").
 MEDIUM_WINDOW: Final = 3
 _ING_SUFFIX: Final = "ing"
@@ -105,7 +115,26 @@ COORDINATED_MAX: Final = 16
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS: Final = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
 _PREPOSITIONS: Final = frozenset(("on", "of", "in", "for", "about", "with", "over", "into", "amid", "after", "before", "despite", "without", "under"))
-_TRIGGERS: Final = ACCORDING | CITING | PASSIVE_PARTICIPLES | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS | _MEASURING | FINDING_VERBS
+_GUIDING: Final = GUIDANCE_VERBS | GUIDANCE_OBJECTS
+# Participles of publishing: as the main verb of a passive ("are being published by X") they report the act.
+PUBLISHING: Final = frozenset(("published", "released", "issued", "unveiled", "launched"))
+# Clausal verbs a document takes a bare clause with ("research claims cutting the limit would ...").
+_DOCUMENT_CLAIMS: Final = frozenset(("claim", "claims", "claimed", "state", "states", "stated", "conclude", "concludes", "concluded"))
+# Prepositions of place that open a phrase between a source and its verb.
+_LOCATIVES: Final = frozenset(("in", "at", "near", "outside", "inside", "from"))
+# Relative words: a reporting verb right after one, or after one and its subject, is inside a relative clause.
+_RELATIVES: Final = frozenset(("who", "whom", "which"))
+# How far before "by announcing" the actor's verb may stand ("defied international pressure by announcing").
+BY_ACTOR_WINDOW: Final = 12
+# Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
+_COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "thousand", "million"))
+# Conjunctions that open a clause subordinate to the sentence's main one: a plan stated there
+# ("..., as the district aims to close a deficit") is background to the main clause's fact.
+_SUBORDINATORS: Final = frozenset(("as", "while", "because", "when", "after", "since", "although", "though", "whereas", "if", "unless", "until", "before", "once"))
+_TRIGGERS: Final = (
+    ACCORDING | CITING | PASSIVE_PARTICIPLES | JUDGED | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
+    | _MEASURING | FINDING_VERBS | _GUIDING
+)
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -123,12 +152,16 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _prepositional(view, k, k + 2, proper)
         elif w in CITING and k > 0 and low[k - 1] == ",":
             frame = _prepositional(view, k, k + 1, proper)
-        elif w in PASSIVE_PARTICIPLES and _agent_by(view, k) > 0:
-            frame = _passive_agent(view, k, proper)
+        elif (w in PASSIVE_PARTICIPLES or w in JUDGED) and _agent_by(view, k) > 0:
+            frame = _passive_agent(view, k, proper)  # "was disclosed by the agency", "has been criticised by campaigners"
         elif w in CHARACTERIZING_VERBS:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
             frame = _reporting_verb(view, k, proper)
+        elif w in GUIDANCE_VERBS and k + 1 < n and low[k + 1] == "to" or w in GUIDANCE_OBJECTS:
+            frame = _reporting_verb(view, k, proper)  # "The chain plans to open 40 stores", "it is projecting growth of 5%"
+            if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
+                frame = None
         else:
             frame = None
         if frame is not None:
@@ -161,6 +194,16 @@ def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None
+    b = phrase[1]
+    if source.kind != NAMED and b + 2 < len(view.low) and view.low[b] == "," and view.low[b + 1] == "including":
+        member = right_phrase(view, b + 2)  # "by road safety campaigners, including Labour MP Gwyneth Dunwoody"
+        named = classify(view, member[0], member[1], proper) if member is not None else None
+        if named is not None and named.kind == NAMED:
+            source = named
+    if source.head in ACTORS and view.low[k] not in PUBLISHING and view.low[k] not in JUDGED:
+        return None  # "if confirmed by the Senate", "was approved by the council": the body acts
+    if view.low[k] in PUBLISHING and k > 0 and view.low[k - 1] in BE_FORMS:
+        return None  # "The findings are being published by the council": the publication is the event
     return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[by].end, view.text(k, by + 1), source)
 
 
@@ -200,6 +243,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "on recalls", "of reports": a noun after a preposition
     if w in NOUN_FORMS and _is_noun(view, k):
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
+    if k > 0 and (view.toks[k - 1].kind == NUMBER or low[k - 1] in _COUNT_WORDS) and not (k > 1 and low[k - 2] == "of"):
+        return None  # "across nine states", "40 reports": a counted noun ("a mother of three said" is a verb)
     j = k - 1
     gap = 0
     while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
@@ -207,15 +252,25 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
             return None  # "did not say", "has never confirmed": nothing is credited
         j -= 1
         gap += 1
-    if j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
+    if w.endswith(_ING_SUFFIX) and j > 0 and low[j] in BE_FORMS and low[j] != "being":
+        j -= 1  # a progressive ("is projecting growth", "are planning to"): the subject stands before it
+        while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j])) and not view.quoted[j] and low[j] not in _NEGATIONS:
+            j -= 1
+    elif j >= 0 and (low[j] in BE_FORMS or low[j] in CONSENSUS_ADVERBS and j > 0 and low[j - 1] in BE_FORMS):
         return None  # a passive ("is said to"): vague.py reads those
     of_group = low[j] in ("those", "these", "them") and j > 0 and low[j - 1] == "of"  # "half of those said"
     if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS and not of_group or low[j].endswith("'s") and w not in SPEECH_VERBS):
         return None  # an infinitive ("declined to say") or a noun ("the report", "its forecast")
     if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
         return None  # ", saying ...": a participle of the main clause, which carries its own frame
+    if j >= 0 and low[j] in _RELATIVES:
+        return None  # "who says she has a phobia", "who Kigali says": speech inside a relative clause is not the sentence's source
     source = None
-    if j >= 0 and low[j] == ",":
+    if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == "by":
+        source = _actor_before(view, j, proper)  # "Kagame defied the pressure by announcing that ..."
+        if source is None:
+            return None
+    elif j >= 0 and low[j] == ",":
         source = _across_comma(view, j, proper)
     elif j >= 0:
         phrase = left_phrase(view, j + 1)
@@ -223,14 +278,21 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
             source = classify(view, phrase[0], phrase[1], proper)
     if source is None and j >= 0 and low[j] != ",":
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
+    if source is None and j >= 0 and low[j] != ",":
+        source = _past_place(view, j, proper)  # "the head of the mission, Monuc, in the town of Goma told journalists"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
-    if source is None and j > 0 and low[j] == "and":
-        source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ..."
+    if source is None and j > 0 and low[j] in ("and", "but"):
+        source = _coordinated(view, j, proper)  # "The minister acknowledged the delays and said ...", "... but said"
     if source is None:
         return None
+    before = view.index_at(source.start) - 1
+    if before >= 0 and low[before] in _RELATIVES and not view.quoted[before] and low[j] != ",":
+        return None  # "rebels who the government says threaten ...": the source of a relative clause only
     if view.low[view.index_at(source.start)] in _NONE_SUBJECTS:
         return None  # "None of the authors reported ties", "Nobody said ...": a negated report
+    if source.head in ACTORS and w not in ACTOR_SPEECH and low[j] != ",":
+        return None  # "The court denied the motion", "the jury found that ...": the body acts
     if not _takes_clause(view, k, source):
         return None
     if source.kind == NAMED and _anonymity_follows(view, k):
@@ -243,6 +305,12 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         rule = CHARACTERIZATION
     trailing = _is_tag(view, min(view.toks[k].start, source.start), max(view.toks[k].end, source.end))
     return Frame(rule, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
+
+
+def _subordinate(view: View, start: int) -> bool:
+    """True when the phrase starting at offset `start` opens a subordinate clause ("as the district aims to ...")."""
+    i = view.index_at(start)
+    return i > 0 and view.low[i - 1] in _SUBORDINATORS
 
 
 def _is_tag(view: View, start: int, end: int) -> bool:
@@ -300,8 +368,8 @@ def _is_noun(view: View, k: int) -> bool:
     if k + 1 < len(low) and (low[k + 1] in SPEECH_VERBS or low[k + 1] in EVIDENTIAL_VERBS or low[k + 1] in BE_FORMS or low[k + 1] in ("has", "have", "had", "obtained", "seen", "reviewed", "released", "published", "filed")):
         return True
     for j in range(k - 1, max(-1, k - 4), -1):
-        if low[j] in ("a", "an"):
-            return True
+        if low[j] in ("a", "an", "its", "his", "her", "their", "our", "my", "your"):
+            return True  # "a police report", "its Firebird project", "their expansion plans"
         if not view.is_word(j):
             break
     return False
@@ -341,6 +409,40 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
     return best
 
 
+def _actor_before(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject of the past-tense verb nearest before `j`, if a source: who did it "by announcing"."""
+    low = view.low
+    for k in range(j - 1, max(-1, j - BY_ACTOR_WINDOW), -1):
+        if view.quoted[k] or low[k] in (";", ":"):
+            return None
+        w = low[k]
+        if (w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed")) and not view.names[k]:
+            i = k - 1
+            while i >= 0 and low[i] in AUXILIARIES:
+                i -= 1
+            if i >= 0 and low[i] == ",":
+                source = _across_comma(view, i, proper)  # "The minister, Ana Ruiz, yesterday surprised ..."
+            else:
+                phrase = left_phrase(view, i + 1)
+                source = classify(view, phrase[0], phrase[1], proper) if phrase is not None else None
+            return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+    return None
+
+
+def _past_place(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject before a place phrase set off by a comma (", in the eastern town of Goma told ..."), if a source."""
+    phrase = left_phrase(view, j + 1)
+    if phrase is None:
+        return None
+    a = phrase[0]
+    while a > 0 and view.low[a - 1] in _LOCATIVES:
+        a -= 1
+    if a < 2 or a == phrase[0] and view.low[a] not in _LOCATIVES or view.low[a - 1] != ",":
+        return None
+    source = _across_comma(view, a - 1, proper)
+    return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+
+
 def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | None:
     """ "NAME who ... said": the subject stands before a relative clause with no commas."""
     low = view.low
@@ -372,8 +474,8 @@ def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:
 def _takes_clause(view: View, k: int, source: Source) -> bool:
     """True when the verb at `k` reports content rather than an event ("added that" vs "added 200 jobs")."""
     w = view.low[k]
-    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS:
-        return True
+    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS or w in _GUIDING:
+        return True  # guidance: find() has checked its "to"
     n = len(view.low)
     if w in FINDING_VERBS:
         return "to" in view.low[k + 2 : k + 2 + CHARACTERIZATION_WINDOW]  # "linked the rise to a mite"
@@ -388,10 +490,16 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
         return True  # "he pointed to a $4.6 million contract", "she pointed out that"
     if nxt in _MEDIUM_PREPOSITIONS and any(w2 in _MEDIUM_NOUNS for w2 in view.low[k + 2 : k + 2 + MEDIUM_WINDOW]):
         return True
-    if w in _MEASURING and source.kind == NAMED and (view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
-        return True  # "The weather service recorded 3.1 inches": a body's own measurement
+    if nxt in _MEDIUM_PREPOSITIONS:
+        for j in range(k + 2, min(n, k + 2 + MEDIUM_WINDOW)):
+            if view.low[j] in _OCCASION_NOUNS:
+                return any(w2 in ("that", ":") for w2 in view.low[j + 1 : j + 1 + OCCASION_WINDOW])
+    if w in _MEASURING and source.kind == NAMED and (not source.person or view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
+        return True  # "The weather service recorded 3.1 inches", "the department recorded a sharp rise": a body's own measurement
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
+    if w in _DOCUMENT_CLAIMS and source.head in DOCUMENT_HEADS and source.kind == NAMED:
+        return True  # "University research claims cutting the limit would save lives": a document states
     return False
 
 

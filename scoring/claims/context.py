@@ -6,8 +6,9 @@ from typing import Final
 
 from ..text import Document
 from . import vague
+from .attribution import PUBLISHING
 from .frames import Frame
-from .lexicon import DETERMINERS, ORG_SUFFIXES, TITLES
+from .lexicon import DETERMINERS, MEMBERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
@@ -33,6 +34,19 @@ QUOTE_NEIGHBORS: Final = 4
 _NOT_SUBJECT_FRAMES: Final = frozenset(("attribution.according-to", "attribution.passive-agent"))
 # What a credited document has ("Its margin of error", "its authors"): "its" then means the document.
 DOCUMENT_PARTS: Final = frozenset(("margin", "sample", "authors", "findings", "results", "methodology", "figures", "data", "estimate", "estimates", "survey", "respondents", "author", "publisher"))
+# Documents that report findings: "the findings" goes on with "the research", "the survey" with "the poll".
+STUDY_HEADS: Final = frozenset((
+    "study", "studies", "research", "report", "survey", "poll", "findings", "analysis", "paper",
+    "review", "audit", "figures", "data", "estimates", "results", "statistics", "census", "investigation", "inquiry",
+))
+# Definite back-references to officials ("The officials added ..."): they speak for the body named before.
+BACK_OFFICIALS: Final = frozenset(("the officials", "the authorities", "those officials", "these officials", "the city officials"))
+# Adverbs between the subject and "will" in a source's own plan ("It will now close ...").
+PLAN_ADVERBS: Final = frozenset(("now", "also", "then", "still", "soon", "further", "instead"))
+# Bare officials: identified by the organisation their paragraph names, else anonymous.
+BARE_OFFICIALS: Final = frozenset(("officials", "authorities"))
+# Sets of documents: "the draft" may be one of the "documents seen by the Ledger".
+DOCUMENT_SETS: Final = frozenset(("documents", "document", "records", "papers", "files", "emails", "filings", "letters", "minutes"))
 # Nouns for a body of figures that the sentence after a lede may credit ("The figures, released by ...").
 DATA_NOUNS: Final = frozenset(("figures", "data", "numbers", "statistics", "estimates", "results", "findings", "tally", "count"))
 # How far into a sentence its subject's verb may stand ("Police in Dunmore arrested").
@@ -87,8 +101,12 @@ class _Entry:
 class Context:
     """Per-article memory of the claims analysis; built by `explain`, never shared between articles."""
 
-    def __init__(self, doc: Document, proper: frozenset[str], views: dict[int, View], frames: dict[int, list[Frame]], off: frozenset[str]) -> None:
+    def __init__(
+        self, doc: Document, proper: frozenset[str], views: dict[int, View], frames: dict[int, list[Frame]], off: frozenset[str],
+        quotes: tuple[tuple[int, int], ...],
+    ) -> None:
         self.doc = doc
+        self.quotes = quotes
         self.proper = proper
         self.views = views
         self.frames = frames
@@ -96,6 +114,8 @@ class Context:
         self.history: list[_Entry] = []
         self.done: dict[int, Credit | None] = {}
         self._names: dict[str, str] | None = None
+        self._capitalized: frozenset[str] | None = None  # lower case of words written with a capital mid-sentence
+        self._people: list[tuple[int, Source]] | None = None  # (unit, person name) in order, built on first use
         self.by_head: dict[str, Credit] = {}  # head word -> the latest named organization or document credited
 
     @property
@@ -119,12 +139,24 @@ class Context:
                 if ante is None and src.head == AUTHORS_HEAD and vague.GENERIC_SOURCE not in self.off:
                     out.append(Credit(f, VAGUE, src, "", (vague.GENERIC_SOURCE,), False, False))  # "The researchers found", no study named
                     continue
+                if ante is None and src.head in PERSON_PRONOUNS:
+                    ante = self._person_before(index, f)  # "she told the crowd": the person last named, however far back
                 if ante is None:
                     continue
                 rules = (f.rule, CARRY_OVER) if ante.kind == NAMED else (CARRY_OVER, ante.rules[-1])
                 out.append(Credit(f, ante.kind, ante.source, ante.name, rules, True, ante.person))
             elif f.kind == NAMED:
                 out.append(Credit(f, NAMED, src, self.canonical(src, index), (f.rule,), False, bool(src and src.person)))
+            elif f.kind == ANONYMOUS and src is not None and CARRY_OVER not in self.off and self._officials_body(index, src.text.lower()) is not None:
+                # "The officials said ..." after a paragraph that names their organisation; bare "officials
+                # said" in a paragraph that names it (spec: back-references; "officials said" with no
+                # organisation in the paragraph is vague)
+                body = self._officials_body(index, src.text.lower())
+                assert body is not None
+                out.append(Credit(f, NAMED, body.source, body.name, (f.rule, CARRY_OVER), True, False))
+            elif f.kind == VAGUE and src is not None and src.head in MEMBERS and src.text.split(" ", 1)[0].lower() == src.head and self._names_body(MEMBERS[src.head]):
+                # "Commissioners stated ..." in a story that names the Commission: its members, identified by it
+                out.append(Credit(f, NAMED, src, src.text, (f.rule,), False, False))
             else:
                 name = src.text if src is not None and f.kind == ANONYMOUS else ""
                 out.append(Credit(f, f.kind, src, name, (frame_rule(f),), False, bool(src and src.person)))
@@ -145,6 +177,9 @@ class Context:
         if k + 1 >= len(low):
             return None
         unit = self.doc.units[index]
+        plan = self._own_plan(index)
+        if plan is not None:
+            return plan
         if low[k] == "the" and (_bare(low[k + 1]) in DOCUMENT_HEADS or low[k + 1] in AUTHOR_HEADS):
             head_ok = True
         elif low[k] in POSSESSIVE_OPENERS:
@@ -160,7 +195,40 @@ class Context:
             return None  # "..., according to county records. Its owner ...": "its" is the subject's, not the records'
         if prev.source.head not in DOCUMENT_HEADS and low[k] == "the":
             return None  # "the researchers" / "the draft" go on only with a credited document
+        head = _bare(low[k + 1])
+        if low[k] == "the" and head != prev.source.head and not (head in STUDY_HEADS and prev.source.head in STUDY_HEADS) and low[k + 1] not in AUTHOR_HEADS and prev.source.head not in DOCUMENT_SETS:
+            return None  # "The bill includes ..." after the research: another document, the writer's own fact
+        if any(w in PUBLISHING and i > 0 and low[i - 1] in BE_FORMS for i, w in enumerate(low)):
+            return None  # "The findings are being published by ...": the act of publishing, not the findings' account
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
+
+    def _own_plan(self, index: int) -> Credit | None:
+        """ "It will now ...", "The company will also ..." right after the organisation spoke, in the same paragraph.
+
+        Spec, carry-over: the source's own plans ("It hopes to ...", "The company will now ...")
+        continue its account; a plain results sentence ("It posted a loss") does not.
+        """
+        view = self.views[index]
+        low = view.low
+        k = view.initial
+        prev = self.done.get(index - 1)
+        if prev is None or prev.kind != NAMED or prev.source is None or prev.source.head in DOCUMENT_HEADS:
+            return None
+        if self.doc.units[index - 1].paragraph != self.doc.units[index].paragraph:
+            return None
+        if low[k] in ("he", "she") and prev.person:
+            j = k + 1  # "He will stay on as a consultant" after the chairman spoke
+        elif low[k] == "it" and (not prev.person or _lone_name(prev)):
+            j = k + 1  # (a one-word name, "Brightwell", may be the company "it" stands for)
+        elif low[k] == "the" and k + 1 < len(low) and low[k + 1] == prev.source.head:
+            j = k + 2  # "The company will ..." after "the company said"
+        else:
+            return None
+        while j < len(low) and low[j] in PLAN_ADVERBS:
+            j += 1
+        if j < len(low) and low[j] == "will" and not view.quoted[j]:
+            return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
+        return None
 
     def resolve(self, pronoun: str, index: int) -> Credit | None:
         """The source an "he", "she", "it" or "they" refers to: the nearest fitting one before it."""
@@ -226,6 +294,60 @@ class Context:
                 return Credit(f, NAMED, f.source, self.canonical(f.source, index + 1), (BACKWARD,), True, False)
         return None
 
+    def _officials_body(self, index: int, phrase: str) -> Credit | None:
+        """The organisation "the officials" (or, in its paragraph, bare "officials") speak for: the nearest named body before."""
+        if phrase in BACK_OFFICIALS:
+            ante = self.resolve("they", index)
+        elif phrase in BARE_OFFICIALS:
+            para = self.doc.units[index].paragraph
+            ante = None
+            for entry in reversed(self.history):
+                if entry.paragraph != para or entry.unit < index - SENTENCE_WINDOW:
+                    break
+                c = entry.credit if entry.credit is not None else self._subject(entry.unit)
+                if c is not None and c.kind == NAMED and not c.person:
+                    ante = c
+                    break
+        else:
+            return None
+        if ante is None or ante.kind != NAMED or ante.person or ante.source is None or ante.source.head in DOCUMENT_HEADS:
+            return None
+        return ante
+
+    def _names_body(self, body: str) -> bool:
+        """True when the article writes `body` ("commission") with a capital inside a sentence: it names that body."""
+        if self._capitalized is None:
+            found: set[str] = set()
+            for view in self.views.values():
+                for k, tok in enumerate(view.toks):
+                    if k != view.initial and tok.text[:1].isupper():
+                        found.add(view.low[k])
+            self._capitalized = frozenset(found)
+        return body in self._capitalized
+
+    def _person_before(self, index: int, frame: Frame) -> Credit | None:
+        """The person named last before sentence `index`: who a "he" or "she" of a reporting verb is.
+
+        A reader can always tell who "she said" means: the pronoun needs a person named earlier
+        in the article, even paragraphs back or in a sentence that credits nobody (spec: pronoun
+        back-references across paragraphs). Only the nearest window's sources are tried first.
+        """
+        if self._people is None:
+            self._people = _people(self.views)
+        people = self._people
+        lo, hi = 0, len(people)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if people[mid][0] < index:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == 0:
+            return None
+        src = people[lo - 1][1]
+        name = self.canonical(src, people[lo - 1][0])
+        return Credit(frame, NAMED, src, name, (frame.rule, CARRY_OVER), True, True)
+
     # --- remembering what was decided ---
 
     def record(self, index: int, credits: list[Credit], orphan: Credit | None) -> None:
@@ -280,7 +402,7 @@ class Context:
         """The speaker of an orphan quotation: the same quotation's attribution, or the previous quote's speaker."""
         unit = self.doc.units[index]
         para = self.doc.paragraphs[unit.paragraph]
-        spans = quotes_in(self.doc, unit.start, unit.end)
+        spans = quotes_in(self.quotes, unit.start, unit.end)
         others = [i for i in range(max(para.units[0].index, index - QUOTE_NEIGHBORS), min(para.units[-1].index, index + QUOTE_NEIGHBORS) + 1) if i != index and i in self.views]
         others.sort(key=lambda i: abs(i - index))
         for other in others:
@@ -333,6 +455,34 @@ def _carried(c: Credit) -> Credit:
     """A credit passed on to an orphan quotation."""
     rules = (QUOTE_RULE,) if c.kind == NAMED else (QUOTE_RULE, c.rules[-1])
     return Credit(c.frame, c.kind, c.source, c.name, rules, True, c.person)
+
+
+def _people(views: dict[int, View]) -> list[tuple[int, Source]]:
+    """Every person named outside quotations, in order: a run of two or more name words, or a title and a name."""
+    out: list[tuple[int, Source]] = []
+    for index, view in views.items():
+        names, low = view.names, view.low
+        if True not in names:
+            continue
+        n = len(names)
+        k = 0
+        while k < n:
+            if not names[k] or view.quoted[k]:
+                k += 1
+                continue
+            end = k
+            while end < n and names[end] and not view.quoted[end]:
+                end += 1
+            if k == view.initial + 1 and view.toks[view.initial].text[:1].isupper() and view.is_word(view.initial):
+                k = view.initial  # "Katherine Okoro spoke ...": a first name opening the sentence
+            titled = k > 0 and (low[k - 1] in TITLES or low[k - 1] == "." and k > 1 and low[k - 2] in TITLES)
+            last = low[end - 1].removesuffix("'s")
+            if (end - k >= 2 or titled) and last not in ORG_SUFFIXES and not low[end - 1].endswith("s'"):
+                start, stop = view.span(k, end)
+                text = view.text(k, end).removesuffix("'s")
+                out.append((index, Source(NAMED, start, stop, text, last, True, text)))
+            k = end
+    return out
 
 
 def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -> dict[str, str]:

@@ -13,19 +13,26 @@ from typing import Final
 
 from ..figures import MONTHS, WEEKDAYS, Figure
 from ..results import Cue
-from ..text import WORD
+from ..text import NUMBER, WORD
 from .lexicon import (
+    ACTOR_GROUPS,
+    ACTORS,
+    INSTITUTION_HEADS,
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
     BE_FORMS,
+    BOILERPLATE,
     COMMON_WORDS,
     COMPARATIVES,
     DETERMINERS,
+    DOCUMENT_HEADS,
     EVALUATIVE,
     EVENT_VERBS,
-    FEELING_VERBS,
+    EXHORTATIONS,
     REPORTING_VERBS,
     FRACTIONS,
+    GENERIC_ADVERBS,
+    GENERIC_MODALS,
     GUARDED_SUPERLATIVES,
     HISTORY,
     IMPERATIVES,
@@ -37,7 +44,9 @@ from .lexicon import (
     ORDINAL_VETOES,
     ORDINALS,
     PREDICTION,
+    PRESENT_STATES,
     QUANTITY_WORDS,
+    RESULTS_NOUNS,
     RECORD_WORDS,
     SPECULATION,
     STATES,
@@ -57,18 +66,17 @@ PREDICTION_VETO: Final = "not-claim.prediction"
 IMPERATIVE_VETO: Final = "not-claim.imperative"
 ANALYSIS_VETO: Final = "not-claim.analysis"
 QUOTED_OPINION: Final = "not-claim.quoted-opinion"
+BOILERPLATE_VETO: Final = "not-claim.boilerplate"
+GENERIC_VETO: Final = "not-claim.generic"
 
 # Shortest word whose "-ed" ending marks a past tense ("bed", "red", "fed" are too short or listed).
 PAST_MIN_LENGTH: Final = 4
-# How far into a quotation its "I felt" / "we want" may stand to make the whole of it a view
-# ("I felt strong today" is; "We did not get everything we wanted, but ..." reports an outcome).
-FEELING_OPENING: Final = 2
 # How far after "not" / "none" its reporting verb may stand ("None of the authors reported").
 NEGATION_WINDOW: Final = 4
 # Share of a sentence's words inside quotation marks from which it is read as a quotation.
 QUOTED_SHARE: Final = 0.6
 # An event claim needs at least this many words: shorter sentences are transitions ("Not so.").
-EVENT_MIN_WORDS: Final = 4
+EVENT_MIN_WORDS: Final = 3
 # How far after "never" or "no" a comparative may stand to make a record
 # ("has never had a busier season", "no election has drawn a higher share").
 COMPARATIVE_WINDOW: Final = 8
@@ -97,11 +105,62 @@ _SMALL_NUMBERS: Final = frozenset(("one", "two", "three", "four", "five", "six",
 _CONDITIONALS: Final = frozenset(("if", "unless", "should", "once"))
 # Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
 _NEGATED_REPORTS: Final = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
-# Past forms that report a state of mind or being, not an occurrence ("it was great", "I felt").
-_NOT_OCCURRENCES: Final = frozenset(("was", "were", "been", "seemed"))
-# Past forms missing from the irregular list that still report what happened ("we had no choice", "we did not walk away").
-_QUOTED_PAST: Final = frozenset(("had", "did"))
 
+# Conjunctions and relative words that open a subordinate clause (Quirk et al. 1985, ch. 14):
+# a modal after one, with no comma between, is not the main clause's.
+SUBORDINATORS: Final = frozenset((
+    "that", "which", "who", "whom", "whose", "where", "when", "whether", "because", "while",
+    "although", "though", "unless", "until", "so", "whereas", "after", "before", "if", "once",
+))
+# Subordinators that open a main clause as demonstratives ("That may be the best advice").
+_DEMONSTRATIVE: Final = frozenset(("that",))
+# Marks that close a subordinate clause or the sentence's opening phrase.
+_CLAUSE_BREAKS: Final = frozenset((",", ";", ":", "-", "--"))
+# Likelihood words that, with a date or time, arrange an event rather than forecast it
+# ("is set to close its offer later on Friday", "is due to face trial in March").
+ARRANGED: Final = frozenset(("set", "due", "scheduled", "slated"))
+# Times of day and relative days that date an arranged event like a weekday does.
+_TIMES: Final = frozenset(("today", "tomorrow", "tonight", "later", "next", "noon", "midnight"))
+# Nouns of purpose before "is to" that make it a goal, not an arrangement ("the aim is to get").
+_PLAN_NOUNS: Final = frozenset(("aim", "goal", "plan", "idea", "hope", "intention", "objective", "task", "job", "challenge", "priority", "point", "answer", "solution", "way"))
+# Particles that turn a reporting verb into another verb ("add up", "point out" aside).
+_PARTICLES: Final = frozenset(("up", "down", "off", "away", "back"))
+# Places that are not actors by themselves: "The city has waited long enough" is rhetoric.
+_PLACES: Final = frozenset(("city", "county", "state", "district", "country", "nation", "town", "region", "area", "world"))
+# Words before a group of actors ("Several officers went ...", "Two firefighters were ...").
+_GROUP_DETERMINERS: Final = frozenset(("the", "several", "some", "many", "two", "three", "four", "five", "dozens", "of", "hundreds", "other", "both", "all", "his", "her", "their", "its"))
+# Adverbs between a subject and its verb ("Officers then kicked", "Microsoft still dominates").
+_SUBJECT_ADVERBS: Final = frozenset(("then", "later", "also", "still", "now", "currently", "already", "soon", "again", "too", "first", "once"))
+# First words of an opening phrase after which the main clause's subject follows a comma
+# ("Although Microsoft still dominates ..., its browser continues ...", "Under EU rules, ...").
+_OPENING_PHRASES: Final = frozenset(("although", "though", "while", "despite", "under", "in", "after", "since", "with", "as", "for", "at", "on", "by", "meanwhile", "however", "now"))
+# How far into the sentence that comma may stand.
+OPENER_MAX: Final = 20
+# Determiners a named subject may open with ("The Mozilla Suite", "its Internet Explorer", "Neither Vodafone or T-Mobile").
+_SUBJECT_DETERMINERS: Final = frozenset(("the", "its", "their", "his", "her", "neither", "either", "both"))
+# Words inside a run of names ("Vodafone or T-Mobile", "Bank of England", "J&K").
+_NAME_INNER: Final = frozenset(("and", "or", "nor", "of", "&", "-", "."))
+_HAVE: Final = frozenset(("has", "have", "had"))
+# Subjects that point at one definite thing, and the verbs that say what it holds.
+_DEFINITE_SUBJECTS: Final = frozenset(("the", "it", "those", "these", "its", "their", "other"))
+_CONTAINING: Final = frozenset(("includes", "include", "included", "contains", "contain", "contained"))
+# What a law, rule or contract does ("The law requires ...", "The bill bans ..."): its content, checkable.
+_MANDATING: Final = frozenset(("requires", "require", "prohibits", "bans", "allows", "permits", "exempts", "obliges", "forbids", "caps", "limits"))
+# How far into the sentence that verb may stand ("The new Road Safety Bill also includes").
+CONTENTS_WINDOW: Final = 7
+# How far into the sentence a results noun may stand ("Time Warner's fourth quarter profits").
+RESULTS_SUBJECT_MAX: Final = 7
+# A pronoun and "be" written as one token.
+_PRONOUN_BE: Final = frozenset(("he's", "she's", "they're", "they've", "he'd", "she'd"))
+# What follows "is"/"has" to state a fact rather than a mood: a noun phrase ("is a former
+# officer", "has a nine-point lead", "is the son of", "was Chelsea's chairman").
+_STATE_OPENERS: Final = frozenset(("a", "an", "the", "its", "his", "her", "their", "one", "no"))
+# Degree words between "is" and "likely" ("are becoming less likely to").
+_DEGREE: Final = frozenset(("less", "more", "most", "least", "very", "increasingly", "becoming", "also", "not", "highly", "quite", "still"))
+DEGREE_GAP_MAX: Final = 3
+_SEEM: Final = frozenset(("seems", "seem", "seemed", "looks", "look", "appears", "appear"))
+# Shortest "-ly" word read as an adverb after "will" ("will probably be", "will eventually be").
+ADVERB_MIN: Final = 4
 # Month and weekday names: a sentence that names the day or month of what it reports is specific.
 _CALENDAR: Final = MONTHS | WEEKDAYS
 
@@ -199,11 +258,147 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
     named = next((k for k, name in enumerate(view.names) if name), None)
     if named is None and low[view.initial] in ("he", "she", "they"):
         named = view.initial
+    if named is None and low[view.initial] == "it" and view.initial + 2 < len(low) and low[view.initial + 1] in BE_FORMS and _past_participle(low[view.initial + 2]):
+        named = view.initial  # "It was founded in 1972.": the thing just named, in the passive
     if named is None and _initial_surname(view):
         named = view.initial  # "Okafor joined the club last summer.": a name only ever seen opening sentences
-    if named is None or not _reports_occurrence(view):
+    if named is not None and _reports_occurrence(view):
+        return _cue("event", view, named, named + 1)
+    actor = _actor_group(view)
+    if actor >= 0:
+        return _cue("event", view, actor, actor + 1)  # "Officers then kicked in the door."
+    subject = _named_state(view)
+    if subject >= 0:
+        return _cue("event", view, subject, subject + 1)  # "Firefox is the foundation's browser."
+    return _contents(view) or _results(view) or _arranged_anchor(view)
+
+
+def _results(view: View) -> Cue | None:
+    """A company's results as the subject ("Time Warner's quarterly profits were better than expected", "Its sales fell")."""
+    low = view.low
+    n = len(low)
+    k = view.initial
+    for j in range(k, min(n, k + RESULTS_SUBJECT_MAX)):
+        if view.quoted[j] or not view.is_word(j):
+            return None
+        if low[j] in RESULTS_NOUNS and (low[j - 1].endswith("'s") or low[j - 1] in ("its", "their") or j > k and any(low[i].endswith("'s") or low[i] in ("its", "their") for i in range(k, j))):
+            nxt = low[j + 1] if j + 1 < n else ""
+            if nxt in BE_FORMS or nxt in IRREGULAR_PAST or len(nxt) > PAST_MIN_LENGTH and nxt.endswith("ed"):
+                return _cue("event", view, j, j + 1)
+            return None
+    return None
+
+
+def _contents(view: View) -> Cue | None:
+    """What a definite thing includes ("The bill includes changes to fines", "Those estimates do not include ..."): a checkable fact."""
+    low = view.low
+    k = view.initial
+    if low[k] not in _DEFINITE_SUBJECTS:
         return None
-    return _cue("event", view, named, named + 1)
+    for j in range(k + 1, min(len(low), k + 1 + CONTENTS_WINDOW)):
+        if view.quoted[j] or not view.is_word(j):
+            return None
+        if low[j] in _CONTAINING:
+            return _cue("event", view, j, j + 1)
+        if low[j] in _MANDATING and low[k] == "the" and any(w in DOCUMENT_HEADS for w in low[k + 1 : j]):
+            return _cue("event", view, j, j + 1)  # "The new law requires landlords to register ..."
+    return None
+
+
+def _arranged_anchor(view: View) -> Cue | None:
+    """An arranged event in the main clause with no name ("The money will also be used for marketing")."""
+    low = view.low
+    if "will" not in low and "to" not in low:
+        return None
+    sub = subordinate(view)
+    dated = -1
+    for k in range(len(low)):
+        if sub[k] or view.quoted[k]:
+            continue
+        if _arranged(view, k):
+            return _cue("event", view, k, k + 1)
+        if low[k] == "will":
+            if dated < 0:
+                dated = 1 if any(_dated(view, j) or _soon(view, j) for j in range(len(low))) else 0
+            if dated:
+                return _cue("event", view, k, k + 1)  # "The council will vote on the plan next month"
+    return None
+
+
+def _actor_group(view: View) -> int:
+    """The subject of "Officers then kicked in the door": a group that acts in the story, then a past tense; else -1."""
+    low = view.low
+    n = len(low)
+    j = view.initial
+    while j < n and (low[j] in _GROUP_DETERMINERS or view.toks[j].kind == NUMBER):
+        j += 1
+    if j >= n or view.quoted[j] or not (low[j] in ACTOR_GROUPS or j > view.initial and low[j - 1] == "the" and (low[j] in ACTORS or low[j] in INSTITUTION_HEADS) and low[j] not in _PLACES):
+        return -1  # a group, or a definite body: "The judge denied the motion", "The ministry issued a warning"
+    head = j
+    j += 1
+    while j < n and (low[j] in _SUBJECT_ADVERBS or low[j] in _HAVE or _adverb(low[j])):
+        j += 1
+    if j < n and (low[j] in IRREGULAR_PAST or low[j] in EVENT_VERBS or len(low[j]) > PAST_MIN_LENGTH and low[j].endswith("ed")):
+        return head
+    return -1
+
+
+def _named_state(view: View) -> int:
+    """The named subject of a present or past state of the case ("Firefox is the foundation's browser",
+    "The suite includes a mail client", "He's been a supporter of the war"); else -1.
+
+    The subject is a run of name words (with "the", a possessive and "and"/"or" inside it) or
+    he, she or they, opening the sentence or the clause after an opening phrase ("Although
+    ..., its browser continues ..."). The verb follows it at once: a form of be or have with
+    a noun phrase after it, or a verb of a lasting state (data/claims_kinds.toml [event]).
+    """
+    low = view.low
+    n = len(low)
+    s = view.initial
+    if low[s] in _OPENING_PHRASES:
+        comma = next((j for j in range(s, min(n, s + OPENER_MAX)) if low[j] == ","), -1)
+        if comma < 0:
+            return -1
+        s = comma + 1
+    j = s
+    if j < n and low[j] in _SUBJECT_DETERMINERS:
+        j += 1
+    head = j
+    if j < n and low[j] in _PRONOUN_BE and j == s:
+        j += 1
+        if j < n and low[j] == "been":
+            j += 1
+        return head if j < n and low[j] in _STATE_OPENERS else -1  # "He's been a staunch supporter of ..."
+    pronoun = j < n and low[j] in ("he", "she", "they") and j == s
+    if pronoun:
+        j += 1
+    elif j + 1 < n and j == view.initial and view.toks[j].text[:1].isupper() and view.toks[j].kind == WORD and not view.names[j] and view.names[j + 1] and low[j] not in COMMON_WORDS:
+        j += 1  # "Pepe Peruyero is ...": a first name seen only opening the sentence
+        while j < n and view.names[j]:
+            j += 1
+    else:
+        named = 0
+        while j < n and not view.quoted[j] and (view.names[j] or named and low[j] in _NAME_INNER):
+            named += view.names[j]
+            j += 1
+        if not named or low[j - 1] in _NAME_INNER:
+            return -1
+    while j < n and (low[j] in _SUBJECT_ADVERBS or _adverb(low[j])):
+        j += 1
+    if j >= n or view.quoted[j]:
+        return -1
+    w = low[j]
+    if w in PRESENT_STATES:
+        return head
+    if w in BE_FORMS or w in _HAVE:
+        k = j + 1
+        if k < n and low[k] == "been":
+            k += 1
+        elif pronoun and w in _HAVE:
+            return -1  # "She has a point": a pronoun's possession is too often a figure of speech
+        if k < n and (low[k] in _STATE_OPENERS or view.names[k] or view.toks[k].kind == NUMBER):
+            return head
+    return -1
 
 
 def negated_report(view: View) -> Cue | None:
@@ -214,8 +409,8 @@ def negated_report(view: View) -> Cue | None:
     for k, w in enumerate(low):
         if w in _NEGATORS and not view.quoted[k]:
             for j in range(k + 1, min(len(low), k + 1 + NEGATION_WINDOW)):
-                if low[j] in _NEGATED_REPORTS:
-                    return _cue("event", view, k, j + 1)
+                if low[j] in _NEGATED_REPORTS and not (j + 1 < len(low) and low[j + 1] in _PARTICLES):
+                    return _cue("event", view, k, j + 1)  # ("the numbers do not add up" is no silence)
     return None
 
 
@@ -244,10 +439,12 @@ def _reports_occurrence(view: View) -> bool:
             continue
         if w in IRREGULAR_PAST or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
             return True
-        if w.endswith("ing") and k > 0 and low[k - 1] in BE_FORMS:
-            return True
+        if w.endswith("ing") and k > 0 and (low[k - 1] in BE_FORMS or k > 1 and low[k - 1] in _SUBJECT_ADVERBS and low[k - 2] in BE_FORMS):
+            return True  # "is reviewing", "were also carrying"
         if k + 1 < len(low) and w + " " + low[k + 1] in STATES:
             return True  # "is under investigation", "remains in custody"
+        if _arranged(view, k):
+            return True  # "is to restate its accounts", "is due to face trial", "will be used for"
     return False
 
 
@@ -269,32 +466,178 @@ def is_question(view: View) -> bool:
     return False
 
 
+def boilerplate(view: View) -> Cue | None:
+    """A press release's legal or contact boilerplate ("forward-looking statements", "please visit"), outside quotations."""
+    if _BOILERPLATE_FIRST.isdisjoint(view.low):
+        return None
+    for k, w in enumerate(view.low):
+        if view.quoted[k]:
+            continue
+        for parts in _BOILERPLATE_WORDS.get(w, ()):
+            if view.low[k : k + len(parts)] == parts:
+                return _cue("event", view, k, k + len(parts))
+    return None
+
+
+def generic(view: View) -> Cue | None:
+    """Generic background in the writer's voice: "generally", "usually", "in the past", or "can be bought" in the main clause."""
+    low = view.low
+    if _GENERIC_FIRST.isdisjoint(low):
+        return None
+    sub: list[bool] | None = None
+    for k, w in enumerate(low):
+        if view.quoted[k] or not (w in _GENERIC_WORDS or w in GENERIC_MODALS):
+            continue
+        if sub is None:
+            sub = subordinate(view)
+        if sub[k]:
+            continue  # "... drivers who tend to exceed the limit": the clause's, not the sentence's
+        for parts in _GENERIC_WORDS.get(w, ()):
+            if low[k : k + len(parts)] == parts:
+                return _cue("event", view, k, k + len(parts))
+        if w in GENERIC_MODALS:
+            return _cue("event", view, k, k + 1)
+    return None
+
+
 def speculation(view: View) -> Cue | None:
-    """A modal of possibility or duty outside quotations: the writer speculates or advises."""
+    """A modal of possibility or duty in the main clause, outside quotations: the writer speculates or advises.
+
+    A modal inside a subordinate clause ("leading some to speculate that he might run", "so
+    citizens would be able to attend") qualifies that clause, not what the sentence reports.
+    """
     low = view.low
     if _SPECULATION_TRIGGERS.isdisjoint(view.low):
         return None
+    sub = subordinate(view)
+    dated = -1  # whether the sentence names a day or time: read once, only if "set to" needs it
+    past = False  # a past tense seen so far (one pass: the loop stays linear)
     for k, w in enumerate(low):
         if w in SPECULATION and not view.quoted[k]:
             if w == "may" and k != view.initial and view.toks[k].text[0] == "M":
                 continue  # the month
+            if sub[k]:
+                continue
+            if w == "could" and k > 0 and low[k - 1] == "and" and past:
+                continue  # "went to the apartment and could hear arguing": what they could do then
             return _cue("event", view, k, k + 1)
-        if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and low[k - 1] in BE_FORMS | {"seems", "seem", "looks", "appears"} and not view.quoted[k]:
+        if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
+            if w in ARRANGED:
+                if dated < 0:
+                    dated = 1 if any(_dated(view, j) or low[j] in _TIMES for j in range(len(low))) else 0
+                if dated:
+                    continue  # "is set to close its offer on Friday": an arranged event, not a forecast
+            if sub[k]:
+                continue
             return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
+        if not past and not view.quoted[k] and (w in IRREGULAR_PAST or len(w) > PAST_MIN_LENGTH and w.endswith("ed")):
+            past = True
     return None
+
+
+def _likely_before(view: View, k: int) -> bool:
+    """ "is likely", "seems likely", "are becoming less likely": a form of be or seem before the likelihood word."""
+    low = view.low
+    j = k - 1
+    while j > 0 and low[j] in _DEGREE and k - j <= DEGREE_GAP_MAX:
+        j -= 1
+    return low[j] in BE_FORMS or low[j] in _SEEM
+
+
+def subordinate(view: View) -> list[bool]:
+    """For each token, whether it stands in a subordinate clause: a subordinator before it with no comma between.
+
+    "who will replace Ann Veneman", "which will help inflows", "that the deal might fail": the
+    main clause's fact is what the sentence reports. A comma closes the clause (", which has
+    lost five games, will face" reads "will" in the main clause again). One pass, left to right.
+    """
+    low = view.low
+    flags = [False] * len(low)
+    inside = False
+    for k, w in enumerate(low):
+        flags[k] = inside
+        if view.quoted[k]:
+            continue
+        if w in _CLAUSE_BREAKS:
+            inside = False
+        elif w in SUBORDINATORS and not (w in _DEMONSTRATIVE and (k == view.initial or low[k - 1] in _CLAUSE_BREAKS)):
+            inside = True  # (a clause-initial "that" is a demonstrative: ", that may be the easiest advice")
+    return flags
 
 
 def prediction(view: View) -> Cue | None:
-    """ "will" or "would" outside quotations: a forecast in the writer's voice (a dated plan is a fact)."""
+    """ "will" or "would" in the main clause, outside quotations: a forecast in the writer's voice.
+
+    A dated plan is a fact ("The branches will close on July 1"), and so is an arranged one in
+    the passive ("The money will be used for marketing"): spec, arranged future events. After a
+    conditional ("If she runs as she did on Sunday, few will ..."), only a date in the main
+    clause makes it one ("If the council approves, the rise will take effect on July 1").
+    """
     if PREDICTION.isdisjoint(view.low):
         return None
-    conditional = view.low[view.initial] in _CONDITIONALS  # "If she runs as she did on Sunday, few will ..."
-    if not conditional and any(_dated(view, k) for k in range(len(view.low))):
+    low = view.low
+    conditional = low[view.initial] in _CONDITIONALS
+    start = 0
+    if conditional:
+        start = next((j for j in range(len(low)) if low[j] == "," and not view.quoted[j]), len(low))
+    if any(_dated(view, k) or _soon(view, k) for k in range(start, len(low))):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
-    for k, w in enumerate(view.low):
+    sub = subordinate(view)
+    for k, w in enumerate(low):
         if w in PREDICTION and not view.quoted[k]:
+            if sub[k] and not conditional:
+                continue
+            if not conditional and _arranged_passive(view, k):
+                return None
             return _cue("event", view, k, k + 1)
     return None
+
+
+def _past_participle(word: str) -> bool:
+    """A regular or irregular past participle ("founded", "built")."""
+    return word in IRREGULAR_PAST or len(word) > PAST_MIN_LENGTH and word.endswith("ed")
+
+
+def _soon(view: View, k: int) -> bool:
+    """A near, fixed time at token `k`: "tomorrow", "next week", "next month", "later today" (a year ahead is a forecast)."""
+    low = view.low
+    w = low[k]
+    if w in ("tomorrow", "tonight"):
+        return True
+    nxt = low[k + 1] if k + 1 < len(low) else ""
+    return w == "next" and nxt in ("week", "month", "weekend") or w == "later" and nxt in ("today", "tonight", "this")
+
+
+def _arranged(view: View, k: int) -> bool:
+    """An arranged future event at token `k`: "is to restate", "is due to face", "is scheduled for", "will be used".
+
+    Spec, "Conventions for real copy": an arranged future event stated as fact is a claim.
+    """
+    low = view.low
+    w = low[k]
+    n = len(low)
+    if w in BE_FORMS and k + 2 < n and low[k + 1] == "to" and view.toks[k + 2].kind == WORD and not view.quoted[k + 2]:
+        return low[k - 1] not in _PLAN_NOUNS if k > 0 else True  # "is to restate" ("the aim is to get" is a goal)
+    if w in ARRANGED and w != "set" and k > 0 and low[k - 1] in BE_FORMS and k + 1 < n and low[k + 1] in ("to", "for"):
+        return True
+    return w == "will" and _arranged_passive(view, k)
+
+
+def _arranged_passive(view: View, k: int) -> bool:
+    """ "will be used", "will also be sent": a decision already taken, in the passive, after "will"."""
+    low = view.low
+    j = k + 1
+    while j < len(low) and (low[j] in ("also", "now", "then", "only", "still") or _adverb(low[j])):
+        j += 1
+    if low[k] != "will" or j + 1 >= len(low) or low[j] != "be":
+        return False
+    p = low[j + 1]
+    return p in IRREGULAR_PAST or len(p) >= PAST_MIN_LENGTH and p.endswith("ed")  # "used", "sent", "held"
+
+
+def _adverb(word: str) -> bool:
+    """A word in "-ly" long enough to be an adverb ("also", "only" are listed apart)."""
+    return len(word) > ADVERB_MIN and word.endswith("ly")
 
 
 def imperative(view: View) -> Cue | None:
@@ -321,6 +664,11 @@ def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], 
 
 
 _OPENER_WORDS: Final = _by_first_word(OPINION_OPENERS)
+_BOILERPLATE_WORDS: Final = _by_first_word(BOILERPLATE)
+_EXHORTATION_WORDS: Final = _by_first_word(EXHORTATIONS)
+_GENERIC_WORDS: Final = _by_first_word(GENERIC_ADVERBS)
+_BOILERPLATE_FIRST: Final = frozenset(_BOILERPLATE_WORDS)
+_GENERIC_FIRST: Final = frozenset(_GENERIC_WORDS) | GENERIC_MODALS
 
 
 def analysis(view: View) -> Cue | None:
@@ -361,31 +709,24 @@ def _dated(view: View, k: int) -> bool:
 
 
 def quoted_opinion(view: View) -> bool:
-    """A quotation that voices a feeling or a view, not an occurrence ("I felt strong today," she said).
+    """A quotation that exhorts rather than states ('"Parliamentarians need to consider this carefully."').
 
-    Only sentences mostly inside quotation marks are read. They report an occurrence when the
-    quoted words hold an event verb, a date, or a past tense that is not a state ("was") or a
-    feeling ("felt"); a first-person feeling ("I felt", "we love") makes it a view regardless.
+    Spec, "Conventions for real copy": quoted or reported speech from an identifiable source is
+    an attributed claim, its feelings, assessments and predictions included; questions and
+    exhortations are not. Only sentences mostly inside quotation marks are read: a call to act
+    ("we have to", "let us", "we challenge him to", "we are called to") inside the quotation.
     """
     inside, total = view.words_quoted
     if not total or inside < QUOTED_SHARE * total:
         return False
     low = view.low
-    occurrence = False
-    opened = -1  # index of the quotation's first word: a feeling that opens it frames all of it
     for k, w in enumerate(low):
-        if not view.quoted[k] or view.toks[k].kind != WORD:
+        if not view.quoted[k]:
             continue
-        opened = k if opened < 0 or k > 0 and low[k - 1] == QUOTE else opened
-        if w in FEELING_VERBS and k > 0 and low[k - 1] in ("i", "we") and k - opened <= FEELING_OPENING:
-            return True
-        if w in EVENT_VERBS or w in _CALENDAR and view.toks[k].text[0].isupper():
-            occurrence = True
-        elif w in FEELING_VERBS or w in _NOT_OCCURRENCES:
-            continue
-        elif w in IRREGULAR_PAST or w in _QUOTED_PAST or w in REPORTING_VERBS and low[k - 1] not in DETERMINERS or len(w) > PAST_MIN_LENGTH and w.endswith("ed"):
-            occurrence = True  # "we pulled everyone out", "people are telling us" 
-    return not occurrence
+        for parts in _EXHORTATION_WORDS.get(w, ()):
+            if low[k : k + len(parts)] == parts:
+                return True
+    return False
 
 
 def word_count(view: View) -> int:

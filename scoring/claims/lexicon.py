@@ -18,6 +18,8 @@ EVIDENTIAL_VERBS: Final = _SOURCES.terms("verbs.evidential")
 PASSIVE_PARTICIPLES: Final = _SOURCES.terms("verbs.passive")
 CHARACTERIZING_VERBS: Final = _SOURCES.terms("verbs.characterizing")
 FINDING_VERBS: Final = _SOURCES.terms("verbs.finding")
+GUIDANCE_VERBS: Final = _SOURCES.terms("verbs.guidance")
+GUIDANCE_OBJECTS: Final = _SOURCES.terms("verbs.guidance_objects")
 REPORTING_VERBS: Final = SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS
 
 # --- function words (claims_sources.toml [words]) ---
@@ -51,6 +53,12 @@ TITLES: Final = _SOURCES.terms("heads.titles")
 OUTLETS: Final = _SOURCES.terms("heads.outlets")
 JURISDICTIONS: Final = _SOURCES.terms("heads.jurisdictions")
 RESPONDENTS: Final = _SOURCES.terms("heads.respondents")
+ACTORS: Final = _SOURCES.terms("heads.actors")
+LEVELS: Final = _SOURCES.terms("heads.levels")
+SERVICES: Final = _SOURCES.terms("heads.services")
+ACTOR_SPEECH: Final = _SOURCES.terms("heads.actor_speech")
+# "commissioners" -> "commission": a body's members and the body (read-only, Final)
+MEMBERS: Final[dict[str, str]] = dict(pair.split(":", 1) for pair in sorted(_SOURCES.terms("heads.members")))
 SOURCE_HEADS: Final = GENERIC_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS
 
 # --- claim kinds (claims_kinds.toml) ---
@@ -73,10 +81,16 @@ EVALUATIVE: Final = _KINDS.terms("not_claim.evaluative")
 IMPERATIVES: Final = _KINDS.terms("not_claim.imperatives")
 LIKELIHOOD: Final = _KINDS.terms("not_claim.likelihood")
 OPINION_OPENERS: Final = _KINDS.terms("not_claim.opinion_openers")
+BOILERPLATE: Final = _KINDS.terms("not_claim.boilerplate")
+GENERIC_ADVERBS: Final = _KINDS.terms("not_claim.generic_adverbs")
+GENERIC_MODALS: Final = _KINDS.terms("not_claim.generic_modals")
 EVENT_VERBS: Final = _KINDS.terms("event.verbs")
-FEELING_VERBS: Final = _KINDS.terms("not_claim.feeling_verbs")
+EXHORTATIONS: Final = _KINDS.terms("not_claim.exhortations")
 IRREGULAR_PAST: Final = _KINDS.terms("event.irregular_past")
 STATES: Final = _KINDS.terms("event.states")
+ACTOR_GROUPS: Final = _KINDS.terms("event.actor_groups")
+PRESENT_STATES: Final = _KINDS.terms("event.present_states")
+RESULTS_NOUNS: Final = _KINDS.terms("event.results_nouns")
 # Common English words (the readability lists' familiar words): a lone capitalized one opening
 # a sentence ("Time will tell", "History shows") is that word, not a name.
 _EASY: Final = load("easy_words_en").tables["lists"]

@@ -27,6 +27,7 @@ from .lexicon import (
     INSTITUTIONAL_PEOPLE,
     JURISDICTIONS,
     LEFT_STOPS,
+    LEVELS,
     NAME_JOINERS,
     OFFICIAL_VOICE,
     ORG_SUFFIXES,
@@ -36,6 +37,7 @@ from .lexicon import (
     QUANTIFIERS,
     RESPONDENTS,
     ROLE_HEADS,
+    SERVICES,
     TITLES,
 )
 from .view import View
@@ -51,6 +53,8 @@ PHRASE_MAX: Final = 12
 # How many tokens an appositive or relative clause between commas may hold before the verb
 # ("Dr. Raymond Achebe, an endocrinologist at St. Luke's ... who was not involved, said").
 APPOSITIVE_MAX: Final = 28
+# How many tokens a parenthesis between a source and its verb may hold ("(NYSE:JEC)", "(62%)").
+PAREN_MAX: Final = 8
 # How many tokens a source may run to the right of "according to", "citing" or "by".
 RIGHT_MAX: Final = 18
 
@@ -108,7 +112,16 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
     """The tokens of the noun phrase that ends just before token `end` ([a, b)), or None."""
     b = end
     k = end - 1
-    a = end
+    if k > 0 and view.toks[k].text == ")" and not view.quoted[k]:
+        # "Jacobs Engineering Group Inc. (NYSE:JEC) announced": the phrase ends before the aside
+        j = k - 1
+        while j >= 0 and end - j <= PAREN_MAX and view.toks[j].text not in ("(", ")"):
+            j -= 1
+        if j > 0 and view.toks[j].text == "(":
+            if not any(view.toks[i].kind == NUMBER for i in range(j, k)):
+                b = j
+            k = j - 1  # a share in brackets stays in the phrase: "Most (62%)" is a poll's respondents
+    a = k + 1
     count = 0
     while k >= 0 and count < PHRASE_MAX:
         tok = view.toks[k]
@@ -192,6 +205,14 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         if inner is not None:
             start, end = view.span(a, b)
             return Source(inner.kind, start, end, view.text(a, b), inner.head, inner.kind == ANONYMOUS or inner.person, inner.name)
+    if low[words[0]] in RESPONDENTS and len(words) > 2 and ANONYMITY.isdisjoint(low[a:b]):
+        # "those asked in a poll for Acme said": the poll named in the phrase is the source
+        for i in range(2, len(words)):
+            if low[words[i]] in DOCUMENT_HEADS and low[words[i - 1]] in DETERMINERS:
+                inner = classify(view, words[i - 1], b, proper)
+                if inner is not None and inner.kind == NAMED:
+                    start, end = view.span(a, b)
+                    return Source(NAMED, start, end, view.text(a, b), inner.head, False, inner.name)
     if _respondents(view, a, b, words):
         # "64% said", "most respondents said": the people a poll or study asked
         start, end = view.span(a, b)
@@ -243,12 +264,16 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
         if head in INSTITUTIONAL_PEOPLE and (named_qual or org_mod) and not anonymous and not quantified:
             return make(NAMED, False)
+        if head in INSTITUTIONAL_PEOPLE and not anonymous and not quantified and not bare_mods.isdisjoint(LEVELS) and not bare_mods.isdisjoint(SERVICES):
+            return make(NAMED, False)  # "city health officials": a level of government and its service name a department (spec)
         return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
     if head in GENERIC_HEADS:
         # "Consumer advocates say": a capital that only opens the sentence does not name the group
         # (mid-sentence, "Oxford researchers" does).
         if names_pre == [view.initial] and not names_post and not _affiliated_body(view, post):
             named_qual = False
+        if any(flags[k] and _bare(low[k]) in INSTITUTION_HEADS for k in pre[:-1]) and not quantified:
+            named_qual = True  # "Bureau analysts", "Ministry economists": a body the article names with a capital
         if det in QUANTIFIERS and det not in ("a", "an", "one") and not names_post:
             named_qual = False  # "Some Harlow residents", "many Oxford students": a share of a group, unnamed
         if named_qual and not anonymous:
@@ -265,8 +290,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if head not in INSTITUTION_HEADS and _singular(head) in INSTITUTION_HEADS and (definite or possessive):
         head = _singular(head)  # "the companies said", "both unions said": bodies named before
     if head in INSTITUTION_HEADS:
-        if indefinite and not named_qual and not inst_mod:
-            return make(VAGUE, False)
+        if indefinite and not named_qual:
+            return make(VAGUE, False)  # "a government agency said", "an appeals court": which one is not said
         return make(NAMED, False)
     if head in DOCUMENT_HEADS:
         if named_qual or definite or inst_mod:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..text import NUMBER
+from ..text import NUMBER, WORD
 from .frames import Frame
 from .lexicon import (
     AGENTLESS_PARTICIPLES,
@@ -43,7 +43,19 @@ THAT_WINDOW: Final = 5
 # How far before a report noun its opener may stand ("amid [growing] reports that").
 OPENER_GAP_MAX: Final = 3
 _NUMBER_WORDS: Final = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
-_TRIGGERS: Final = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | frozenset(("estimated",))
+# Estimates with "the" and no estimator ("the estimated cost"); spec: agentless estimates are vague.
+UNOWNED_ESTIMATES: Final = frozenset(("estimated", "projected", "predicted", "forecast"))
+# Participles that take their clause without "that" after an impersonal "it" ("It is estimated his trial will cost").
+IT_CLAUSE_PARTICIPLES: Final = frozenset(("estimated", "believed", "thought", "understood", "reported", "predicted", "projected", "feared", "expected", "said", "rumored", "rumoured"))
+# What may follow "have been reported" to keep it agentless ("cases have been reported in Harlow").
+_REPORTED_WHERE: Final = frozenset(("in", "at", "on", "across", "among", "since", "this", "last", "over", "during", "so", "near", "around", "throughout"))
+# How many modifiers may stand before a report noun that opens the sentence ("Unconfirmed media reports").
+SUBJECT_MODIFIERS: Final = 3
+# How far after that report noun its "that" may stand ("reports have been rife over the past days that").
+REPORT_THAT_WINDOW: Final = 10
+# Words that give a report an owner ("our reports", "its reports").
+_OWNERS: Final = frozenset(("our", "its", "their", "his", "her", "my", "the", "these", "those"))
+_TRIGGERS: Final = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | UNOWNED_ESTIMATES
 _PERFECT: Final = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
 
 
@@ -64,8 +76,14 @@ def find(view: View) -> list[Frame]:
             frame = Frame(HEDGE_ADVERB, VAGUE, view.toks[k].start, view.toks[k].end, view.toks[k].text, None)
         elif w == "estimated" and k > 0 and low[k - 1] == "an" and k + 1 < n and _is_number(view, k + 1):
             frame = Frame(ESTIMATED, VAGUE, view.toks[k - 1].start, view.toks[k].end, view.text(k - 1, k + 1), None)
+        elif w in UNOWNED_ESTIMATES and k > 0 and low[k - 1] == "the" and k + 1 < n and view.toks[k + 1].kind == WORD and low[k + 1] not in ("by", "at"):
+            # "The estimated loss to bondholders is up to 70%": an estimate nobody is said to have made
+            frame = Frame(ESTIMATED, VAGUE, view.toks[k - 1].start, view.toks[k].end, view.text(k - 1, k + 1), None)
         elif w in REPORT_NOUNS and k + 1 < n and low[k + 1] in ("that", "of", "suggesting", "indicating") and _opened(view, k):
             frame = Frame(GENERIC_SOURCE, VAGUE, view.toks[k].start, view.toks[k + 1].end, view.text(k, k + 2), None)
+        elif w in REPORT_NOUNS and w.endswith("s") and k - view.initial <= SUBJECT_MODIFIERS and "that" in low[k + 1 : k + 1 + REPORT_THAT_WINDOW] and _subject_reports(view, k):
+            # "Unconfirmed reports have been rife that ...", "Rumors are circulating that ...": reports of no one
+            frame = Frame(GENERIC_SOURCE, VAGUE, view.toks[view.initial].start, view.toks[k].end, view.text(view.initial, k + 1), None)
         else:
             frame = None
         if frame is not None:
@@ -96,13 +114,15 @@ def _agentless(view: View, k: int) -> Frame | None:
     frame = False
     if _it_subject(view, k) and (nxt in ("that", ",") or "that" in low[j + 1 : j + 1 + THAT_WINDOW]):
         frame = True  # "it is believed that", "it is widely believed at City Hall that"
+    elif _it_subject(view, k) and p in IT_CLAUSE_PARTICIPLES and view.toks[j + 1].kind == WORD and nxt not in ("by", "as", "for", "with", "to"):
+        frame = True  # "It is estimated his trial will cost ...": the clause follows without "that"
     elif nxt == "to" and (p not in TO_FRAME_VETOES or adverb):  # "is widely expected to"
         frame = True  # "is said to", "is thought to"
     elif nxt == "as" and p in AS_LABELS and (p not in AS_LABELS_NEED_ADVERB or adverb):
         frame = True  # "is recognized as", "is widely seen as"
     elif adverb and p in AGENTLESS_PARTICIPLES and p not in TO_FRAME_VETOES and nxt in ("that", ",", "."):
         frame = True  # "as is widely believed", "is widely reported"
-    elif p in REPORTED_ENDINGS and nxt in (".", ";", "!"):
+    elif p in REPORTED_ENDINGS and (nxt in (".", ";", "!") or nxt in _REPORTED_WHERE):
         frame = True  # "No deaths have been reported.", "Two injuries were reported."
     if not frame:
         return None
@@ -126,6 +146,14 @@ def _it_subject(view: View, k: int) -> bool:
     while j >= 0 and view.low[j] in _PERFECT and k - j <= 3:
         j -= 1
     return j >= 0 and view.low[j] == "it"
+
+
+def _subject_reports(view: View, k: int) -> bool:
+    """True when the report noun at `k` heads the sentence's subject: only modifiers before it, none naming an owner."""
+    for j in range(view.initial, k):
+        if view.names[j] or view.low[j].endswith("'s") or view.low[j] in _OWNERS or not view.is_word(j):
+            return False  # "Reuters reports that", "the ministry's reports that": owned
+    return True
 
 
 def _opened(view: View, k: int) -> bool:

@@ -75,11 +75,11 @@ class View:
 
 
 def make_view(doc: Document, unit: Unit, proper: frozenset[str]) -> View:
-    """Read `unit` into a View; quotation state comes from `doc.quotes`, names from `proper`."""
-    return _read(doc, (unit,), proper)[0][0]
+    """Read `unit` into a View; quotation state comes from `quotations(doc)`, names from `proper`."""
+    return _read(doc, (unit,), proper, quotations(doc))[0][0]
 
 
-def make_views(doc: Document) -> tuple[list[View], frozenset[str]]:
+def make_views(doc: Document, quotes: tuple[tuple[int, int], ...]) -> tuple[list[View], frozenset[str]]:
     """Every sentence of `doc` as a View, and the article's proper words, in one pass over the tokens.
 
     Proper words are capitalized words the article writes with a capital inside its sentences
@@ -87,10 +87,12 @@ def make_views(doc: Document) -> tuple[list[View], frozenset[str]]:
     ..."), where a capital alone proves nothing. Headings are left out: title case capitalizes
     everything. The sentence-initial name flags, the only ones that need them, are set last.
     """
-    return _read(doc, [u for u in doc.units if u.type == "sentence"], None)
+    return _read(doc, [u for u in doc.units if u.type == "sentence"], None, quotes)
 
 
-def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset[str] | None) -> tuple[list[View], frozenset[str]]:
+def _read(
+    doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset[str] | None, quotes: tuple[tuple[int, int], ...],
+) -> tuple[list[View], frozenset[str]]:
     """Views of `units`; with `proper` None, the proper words are gathered from the same units.
 
     Speed matters here (every token of the article passes through): one loop per unit reads
@@ -129,7 +131,7 @@ def _read(doc: Document, units: tuple[Unit, ...] | list[Unit], proper: frozenset
             k += 1
         if initial < 0:
             initial = 0
-        spans = quotes_in(doc, unit.start, unit.end)
+        spans = quotes_in(quotes, unit.start, unit.end)
         inside = 0
         if spans:
             flags: list[bool] = []
@@ -209,9 +211,51 @@ def _written_lower(word: str, written: set[str]) -> bool:
     return w in written or w + "'s" in written
 
 
-def quotes_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotation spans that overlap [start, end): found by bisection, as `doc.quotes` is sorted."""
-    quotes = doc.quotes
+def quotations(doc: Document) -> tuple[tuple[int, int], ...]:
+    """The article's double-quoted passages, marks included, paired by which way each mark faces.
+
+    A mark after a space or an opening bracket and before a word opens a quotation; one after a
+    word or punctuation and before a space closes it. A quotation still open when another
+    opens ran on without its closing mark ('He said: "A. B. "C."' merged from two paragraphs):
+    it ends before the new one, so the writer's words after the second do not read as quoted.
+    A quotation left open at the end of a paragraph ends with it (news style reopens the mark
+    on each paragraph of a long quote). Marks that face neither way alternate.
+    """
+    norm = doc.norm
+    size = len(norm)
+    spans: list[tuple[int, int]] = []
+    for p in doc.paragraphs:
+        open_at = -1
+        i = norm.find(QUOTE, p.start, p.end)  # str.find: the marks alone, not every token, are visited
+        while i >= 0:
+            before = norm[i - 1] if i > 0 else " "
+            after = norm[i + 1] if i + 1 < size else " "
+            opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or not after.isalnum())
+            if open_at < 0:
+                if opens or not closes:
+                    open_at = i
+            elif opens and not closes:
+                last_end = i
+                while last_end > open_at + 1 and norm[last_end - 1].isspace():
+                    last_end -= 1
+                spans.append((open_at, last_end))  # the run-on quotation ends at the text before this mark
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+            i = norm.find(QUOTE, i + 1, p.end)
+        if open_at >= 0:
+            spans.append((open_at, p.end))
+    return tuple(spans)
+
+
+# Characters after which a quotation mark opens a quotation ("(" and dashes: '-"We ...').
+_OPENING_CONTEXT: Final = frozenset(("(", "[", "-", "\u2014", "\u2013", "/", ":"))
+
+
+def quotes_in(quotes: tuple[tuple[int, int], ...], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotation spans that overlap [start, end): found by bisection, as `quotes` is sorted."""
     i = bisect_left(quotes, (start, start))
     if i > 0 and quotes[i - 1][1] > start:
         i -= 1  # a quotation opened before the unit and still open in it
