@@ -14,12 +14,14 @@ the Chicago Manual of Style on writing numbers; the word lists are in
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Final
 
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
+    MAX_DIGITS,
     UNITS,
     ORDINAL_SUFFIXES,
     SCALES,
@@ -291,7 +293,19 @@ def is_title_case(toks: tuple[Token, ...]) -> bool:
 
 
 def _read(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool = False) -> _Raw | None:
-    """Read the figure that starts at token `i`, or return None when none starts there."""
+    """Read the figure that starts at token `i`, or return None when none starts there.
+
+    A value beyond the range of a float ("one hundred hundred hundred ...", a thousand digit
+    groups) is no quantity a story reports: it is read as a code, incidental, worth 0.
+    """
+    raw = _read_quantity(toks, low, i, title_case)
+    if raw is not None and not (math.isfinite(raw.value) and (raw.upper is None or math.isfinite(raw.upper))):
+        return _Raw(raw.first, raw.last, 0.0, "other", incidental=True)
+    return raw
+
+
+def _read_quantity(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool) -> _Raw | None:
+    """Read the figure that starts at token `i` (its value may overflow to infinity: `_read` checks)."""
     n = len(toks)
     currency = None
     first = i
@@ -424,6 +438,8 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         ):
             norm_text += low[last]
             last += 1
+        if len(norm_text) > MAX_DIGITS:
+            return _Raw(i, last, _last_digits(norm_text), "other", incidental=True)  # a code, as in plain_value
         value = float(norm_text)
     return _Raw(i, last, value)
 
@@ -587,7 +603,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if prev in MONTHS or (prev == "." and prev2 in MONTHS):
         raw.measure, raw.incidental = "date", True  # "July 4", "Jan. 2"
         return
-    whole = raw.value == int(raw.value)
+    whole = math.isfinite(raw.value) and raw.value == int(raw.value)
     written = low[s]
     if (
         whole
