@@ -43,6 +43,9 @@ DURATION_BASES: Final[dict[str, tuple[str, float]]] = {
 }
 # Verb classes that make a percentage a change rather than a share (data/figures_referents.toml [verbs_amounts]).
 CHANGE_VERBS: Final = frozenset(("rose", "fell"))
+# A figure named as known ("the eight charities") points back this many units at most: a
+# definite reference is to a figure just given, and small numbers recur across a story.
+REFERENCE_REACH: Final = 1
 # Words taken for names that say when, not who: they do not tell two people's figures apart.
 TIME_NAMES: Final = MONTHS | WEEKDAYS
 
@@ -170,8 +173,9 @@ def group_figures(
     through the group's nouns and verbs rather than every mention: time linear in the number
     of figures. A count below SMALL_COUNT also needs its unit to share a name with the group's
     units when both name someone: "Smith scored 2 goals" and "Jones scored 2 goals" are two facts.
-    A figure named as known ("the eight charities") points back: with no group that accepts
-    it, it joins the latest group of its value in an earlier unit, whatever that one's noun.
+    A count named as known ("the eight charities") points back: with no group that accepts
+    it, it joins the latest group of its value if that one was last mentioned at most
+    REFERENCE_REACH units before, whatever its noun.
     """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
@@ -196,8 +200,10 @@ def group_figures(
             if home is None and fig.reference and fig.measure in COUNTED:
                 for k in range(len(candidates) - 1, first - 1, -1):
                     g = candidates[k]
-                    if g.mentions[-1].unit < fig.unit:
-                        home = g
+                    last = g.mentions[-1].unit
+                    if last < fig.unit:
+                        if fig.unit - last <= REFERENCE_REACH:
+                            home = g
                         break
         if home is None:
             home = _Group(key)

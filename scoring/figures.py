@@ -118,6 +118,8 @@ YEAR_RANGE: Final = (1500, 2100)
 PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
+# How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
+SUBJECT_MAX: Final = 6
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
 VERB_GAP_MAX: Final = 4
 # How many determiners/prepositions may stand between a verb and the figure it governs.
@@ -893,7 +895,12 @@ def _verb_before(low: list[str], first: int) -> str:
 
 
 def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
-    """The noun phrase before the verb that governs an amount ("fare revenue reached $9.6m"), up to NOUN_PHRASE_MAX words; found as _verb_before finds the verb."""
+    """The content words of the clause before the verb that governs an amount, up to SUBJECT_MAX tokens back.
+
+    "The county's vaccination rate for kindergartners has fallen to 88 percent" gives county,
+    vaccination, rate, kindergartners: the head and its modifiers, since the head need not be
+    the word next to the verb. The verb is found as _verb_before finds it.
+    """
     k = first - 1
     gap = 0
     while k >= 0 and low[k] in DETERMINERS and gap < VERB_BEFORE_GAP_MAX:
@@ -905,10 +912,12 @@ def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
         k -= 1
         gap += 1
     words: list[str] = []
-    while k >= 0 and len(words) < NOUN_PHRASE_MAX and toks[k].kind == WORD and low[k].isalpha():
-        if low[k] in STOPS or low[k] in COMMON_VERBS or k > 0 and toks[k].text[:1].isupper():
-            break  # a name ("Google rose 8%") says who, not what
-        words.append(low[k])
+    stop = max(-1, k - SUBJECT_MAX)
+    while k > stop and toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says"):
+        w = low[k][:-2] if low[k].endswith("'s") else low[k]
+        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
+        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (k > 0 and toks[k].text[:1].isupper()):
+            words.append(w)
         k -= 1
     return words
 

@@ -4,7 +4,7 @@ import pytest
 
 import scoring
 from scoring import figure_groups
-from scoring.figure_groups import GROUPS_PER_VALUE_MAX, group_figures
+from scoring.figure_groups import GROUPS_PER_VALUE_MAX, REFERENCE_REACH, group_figures
 from scoring.figures import find
 from scoring.text import build_document
 
@@ -79,6 +79,8 @@ def pairs(text):
         "The limit is 80mg of alcohol per 100ml of blood. Cutting it from 80 milligrams would save lives.",
         # "65 lives" is a plural noun, not a verb
         "The change would save 65 lives a year. Experts say around 65 lives a year could be saved.",
+        # what a change is said of: the whole clause before the verb, not only the word next to it
+        "The state's jobless rate for young men has risen to 12 percent. Youth unemployment in the state has climbed to twelve per cent.",
         # a bare amount joins the amount it repeats
         "It blamed an $850m payout for the loss. In January it agreed to pay $850m to settle the case.",
         # months and weekdays are not names that tell people apart
@@ -110,6 +112,13 @@ def test_figures_that_must_pair(text):
 )
 def test_figures_that_must_not_pair(text):
     assert pairs(text) == set(), text
+
+
+@pytest.mark.parametrize("between, paired", [(REFERENCE_REACH - 1, True), (REFERENCE_REACH, False)])
+def test_a_reference_points_back_at_most_reference_reach_units(between, paired):
+    middle = " The deal was agreed late on Friday." * between
+    text = f"Two people familiar with the talks spoke to reporters.{middle} The two chains will merge next year."
+    assert bool(pairs(text)) == paired
 
 
 def test_a_headline_figure_that_disagrees_with_the_body_is_a_conflict():
