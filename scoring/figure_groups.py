@@ -25,6 +25,8 @@ SMALL_COUNT: Final = 10
 # first). Real copy holds a handful of different things with one value; hostile input
 # ("1,000 apples 1,000 pears ...") holds thousands, and comparing with all is quadratic.
 GROUPS_PER_VALUE_MAX: Final = 16
+# Conflicts: a headline figure is held against at most this many body figures of its noun.
+HEADLINE_BODY_MAX: Final = 16
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
 APPROXIMATE_TOLERANCE: Final = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
@@ -65,16 +67,25 @@ APPROXIMATIONS: Final = frozenset(
 
 
 class _Group:
-    """Mentions of one figure about one thing, in document order, with what they count so far."""
+    """Mentions of one figure about one thing, in document order, with what they count so far.
+
+    Every test in `accepts` is a set look-up or a walk over the figure's own few words, never
+    over the group's mentions: a group may hold thousands of them.
+    """
 
     # A plain class, not a dataclass: it is mutable, and defining a dataclass costs ~0.5 ms of start-up.
-    __slots__ = ("key", "mentions", "nouns", "verbs", "names", "headline_nouns", "body", "shares", "changes", "subjects")
+    __slots__ = (
+        "key", "mentions", "nouns", "specific", "verbs", "verb_class", "names", "headline_nouns", "body", "shares",
+        "changes", "subjects",
+    )
 
     def __init__(self, key: tuple) -> None:
         self.key = key
         self.mentions: list[Figure] = []
-        self.nouns: set[str] = set()  # nouns of its mentions in the body: at most one specific noun, others clash
+        self.nouns: set[str] = set()  # nouns of its mentions in the body
+        self.specific: set[str] = set()  # the same without GENERIC: one noun, more only through references
         self.verbs: set[str] = set()
+        self.verb_class = ""  # the one verb class of its mentions, if any: another class clashes
         self.names: set[str] = set()  # names in the units of its mentions
         self.headline_nouns: set[str] = set()  # a headline's nouns agree with the body's but never clash with them
         self.body = 0  # mentions outside headings
@@ -85,9 +96,16 @@ class _Group:
     def add(self, fig: Figure) -> None:
         self.mentions.append(fig)
         if fig.noun:
-            (self.headline_nouns if fig.heading else self.nouns).add(fig.noun)
+            if fig.heading:
+                self.headline_nouns.add(fig.noun)
+            else:
+                self.nouns.add(fig.noun)
+                if fig.noun != GENERIC:
+                    self.specific.add(fig.noun)
         if fig.verb:
             self.verbs.add(fig.verb)
+            if fig.verb in VERB_CLASSES and not self.verb_class:
+                self.verb_class = fig.verb
         if not fig.heading:
             self.body += 1
         if fig.subject:
@@ -95,40 +113,42 @@ class _Group:
         self.shares = self.shares or _is_share(fig)
         self.changes = self.changes or _is_change(fig)
 
+    def has_noun(self, noun: str) -> bool:
+        return noun in self.nouns or noun in self.headline_nouns
+
     def accepts(self, fig: Figure) -> bool:
         """True when `fig` counts what this group counts (same_thing with some mention, no clash with any).
 
         Counts need a shared noun (a generic one matches any) or a shared verb; other measures
-        need no clash. A noun clashes with a different specific noun, a verb with a different
-        verb class, and an amount's verb with any other verb when neither names what it is
-        ("invest £10m" against "lose £10m"), and what an amount's verb of change or level is said
-        of with the nouns of the other ("prices rose 2.9%", "wages rose 2.9%"); a percentage change ("rose 8%") is never a share
-        ("owns 8% of the company"); a generic noun ("three others") does not join two small
-        counts with different verbs ("were indicted", "won"). A headline states the body's figures in its own words: its
-        nouns never clash, and a figure that is not a small count matches one there without
-        a shared word ("$1 Billion Deal" and "nearly $1 billion").
+        need no clash. A noun clashes with a different specific noun; a verb with a different
+        verb class; an amount's verb with any other verb when neither names what it is
+        ("invest £10m" against "lose £10m"); what an amount's verb of change or level is said
+        of with the other's nouns ("prices rose 2.9%", "wages rose 2.9%"); a percentage change
+        ("rose 8%") with a share ("owns 8% of the company"); and a generic noun ("three
+        others") does not join two small counts with different verbs ("were indicted", "won").
+        A headline states the body's figures in its own words: its nouns never clash, and a
+        figure that is not a small count matches one there without a shared word ("$1 Billion
+        Deal" and "nearly $1 billion").
         """
         headline = fig.heading or not self.body
         distinctive = fig.measure not in COUNTED or fig.value >= SMALL_COUNT
-        specific = self.nouns - {GENERIC}
-        if not fig.heading and fig.noun and fig.noun != GENERIC and specific and fig.noun not in specific:
+        if not fig.heading and fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific:
             return False
-        if fig.verb in VERB_CLASSES and any(v in VERB_CLASSES and v != fig.verb for v in self.verbs):
+        if fig.verb in VERB_CLASSES and self.verb_class and self.verb_class != fig.verb:
             return False
-        nouns = self.nouns | self.headline_nouns
-        shared_noun = bool(fig.noun and nouns and (fig.noun in nouns or GENERIC in nouns or fig.noun == GENERIC))
         if _is_share(fig) and self.changes or _is_change(fig) and self.shares:
             return False
         if headline and distinctive:
             return True
+        any_noun = bool(self.nouns or self.headline_nouns)
+        shared_noun = bool(fig.noun and any_noun and (fig.noun == GENERIC or self.has_noun(fig.noun) or self.has_noun(GENERIC)))
         other_verb = bool(fig.verb and self.verbs and fig.verb not in self.verbs)
         if fig.measure not in COUNTED:
             things = {fig.noun} - {GENERIC} if fig.noun else set(fig.subject.split())
-            known = (self.nouns - {GENERIC}) | self.subjects
-            if things and known and things.isdisjoint(known):
+            if things and (self.specific or self.subjects) and things.isdisjoint(self.specific) and things.isdisjoint(self.subjects):
                 return False  # "prices rose 2.9%" and "wages rose 2.9%", "a $375m profit" and "savings will top $375m"
-            return not (other_verb and not fig.noun and not nouns)
-        if other_verb and not distinctive and not (fig.noun and fig.noun != GENERIC and fig.noun in nouns):
+            return not (other_verb and not fig.noun and not any_noun)
+        if other_verb and not distinctive and not (fig.noun and fig.noun != GENERIC and self.has_noun(fig.noun)):
             return False  # a small count with only a generic noun in common, and something else happened to it
         return shared_noun or bool(fig.verb and fig.verb in self.verbs)
 
@@ -251,8 +271,8 @@ def find_conflicts(doc: Document, figures: tuple[Figure, ...]) -> tuple[FigureCo
     "12,000 soldiers were sent"); a subject given two values in one sentence names two things
     ("the index rose 79 points and the other rose 32 points") and gives no conflict. A headline
     words its verb its own way, so a headline figure is held against the body's figures of the
-    same noun: "20 States Sue" against "21 states filed suit" conflicts, unless some body
-    figure of that noun agrees with the headline's.
+    same noun: "20 States Sue" against "21 states filed suit" conflicts, unless one of the
+    first HEADLINE_BODY_MAX body figures of that noun agrees with the headline's.
     """
     anchors = time_anchors(figures)
     by_subject: dict[tuple, list[Figure]] = {}
@@ -286,9 +306,15 @@ def find_conflicts(doc: Document, figures: tuple[Figure, ...]) -> tuple[FigureCo
         ]
         if clashing:
             out.append(_conflict(first, clashing))
+    vague: dict[tuple, bool] = {}  # by noun: does some unit give it two values (asked once per noun)
     for head in headlines:
-        body = by_noun.get((head.measure, head.scale_unit, head.noun))
-        if not body or _two_values_in_a_unit(body) or any(_agree(head, m) for m in body):
+        key = (head.measure, head.scale_unit, head.noun)
+        body = by_noun.get(key)
+        if not body:
+            continue
+        if key not in vague:
+            vague[key] = _two_values_in_a_unit(body)
+        if vague[key] or any(_agree(head, body[k]) for k in range(min(len(body), HEADLINE_BODY_MAX))):
             continue
         first = body[0]
         if anchors.get(head.unit) and anchors.get(first.unit) and anchors.get(head.unit) != anchors.get(first.unit):
