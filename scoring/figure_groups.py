@@ -3,9 +3,9 @@
 A figure is repeated when the same value about the same thing appears in two or more units
 (spec/annotation.md, "repeated figure"). Cost is linear in the number of figures by
 construction: a figure is compared only with the groups of its own value (a dictionary keyed
-by the normalized value and measure), at most GROUPS_PER_VALUE_MAX of them, and a count that
-says neither what it counts nor what happened to it ("1,000" alone) is compared with nothing,
-since it cannot be shown to be about anything. Conflicts are found through a dictionary keyed
+by the normalized value and measure), at most GROUPS_PER_VALUE_MAX of them, and a count in
+the body that says neither what it counts nor what happened to it ("1,000" alone) is compared
+with nothing, since it cannot be shown to be about anything. Conflicts are found through a dictionary keyed
 by what is counted, each mention compared with the first.
 """
 
