@@ -14,12 +14,14 @@ the Chicago Manual of Style on writing numbers; the word lists are in
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Final
 
 from .lexicons import load
 from .numbers import (
     AMBIGUOUS,
+    MAX_DIGITS,
     UNITS,
     ORDINAL_SUFFIXES,
     SCALES,
@@ -48,6 +50,11 @@ IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
 RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
 RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
 AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
+PAST_AFTER: Final = _NUMBERS.terms("lists.past_after")
+PAST_BEFORE: Final = _NUMBERS.terms("lists.past_before")
+UNITS_OF_MEASURE: Final[dict[str, str]] = dict(_NUMBERS.tables["units_of_measure"])
+# The measure of a quantity in a unit of measure ("80mg", "12 kilometres").
+AMOUNT_MEASURE: Final = "amount"
 # Longest phrases first so "more than" wins over "than" and "an estimated" over "estimated".
 QUALIFIERS: Final[tuple[tuple[str, ...], ...]] = tuple(
     sorted((tuple(p.split()) for p in _NUMBERS.terms("qualifiers.phrases")), key=len, reverse=True)
@@ -79,8 +86,11 @@ AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables[
 KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
 VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
 COMMON_VERBS: Final = _REFERENTS.terms("lists.common_verbs")
+LEVEL_VERBS: Final = _REFERENTS.terms("lists.level_verbs")
+# Verb classes whose subject is what an amount measures: "prices rose 2.9%".
+CHANGE_CLASSES: Final = frozenset(("rose", "fell"))
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
-AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration"))
+AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration", "amount"))
 NOUN_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
 # Prepositions after an amount of money that introduce what it is for: "$9.6 million in
 # fares", "$5 million for road repairs", "$1.5m on overtime".
@@ -89,6 +99,16 @@ MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
 # Not "that" or "this": "reports say that 3,000 died" states the figure.
 REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
 MODALS: Final = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
+# Words before a bare verb form that make it a verb: "would lose £10m", "to invest $5m".
+INFINITIVE_MARKERS: Final = MODALS | {"to"}
+# Adverbs that may stand between a modal and its verb: "will also lose".
+MODAL_ADVERBS: Final = frozenset(("also", "not", "still", "then", "now", "only", "even", "never", "probably", "likely"))
+# Words before a noun: a known verb form after one is a noun ("the pay", "its cut").
+NOUN_MARKERS: Final = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"))
+# Determiners of a partitive whole: "six of those months".
+PARTITIVE_DETERMINERS: Final = frozenset(("the", "those", "these", "its", "their", "his", "her", "our"))
+# How many tokens a currency conversion in brackets may run: "$676m (£352m)", "(about 195.3 million pounds)".
+CONVERSION_MAX: Final = 6
 
 # A four-digit whole number in this range, with no currency, scale or percent, is a year
 # (AP: years are the one figure of 1,000 or more written without a comma).
@@ -98,6 +118,8 @@ YEAR_RANGE: Final = (1500, 2100)
 PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
+# How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
+SUBJECT_MAX: Final = 6
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
 VERB_GAP_MAX: Final = 4
 # How many determiners/prepositions may stand between a verb and the figure it governs.
@@ -124,7 +146,7 @@ class Figure:
 
     __slots__ = (
         "unit", "start", "end", "text", "value", "measure", "currency", "qualifier", "referent", "incidental", "upper",
-        "scale_unit", "noun", "verb", "partitive", "reference",
+        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject",
     )
 
     unit: Final[int]
@@ -132,7 +154,7 @@ class Figure:
     end: Final[int]
     text: Final[str]
     value: Final[float]
-    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "age" | "rate" | "date" | "year" | "other"
+    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "amount" | "age" | "rate" | "date" | "year" | "other"
     currency: Final[str | None]
     qualifier: Final[str | None]
     referent: Final[str]
@@ -143,11 +165,14 @@ class Figure:
     verb: Final[str]  # the verb it belongs to, normalized to its class ("killed"), "" if none
     partitive: Final[bool]  # a part of a larger whole: "300 of the 1,100 jobs"
     reference: Final[bool]  # named as the whole a part is taken from: "of the 1,100 jobs"
+    heading: Final[bool]  # in a heading (a headline words its figures its own way)
+    subject: Final[str]  # for an amount with no noun, the words its verb is said of, normalized: "price" in "prices rose 2.9%"
 
     def __init__(
         self, unit: int, start: int, end: int, text: str, value: float, measure: str, currency: str | None,
         qualifier: str | None, referent: str, incidental: bool, upper: float | None = None, scale_unit: str = "",
-        noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False,
+        noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False, heading: bool = False,
+        subject: str = "",
     ) -> None:
         self.unit = unit
         self.start = start
@@ -165,6 +190,8 @@ class Figure:
         self.verb = verb
         self.partitive = partitive
         self.reference = reference
+        self.heading = heading
+        self.subject = subject
 
     @property
     def canonical(self) -> str:
@@ -261,13 +288,17 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
     out: list[Figure] = []
     i = 0
     title_case = unit.type == HEADING and is_title_case(toks)
+    before: _Raw | None = None
     for j in candidates:
         if j < i:
             continue  # inside the figure just read
         raw = _read(toks, low, j, title_case)
         if raw is None:
             continue
+        if _is_conversion(low, raw, before):
+            raw.incidental = True  # a currency conversion is not a second figure
         out.append(_figure(unit, toks, low, raw))
+        before = raw
         i = max(raw.last, j + 1)
     return out
 
@@ -291,7 +322,19 @@ def is_title_case(toks: tuple[Token, ...]) -> bool:
 
 
 def _read(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool = False) -> _Raw | None:
-    """Read the figure that starts at token `i`, or return None when none starts there."""
+    """Read the figure that starts at token `i`, or return None when none starts there.
+
+    A value beyond the range of a float ("one hundred hundred hundred ...", a thousand digit
+    groups) is no quantity a story reports: it is read as a code, incidental, worth 0.
+    """
+    raw = _read_quantity(toks, low, i, title_case)
+    if raw is not None and not (math.isfinite(raw.value) and (raw.upper is None or math.isfinite(raw.upper))):
+        return _Raw(raw.first, raw.last, 0.0, "other", incidental=True)
+    return raw
+
+
+def _read_quantity(toks: tuple[Token, ...], low: list[str], i: int, title_case: bool) -> _Raw | None:
+    """Read the figure that starts at token `i` (its value may overflow to infinity: `_read` checks)."""
     n = len(toks)
     currency = None
     first = i
@@ -424,6 +467,8 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
         ):
             norm_text += low[last]
             last += 1
+        if len(norm_text) > MAX_DIGITS:
+            return _Raw(i, last, _last_digits(norm_text), "other", incidental=True)  # a code, as in plain_value
         value = float(norm_text)
     return _Raw(i, last, value)
 
@@ -461,6 +506,8 @@ def _suffixed(text: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value * SCALES["m"], "count", bare_m=True)
     if suffix in PERCENT:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, scale_unit=PERCENT_MEASURE)
+    if suffix in UNITS_OF_MEASURE:
+        return _Raw(i, i + 1, value, AMOUNT_MEASURE, scale_unit=UNITS_OF_MEASURE[suffix])  # "80mg", "12km"
     return _Raw(i, i + 1, value, "other", incidental=True)  # "5g", "4k" screens: a name
 
 
@@ -475,6 +522,8 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
     if parts[0].isdecimal():
         return _Raw(i, i + 1, value, "other", incidental=True)
+    if parts[0] in UNITS_OF_MEASURE:
+        return _Raw(i, i + 1, value, AMOUNT_MEASURE, incidental=True, scale_unit=UNITS_OF_MEASURE[parts[0]])  # "a 4-nanometer chip"
     if parts[0] in FRACTIONS:
         return _Raw(i, i + 1, value * FRACTIONS[parts[0]], "rate")  # "two-thirds of residents"
     return _Raw(i, i + 1, value, "count", incidental=True, noun_hint=parts[0])
@@ -536,7 +585,18 @@ def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         else:
             raw.measure, raw.scale_unit = "duration", _plural(w)
             raw.last = j + 1
-    if raw.measure == "count" and raw.last < n and low[raw.last] == "per" and raw.last + 1 < n:
+            if j + 1 < n and low[j + 1] in PAST_AFTER:
+                raw.scale_unit += " ago"  # "three years ago": counted back from now
+                raw.last = j + 2
+            elif raw.first > 1 and low[raw.first - 1] in PAST_BEFORE and low[raw.first - 2] == "the":
+                raw.scale_unit += " ago"  # "for the past three years": the same span back from now (not "could last two weeks")
+    elif w in UNITS_OF_MEASURE:
+        raw.measure, raw.scale_unit = AMOUNT_MEASURE, UNITS_OF_MEASURE[w]  # "80 milligrams", "12 km"
+        raw.last = j + 1
+    elif w == "of" and j + 2 < n and low[j + 1] in PARTITIVE_DETERMINERS and low[j + 2] in DURATIONS:
+        raw.measure, raw.scale_unit = "duration", _plural(low[j + 2])  # "six of those months"
+        raw.last = j + 3
+    if raw.measure in ("count", AMOUNT_MEASURE) and raw.last < n and low[raw.last] == "per" and raw.last + 1 < n:
         raw.measure = "rate"  # "40 miles per hour", "6 per 100,000"
 
 
@@ -587,7 +647,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if prev in MONTHS or (prev == "." and prev2 in MONTHS):
         raw.measure, raw.incidental = "date", True  # "July 4", "Jan. 2"
         return
-    whole = raw.value == int(raw.value)
+    whole = math.isfinite(raw.value) and raw.value == int(raw.value)
     written = low[s]
     if (
         whole
@@ -648,24 +708,28 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     start, end = toks[raw.first].start, toks[raw.last - 1].end
     text = unit.text[start - unit.start : end - unit.start]
     reference = _is_reference(low, q_first)
+    heading = unit.type == HEADING
     if raw.measure in IDENTIFIERS:
         return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
-                      raw.incidental, raw.upper, raw.scale_unit)
-    noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money")
+                      raw.incidental, raw.upper, raw.scale_unit, heading=heading)
+    noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money", heading)
     if raw.noun_hint:
         noun_word = _plural(raw.noun_hint)  # "60,000-seat stadium" counts seats
     noun_before = ""
     if not noun_word and raw.measure != "count":
         noun_word = noun_before = _noun_before(low, q_first)
     verb_word = _verb_after(low, after)
+    subject = ""
     if not verb_word and not noun_before:
         verb_word = _verb_before(low, q_first)  # not across "raises of 3 percent": that word is the noun
     noun = noun_key(noun_word)
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
+    if verb and not noun_word and raw.measure != "count" and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
+        subject = " ".join(noun_key(w) for w in _subject(toks, low, q_first))
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
-                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference)
+                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject)
 
 
 def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
@@ -689,8 +753,12 @@ def _is_reference(low: list[str], first: int) -> bool:
     return prev == "of" and first >= 2 and low[first - 2] == "out"  # "out of 27"
 
 
-def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) -> tuple[str, bool, int]:
-    """Return the head noun after a figure, whether the figure is a part ("38 of the 112 supports"), and where the phrase ends."""
+def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool, heading: bool = False) -> tuple[str, bool, int]:
+    """Return the head noun after a figure, whether the figure is a part ("38 of the 112 supports", "8% of Google"), and where the phrase ends.
+
+    A name after the preposition ("invest £10m in Sheffield Wednesday", "8% of Google") says
+    where the amount goes, not what it is: no noun (outside headings, where every word is capitalized).
+    """
     n = len(low)
     partitive = False
     if j + 1 < n and low[j] == "of" and (low[j + 1] in DETERMINERS or low[j + 1] in ("them", "those", "these") or low[j + 1].endswith("'s")):
@@ -702,14 +770,40 @@ def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool) ->
             j += 1
         while j < n and (toks[j].kind == NUMBER or low[j] in WORD_SCALES or low[j] in CURRENCY_SYMBOLS or word_value(low[j]) is not None):
             j += 1
-    words, k = _noun_phrase(toks, low, j)
+    elif money:
+        j = _past_conversion(toks, low, j)
+    words, k = _noun_phrase(toks, low, j, not partitive)
     if not words and j + 1 < n and (low[j] == "of" or money and low[j] in MONEY_PREPOSITIONS) and toks[j].kind == WORD:
         # "8% of its workforce", "$9.6 million in fares", "$5 million for roads": the noun after the preposition
+        partitive = low[j] == "of"
         k = j + 1
         while k < n and (low[k] in DETERMINERS or low[k].endswith("'s")) and low[k] != "of":
             k += 1
         words, k = _noun_phrase(toks, low, k)
+        head = _head(words)
+        if head and not heading and toks[k - 1 if head == words[-1] else k - 2].text[:1].isupper():
+            return "", partitive, k
+        return head, partitive, k
     return _head(words), partitive, k
+
+
+def _past_conversion(toks: tuple[Token, ...], low: list[str], j: int) -> int:
+    """The token after a currency conversion in brackets at `j` ("$676m (£352m) loss"), or `j` when there is none."""
+    n = len(low)
+    if j + 2 >= n or low[j] != "(" or not (low[j + 1] in CURRENCY_SYMBOLS or toks[j + 1].kind == NUMBER or low[j + 1] in QUALIFIER_FIRST_WORDS):
+        return j
+    for k in range(j + 2, min(n, j + 2 + CONVERSION_MAX)):
+        if low[k] == ")":
+            return k + 1
+    return j
+
+
+def _is_conversion(low: list[str], raw: _Raw, before: _Raw | None) -> bool:
+    """True for an amount of money in brackets right after another: "$676m (£352m)" converts, it states nothing new."""
+    return (
+        before is not None and before.measure == "money" and raw.measure == "money"
+        and raw.first > 0 and low[raw.first - 1] == "(" and before.last == raw.first - 1
+    )
 
 
 def _head(words: list[str]) -> str:
@@ -722,8 +816,8 @@ def _head(words: list[str]) -> str:
     return words[-1]
 
 
-def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[str], int]:
-    """Read the words of the noun phrase starting at `k`; its last word is the head noun."""
+def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = False) -> tuple[list[str], int]:
+    """Read the words of the noun phrase starting at `k` (`first`: right after the number); its last word is the head noun."""
     n = len(low)
     words: list[str] = []
     while k < n and len(words) < NOUN_PHRASE_MAX:
@@ -733,8 +827,10 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[
             words.clear()  # "taxpayers' money": the possessive is not the head
             k += 1
             continue
-        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in COMMON_VERBS or w in IRREGULAR and words:
+        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in IRREGULAR and words:
             break
+        if w in COMMON_VERBS and not (first and not words and w.endswith("s")):
+            break  # a common verb ends the phrase, but "65 lives", "3 costs" right after a number are plural nouns
         if w.endswith("'s"):
             words.clear()  # "Brightwell's staff"
             k += 1
@@ -750,8 +846,13 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int) -> tuple[list[
 
 def _noun_before(low: list[str], first: int) -> str:
     """For money and percentages without a noun after: "a drop of 17.4%", "bail at $50,000"."""
-    if first >= 2 and low[first - 1] in ("of", "at") and low[first - 2] not in STOPS and low[first - 2].isalpha():
+    if first < 2 or low[first - 2] in STOPS or not low[first - 2].isalpha():
+        return ""
+    if low[first - 1] in ("of", "at"):
         return low[first - 2]
+    w = low[first - 2]
+    if low[first - 1] == "to" and not (w in IRREGULAR or w.endswith("ed") or _is_verb(w) or w in COMMON_VERBS):
+        return w  # "the debt to under £25m"; not "rose to 88 percent"
     return ""
 
 
@@ -786,9 +887,47 @@ def _verb_before(low: list[str], first: int) -> str:
     w = low[k]
     if w in STOPS or not w.isalpha():
         return ""
-    if w in IRREGULAR or w.endswith("ed") or _is_verb(w):
+    if k > 0 and (low[k - 1] in NOUN_MARKERS or low[k - 1].endswith("'s")):
+        return ""  # "extend the pay to nine months": a noun, whatever verb it looks like
+    if w in IRREGULAR or w.endswith("ed") or _is_verb(w) or _after_modal(low, k):
         return w
     return ""
+
+
+def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
+    """The content words of the clause before the verb that governs an amount, up to SUBJECT_MAX tokens back.
+
+    "The county's vaccination rate for kindergartners has fallen to 88 percent" gives county,
+    vaccination, rate, kindergartners: the head and its modifiers, since the head need not be
+    the word next to the verb. The verb is found as _verb_before finds it.
+    """
+    k = first - 1
+    gap = 0
+    while k >= 0 and low[k] in DETERMINERS and gap < VERB_BEFORE_GAP_MAX:
+        k -= 1
+        gap += 1
+    k -= 1  # the verb
+    gap = 0
+    while k >= 0 and (low[k] in AUXILIARIES or low[k] in MODAL_ADVERBS) and gap < VERB_GAP_MAX:
+        k -= 1
+        gap += 1
+    words: list[str] = []
+    stop = max(-1, k - SUBJECT_MAX)
+    while k > stop and toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says"):
+        w = low[k][:-2] if low[k].endswith("'s") else low[k]
+        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
+        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (k > 0 and toks[k].text[:1].isupper()):
+            words.append(w)
+        k -= 1
+    return words
+
+
+def _after_modal(low: list[str], k: int) -> bool:
+    """True when the word at `k` follows a modal or "to", past an adverb: "will also lose", "to invest"."""
+    k -= 1
+    if k >= 0 and low[k] in MODAL_ADVERBS:
+        k -= 1
+    return k >= 0 and low[k] in INFINITIVE_MARKERS
 
 
 def _is_verb(word: str) -> bool:

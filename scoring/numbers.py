@@ -56,7 +56,11 @@ def word_value(word: str) -> float | None:
     if value is not None:
         return value
     tens, dash, ones = word.partition("-")
-    if dash and tens in UNITS and ones in UNITS and UNITS[tens] >= 20 and UNITS[ones] < 10:
+    if not dash or tens not in UNITS or UNITS[tens] < 20:
+        return None
+    if ones == "one":
+        return UNITS[tens] + 1.0  # "twenty-one": "one" alone is ambiguous ("one of"), never after a tens word
+    if ones in UNITS and UNITS[ones] < 10:
         return UNITS[tens] + UNITS[ones]
     return None
 

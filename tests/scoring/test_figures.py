@@ -1,7 +1,10 @@
 """Figures: every way of writing a quantity, its qualifier, what it counts, and what is only incidental."""
 
+import math
+
 import pytest
 
+import scoring
 from scoring import figures
 from scoring.figures import (
     META_FIRST_WORDS,
@@ -14,6 +17,7 @@ from scoring.figures import (
     find,
 )
 from scoring.numbers import MAX_DIGITS, format_value, read_words, split_suffix
+from scoring.options import Options
 from scoring.text import build_document
 
 
@@ -334,6 +338,41 @@ def test_digit_strings_longer_than_max_digits_are_codes():
     assert fig.measure == "other"
     (fig,) = figs("It has " + "7" * 6 + " people.")
     assert fig.measure == "count"
+
+
+# Issue 22, finding 8: values past the range of a float raised OverflowError (a 500).
+HUGE = [
+    "The council said 1" + " 000" * 103 + " people came.",  # digit groups joined past MAX_DIGITS
+    "They counted one" + " hundred" * 200 + " people.",  # "hundred" multiplies each time
+    "Between 5 and 1" + " 000" * 103 + " people came.",  # the top of a range
+    "The man was aged 1" + " 000" * 103 + ".",  # an age
+    "From 1 to one" + " hundred" * 200 + " people.",
+    "It cost $1" + " 000" * 103 + ".",
+]
+
+
+@pytest.mark.parametrize("text", HUGE)
+def test_values_past_float_range_are_codes_not_errors(text):
+    found = figs(text)
+    assert found
+    for f in found:
+        assert math.isfinite(f.value) and (f.upper is None or math.isfinite(f.upper))
+    assert any(f.measure == "other" and f.incidental and f.value == 0 for f in found)
+
+
+@pytest.mark.parametrize("text", HUGE)
+@pytest.mark.parametrize("format", ["text", "html", "markdown"])
+def test_values_past_float_range_give_a_report(text, format):
+    report = scoring.analyze(text, format=format, options=Options(language="en"))
+    assert report.repetition.figures == ()
+
+
+def test_digit_groups_past_max_digits_are_a_code():
+    groups = MAX_DIGITS // 3 + 1  # one group of 1 and then enough groups of three to pass MAX_DIGITS
+    (fig,) = figs("It was 1" + " 000" * groups + " people.")
+    assert (fig.measure, fig.incidental) == ("other", True)
+    (fig,) = figs("It was 1" + " 000" * (groups - 1) + " people.")  # within MAX_DIGITS: a count
+    assert (fig.measure, fig.value) == ("count", 10.0 ** (3 * (groups - 1)))
 
 
 def test_figures_are_in_document_order_with_unit_indexes():

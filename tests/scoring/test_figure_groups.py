@@ -1,0 +1,146 @@
+"""Figure grouping: linear (a bounded set of groups per figure), and right on real copy (must pair, must not pair, conflicts)."""
+
+import pytest
+
+import scoring
+from scoring import figure_groups
+from scoring.figure_groups import GROUPS_PER_VALUE_MAX, REFERENCE_REACH, group_figures
+from scoring.figures import find
+from scoring.text import build_document
+
+
+def groups_of(text):
+    groups, _ = group_figures(find(build_document(text)))
+    return [g for g in groups if len({m.unit for m in g.mentions}) > 1]
+
+
+def _noun(i):
+    return "".join("bcdfgklmnp"[int(d)] + "a" for d in str(i)) + "ts"  # a distinct invented plural per i
+
+
+def between(others):
+    """A figure, `others` other things with the same value, and the figure again."""
+    middle = " ".join(f"The council said 1,000 {_noun(i)} came." for i in range(others))
+    return f"The army sent 1,000 soldiers. {middle} The army sent 1,000 soldiers."
+
+
+def test_a_figure_meets_up_to_groups_per_value_max_groups_of_its_value():
+    (group,) = groups_of(between(GROUPS_PER_VALUE_MAX - 1))
+    assert [m.unit for m in group.mentions] == [0, GROUPS_PER_VALUE_MAX]
+
+
+def test_a_figure_past_groups_per_value_max_other_groups_is_not_compared():
+    # what the bound lets pass: an article with more different things of one value than that
+    assert groups_of(between(GROUPS_PER_VALUE_MAX)) == []
+
+
+@pytest.mark.parametrize("text", ["1,000 1,000 1,000 1,000", "It was 7. It was 7. It was 7.", "1,000. 1,000. 1,000."])
+def test_a_count_about_nothing_groups_with_nothing(text):
+    assert groups_of(text) == []
+
+
+def test_comparisons_per_figure_are_bounded(monkeypatch):
+    calls = []
+    accepts = figure_groups._Group.accepts
+    monkeypatch.setattr(figure_groups._Group, "accepts", lambda self, fig: calls.append(1) or accepts(self, fig))
+    figures = find(build_document(" ".join(f"The council set aside $5 million for {_noun(i)}." for i in range(200))))
+    group_figures(figures)
+    assert len(figures) == 200
+    assert GROUPS_PER_VALUE_MAX < len(calls) <= GROUPS_PER_VALUE_MAX * len(figures)
+    calls.clear()
+    group_figures(find(build_document("1,000 " * 500)))
+    assert calls == []  # counts about nothing are compared with no group
+
+
+# --- repeated figures on real copy (issue 19; spec/annotation.md, "Conventions for real copy") -------
+
+
+def pairs(text):
+    report = scoring.analyze(text)
+    return {f.units for f in report.repetition.figures}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number word referring back, with another noun for the same things
+        "Eight aid groups joined the appeal on Monday. Donors can give to any of the eight charities online.",
+        "Three schools will close in June. Parents at the three schools were told on Friday.",
+        # headline figures against the body, however the headline words them
+        "City Approves $1 Billion Budget\n\nThe council approved a budget of nearly $1 billion on Tuesday.",
+        "Two Dead in Highway Crash\n\nTwo people were killed when a truck hit a car on the highway.",
+        "Storm Leaves 120,000 Without Power\n\nAbout 120,000 homes lost power overnight, the utility said.",
+        # the same length in other units
+        "The strike could last two weeks, the union said. Members voted to stop work for fourteen days.",
+        "Officers held him for 48 hours. After two days he was released without charge.",
+        # a date tied to the event: "ago" and "the past"
+        "The company went bankrupt three years ago. It has been in administration for the past three years.",
+        # the same amount in a symbol and in words
+        "The limit is 80mg of alcohol per 100ml of blood. Cutting it from 80 milligrams would save lives.",
+        # "65 lives" is a plural noun, not a verb
+        "The change would save 65 lives a year. Experts say around 65 lives a year could be saved.",
+        # what a change is said of: the whole clause before the verb, not only the word next to it
+        "The state's jobless rate for young men has risen to 12 percent. Youth unemployment in the state has climbed to twelve per cent.",
+        # a bare amount joins the amount it repeats
+        "It blamed an $850m payout for the loss. In January it agreed to pay $850m to settle the case.",
+        # months and weekdays are not names that tell people apart
+        "In February, he and three others were indicted. In March, the three others pleaded not guilty.",
+    ],
+)
+def test_figures_that_must_pair(text):
+    assert pairs(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same value about different things
+        "Prices rose 2.9% in May. Wages rose 2.9% over the year.",
+        "The fund owns 8% of the company. Its profit rose 8% last year.",  # a share is not a change
+        "It made a $375m (£195m) profit last year. Savings will top $375m a year.",
+        "He offered to invest £10m in Leeds United. The club will lose £10m this season.",
+        "The minister promised to halve smoking in five years. Five years ago the party promised the same.",
+        "He and three others were indicted. Jones won three gold medals in 2000.",
+        # a currency conversion is not a second figure
+        "It posted a $676m (£352m) loss. Rivals lost £352m between them.",
+        # a number that only describes
+        "The phone uses a 4-nanometer chip. Its rival also uses a 4-nanometer process.",
+        "They built a 60,000-seat stadium. The club's old 60,000-seat ground was sold.",
+        # "could last two weeks" is a length, not "the last two weeks"
+        "The strike could last two weeks. Over the last two weeks talks have failed.",
+    ],
+)
+def test_figures_that_must_not_pair(text):
+    assert pairs(text) == set(), text
+
+
+@pytest.mark.parametrize("between, paired", [(REFERENCE_REACH - 1, True), (REFERENCE_REACH, False)])
+def test_a_reference_points_back_at_most_reference_reach_units(between, paired):
+    middle = " The deal was agreed late on Friday." * between
+    text = f"Two people familiar with the talks spoke to reporters.{middle} The two chains will merge next year."
+    assert bool(pairs(text)) == paired
+
+
+def test_a_headline_figure_that_disagrees_with_the_body_is_a_conflict():
+    report = scoring.analyze("20 States Sue Over Water Rule\n\nTwenty-one states filed suit on Monday, the attorneys general said.")
+    (conflict,) = report.repetition.conflicts
+    assert conflict.values == ("20", "21")
+    assert [m.unit for m in conflict.mentions] == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20 States Sue Over Water Rule\n\nTwenty states filed suit on Monday. Another 21 states said they would wait.",
+        "Ferry Carries 2 Million Passengers\n\nThe ferry carried 2 million passengers this summer.",
+        # a subject given two values in one sentence names two things
+        "The first index rose 79 points. The main index rose 76 points and the bank index rose 32 points.",
+    ],
+)
+def test_no_conflict_where_the_figures_can_both_be_right(text):
+    assert scoring.analyze(text).repetition.conflicts == ()
+
+
+def test_twenty_one_is_a_number():
+    (fig,) = [f for f in find(build_document("Twenty-one states and thirty-one cities filed suit.")) if f.value == 21]
+    assert fig.noun == "state"
