@@ -67,7 +67,7 @@ def build_parser(formatter_class: Any = help_formatter) -> argparse.ArgumentPars
         description="Readability, read time, repetition and unattributed claims for news articles.",
         formatter_class=formatter_class,
     )
-    parser.add_argument("--version", action="version", version=f"copydesk {_version()}")
+    parser.add_argument("--version", action=VersionAction, help="print the installed version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
@@ -222,13 +222,21 @@ def _count_arg(value: str) -> int:
     return n
 
 
-def _version() -> str:
-    from importlib import metadata
+class VersionAction(argparse.Action):
+    """--version: the installed version, read only when asked (importlib.metadata costs start-up time)."""
 
-    try:
-        return metadata.version("copydesk")
-    except metadata.PackageNotFoundError:
-        return "unknown (not installed)"
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("copydesk")
+        except metadata.PackageNotFoundError:
+            version = "unknown (not installed)"
+        print(f"copydesk {version}")
+        parser.exit()
 
 
 def _count(n: int, noun: str) -> str:

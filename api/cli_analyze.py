@@ -147,7 +147,8 @@ def format_report(output_format: str, name: str, source: str, report: Any, offse
 
 def format_error(output_format: str, name: str, message: str) -> str:
     """The record of an input that failed (in text and github form, a line for stderr and a workflow error)."""
-    import json
+    if output_format in ("json", "jsonl"):
+        import json
 
     if output_format == "json":
         return json.dumps({"file": name, "error": message}, ensure_ascii=False, indent=2)

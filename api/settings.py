@@ -9,11 +9,9 @@ switch) are not read here.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -78,6 +76,8 @@ def string_list(raw: str) -> tuple[str, ...]:
     """Comma- or newline-separated strings, or a JSON list of strings."""
     text = raw.strip()
     if text.startswith("["):
+        import json  # only here: `copydesk analyze` imports this module and starts faster without json
+
         value = json.loads(text)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError
@@ -97,10 +97,10 @@ def non_empty_list(raw: str) -> tuple[str, ...]:
 
 def readable_file(raw: str) -> str:
     """The path of a file that exists and can be read."""
-    path = Path(raw.strip())
-    if not path.is_file() or not os.access(path, os.R_OK):
+    path = raw.strip()
+    if not os.path.isfile(path) or not os.access(path, os.R_OK):
         raise ValueError
-    return str(path)
+    return path
 
 
 @dataclass(frozen=True)
