@@ -229,3 +229,31 @@ def test_some_article_scores_fall_between_profiles_thresholds():
         ]
         differing += len(set(verdicts)) > 1
     assert differing >= 3
+
+
+# --- the consensus grade ------------------------------------------------------------------------
+# The median school grade of the formulas made for general prose; Spache (primary grades) and
+# McAlpine EFLAW (its own scale) stay out, as readability.py's formula table documents.
+CONSENSUS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
+             "automated_readability_index", "dale_chall", "linsear_write")
+
+
+@pytest.mark.parametrize("name", WIRED_ARTICLES)
+def test_consensus_grade_is_the_median_of_the_named_formulas(name):
+    import statistics
+
+    from scoring import bands
+
+    readability = article_report(name).readability
+    grade_of = {"flesch_reading_ease": lambda v: bands.flesch_ease(v)[1], "dale_chall": lambda v: bands.dale_chall(v)[1]}
+    grades = [grade_of.get(s.id, lambda v: v)(s.value) for s in readability.scores if s.id in CONSENSUS]
+    assert len(grades) == len(CONSENSUS)
+    # scores are reported to 2 decimals, the grade to 1
+    assert readability.grade == pytest.approx(statistics.median(grades), abs=0.06)
+
+
+def test_the_formulas_left_out_of_the_consensus_would_move_it():
+    # else the test above could not tell them apart: Spache and EFLAW grade the seed far from the median
+    readability = article_report("seed").readability
+    values = {s.id: s.value for s in readability.scores}
+    assert abs(values["spache"] - readability.grade) > 2 and abs(values["mcalpine_eflaw"] - readability.grade) > 2
