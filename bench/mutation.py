@@ -54,9 +54,11 @@ READABILITY = ("tests/scoring/test_readability_wiring.py", "tests/scoring/test_f
                "tests/scoring/test_formulas.py", "tests/scoring/test_readability.py")
 PROFILES = ("tests/scoring/test_readability_wiring.py", "tests/scoring/test_readability.py")
 READ_TIME = ("tests/scoring/test_read_time.py", "tests/scoring/test_boundaries.py")
-OPTIONS = ("tests/scoring/test_boundaries.py", "tests/api/test_option_effects.py", "tests/test_cli_options.py")
+OPTIONS = ("tests/scoring/test_boundaries.py", "tests/api/test_option_effects.py", "tests/test_cli_options.py",
+           "tests/scoring/test_read_time.py", "tests/api/test_errors.py", "tests/api/test_analyze.py")
 REQUEST = ("tests/api/test_option_effects.py", "tests/api/test_analyze.py", "tests/api/test_articles.py")
-OFFSETS = ("tests/api/test_option_effects.py", "tests/api/test_offsets.py", "tests/api/test_markup_offsets.py")
+OFFSETS = ("tests/api/test_option_effects.py", "tests/api/test_offsets.py", "tests/api/test_markup_offsets.py",
+           "tests/api/test_analyze.py")
 LIMITS = ("tests/api/test_option_effects.py", "tests/api/test_hostile.py", "tests/api/test_errors.py",
           "tests/api/test_batch.py")
 SEGMENT = ("tests/scoring/test_boundaries.py", "tests/scoring/test_segment.py")
