@@ -177,6 +177,8 @@ MUTANTS: tuple[Mutant, ...] = (
            "if word in TITLES:", SEGMENT, "a lower-case title word (rep., gen.) never ends a sentence"),
     Mutant("title-check-dropped", "scoring/segment.py", "    if word in TITLES and prev.text[0].isupper():\n        return False\n",
            "", SEGMENT, "titles end sentences"),
+    Mutant("heading-max-words", "scoring/segment.py", "if t.is_word) <= HEADING_MAX_WORDS", "if t.is_word) < HEADING_MAX_WORDS",
+           SEGMENT, "a 25-word unpunctuated line read as a sentence"),
     # --- syllables ---
     Mutant("syllable-table-ignored", R, "syl = known if known is not None else syllables.count(word, language)",
            "syl = syllables.count(word, language)", SYLLABLES + READABILITY, "the CMUdict-derived table skipped"),
@@ -190,6 +192,10 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant("claims-vague-unsourced", "scoring/claims/__init__.py",
            "return VAGUE_STATUS, vague_credits[0], vague_credits[0].rules", "return UNSOURCED, None, ()", CLAIMS,
            "every vague claim turned unsourced"),
+    Mutant("claims-orphan-quote-share", "scoring/claims/__init__.py", "if total and inside >= ORPHAN_QUOTE_SHARE * total:",
+           "if total and inside > ORPHAN_QUOTE_SHARE * total:", CLAIMS, "a sentence exactly 60% quoted is no orphan quotation"),
+    Mutant("claims-event-min-words", "scoring/claims/__init__.py", "detect.word_count(view) < detect.EVENT_MIN_WORDS",
+           "detect.word_count(view) <= detect.EVENT_MIN_WORDS", CLAIMS, "a four-word event is no claim"),
     Mutant("claims-disabled-ignored", "scoring/claims/__init__.py", "off = check_disabled(options.disabled_rules)",
            "off = check_disabled(frozenset())", CLAIMS + REQUEST, "disabled_rules ignored by the claims analysis"),
 )

@@ -152,3 +152,16 @@ def test_dale_chall_at_five_percent_and_just_past():
     # Dale & Chall (1948): 0.1579 PDW + 0.0496 ASL, plus 3.6365 when PDW is over 5
     assert formulas.dale_chall(20, 1, 1) == pytest.approx(1.7815)
     assert formulas.dale_chall(19, 1, 1) == pytest.approx(5.4100, abs=1e-4)
+
+
+# --- headings: a plain-text line with no closing punctuation and at most 25 words ------------------
+
+
+@pytest.mark.parametrize(("words", "kind"), [(25, "heading"), (26, "sentence")])
+def test_an_unpunctuated_line_is_a_heading_up_to_25_words(words, kind):
+    from scoring.segment import HEADING_MAX_WORDS
+
+    assert HEADING_MAX_WORDS == 25
+    text = " ".join(["Council"] * words) + "\n\nThe council met on Monday and voted."
+    types = [u.type for u in scoring.analyze(text, options=Options(language="en")).units]
+    assert types == [kind, "sentence"]
