@@ -59,7 +59,9 @@ OPTIONS = ("tests/scoring/test_boundaries.py", "tests/api/test_option_effects.py
 REQUEST = ("tests/api/test_option_effects.py", "tests/api/test_analyze.py", "tests/api/test_articles.py")
 OFFSETS = ("tests/api/test_option_effects.py", "tests/api/test_offsets.py", "tests/api/test_markup_offsets.py",
            "tests/api/test_analyze.py")
-LIMITS = ("tests/api/test_option_effects.py", "tests/api/test_hostile.py", "tests/api/test_errors.py",
+# test_hostile.py as a whole takes over a minute: only its limit tests
+LIMITS = ("tests/api/test_option_effects.py", "tests/api/test_hostile.py::test_limits_refusals_say_the_limit_and_the_excess",
+          "tests/api/test_hostile.py::test_a_50000_word_feature_passes_the_default_limits", "tests/api/test_errors.py",
           "tests/api/test_batch.py")
 SEGMENT = ("tests/scoring/test_boundaries.py", "tests/scoring/test_segment.py")
 CLAIMS = ("tests/scoring/test_claims_gate.py", "tests/scoring/test_claims_articles.py", "tests/scoring/test_claims.py")
