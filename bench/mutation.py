@@ -52,7 +52,7 @@ class Mutant:
 # Test selections (files that do not exist in the tree under test are left out of the run).
 READABILITY = ("tests/scoring/test_readability_wiring.py", "tests/scoring/test_formulas_vs_textstat.py",
                "tests/scoring/test_formulas.py", "tests/scoring/test_readability.py")
-PROFILES = ("tests/scoring/test_readability_wiring.py", "tests/scoring/test_readability.py")
+PROFILES = ("tests/scoring/test_readability_wiring.py", "tests/scoring/test_boundaries.py", "tests/scoring/test_readability.py")
 READ_TIME = ("tests/scoring/test_read_time.py", "tests/scoring/test_boundaries.py")
 OPTIONS = ("tests/scoring/test_boundaries.py", "tests/api/test_option_effects.py", "tests/test_cli_options.py",
            "tests/scoring/test_read_time.py", "tests/api/test_errors.py", "tests/api/test_analyze.py")
