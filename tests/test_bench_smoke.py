@@ -122,3 +122,14 @@ def test_http_layers_quick():
     out = run_script("http_layers", "--articles", "3")
     assert "analyze" in out
     assert "baseline / copydesk, whole request:" in out
+
+
+def test_mutation_bench_lists_its_mutants():
+    from bench import mutation
+
+    ids = [m.id for m in mutation.MUTANTS]
+    assert len(ids) == len(set(ids))
+    assert all((ROOT / m.path).exists() and m.before != m.after and m.tests for m in mutation.MUTANTS)
+    assert set(mutation.EQUIVALENT) <= set(ids)
+    out = run_script("mutation", "--list")
+    assert all(i in out for i in ids)
