@@ -173,8 +173,8 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant("unit-count-shortcut", "api/limits.py", "(size + 1) // MIN_CHARS_PER_UNIT <= unit_limit",
            "(size + 1) // MIN_CHARS_PER_UNIT < unit_limit", LIMITS, "units counted one size sooner"),
     # --- segmentation ---
-    Mutant("title-length-boundary", "scoring/segment.py", "len(prev.text) <= 6", "len(prev.text) < 6", SEGMENT,
-           "a six-letter title (Messrs.) ends the sentence"),
+    # (the title-length check `len(prev.text) <= 6` did nothing, every title being 6 letters or fewer:
+    # its `< 6` mutant split "Messrs. Lee"; the check is now the capital, and these are its mutants)
     Mutant("title-capital-dropped", "scoring/segment.py", "if word in TITLES and prev.text[0].isupper():",
            "if word in TITLES:", SEGMENT, "a lower-case title word (rep., gen.) never ends a sentence"),
     Mutant("title-check-dropped", "scoring/segment.py", "    if word in TITLES and prev.text[0].isupper():\n        return False\n",
