@@ -322,7 +322,9 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     word = prev.lower
     if prev.kind != WORD:
         return True
-    if word in TITLES and len(prev.text) <= 6:
+    # a courtesy title is written with a capital ("Rep. Lee", "Messrs. Lee and Park"); in
+    # lower case the same letters are a word that can end a sentence ("her last rep. Then")
+    if word in TITLES and prev.text[0].isupper():
         return False
     if word in NUMERIC and first.isdigit():
         return False

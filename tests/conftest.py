@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 SEED_PATH = ROOT / "seeds" / "000_af487410b511baf4.txt"
 PROBLEM_JSON = "application/problem+json"
+# Slow tests (marker `slow`: the bench scripts' smoke runs) run only when asked: `--run-slow`
+# or this variable set to 1 (CI sets it); otherwise they skip and say how to run them.
+RUN_SLOW_ENV = "COPYDESK_SLOW_TESTS"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", help=f"run the tests marked slow (or set {RUN_SLOW_ENV}=1)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow") or os.environ.get(RUN_SLOW_ENV) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"slow: run with --run-slow or {RUN_SLOW_ENV}=1 (CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @cache

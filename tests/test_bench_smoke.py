@@ -1,6 +1,8 @@
 """The bench scripts still run (each in its --quick mode) and the corpus they share stays distinct.
 
-These tests never look at a time: only that each script exits 0 and prints its figures.
+These tests never look at a time: only that each script exits 0 and prints its figures. The
+script runs are marked slow (about 100 s together): CI runs them (COPYDESK_SLOW_TESTS=1), a
+plain `pytest` skips them; `pytest --run-slow tests/test_bench_smoke.py` runs them here.
 """
 
 from __future__ import annotations
@@ -78,23 +80,27 @@ def test_rename_share_changes_some_names_but_not_all():
     assert 0 < sum(changed) / len(changed) < 10
 
 
+@pytest.mark.slow
 def test_inprocess_quick():
     out = run_script("inprocess", "--quick", "--breakdown")
     for label in ("copydesk", "textstat", "textstat-rs", "floor", "copydesk / textstat-rs"):
         assert label in out
 
 
+@pytest.mark.slow
 def test_scaling_quick():
     out = run_script("scaling", "--quick")
     assert "us/word" in out and "growth from" in out and "the article" in out
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 def test_startup_quick():
     out = run_script("startup", "--quick")
     assert "peak RSS" in out and "worker boot" in out
 
 
+@pytest.mark.slow
 @pytest.mark.e2e
 @pytest.mark.parametrize(("generator", "extra", "load"), [("python", (), "articles from all sources"), ("wrk", (), "articles from all sources"), ("python", ("--seed-only",), "seed variants")])
 def test_http_quick(generator, extra, load):
@@ -105,12 +111,25 @@ def test_http_quick(generator, extra, load):
     assert f"distinct {load}" in out
 
 
+@pytest.mark.slow
 def test_profile_quick():
     out = run_script("profile", "--articles", "3", "--top", "5")
     assert "tottime" in out and "scoring" in out
 
 
+@pytest.mark.slow
 def test_http_layers_quick():
     out = run_script("http_layers", "--articles", "3")
     assert "analyze" in out
     assert "baseline / copydesk, whole request:" in out
+
+
+def test_mutation_bench_lists_its_mutants():
+    from bench import mutation
+
+    ids = [m.id for m in mutation.MUTANTS]
+    assert len(ids) == len(set(ids))
+    assert all((ROOT / m.path).exists() and m.before != m.after and m.tests for m in mutation.MUTANTS)
+    assert set(mutation.EQUIVALENT) <= set(ids)
+    out = run_script("mutation", "--list")
+    assert all(i in out for i in ids)
