@@ -22,6 +22,7 @@ from .lexicon import (
     FINDING_VERBS,
     GUIDANCE_OBJECTS,
     GUIDANCE_VERBS,
+    HEDGE_ADVERBS,
     IRREGULAR_PAST,
     JUDGED,
     BE_FORMS,
@@ -162,6 +163,8 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _reporting_verb(view, k, proper)  # "The chain plans to open 40 stores", "it is projecting growth of 5%"
             if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
                 frame = None
+            elif not HEDGE_ADVERBS.isdisjoint(low[:k]):
+                frame = None  # "The mayor reportedly plans to ...": someone unnamed reports the plan (vague.py)
         else:
             frame = None
         if frame is not None:

@@ -146,6 +146,9 @@ COMPANY = [
     ("The company's sales fell in the quarter.", -1, "unsourced"),
     # an unowned report is still vague
     ("Brightwell will cut 300 jobs, according to a report.", -1, "vague"),
+    # a plan that someone unnamed reports is the reporter's, not the planner's
+    ("Lakeline reportedly plans to sell two of its ferries.", -1, "vague"),
+    ("The governor allegedly aims to cut 500 state jobs.", -1, "vague"),
 ]
 
 
