@@ -136,6 +136,7 @@ def find_restatements(
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
     quotes = doc.quotes
     q = 0
+    said: list[tuple[int, ...]] = []  # what the unit says to a later one: its content and the general words of its kinds
     for unit, profile in zip(units, profiles):
         ids: list[int] = []
         for t in profile[0]:
@@ -143,6 +144,13 @@ def find_restatements(
             if k is None:
                 k = term_ids[t] = len(term_ids)
             ids.append(k)
+        for t in profile[0]:
+            g = _terms.KINDS.get(t)
+            if g is not None and g not in profile[0]:
+                k = term_ids.get(g)
+                if k is None:
+                    k = term_ids[g] = len(term_ids)
+                ids.append(k)  # "the ferries" says "the boats" too
         unit_terms.append(tuple(ids))
         while q < len(quotes) and quotes[q][1] <= unit.start:
             q += 1  # quotations are in order and do not overlap: each is passed once
@@ -156,6 +164,8 @@ def find_restatements(
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
         content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
+        general = [term_ids[g] for g in (_terms.KINDS.get(t) for t in profile[0] if t not in source) if g is not None]
+        said.append(content[-1] + tuple(k for k in general if k not in content[-1]) if general else content[-1])
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
@@ -208,7 +218,7 @@ def find_restatements(
                 and all(seen[k] for k in names[i])
             ):
                 found = _by_content(
-                    i, content, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
+                    i, content, said, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
                     frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
                     frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
                     groups_in,
@@ -219,7 +229,7 @@ def find_restatements(
                 if not seen[k]:
                     seen[k] = True
                     seen_prefixes.add(term_of[k][:TOPIC_PREFIX])
-            for k in content[i]:
+            for k in said[i]:
                 plist = postings[k]
                 if plist is None:
                     postings[k] = [i]
@@ -373,6 +383,7 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
 def _by_content(
     i: int,
     content: list[tuple[int, ...]],
+    said: list[tuple[int, ...]],
     weight: list[float],
     rank: list[int],
     seen: list[bool],
@@ -430,10 +441,10 @@ def _by_content(
         if _different_times(anchors, i, j):
             continue  # "in 1998" against "on May 24": two events, however alike the words
         measured += 1
-        held = [weight[k] for k in content[j] if k in mine_set]
+        held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:
             # one figure, as group_figures judged: its verb is the earlier one's in other words
-            held += [weight[k] for k in mine if k in figure_verbs and k not in content[j]]
+            held += [weight[k] for k in mine if k in figure_verbs and k not in said[j]]
         shared = math.fsum(held)  # exactly rounded: any order
         cover = shared / total
         if cover > best_cover:
@@ -441,7 +452,7 @@ def _by_content(
     if best_j < 0 or best_cover < COVER_MIN:
         return None
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
-    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
+    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in said[best_j] if k in mine_set)
     if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
         repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
     if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):

@@ -547,7 +547,7 @@ def test_figure_evidence_lifts_a_repeated_figure_over_the_threshold(monkeypatch)
     # "2,000,000 riders" is "2 million passengers" (same value, same thing): the figure is the fact
     text = (
         "The city ferries carried 2 million passengers and took in $9.6 million in fares between June 1 and Aug. 31, "
-        "the harbor commission said. Crowds were large. A total of 2,000,000 riders boarded the boats."
+        "the harbor commission said. Crowds were large. A total of 2,000,000 riders boarded at the piers."
     )
     (found,) = run(text)[1].restatements
     assert found.unit == 2 and found.confidence >= REPORT_MIN
@@ -604,3 +604,34 @@ def test_a_repeated_figure_holds_its_verb_in_other_words():
         "the commission said. Crowds were large. Riders paid $9.6 million to cross the lake this summer."
     )
     assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+
+
+# --- kinds: a general word after a specific one (news_synonyms.toml, [kinds]) ---------------
+
+
+def test_kinds_map_specific_words_to_their_general_word():
+    assert _terms.KINDS[_terms.term("ferries")] == _terms.term("boats") == _terms.term("vessel")
+    assert _terms.KINDS[_terms.term("summer")] == _terms.term("season")
+    assert _terms.term("season") not in _terms.KINDS  # the general word implies no kind
+
+
+def test_must_flag_a_general_word_after_its_kind():
+    _, rep = run(
+        "No summer in the history of the Harlow ferry service has been busier. Fares rose. "
+        "Harlow has never had a busier ferry season."
+    )
+    assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+
+
+def test_must_pass_a_kind_after_its_general_word():
+    # "the ferries" after "the boats" says which boats: the implication runs one way only
+    _, rep = run(
+        "The boats of the Harlow service carried record crowds. Fares rose. "
+        "The Harlow ferries carried record crowds."
+    )
+    assert rep.restatements == ()
+
+
+def test_indefinite_pronouns_and_hedges_of_quantity_carry_no_content():
+    for word in ("something", "nobody", "approximately", "roughly", "substantial", "primarily"):
+        assert word in _terms.STOPWORDS, word
