@@ -635,3 +635,19 @@ def test_must_pass_a_kind_after_its_general_word():
 def test_indefinite_pronouns_and_hedges_of_quantity_carry_no_content():
     for word in ("something", "nobody", "approximately", "roughly", "substantial", "primarily"):
         assert word in _terms.STOPWORDS, word
+
+
+# --- the speaker's feelings and expectations are framing (stopwords_en.toml, framing) -------
+
+_WALK = "A walking program cut clinic visits by 12% in a year, the health department said. Staff trained for months. "
+
+
+def test_must_flag_an_echo_quote_wrapped_in_the_speakers_feelings():
+    assert {"surprised", "expected", "hoped", "disappointed"} <= _terms.FRAMING
+    _, rep = run(_WALK + '"We were surprised that the program cut clinic visits by 12%," the director said.')
+    assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+
+
+def test_must_pass_a_feeling_around_a_new_event():
+    _, rep = run(_WALK + '"We were surprised that the program cut clinic visits by 12% and closed two wards," the director said.')
+    assert rep.restatements == ()
