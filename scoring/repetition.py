@@ -19,7 +19,8 @@ summarize the body), or, for a sentence, the spec's test:
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
    and its application in retrieval"), not inside the same quotation (emphatic repetition);
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
-   repeats that sentence's figure about a topic already named (TOPIC_PREFIX); only
+   repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
+   ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new; only
    restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
    the index.
 Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
@@ -68,6 +69,14 @@ COVER_MIN: Final = 0.3
 # figure beside it, is checkable evidence that both state one fact: it closes this share of
 # the gap to 1 ("Riders paid $9.6 million" after "$9.6 million in fares").
 FIGURE_EVIDENCE: Final = 0.6
+# A unit none of whose content is new to the article, with at least ALL_KNOWN_MIN_TERMS content
+# terms, passes the spec's test in full ("everything left was already asserted"); only which
+# earlier unit it restates is in doubt, so its confidence closes this share of the gap to 1
+# ("people have become reliant on their phones as an address book" after "dependent on their
+# phones" and "they have no other address book"). Fewer terms prove too little: "I can't say
+# what the money is for" says only two words the article had used.
+ALL_KNOWN_EVIDENCE: Final = 0.3
+ALL_KNOWN_MIN_TERMS: Final = 4
 # A restatement is reported from this confidence ...
 REPORT_MIN: Final = 0.65
 # ... and counts in the index from this one (the report lists only these today; the two are
@@ -164,8 +173,8 @@ def find_restatements(
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
         content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
-        general = [term_ids[g] for g in (_terms.KINDS.get(t) for t in profile[0] if t not in source) if g is not None]
-        said.append(content[-1] + tuple(k for k in general if k not in content[-1]) if general else content[-1])
+        general = {term_ids[g] for g in (_terms.KINDS.get(t) for t in profile[0] if t not in source) if g is not None}
+        said.append(content[-1] + tuple(sorted(general.difference(content[-1]))) if general else content[-1])
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
@@ -460,6 +469,8 @@ def _by_content(
     confidence = best_cover * known
     if repeats_figure:
         confidence += (1.0 - confidence) * FIGURE_EVIDENCE
+    if not novel and len(mine) >= ALL_KNOWN_MIN_TERMS:
+        confidence += (1.0 - confidence) * ALL_KNOWN_EVIDENCE
     confidence = round(confidence, 3)
     what = "adds nothing" if not novel else "adds little"
     return Restatement(

@@ -9,6 +9,8 @@ from scoring import repetition
 from scoring import terms as _terms
 from scoring.figures import find
 from scoring.repetition import (
+    ALL_KNOWN_EVIDENCE,
+    ALL_KNOWN_MIN_TERMS,
     APPROXIMATE_TOLERANCE,
     CANDIDATES,
     CONTENT_MIN_TERMS,
@@ -651,3 +653,37 @@ def test_must_flag_an_echo_quote_wrapped_in_the_speakers_feelings():
 def test_must_pass_a_feeling_around_a_new_event():
     _, rep = run(_WALK + '"We were surprised that the program cut clinic visits by 12% and closed two wards," the director said.')
     assert rep.restatements == ()
+
+
+# --- nothing new at all (ALL_KNOWN_EVIDENCE, ALL_KNOWN_MIN_TERMS) -----------------------------
+
+_FOOD_BANK = (
+    "Many families depend on the Harlow food bank, the charity said. Its shelves run bare every winter. "
+    "Families have become reliant on the food bank and its bare shelves in winter."
+)
+
+
+def test_newsroom_synonyms_read_as_one_term():
+    assert _terms.term("reliant") == _terms.term("depend") == _terms.term("dependence")
+    assert _terms.term("postponed") == _terms.term("delay")
+    assert _terms.term("legislation") == _terms.term("law")
+    assert _terms.term("suspended") in _terms.EVENT_TERMS  # halting something is an event
+
+
+def test_must_flag_a_unit_whose_every_term_was_said_across_earlier_units(monkeypatch):
+    # one earlier sentence holds only part of it (cover about 0.57), the next one the rest
+    (found,) = run(_FOOD_BANK)[1].restatements
+    assert (found.unit, found.restates) == (2, 0) and found.confidence >= REPORT_MIN
+    assert found.similarity < REPORT_MIN  # by its cover alone it would not be reported
+    monkeypatch.setattr(repetition, "ALL_KNOWN_EVIDENCE", 0.0)
+    assert run(_FOOD_BANK)[1].restatements == ()
+
+
+def test_must_pass_a_short_unit_of_known_words():
+    # two known terms prove too little: fewer than ALL_KNOWN_MIN_TERMS, no lift
+    assert ALL_KNOWN_MIN_TERMS > 2 and 0.0 < ALL_KNOWN_EVIDENCE < 1.0
+    _, rep = run(
+        "The county paid the contractor in cash, the auditor said. The contractor used the grant on trucks. "
+        '"I cannot tell you what the money was used for," the clerk said.'
+    )
+    assert rep.restatements == () and rep.index == 0.0
