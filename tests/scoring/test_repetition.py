@@ -617,21 +617,33 @@ def test_kinds_map_specific_words_to_their_general_word():
     assert _terms.term("season") not in _terms.KINDS  # the general word implies no kind
 
 
-def test_must_flag_a_general_word_after_its_kind():
-    _, rep = run(
+@pytest.mark.parametrize(
+    "text",
+    [
         "No summer in the history of the Harlow ferry service has been busier. Fares rose. "
-        "Harlow has never had a busier ferry season."
-    )
+        "Harlow has never had a busier ferry season.",
+        "Soldiers guarded the Harlow bridge overnight, the ministry said. Talks stalled. "
+        "The Harlow bridge was under military guard overnight.",
+    ],
+)
+def test_must_flag_a_general_word_after_its_kind(text, monkeypatch):
+    _, rep = run(text)
     assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+    monkeypatch.setattr(_terms, "KINDS", {})
+    assert run(text)[1].restatements == ()  # the general word alone was new
 
 
-def test_must_pass_a_kind_after_its_general_word():
-    # "the ferries" after "the boats" says which boats: the implication runs one way only
-    _, rep = run(
-        "The boats of the Harlow service carried record crowds. Fares rose. "
-        "The Harlow ferries carried record crowds."
-    )
-    assert rep.restatements == ()
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the ferries" after "the boats" says which boats: the implication runs one way only
+        "The boats of the Harlow service carried record crowds. Fares rose. The Harlow ferries carried record crowds.",
+        "The military guarded the Harlow bridge overnight, the ministry said. Talks stalled. "
+        "Soldiers guarded the Harlow bridge overnight.",
+    ],
+)
+def test_must_pass_a_kind_after_its_general_word(text):
+    assert run(text)[1].restatements == ()
 
 
 def test_indefinite_pronouns_and_hedges_of_quantity_carry_no_content():
