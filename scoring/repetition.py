@@ -17,7 +17,8 @@ summarize the body), or, for a sentence, the spec's test:
    claim and restates nothing;
 3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
-   and its application in retrieval"), not inside the same quotation (emphatic repetition);
+   and its application in retrieval"), not inside the same quotation (emphatic repetition),
+   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact;
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
    repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
    ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new; only
@@ -143,6 +144,7 @@ def find_restatements(
     names: list[tuple[int, ...]] = []  # the names it asserts, less its source's
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
+    hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
     quotes = doc.quotes
     q = 0
     said: list[tuple[int, ...]] = []  # what the unit says to a later one: its content and the general words of its kinds
@@ -178,6 +180,7 @@ def find_restatements(
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
+        hedged.append(_hedged(unit))
         topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
@@ -233,6 +236,7 @@ def find_restatements(
                     groups_in,
                     topic,
                     seen_prefixes,
+                    hedged,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
@@ -251,6 +255,15 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _hedged(unit: Unit) -> bool:
+    """True when the unit hedges or expects ("will probably reopen", "hopes to open"): it asserts nothing a later fact could restate."""
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind == WORD and lex.lower in _terms.HEDGES and (lex.lower != "may" or lex.text == "may"):
+            return True  # "May" written with a capital is the month
+    return False
 
 
 def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
@@ -407,6 +420,7 @@ def _by_content(
     groups_in: list[frozenset[int]],
     topic: list[int],
     seen_prefixes: set[str],
+    hedged: list[bool],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -449,6 +463,8 @@ def _by_content(
             continue  # emphatic repetition inside one quotation does not restate (spec/annotation.md)
         if _different_times(anchors, i, j):
             continue  # "in 1998" against "on May 24": two events, however alike the words
+        if hedged[j] and not hedged[i]:
+            continue  # "reopened on Monday" after "will probably reopen on Monday": now it happened
         measured += 1
         held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:

@@ -16,7 +16,9 @@ _STOPWORDS: Final = load("stopwords_en")
 # "a mild season" says (spec/annotation.md, Repetition).
 FRAMING: Final = _STOPWORDS.terms("lists.framing")
 ATTRIBUTION: Final = _STOPWORDS.terms("lists.attribution")
-STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS.terms("lists.filler") | FRAMING
+# Words that make a unit a hedge or an expectation rather than an assertion of what happened.
+HEDGES: Final = _STOPWORDS.terms("lists.hedges")
+STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS.terms("lists.filler") | FRAMING | HEDGES
 # Verbs that introduce a source: the words before them ("Jane Smith, the county's health
 # director, said") or after them ("said Jane Smith") name who says it, not what is said.
 REPORTING_VERBS: Final = frozenset(

@@ -699,3 +699,31 @@ def test_must_pass_a_short_unit_of_known_words():
         '"I cannot tell you what the money was used for," the clerk said.'
     )
     assert rep.restatements == () and rep.index == 0.0
+
+
+# --- a hedge or an expectation asserts nothing a later fact restates (terms.HEDGES) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will probably reopen on Monday. Work is slow. The bridge reopened on Monday.",
+        "The council hopes to open the library in May. Work is slow. The council opened the library in May.",
+    ],
+)
+def test_must_pass_a_fact_after_its_hedged_forecast(text):
+    assert {"probably", "hopes", "expected", "may"} <= _terms.HEDGES
+    assert run(text)[1].restatements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the hedge is set aside in the later unit: it says nothing new
+        "The bridge reopened on Monday. Work is slow. The bridge will probably reopen on Monday, officials said.",
+        # "May" with a capital is the month, not a hedge
+        "The council opened the library in May. Work is slow. The library was opened by the council in May.",
+    ],
+)
+def test_must_flag_a_hedged_unit_after_the_fact(text):
+    assert [(r.unit, r.restates) for r in run(text)[1].restatements] == [(2, 0)]
