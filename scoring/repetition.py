@@ -21,7 +21,9 @@ summarize the body), or, for a sentence, the spec's test:
    and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact;
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
    repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
-   ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new; only
+   ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new, and by
+   ECHO_EVIDENCE for an echo quote (its speaker the source of an earlier unit holding
+   ECHO_COVER_MIN of it, ECHO_KNOWN_MIN of it said before); only
    restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
    the index.
 Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
@@ -78,6 +80,13 @@ FIGURE_EVIDENCE: Final = 0.6
 # what the money is for" says only two words the article had used.
 ALL_KNOWN_EVIDENCE: Final = 0.3
 ALL_KNOWN_MIN_TERMS: Final = 4
+# An echo quote: a quotation whose speaker is the source of an earlier unit that holds at least
+# ECHO_COVER_MIN of it, with at least ECHO_KNOWN_MIN of it said before, repeats that report in
+# the speaker's voice, which is framing (spec/annotation.md, Conventions: "An echo quote ...
+# restates that paraphrase"); the shared source closes this share of the gap to 1.
+ECHO_COVER_MIN: Final = 0.4
+ECHO_KNOWN_MIN: Final = 0.7
+ECHO_EVIDENCE: Final = 0.6
 # A restatement is reported from this confidence ...
 REPORT_MIN: Final = 0.65
 # ... and counts in the index from this one (the report lists only these today; the two are
@@ -145,6 +154,7 @@ def find_restatements(
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
     hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
+    speaker: list[frozenset[int]] = []  # the terms of its source phrases: who says it
     quotes = doc.quotes
     q = 0
     said: list[tuple[int, ...]] = []  # what the unit says to a later one: its content and the general words of its kinds
@@ -171,6 +181,7 @@ def find_restatements(
             spans.append(quotes[k2])
             k2 += 1
         source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
+        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids))
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
@@ -237,6 +248,7 @@ def find_restatements(
                     topic,
                     seen_prefixes,
                     hedged,
+                    speaker,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
@@ -330,6 +342,13 @@ def _same_quotation(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return False
 
 
+def _same_speaker(speaker: list[frozenset[int]], i: int, j: int) -> bool:
+    """True when unit `i`'s source is unit `j`'s: a source word in common, or only a pronoun ("she said") just after `j`."""
+    if speaker[i]:
+        return bool(speaker[i] & speaker[j])
+    return j == i - 1 and bool(speaker[j])
+
+
 def _new_time(times: frozenset[float] | None, seen_times: set[float]) -> bool:
     """True when the unit names a year or date no earlier sentence named: a date is checkable news."""
     if not times:
@@ -421,6 +440,7 @@ def _by_content(
     topic: list[int],
     seen_prefixes: set[str],
     hedged: list[bool],
+    speaker: list[frozenset[int]],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -455,6 +475,9 @@ def _by_content(
     # the CANDIDATES best by the weight of the rare terms they share, ties to the earlier unit
     best_cover = 0.0
     best_j = -1
+    echo_cover = 0.0
+    echo_j = -1  # the best candidate whose source speaks again in this quotation
+    quoted = quote_of[i][0] >= 0 or quote_of[i][1] >= 0
     measured = 0
     for _, j in sorted([(-s, j) for j, s in score.items()]):
         if measured == CANDIDATES:
@@ -474,8 +497,13 @@ def _by_content(
         cover = shared / total
         if cover > best_cover:
             best_cover, best_j = cover, j
+        if quoted and cover > echo_cover and _same_speaker(speaker, i, j):
+            echo_cover, echo_j = cover, j
     if best_j < 0 or best_cover < COVER_MIN:
         return None
+    echo = echo_j >= 0 and echo_cover >= ECHO_COVER_MIN and known >= ECHO_KNOWN_MIN
+    if echo:
+        best_cover, best_j = echo_cover, echo_j  # the speaker's own report, said again in their voice
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
     repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in said[best_j] if k in mine_set)
     if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
@@ -487,6 +515,8 @@ def _by_content(
         confidence += (1.0 - confidence) * FIGURE_EVIDENCE
     if not novel and len(mine) >= ALL_KNOWN_MIN_TERMS:
         confidence += (1.0 - confidence) * ALL_KNOWN_EVIDENCE
+    if echo:
+        confidence += (1.0 - confidence) * ECHO_EVIDENCE
     confidence = round(confidence, 3)
     what = "adds nothing" if not novel else "adds little"
     return Restatement(

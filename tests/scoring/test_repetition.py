@@ -9,6 +9,9 @@ from scoring import repetition
 from scoring import terms as _terms
 from scoring.figures import find
 from scoring.repetition import (
+    ECHO_COVER_MIN,
+    ECHO_EVIDENCE,
+    ECHO_KNOWN_MIN,
     ALL_KNOWN_EVIDENCE,
     ALL_KNOWN_MIN_TERMS,
     APPROXIMATE_TOLERANCE,
@@ -727,3 +730,35 @@ def test_must_pass_a_fact_after_its_hedged_forecast(text):
 )
 def test_must_flag_a_hedged_unit_after_the_fact(text):
     assert [(r.unit, r.restates) for r in run(text)[1].restatements] == [(2, 0)]
+
+
+# --- echo quotes: the source of an earlier report says it again (ECHO_*) ----------------------
+
+_GREEN = (
+    "The Green Party said the new school budget was misdirected. Parents marched on the town hall. "
+    "Teachers want smaller classes. "
+)
+
+
+def test_must_flag_an_echo_quote_by_the_source_of_the_report(monkeypatch):
+    assert 0.0 < ECHO_COVER_MIN < 1.0 and 0.0 < ECHO_KNOWN_MIN < 1.0 and 0.0 < ECHO_EVIDENCE < 1.0
+    text = _GREEN + 'Green Party spokeswoman Ann Lee said: "While parents want smaller classes, the Green Party feels the school budget is misdirected."'
+    (found,) = run(text)[1].restatements
+    assert (found.unit, found.restates) == (3, 0) and found.confidence >= REPORT_MIN
+    monkeypatch.setattr(repetition, "ECHO_EVIDENCE", 0.0)
+    assert run(text)[1].restatements == ()  # by its words alone it is not sure enough
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # another speaker: not an echo of the party's report
+        'Labour councillor Tom Ray said: "While parents want smaller classes, the Green Party feels the school budget is misdirected."',
+        # a pronoun points back only to the unit just before, which names no source
+        '"While parents want smaller classes, the Green Party feels the school budget is misdirected," she said.',
+        # an echo that adds an event is news
+        'Green Party spokeswoman Ann Lee said: "The school budget is misdirected and will close two libraries."',
+    ],
+)
+def test_must_pass_a_quote_that_is_no_echo(tail):
+    assert run(_GREEN + tail)[1].restatements == ()
