@@ -17,9 +17,13 @@ summarize the body), or, for a sentence, the spec's test:
    claim and restates nothing;
 3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
-   and its application in retrieval"), not inside the same quotation (emphatic repetition);
+   and its application in retrieval"), not inside the same quotation (emphatic repetition),
+   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact;
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
-   repeats that sentence's figure about a topic already named (TOPIC_PREFIX); only
+   repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
+   ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new, and by
+   ECHO_EVIDENCE for an echo quote (its speaker the source of an earlier unit holding
+   ECHO_COVER_MIN of it, ECHO_KNOWN_MIN of it said before); only
    restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
    the index.
 Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
@@ -68,6 +72,21 @@ COVER_MIN: Final = 0.3
 # figure beside it, is checkable evidence that both state one fact: it closes this share of
 # the gap to 1 ("Riders paid $9.6 million" after "$9.6 million in fares").
 FIGURE_EVIDENCE: Final = 0.6
+# A unit none of whose content is new to the article, with at least ALL_KNOWN_MIN_TERMS content
+# terms, passes the spec's test in full ("everything left was already asserted"); only which
+# earlier unit it restates is in doubt, so its confidence closes this share of the gap to 1
+# ("people have become reliant on their phones as an address book" after "dependent on their
+# phones" and "they have no other address book"). Fewer terms prove too little: "I can't say
+# what the money is for" says only two words the article had used.
+ALL_KNOWN_EVIDENCE: Final = 0.3
+ALL_KNOWN_MIN_TERMS: Final = 4
+# An echo quote: a quotation whose speaker is the source of an earlier unit that holds at least
+# ECHO_COVER_MIN of it, with at least ECHO_KNOWN_MIN of it said before, repeats that report in
+# the speaker's voice, which is framing (spec/annotation.md, Conventions: "An echo quote ...
+# restates that paraphrase"); the shared source closes this share of the gap to 1.
+ECHO_COVER_MIN: Final = 0.4
+ECHO_KNOWN_MIN: Final = 0.7
+ECHO_EVIDENCE: Final = 0.6
 # A restatement is reported from this confidence ...
 REPORT_MIN: Final = 0.65
 # ... and counts in the index from this one (the report lists only these today; the two are
@@ -134,8 +153,11 @@ def find_restatements(
     names: list[tuple[int, ...]] = []  # the names it asserts, less its source's
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
+    hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
+    speaker: list[frozenset[int]] = []  # the terms of its source phrases: who says it
     quotes = doc.quotes
     q = 0
+    said: list[tuple[int, ...]] = []  # what the unit says to a later one: its content and the general words of its kinds
     for unit, profile in zip(units, profiles):
         ids: list[int] = []
         for t in profile[0]:
@@ -143,6 +165,13 @@ def find_restatements(
             if k is None:
                 k = term_ids[t] = len(term_ids)
             ids.append(k)
+        for t in profile[0]:
+            g = _terms.KINDS.get(t)
+            if g is not None and g not in profile[0]:
+                k = term_ids.get(g)
+                if k is None:
+                    k = term_ids[g] = len(term_ids)
+                ids.append(k)  # "the ferries" says "the boats" too
         unit_terms.append(tuple(ids))
         while q < len(quotes) and quotes[q][1] <= unit.start:
             q += 1  # quotations are in order and do not overlap: each is passed once
@@ -152,13 +181,17 @@ def find_restatements(
             spans.append(quotes[k2])
             k2 += 1
         source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
+        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids))
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
         content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
+        general = {term_ids[g] for g in (_terms.KINDS.get(t) for t in profile[0] if t not in source) if g is not None}
+        said.append(content[-1] + tuple(sorted(general.difference(content[-1]))) if general else content[-1])
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
+        hedged.append(_hedged(unit))
         topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
@@ -208,18 +241,20 @@ def find_restatements(
                 and all(seen[k] for k in names[i])
             ):
                 found = _by_content(
-                    i, content, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
+                    i, content, said, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
                     frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
                     frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
                     groups_in,
                     topic,
                     seen_prefixes,
+                    hedged,
+                    speaker,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
                     seen[k] = True
                     seen_prefixes.add(term_of[k][:TOPIC_PREFIX])
-            for k in content[i]:
+            for k in said[i]:
                 plist = postings[k]
                 if plist is None:
                     postings[k] = [i]
@@ -232,6 +267,15 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+def _hedged(unit: Unit) -> bool:
+    """True when the unit hedges or expects ("will probably reopen", "hopes to open"): it asserts nothing a later fact could restate."""
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind == WORD and lex.lower in _terms.HEDGES and (lex.lower != "may" or lex.text == "may"):
+            return True  # "May" written with a capital is the month
+    return False
 
 
 def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
@@ -296,6 +340,13 @@ def _same_quotation(a: tuple[int, int], b: tuple[int, int]) -> bool:
         if x >= 0 and (x == b[0] or x == b[1]):
             return True
     return False
+
+
+def _same_speaker(speaker: list[frozenset[int]], i: int, j: int) -> bool:
+    """True when unit `i`'s source is unit `j`'s: a source word in common, or only a pronoun ("she said") just after `j`."""
+    if speaker[i]:
+        return bool(speaker[i] & speaker[j])
+    return j == i - 1 and bool(speaker[j])
 
 
 def _new_time(times: frozenset[float] | None, seen_times: set[float]) -> bool:
@@ -373,6 +424,7 @@ def _different_times(anchors: dict[int, frozenset[float]], a: int, b: int) -> bo
 def _by_content(
     i: int,
     content: list[tuple[int, ...]],
+    said: list[tuple[int, ...]],
     weight: list[float],
     rank: list[int],
     seen: list[bool],
@@ -387,6 +439,8 @@ def _by_content(
     groups_in: list[frozenset[int]],
     topic: list[int],
     seen_prefixes: set[str],
+    hedged: list[bool],
+    speaker: list[frozenset[int]],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -421,6 +475,9 @@ def _by_content(
     # the CANDIDATES best by the weight of the rare terms they share, ties to the earlier unit
     best_cover = 0.0
     best_j = -1
+    echo_cover = 0.0
+    echo_j = -1  # the best candidate whose source speaks again in this quotation
+    quoted = quote_of[i][0] >= 0 or quote_of[i][1] >= 0
     measured = 0
     for _, j in sorted([(-s, j) for j, s in score.items()]):
         if measured == CANDIDATES:
@@ -429,19 +486,26 @@ def _by_content(
             continue  # emphatic repetition inside one quotation does not restate (spec/annotation.md)
         if _different_times(anchors, i, j):
             continue  # "in 1998" against "on May 24": two events, however alike the words
+        if hedged[j] and not hedged[i]:
+            continue  # "reopened on Monday" after "will probably reopen on Monday": now it happened
         measured += 1
-        held = [weight[k] for k in content[j] if k in mine_set]
+        held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:
             # one figure, as group_figures judged: its verb is the earlier one's in other words
-            held += [weight[k] for k in mine if k in figure_verbs and k not in content[j]]
+            held += [weight[k] for k in mine if k in figure_verbs and k not in said[j]]
         shared = math.fsum(held)  # exactly rounded: any order
         cover = shared / total
         if cover > best_cover:
             best_cover, best_j = cover, j
+        if quoted and cover > echo_cover and _same_speaker(speaker, i, j):
+            echo_cover, echo_j = cover, j
     if best_j < 0 or best_cover < COVER_MIN:
         return None
+    echo = echo_j >= 0 and echo_cover >= ECHO_COVER_MIN and known >= ECHO_KNOWN_MIN
+    if echo:
+        best_cover, best_j = echo_cover, echo_j  # the speaker's own report, said again in their voice
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
-    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in content[best_j] if k in mine_set)
+    repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in said[best_j] if k in mine_set)
     if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
         repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
     if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):
@@ -449,6 +513,10 @@ def _by_content(
     confidence = best_cover * known
     if repeats_figure:
         confidence += (1.0 - confidence) * FIGURE_EVIDENCE
+    if not novel and len(mine) >= ALL_KNOWN_MIN_TERMS:
+        confidence += (1.0 - confidence) * ALL_KNOWN_EVIDENCE
+    if echo:
+        confidence += (1.0 - confidence) * ECHO_EVIDENCE
     confidence = round(confidence, 3)
     what = "adds nothing" if not novel else "adds little"
     return Restatement(

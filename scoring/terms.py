@@ -16,7 +16,9 @@ _STOPWORDS: Final = load("stopwords_en")
 # "a mild season" says (spec/annotation.md, Repetition).
 FRAMING: Final = _STOPWORDS.terms("lists.framing")
 ATTRIBUTION: Final = _STOPWORDS.terms("lists.attribution")
-STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS.terms("lists.filler") | FRAMING
+# Words that make a unit a hedge or an expectation rather than an assertion of what happened.
+HEDGES: Final = _STOPWORDS.terms("lists.hedges")
+STOPWORDS: Final = _STOPWORDS.terms("lists.function") | ATTRIBUTION | _STOPWORDS.terms("lists.filler") | FRAMING | HEDGES
 # Verbs that introduce a source: the words before them ("Jane Smith, the county's health
 # director, said") or after them ("said Jane Smith") name who says it, not what is said.
 REPORTING_VERBS: Final = frozenset(
@@ -100,6 +102,22 @@ def _synonym_table() -> dict[str, str]:
 
 
 SYNONYMS: Final[dict[str, str]] = _synonym_table()
+
+
+def _kinds_table() -> dict[str, str]:
+    """Each specific word's term to its general word's term ("ferry" -> "=vessel"; news_synonyms.toml, [kinds])."""
+    table: dict[str, str] = {}
+    for general, words in _NEWS_SYNONYMS.tables["kinds"].items():
+        g = term(general)
+        for w in words:
+            t = term(w)
+            if t != g:
+                table[t] = g
+    return table
+
+
+# A unit that names a kind says its general word too: "the boats" after "the ferries" is no news.
+KINDS: Final[dict[str, str]] = _kinds_table()
 # Terms that name an event: one the article had not named makes a unit news, never a
 # restatement ("one pediatric death and a sharp increase ..." after "a sharp increase ...").
 EVENT_TERMS: Final = (

@@ -10,6 +10,11 @@ from scoring import terms as _terms
 from scoring.charclass import COMPILED
 from scoring.figures import find
 from scoring.repetition import (
+    ECHO_COVER_MIN,
+    ECHO_EVIDENCE,
+    ECHO_KNOWN_MIN,
+    ALL_KNOWN_EVIDENCE,
+    ALL_KNOWN_MIN_TERMS,
     APPROXIMATE_TOLERANCE,
     CANDIDATES,
     CONTENT_MIN_TERMS,
@@ -550,7 +555,7 @@ def test_figure_evidence_lifts_a_repeated_figure_over_the_threshold(monkeypatch)
     # "2,000,000 riders" is "2 million passengers" (same value, same thing): the figure is the fact
     text = (
         "The city ferries carried 2 million passengers and took in $9.6 million in fares between June 1 and Aug. 31, "
-        "the harbor commission said. Crowds were large. A total of 2,000,000 riders boarded the boats."
+        "the harbor commission said. Crowds were large. A total of 2,000,000 riders boarded at the piers."
     )
     (found,) = run(text)[1].restatements
     assert found.unit == 2 and found.confidence >= REPORT_MIN
@@ -609,3 +614,156 @@ def test_a_repeated_figure_holds_its_verb_in_other_words():
         "the commission said. Crowds were large. Riders paid $9.6 million to cross the lake this summer."
     )
     assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+
+
+# --- kinds: a general word after a specific one (news_synonyms.toml, [kinds]) ---------------
+
+
+def test_kinds_map_specific_words_to_their_general_word():
+    assert _terms.KINDS[_terms.term("ferries")] == _terms.term("boats") == _terms.term("vessel")
+    assert _terms.KINDS[_terms.term("summer")] == _terms.term("season")
+    assert _terms.term("season") not in _terms.KINDS  # the general word implies no kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No summer in the history of the Harlow ferry service has been busier. Fares rose. "
+        "Harlow has never had a busier ferry season.",
+        "Soldiers guarded the Harlow bridge overnight, the ministry said. Talks stalled. "
+        "The Harlow bridge was under military guard overnight.",
+    ],
+)
+def test_must_flag_a_general_word_after_its_kind(text, monkeypatch):
+    _, rep = run(text)
+    assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+    monkeypatch.setattr(_terms, "KINDS", {})
+    assert run(text)[1].restatements == ()  # the general word alone was new
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the ferries" after "the boats" says which boats: the implication runs one way only
+        "The boats of the Harlow service carried record crowds. Fares rose. The Harlow ferries carried record crowds.",
+        "The military guarded the Harlow bridge overnight, the ministry said. Talks stalled. "
+        "Soldiers guarded the Harlow bridge overnight.",
+    ],
+)
+def test_must_pass_a_kind_after_its_general_word(text):
+    assert run(text)[1].restatements == ()
+
+
+def test_indefinite_pronouns_and_hedges_of_quantity_carry_no_content():
+    for word in ("something", "nobody", "approximately", "roughly", "substantial", "primarily"):
+        assert word in _terms.STOPWORDS, word
+
+
+# --- the speaker's feelings and expectations are framing (stopwords_en.toml, framing) -------
+
+_WALK = "A walking program cut clinic visits by 12% in a year, the health department said. Staff trained for months. "
+
+
+def test_must_flag_an_echo_quote_wrapped_in_the_speakers_feelings():
+    assert {"surprised", "expected", "hoped", "disappointed"} <= _terms.FRAMING
+    _, rep = run(_WALK + '"We were surprised that the program cut clinic visits by 12%," the director said.')
+    assert [(r.unit, r.restates) for r in rep.restatements] == [(2, 0)]
+
+
+def test_must_pass_a_feeling_around_a_new_event():
+    _, rep = run(_WALK + '"We were surprised that the program cut clinic visits by 12% and closed two wards," the director said.')
+    assert rep.restatements == ()
+
+
+# --- nothing new at all (ALL_KNOWN_EVIDENCE, ALL_KNOWN_MIN_TERMS) -----------------------------
+
+_FOOD_BANK = (
+    "Many families depend on the Harlow food bank, the charity said. Its shelves run bare every winter. "
+    "Families have become reliant on the food bank and its bare shelves in winter."
+)
+
+
+def test_newsroom_synonyms_read_as_one_term():
+    assert _terms.term("reliant") == _terms.term("depend") == _terms.term("dependence")
+    assert _terms.term("postponed") == _terms.term("delay")
+    assert _terms.term("legislation") == _terms.term("law")
+    assert _terms.term("suspended") in _terms.EVENT_TERMS  # halting something is an event
+
+
+def test_must_flag_a_unit_whose_every_term_was_said_across_earlier_units(monkeypatch):
+    # one earlier sentence holds only part of it (cover about 0.57), the next one the rest
+    (found,) = run(_FOOD_BANK)[1].restatements
+    assert (found.unit, found.restates) == (2, 0) and found.confidence >= REPORT_MIN
+    assert found.similarity < REPORT_MIN  # by its cover alone it would not be reported
+    monkeypatch.setattr(repetition, "ALL_KNOWN_EVIDENCE", 0.0)
+    assert run(_FOOD_BANK)[1].restatements == ()
+
+
+def test_must_pass_a_short_unit_of_known_words():
+    # two known terms prove too little: fewer than ALL_KNOWN_MIN_TERMS, no lift
+    assert ALL_KNOWN_MIN_TERMS > 2 and 0.0 < ALL_KNOWN_EVIDENCE < 1.0
+    _, rep = run(
+        "The county paid the contractor in cash, the auditor said. The contractor used the grant on trucks. "
+        '"I cannot tell you what the money was used for," the clerk said.'
+    )
+    assert rep.restatements == () and rep.index == 0.0
+
+
+# --- a hedge or an expectation asserts nothing a later fact restates (terms.HEDGES) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will probably reopen on Monday. Work is slow. The bridge reopened on Monday.",
+        "The council hopes to open the library in May. Work is slow. The council opened the library in May.",
+    ],
+)
+def test_must_pass_a_fact_after_its_hedged_forecast(text):
+    assert {"probably", "hopes", "expected", "may"} <= _terms.HEDGES
+    assert run(text)[1].restatements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the hedge is set aside in the later unit: it says nothing new
+        "The bridge reopened on Monday. Work is slow. The bridge will probably reopen on Monday, officials said.",
+        # "May" with a capital is the month, not a hedge
+        "The council opened the library in May. Work is slow. The library was opened by the council in May.",
+    ],
+)
+def test_must_flag_a_hedged_unit_after_the_fact(text):
+    assert [(r.unit, r.restates) for r in run(text)[1].restatements] == [(2, 0)]
+
+
+# --- echo quotes: the source of an earlier report says it again (ECHO_*) ----------------------
+
+_GREEN = (
+    "The Green Party said the new school budget was misdirected. Parents marched on the town hall. "
+    "Teachers want smaller classes. "
+)
+
+
+def test_must_flag_an_echo_quote_by_the_source_of_the_report(monkeypatch):
+    assert 0.0 < ECHO_COVER_MIN < 1.0 and 0.0 < ECHO_KNOWN_MIN < 1.0 and 0.0 < ECHO_EVIDENCE < 1.0
+    text = _GREEN + 'Green Party spokeswoman Ann Lee said: "While parents want smaller classes, the Green Party feels the school budget is misdirected."'
+    (found,) = run(text)[1].restatements
+    assert (found.unit, found.restates) == (3, 0) and found.confidence >= REPORT_MIN
+    monkeypatch.setattr(repetition, "ECHO_EVIDENCE", 0.0)
+    assert run(text)[1].restatements == ()  # by its words alone it is not sure enough
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # another speaker: not an echo of the party's report
+        'Labour councillor Tom Ray said: "While parents want smaller classes, the Green Party feels the school budget is misdirected."',
+        # a pronoun points back only to the unit just before, which names no source
+        '"While parents want smaller classes, the Green Party feels the school budget is misdirected," she said.',
+        # an echo that adds an event is news
+        'Green Party spokeswoman Ann Lee said: "The school budget is misdirected and will close two libraries."',
+    ],
+)
+def test_must_pass_a_quote_that_is_no_echo(tail):
+    assert run(_GREEN + tail)[1].restatements == ()
