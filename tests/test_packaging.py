@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import re
 import shutil
 import subprocess
 import sys
@@ -60,7 +61,21 @@ def test_the_wheel_is_typed_licensed_and_needs_only_what_runs(built):
     assert {"scoring/py.typed", "api/py.typed", "api/openapi.yaml"} <= names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert metadata["License-Expression"] == "MIT"
-    runtime = {r.split(";")[0].split(">")[0].split("=")[0].strip().lower() for r in metadata.get_all("Requires-Dist") if "extra ==" not in r}
+    runtime = {re.match(r"[A-Za-z0-9_.-]+", r).group(0).lower() for r in metadata.get_all("Requires-Dist") if "extra ==" not in r}
     assert runtime and not runtime & NOT_AT_RUNTIME, runtime
     assert {"flask", "marshmallow", "gunicorn"} <= runtime
     assert "Typing :: Typed" in metadata.get_all("Classifier")
+
+
+def test_a_runtime_install_of_the_wheel_loads_the_app_and_its_worker(built, tmp_path):
+    # the quick start serves from the runtime install alone: every import the server makes must come with it
+    _, wheel = built
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=BUILD_TIMEOUT)
+    install = subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", str(wheel)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+    probe = "import api.wsgi, api.worker, gunicorn.workers.ggevent; print(api.worker.Worker.__mro__[1].__module__)"
+    loaded = subprocess.run([str(venv / "bin" / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=BUILD_TIMEOUT, check=False)
+    assert loaded.returncode == 0, loaded.stderr[-3000:]
