@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from . import claims, figures, language, markup, read_time, readability, repetition
+from . import claims, figures, findings, language, markup, read_time, readability, repetition
 from .errors import EmptyTextError, UnsupportedFormatError
 from .options import FORMATS, Options
 from .results import Report
@@ -43,17 +43,22 @@ def _analyze(source: str, format: str, options: Options | None) -> Report:
     if not any(t.is_word for u in doc.units for t in u.tokens):
         raise EmptyTextError("the article has no words to analyze", field="text")
     lang = language.resolve(doc, options.language)
+    off = findings.check_disabled(options.disabled_rules)
     found = figures.find(doc)
+    read = findings.without_disabled(readability.analyze(doc, lang.code, options.profile), off)
+    repeated = repetition.analyze(doc, found)
+    claimed = claims.analyze(doc, found, findings.claims_options(options, off))
     return Report(
         format=format,
         text=doc.text,
         language=lang,
         paragraphs=len(doc.paragraphs),
         units=doc.units,
-        readability=readability.analyze(doc, lang.code, options.profile),
+        readability=read,
         read_time=read_time.analyze(doc, lang.code, options.words_per_minute),
-        repetition=repetition.analyze(doc, found),
-        claims=claims.analyze(doc, found, options),
+        repetition=repeated,
+        claims=claimed,
         captions=extracted.captions if extracted else (),
+        findings=findings.build(doc.text, doc.units, read, repeated, claimed, options, off),
         source_map=extracted.source_map if extracted else None,
     )
