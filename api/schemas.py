@@ -9,9 +9,10 @@ import re
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from scoring.claims.rules import BY_ID as CLAIMS_RULES
+from scoring.findings import ALIASES, BY_ID as FINDINGS_RULES, CATEGORIES
 from scoring.language import SUPPORTED as LANGUAGES
-from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
+from scoring.messages import LOCALES
+from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, SEVERITIES
 from scoring.profiles import PROFILES
 
 # How offsets are counted in the response: Unicode code points (Python, the default) or
@@ -23,7 +24,14 @@ OFFSET_UNITS = ("code_points", "utf16")
 # repetition of a fixed class: no backtracking blow-up.
 LANGUAGE_PATTERN = rf"^({'|'.join(LANGUAGES)})(-[A-Za-z0-9]{{1,8}}){{0,8}}$"
 PROFILE_NAMES = tuple(sorted(PROFILES))
-RULE_IDS = tuple(sorted(CLAIMS_RULES))
+# Every rule (GET /v1/rules), and the readability section's own names for three of them.
+RULE_IDS = tuple(sorted(FINDINGS_RULES))
+DISABLED_RULE_IDS = RULE_IDS + tuple(sorted(ALIASES))
+# The report's parts a client may ask for with `include` (format, language, paragraphs and
+# offsets are always there).
+REPORT_PARTS = ("text", "units", "readability", "read_time", "repetition", "claims", "findings", "captions")
+# A locale for the findings' messages: a shipped catalogue's language, optionally with a region.
+LOCALE_PATTERN = rf"^({'|'.join(LOCALES)})([-_][A-Za-z0-9]{{1,8}}){{0,4}}$"
 
 # --- requests ----------------------------------------------------------------------------
 
@@ -57,8 +65,15 @@ class OptionsSchema(Schema):
         validate=validate.Range(MIN_WORDS_PER_MINUTE, MAX_WORDS_PER_MINUTE),
     )
     anonymous_as_vague = StrictBoolean(load_default=True)
-    disabled_rules = fields.List(fields.String(validate=validate.OneOf(RULE_IDS)), load_default=list)
+    disabled_rules = fields.List(fields.String(validate=validate.OneOf(DISABLED_RULE_IDS)), load_default=list)
     offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
+    locale = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Regexp(re.compile(LOCALE_PATTERN), error="Not a shipped locale: " + ", ".join(LOCALES) + " (optionally with a region, de-AT)."),
+    )
+    min_severity = fields.String(load_default="info", validate=validate.OneOf(SEVERITIES))
+    include = fields.List(fields.String(validate=validate.OneOf(REPORT_PARTS)), allow_none=True, load_default=None)
 
 
 class ArticleSchema(Schema):
@@ -218,6 +233,40 @@ class RepetitionSchema(Schema):
     conflicts = fields.List(fields.Nested(FigureConflictSchema))
 
 
+class SuggestionSchema(Schema):
+    message = fields.String()
+    replacement = fields.String(allow_none=True)
+
+
+class RelatedSpanSchema(Schema):
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class Params(fields.Field):
+    """(name, value) pairs, dumped as a JSON object."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else dict(value)
+
+
+class FindingSchema(Schema):
+    id = fields.String()
+    rule = fields.String()
+    category = fields.String()
+    severity = fields.String()
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    message = fields.String()
+    short_message = fields.String()
+    message_id = fields.String()
+    params = Params()
+    suggestions = fields.List(fields.Nested(SuggestionSchema))
+    related = fields.List(fields.Nested(RelatedSpanSchema))
+
+
 class CaptionSchema(Schema):
     text = fields.String()
     markup_start = fields.Integer()
@@ -236,6 +285,7 @@ class ReportSchema(Schema):
     read_time = fields.Nested(ReadTimeSchema)
     repetition = fields.Nested(RepetitionSchema)
     claims = fields.Nested(ClaimsSchema)
+    findings = fields.List(fields.Nested(FindingSchema))
     captions = fields.List(fields.Nested(CaptionSchema))
 
 
