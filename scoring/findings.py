@@ -331,31 +331,64 @@ def build(
     _claims(claims, units, repetition.figures, drafts)
     locale = messages.resolve_locale(options.locale)
     floor = _RANK[options.min_severity]
-    ranked: list[tuple[int, int, str, int, _Draft, str]] = []
-    for d in drafts:
+    # per rule, once: (severity, its rank, category, message id); drafts of a rule share them
+    known: dict[str, tuple[str, int, str, str]] = {}
+    ranked: list[tuple[int, int, str, int, int]] = []
+    for n, d in enumerate(drafts):
         if d.rule in off:
             continue
-        severity = _severity_of(d.rule)
-        rank = _RANK[severity]
-        if rank >= floor:
-            ranked.append((d.start, -rank, d.rule, d.end, d, severity))
-    ranked.sort(key=lambda t: (t[0], t[1], t[2], t[3]))
+        facts = known.get(d.rule)
+        if facts is None:
+            severity = _severity_of(d.rule)
+            facts = (severity, _RANK[severity], _category_of(d.rule), message_id(d.rule))
+            known[d.rule] = facts
+        if facts[1] >= floor:
+            ranked.append((d.start, -facts[1], d.rule, d.end, n))
+    ranked.sort()
+    # texts and suggestions without placeholders are the same for every finding of a rule: made once
+    texts: dict[str, str] = {}
+    shared: dict[str, Suggestion] = {}
     out: list[Finding] = []
-    for n, (_, _, _, _, d, severity) in enumerate(ranked):
-        key = message_id(d.rule)
-        suggestions = [Suggestion(messages.render(messages.text(locale, key + ".suggest"), d.params), None)]
+    for k, (_, _, rule, _, n) in enumerate(ranked):
+        d = drafts[n]
+        severity, _, category, key = known[rule]
+        suggestions = [_suggestion(locale, key + ".suggest", d.params, texts, shared)]
         for extra_id, replacement in d.extra:
-            template = messages.text(locale, extra_id)
             if extra_id == VERBATIM:
-                suggestions = [Suggestion(template, "")]
+                suggestions = [Suggestion(_text(locale, extra_id, texts), "")]
             elif extra_id == CONFLICT_REPLACE:
+                template = _text(locale, extra_id, texts)
                 suggestions.append(Suggestion(messages.render(template, (("value", replacement),)), replacement))
             else:
-                suggestions.append(Suggestion(messages.render(template, d.params), None))
+                suggestions.append(_suggestion(locale, extra_id, d.params, texts, shared))
         out.append(Finding(
-            f"f{n + 1}", d.rule, _category_of(d.rule), severity, d.unit, d.start, d.end,
-            messages.render(messages.text(locale, key), d.params),
-            messages.render(messages.text(locale, key + ".short"), d.params),
+            f"f{k + 1}", rule, category, severity, d.unit, d.start, d.end,
+            messages.render(_text(locale, key, texts), d.params),
+            messages.render(_text(locale, key + ".short", texts), d.params),
             key, d.params, tuple(suggestions), d.related,
         ))
     return tuple(out)
+
+
+def _text(locale: str, key: str, texts: dict[str, str]) -> str:
+    """A catalogue text, looked up once per report."""
+    found = texts.get(key)
+    if found is None:
+        found = messages.text(locale, key)
+        texts[key] = found
+    return found
+
+
+def _suggestion(
+    locale: str, key: str, params: tuple[tuple[str, str], ...], texts: dict[str, str], shared: dict[str, Suggestion]
+) -> Suggestion:
+    """A suggestion without a replacement; one object per report for a text without placeholders."""
+    made = shared.get(key)
+    if made is not None:
+        return made
+    template = _text(locale, key, texts)
+    if "{" in template:
+        return Suggestion(messages.render(template, params), None)
+    made = Suggestion(template, None)
+    shared[key] = made
+    return made
