@@ -8,9 +8,8 @@ import math
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Response
 from marshmallow import Schema, fields
 
 import scoring
@@ -18,6 +17,9 @@ from scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
 from .schemas import Params, ReportSchema
+
+if TYPE_CHECKING:  # the CLI dumps reports without importing Flask
+    from flask import Response
 
 # The shape of the report stays declared once, in api/schemas.py (the drift tests hold it to
 # scoring/results.py and openapi.yaml); a marshmallow dump of it cost ~1.1 ms a seed-size
