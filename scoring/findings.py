@@ -170,22 +170,22 @@ def claims_options(options: Options, off: frozenset[str]) -> Options:
     return replace(options, disabled_rules=narrowed)
 
 
-def _number(value: float) -> str:
-    return f"{value:.0f}"
-
-
 def _readability(readability: Readability, text: str, out: list[_Draft]) -> None:
     profile = get_profile(readability.profile)
-    limit = profile.hard_sentence_grade + VERY_HARD_GRADE_STEP
+    hard_limit = profile.hard_sentence_grade
+    limit = hard_limit + VERY_HARD_GRADE_STEP
     name = profile.name
+    # the params every finding of a rule shares, made once
+    long_limit = ("limit", str(profile.long_sentence_words))
+    grade_limit = ("limit", f"{hard_limit:g}")
+    named = ("profile", name)
     for f in readability.findings:
         rule = sentence_rule(f, limit)
         value = f.value if f.value is not None else 0.0
         if rule == LONG:
-            params = (("words", _number(value)), ("limit", str(profile.long_sentence_words)), ("profile", name))
+            params: tuple[tuple[str, str], ...] = (("words", f"{value:.0f}"), long_limit, named)
         elif rule == HARD or rule == VERY_HARD:
-            params = (("grade", _number(value)), ("limit", f"{profile.hard_sentence_grade:g}"), ("profile", name),
-                      ("over", _number(value - profile.hard_sentence_grade)))
+            params = (("grade", f"{value:.0f}"), grade_limit, named, ("over", f"{value - hard_limit:.0f}"))
         elif rule == PASSIVE:
             params = (("phrase", text[f.start:f.end]),)
         else:
