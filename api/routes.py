@@ -49,7 +49,7 @@ def rules():
     """Every rule: id, category, default severity, message template, source and its examples."""
     given = request.args.get("locale")
     try:
-        locale = messages.resolve_locale(given) if given else _header_locale()
+        locale = messages.resolve_locale(given) if given is not None else _header_locale()
     except InvalidOptionError as e:
         raise ApiProblem(422, "invalid-option", "Invalid option", str(e), extensions={"errors": {"query.locale": [str(e)]}}) from None
     return {

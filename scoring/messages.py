@@ -97,8 +97,10 @@ def resolve_locale(tag: str | None) -> str:
     """The shipped locale for a BCP 47 tag ("de-AT" -> "de"); None gives English; raise InvalidOptionError for others."""
     if tag is None:
         return DEFAULT_LOCALE
-    primary = tag.split("-")[0].split("_")[0].lower()
-    if primary not in CATALOGUES:
+    subtags = tag.replace("_", "-").split("-")
+    primary = subtags[0].lower()
+    well_formed = len(subtags) <= 5 and all(0 < len(t) <= 8 and t.isascii() and t.isalnum() for t in subtags)
+    if not well_formed or primary not in CATALOGUES:
         raise InvalidOptionError(
             f"locale must be one of {', '.join(LOCALES)} (optionally with a region), got {tag!r}", field="options.locale"
         )

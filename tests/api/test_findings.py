@@ -184,3 +184,8 @@ def test_gzip_when_the_client_accepts_it(app, seed_text):
 )
 def test_accept_encoding(header, accepted):
     assert accepts_gzip(header) is accepted
+
+
+@pytest.mark.parametrize("query", ["locale=", "locale=xx", "locale=de-"])
+def test_the_rules_listing_refuses_a_locale_it_does_not_ship(client, query):
+    assert client.get(f"/v1/rules?{query}").status_code == 422
