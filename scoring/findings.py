@@ -158,8 +158,7 @@ def without_disabled(readability: Readability, off: frozenset[str]) -> Readabili
     kept = tuple(f for f in readability.findings if sentence_rule(f, limit) not in off)
     if len(kept) == len(readability.findings):
         return readability
-    return Readability(readability.language, readability.profile, readability.counts, readability.scores,
-                       readability.grade, kept)
+    return replace(readability, findings=kept)
 
 
 def claims_options(options: Options, off: frozenset[str]) -> Options:
