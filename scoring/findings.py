@@ -292,17 +292,32 @@ def _claims(claims: Claims, units: tuple[Unit, ...], figures: tuple[RepeatedFigu
 # --- the list --------------------------------------------------------------------------
 
 
-class _Draft(NamedTuple):
+class _Draft:
     """A finding before its id, severity and messages: what each analysis contributes."""
 
-    rule: str
-    unit: int
-    start: int
-    end: int
-    params: tuple[tuple[str, str], ...]
-    related: tuple[RelatedSpan, ...]
+    # A plain class, not a named tuple: compiled, a native class built without a Python call.
+    __slots__ = ("rule", "unit", "start", "end", "params", "related", "extra")
+
+    rule: Final[str]
+    unit: Final[int]
+    start: Final[int]
+    end: Final[int]
+    params: Final[tuple[tuple[str, str], ...]]
+    related: Final[tuple[RelatedSpan, ...]]
     # more suggestions after the rule's own: (message id, replacement: "" means none, except VERBATIM's cut)
-    extra: tuple[tuple[str, str], ...]
+    extra: Final[tuple[tuple[str, str], ...]]
+
+    def __init__(
+        self, rule: str, unit: int, start: int, end: int, params: tuple[tuple[str, str], ...],
+        related: tuple[RelatedSpan, ...], extra: tuple[tuple[str, str], ...],
+    ) -> None:
+        self.rule = rule
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.params = params
+        self.related = related
+        self.extra = extra
 
 
 def _severity_of(rule: str) -> str:
@@ -344,50 +359,38 @@ def build(
         if facts[1] >= floor:
             ranked.append((d.start, -facts[1], d.rule, d.end, n))
     ranked.sort()
-    # texts and suggestions without placeholders are the same for every finding of a rule: made once
-    texts: dict[str, str] = {}
+    # suggestions without placeholders are the same for every finding of a rule: made once
     shared: dict[str, Suggestion] = {}
     out: list[Finding] = []
     for k, (_, _, rule, _, n) in enumerate(ranked):
         d = drafts[n]
         severity, _, category, key = known[rule]
-        suggestions = [_suggestion(locale, key + ".suggest", d.params, texts, shared)]
+        suggestions = [_suggestion(locale, key + ".suggest", d.params, shared)]
         for extra_id, replacement in d.extra:
             if extra_id == VERBATIM:
-                suggestions = [Suggestion(_text(locale, extra_id, texts), "")]
+                suggestions = [Suggestion(messages.fill(messages.template_parts(locale, extra_id), ()), "")]
             elif extra_id == CONFLICT_REPLACE:
-                template = _text(locale, extra_id, texts)
-                suggestions.append(Suggestion(messages.render(template, (("value", replacement),)), replacement))
+                text = messages.fill(messages.template_parts(locale, extra_id), (("value", replacement),))
+                suggestions.append(Suggestion(text, replacement))
             else:
-                suggestions.append(_suggestion(locale, extra_id, d.params, texts, shared))
+                suggestions.append(_suggestion(locale, extra_id, d.params, shared))
         out.append(Finding(
             f"f{k + 1}", rule, category, severity, d.unit, d.start, d.end,
-            messages.render(_text(locale, key, texts), d.params),
-            messages.render(_text(locale, key + ".short", texts), d.params),
+            messages.fill(messages.template_parts(locale, key), d.params),
+            messages.fill(messages.template_parts(locale, key + ".short"), d.params),
             key, d.params, tuple(suggestions), d.related,
         ))
     return tuple(out)
 
 
-def _text(locale: str, key: str, texts: dict[str, str]) -> str:
-    """A catalogue text, looked up once per report."""
-    found = texts.get(key)
-    if found is None:
-        found = messages.text(locale, key)
-        texts[key] = found
-    return found
-
-
-def _suggestion(
-    locale: str, key: str, params: tuple[tuple[str, str], ...], texts: dict[str, str], shared: dict[str, Suggestion]
-) -> Suggestion:
+def _suggestion(locale: str, key: str, params: tuple[tuple[str, str], ...], shared: dict[str, Suggestion]) -> Suggestion:
     """A suggestion without a replacement; one object per report for a text without placeholders."""
     made = shared.get(key)
     if made is not None:
         return made
-    template = _text(locale, key, texts)
-    if "{" in template:
-        return Suggestion(messages.render(template, params), None)
-    made = Suggestion(template, None)
+    template = messages.template_parts(locale, key)
+    if len(template) > 1:
+        return Suggestion(messages.fill(template, params), None)
+    made = Suggestion(template[0][0], None)
     shared[key] = made
     return made

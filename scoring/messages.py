@@ -93,6 +93,53 @@ def _load() -> Mapping[str, Mapping[str, str]]:
 CATALOGUES: Final = _load()
 
 
+def parts(template: str) -> tuple[tuple[str, str], ...]:
+    """A template split into (literal text, placeholder name or "") pairs, so filling it is one pass."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    start = template.find("{")
+    while start >= 0:
+        end = template.find("}", start)
+        if end < 0:
+            break
+        out.append((template[at:start], template[start + 1 : end]))
+        at = end + 1
+        start = template.find("{", at)
+    out.append((template[at:], ""))
+    return tuple(out)
+
+
+# Every catalogue text split once at import: locale -> message id -> parts.
+PARTS: Final = MappingProxyType({
+    locale: MappingProxyType({key: parts(value) for key, value in texts.items()}) for locale, texts in CATALOGUES.items()
+})
+
+
+def fill(template: tuple[tuple[str, str], ...], params: tuple[tuple[str, str], ...]) -> str:
+    """A template's parts joined with its placeholders' values from `params` (an unknown one is left as written)."""
+    if len(template) == 1:
+        return template[0][0]
+    out: list[str] = []
+    for literal, name in template:
+        out.append(literal)
+        if name:
+            value = None
+            for key, given in params:
+                if key == name:
+                    value = given
+                    break
+            out.append("{" + name + "}" if value is None else value)
+    return "".join(out)
+
+
+def template_parts(locale: str, key: str) -> tuple[tuple[str, str], ...]:
+    """The parts of message `key` in `locale`, falling back to English, then to the key itself."""
+    found = PARTS[locale].get(key)
+    if found is None:
+        found = PARTS[DEFAULT_LOCALE].get(key, ((key, ""),))
+    return found
+
+
 def resolve_locale(tag: str | None) -> str:
     """The shipped locale for a BCP 47 tag ("de-AT" -> "de"); None gives English; raise InvalidOptionError for others."""
     if tag is None:
