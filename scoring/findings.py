@@ -21,7 +21,7 @@ from .lexicons import load
 from .options import SEVERITIES, Options
 from .profiles import get as get_profile
 from .results import (
-    Claim, Claims, FigureConflict, Finding, Readability, RelatedSpan, Repetition, RepeatedFigure, Restatement,
+    Claim, Claims, Cue, FigureConflict, Finding, Readability, RelatedSpan, Repetition, RepeatedFigure, Restatement,
     SentenceFinding, Suggestion,
 )
 from .text import Unit
@@ -262,16 +262,26 @@ def _figure_sources(claims: Claims, figures: tuple[RepeatedFigure, ...]) -> dict
     return out
 
 
+def _deciding_cue(claim: Claim) -> Cue | None:
+    """The cue to highlight: a vague claim's vague words, else the figure, record or event that makes it a claim."""
+    vague = claim.status == "vague"
+    fallback = None
+    for q in claim.cues:
+        kind = q.kind
+        if (kind == "vague") if vague else (kind == "figure" or kind == "record" or kind == "event"):
+            return q
+        if fallback is None and kind != "attribution":
+            fallback = q
+    return fallback
+
+
 def _claims(claims: Claims, units: tuple[Unit, ...], figures: tuple[RepeatedFigure, ...], out: list[_Draft]) -> None:
     named = _figure_sources(claims, figures) if figures else {}
     for c in claims.items:
         if c.status != "vague" and c.status != "unsourced":
             continue
         rule = _claim_rule(c)
-        wanted = ("vague",) if c.status == "vague" else ("figure", "record", "event")
-        cue = next((q for q in c.cues if q.kind in wanted), None)
-        if cue is None:
-            cue = next((q for q in c.cues if q.kind != "attribution"), None)
+        cue = _deciding_cue(c)
         if cue is not None:
             start, end, cue_text = cue.start, cue.end, cue.text
         elif 0 <= c.unit < len(units):
@@ -365,22 +375,32 @@ def build(
     for k, (_, _, rule, _, n) in enumerate(ranked):
         d = drafts[n]
         severity, _, category, key = known[rule]
-        suggestions = [_suggestion(locale, key + ".suggest", d.params, shared)]
-        for extra_id, replacement in d.extra:
-            if extra_id == VERBATIM:
-                suggestions = [Suggestion(messages.fill(messages.template_parts(locale, extra_id), ()), "")]
-            elif extra_id == CONFLICT_REPLACE:
-                text = messages.fill(messages.template_parts(locale, extra_id), (("value", replacement),))
-                suggestions.append(Suggestion(text, replacement))
-            else:
-                suggestions.append(_suggestion(locale, extra_id, d.params, shared))
+        own = _suggestion(locale, key + ".suggest", d.params, shared)
+        if d.extra:
+            suggestions = _with_extra(locale, own, d, shared)
+        else:
+            suggestions = (own,)
         out.append(Finding(
             f"f{k + 1}", rule, category, severity, d.unit, d.start, d.end,
             messages.fill(messages.template_parts(locale, key), d.params),
             messages.fill(messages.template_parts(locale, key + ".short"), d.params),
-            key, d.params, tuple(suggestions), d.related,
+            key, d.params, suggestions, d.related,
         ))
     return tuple(out)
+
+
+def _with_extra(locale: str, own: Suggestion, d: _Draft, shared: dict[str, Suggestion]) -> tuple[Suggestion, ...]:
+    """The rule's own suggestion and the draft's extra ones (a word-for-word restatement's cut replaces it)."""
+    suggestions = [own]
+    for extra_id, replacement in d.extra:
+        if extra_id == VERBATIM:
+            suggestions = [Suggestion(messages.fill(messages.template_parts(locale, extra_id), ()), "")]
+        elif extra_id == CONFLICT_REPLACE:
+            text = messages.fill(messages.template_parts(locale, extra_id), (("value", replacement),))
+            suggestions.append(Suggestion(text, replacement))
+        else:
+            suggestions.append(_suggestion(locale, extra_id, d.params, shared))
+    return tuple(suggestions)
 
 
 def _suggestion(locale: str, key: str, params: tuple[tuple[str, str], ...], shared: dict[str, Suggestion]) -> Suggestion:
