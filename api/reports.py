@@ -69,7 +69,8 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
         return f"(None if {name} is None else {nested}({name}))"
     if isinstance(field, fields.List):
         item = f"x{depth}"
-        return f"(None if {name} is None else [{_inline(field.inner, item, namespace, depth + 1)} for {item} in {name}])"
+        # an empty list skips the comprehension (a function call in CPython 3.11): most findings relate to no other span
+        return f"(None if {name} is None else [{_inline(field.inner, item, namespace, depth + 1)} for {item} in {name}] if {name} else [])"
     convert = f"c{len(namespace)}"
     if isinstance(field, Params):
         namespace[convert] = dict
