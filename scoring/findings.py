@@ -355,41 +355,64 @@ def build(
     _claims(claims, units, repetition.figures, drafts)
     locale = messages.resolve_locale(options.locale)
     floor = _RANK[options.min_severity]
-    # per rule, once: (severity, its rank, category, message id); drafts of a rule share them
-    known: dict[str, tuple[str, int, str, str]] = {}
+    # per rule, once: its severity, category, message templates and shared suggestion
+    known: dict[str, _RuleFacts] = {}
     ranked: list[tuple[int, int, str, int, int]] = []
     for n, d in enumerate(drafts):
         if d.rule in off:
             continue
         facts = known.get(d.rule)
         if facts is None:
-            severity = _severity_of(d.rule)
-            facts = (severity, _RANK[severity], _category_of(d.rule), message_id(d.rule))
+            facts = _RuleFacts(d.rule, locale)
             known[d.rule] = facts
-        if facts[1] >= floor:
-            ranked.append((d.start, -facts[1], d.rule, d.end, n))
+        if facts.rank >= floor:
+            ranked.append((d.start, -facts.rank, d.rule, d.end, n))
     ranked.sort()
-    # suggestions without placeholders are the same for every finding of a rule: made once
-    shared: dict[str, Suggestion] = {}
     out: list[Finding] = []
     for k, (_, _, rule, _, n) in enumerate(ranked):
         d = drafts[n]
-        severity, _, category, key = known[rule]
-        own = _suggestion(locale, key + ".suggest", d.params, shared)
-        if d.extra:
-            suggestions = _with_extra(locale, own, d, shared)
-        else:
-            suggestions = (own,)
+        facts = known[rule]
+        own = facts.suggestion
+        if own is None:
+            own = Suggestion(messages.fill(facts.suggest, d.params), None)
+        suggestions = _with_extra(locale, own, d) if d.extra else (own,)
+        short = facts.short
         out.append(Finding(
-            f"f{k + 1}", rule, category, severity, d.unit, d.start, d.end,
-            messages.fill(messages.template_parts(locale, key), d.params),
-            messages.fill(messages.template_parts(locale, key + ".short"), d.params),
-            key, d.params, suggestions, d.related,
+            f"f{k + 1}", rule, facts.category, facts.severity, d.unit, d.start, d.end,
+            messages.fill(facts.message, d.params),
+            short[0][0] if len(short) == 1 else messages.fill(short, d.params),
+            facts.key, d.params, suggestions, d.related,
         ))
     return tuple(out)
 
 
-def _with_extra(locale: str, own: Suggestion, d: _Draft, shared: dict[str, Suggestion]) -> tuple[Suggestion, ...]:
+class _RuleFacts:
+    """What every finding of one rule shares in a report: severity, category, message templates, plain suggestion."""
+
+    __slots__ = ("severity", "rank", "category", "key", "message", "short", "suggest", "suggestion")
+
+    severity: Final[str]
+    rank: Final[int]
+    category: Final[str]
+    key: Final[str]
+    message: Final[tuple[tuple[str, str], ...]]
+    short: Final[tuple[tuple[str, str], ...]]
+    suggest: Final[tuple[tuple[str, str], ...]]
+    suggestion: Final[Suggestion | None]  # the suggestion itself when its text has no placeholders
+
+    def __init__(self, rule: str, locale: str) -> None:
+        self.severity = _severity_of(rule)
+        self.rank = _RANK[self.severity]
+        self.category = _category_of(rule)
+        key = message_id(rule)
+        self.key = key
+        self.message = messages.template_parts(locale, key)
+        self.short = messages.template_parts(locale, key + ".short")
+        self.suggest = messages.template_parts(locale, key + ".suggest")
+        self.suggestion = Suggestion(self.suggest[0][0], None) if len(self.suggest) == 1 else None
+
+
+def _with_extra(locale: str, own: Suggestion, d: _Draft) -> tuple[Suggestion, ...]:
     """The rule's own suggestion and the draft's extra ones (a word-for-word restatement's cut replaces it)."""
     suggestions = [own]
     for extra_id, replacement in d.extra:
@@ -399,18 +422,5 @@ def _with_extra(locale: str, own: Suggestion, d: _Draft, shared: dict[str, Sugge
             text = messages.fill(messages.template_parts(locale, extra_id), (("value", replacement),))
             suggestions.append(Suggestion(text, replacement))
         else:
-            suggestions.append(_suggestion(locale, extra_id, d.params, shared))
+            suggestions.append(Suggestion(messages.fill(messages.template_parts(locale, extra_id), d.params), None))
     return tuple(suggestions)
-
-
-def _suggestion(locale: str, key: str, params: tuple[tuple[str, str], ...], shared: dict[str, Suggestion]) -> Suggestion:
-    """A suggestion without a replacement; one object per report for a text without placeholders."""
-    made = shared.get(key)
-    if made is not None:
-        return made
-    template = messages.template_parts(locale, key)
-    if len(template) > 1:
-        return Suggestion(messages.fill(template, params), None)
-    made = Suggestion(template[0][0], None)
-    shared[key] = made
-    return made
