@@ -76,8 +76,11 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
         return f"(None if {name} is None else {nested}({name}))"
     if isinstance(field, fields.List):
         item = f"x{depth}"
-        # an empty list skips the comprehension (a function call in CPython 3.11): most findings relate to no other span
-        return f"(None if {name} is None else [{_inline(field.inner, item, namespace, depth + 1, exact)} for {item} in {name}] if {name} else [])"
+        # a comprehension is a function call on CPython 3.11: an empty list (most findings relate to
+        # no other span) and a one-item list (most have one suggestion) are written without one
+        many = f"[{_inline(field.inner, item, namespace, depth + 1, exact)} for {item} in {name}]"
+        one = f"[{_inline(field.inner, f'{name}[0]', namespace, depth + 1, exact)}]"
+        return f"(None if {name} is None else ({one} if len({name}) == 1 else {many}) if {name} else [])"
     convert = f"c{len(namespace)}"
     if exact and type(field) in (fields.String, fields.Integer) and not field.allow_none:
         return name
