@@ -30,7 +30,7 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 _FORM_BODY_RE = re.compile(rb"[A-Za-z0-9*\-._%+=&]*")
 DEFAULT_CHARSET = "utf-8"
 # Query parameters that may be given more than once (or as a comma-separated list).
-LIST_PARAMETERS = frozenset({"disabled_rules"})
+LIST_PARAMETERS = frozenset({"disabled_rules", "include"})
 # The keys a JSON body may hold without options for the fast path (see _plain_article).
 PLAIN_ARTICLE_KEYS = frozenset({"text", "format"})
 
@@ -43,6 +43,7 @@ class ArticleRequest:
     format: str
     options: scoring.Options
     offsets: str
+    include: tuple[str, ...] | None = None  # the report's parts to send (None: all)
 
 
 def read_article(request: Request) -> ArticleRequest:
@@ -84,7 +85,7 @@ def _from_json(request: Request) -> ArticleRequest:
             data = {**data, "options": {**query, **data.get("options", {})}}
     article = _load(ArticleSchema(), data, "")
     options = article["options"]
-    return ArticleRequest(article["text"], article["format"], options_from(options), options["offsets"])
+    return ArticleRequest(article["text"], article["format"], options_from(options), options["offsets"], include_from(options))
 
 
 def _from_raw(request: Request, format: str) -> ArticleRequest:
@@ -107,7 +108,7 @@ def _from_raw(request: Request, format: str) -> ArticleRequest:
     if not query:
         return ArticleRequest(text, format, DEFAULT_OPTIONS, DEFAULT_OFFSETS)
     options = _load(OptionsSchema(), query, "query")
-    return ArticleRequest(text, format, options_from(options), options["offsets"])
+    return ArticleRequest(text, format, options_from(options), options["offsets"], include_from(options))
 
 
 def _plain_article(data: Any) -> ArticleRequest | None:
@@ -159,7 +160,15 @@ def options_from(loaded: dict[str, Any]) -> scoring.Options:
         words_per_minute=loaded["words_per_minute"],
         anonymous_as_vague=loaded["anonymous_as_vague"],
         disabled_rules=frozenset(loaded["disabled_rules"]),
+        locale=loaded["locale"],
+        min_severity=loaded["min_severity"],
     )
+
+
+def include_from(loaded: dict[str, Any]) -> tuple[str, ...] | None:
+    """The report parts the options ask for (None: all of them)."""
+    include = loaded.get("include")
+    return None if include is None else tuple(include)
 
 
 def _decode_detail(e: UnicodeDecodeError) -> str:

@@ -27,11 +27,11 @@ from marshmallow import ValidationError
 import scoring
 from scoring.report import check_deadline
 
-from .articles import options_from
+from .articles import include_from, options_from
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error
 from .json_provider import ORJSON_OPTIONS
 from .limits import check_article, deadline
-from .reports import analyze_body
+from .reports import analyze_body, negotiated_locale
 from .schemas import ArticleSchema
 
 bp = Blueprint("batch", __name__)
@@ -200,7 +200,8 @@ def _answer(position: int, item: Any) -> dict[str, Any]:
         article = ArticleSchema().load(fields)
         options = article["options"]
         check_article(article["text"], article["format"])
-        body = analyze_body(article["text"], article["format"], options_from(options), options["offsets"], deadline())
+        chosen = negotiated_locale(options_from(options), flask_request.headers.get("Accept-Language"))
+        body = analyze_body(article["text"], article["format"], chosen, options["offsets"], include_from(options), deadline())
         return {"id": item_id, "status": 200, "report": body}
     except Exception as e:  # every failure belongs to this item alone
         problem = _problem_body(e)

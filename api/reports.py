@@ -5,15 +5,21 @@ from __future__ import annotations
 import gc
 import keyword
 import math
+import zlib
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields
 
 import scoring
+from scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
-from .schemas import ReportSchema
+from .schemas import Params, ReportSchema
+
+if TYPE_CHECKING:  # the CLI dumps reports without importing Flask
+    from flask import Response
 
 # The shape of the report stays declared once, in api/schemas.py (the drift tests hold it to
 # scoring/results.py and openapi.yaml); a marshmallow dump of it cost ~1.1 ms a seed-size
@@ -50,7 +56,14 @@ def _boolean(field: fields.Boolean) -> Dump:
     return dump
 
 
-def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: int) -> str:
+# Schemas whose values scoring always builds with exact types (Finding's str and int fields,
+# written in scoring/findings.py): dumped without the per-value type test. The findings are
+# ~900 of a seed report's values; the test cost ~20 us of the ~80 us their dump takes.
+# tests/api/test_reports.py still holds the whole dump equal to marshmallow's.
+EXACT_TYPES = ("FindingSchema", "SuggestionSchema", "RelatedSpanSchema")
+
+
+def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: int, exact: bool = False) -> str:
     """An expression that dumps the value held in variable `name` as marshmallow dumps `field`.
 
     A value that already has the field's type (a str for String, an int for Integer ...) or is
@@ -59,12 +72,21 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
     """
     if isinstance(field, fields.Nested):
         nested = f"n{len(namespace)}"
-        namespace[nested] = _schema_dump(field.schema)
+        namespace[nested] = _schema_dump(field.schema, type(field.schema).__name__ in EXACT_TYPES)
         return f"(None if {name} is None else {nested}({name}))"
     if isinstance(field, fields.List):
         item = f"x{depth}"
-        return f"(None if {name} is None else [{_inline(field.inner, item, namespace, depth + 1)} for {item} in {name}])"
+        # a comprehension is a function call on CPython 3.11: an empty list (most findings relate to
+        # no other span) and a one-item list (most have one suggestion) are written without one
+        many = f"[{_inline(field.inner, item, namespace, depth + 1, exact)} for {item} in {name}]"
+        one = f"[{_inline(field.inner, f'{name}[0]', namespace, depth + 1, exact)}]"
+        return f"(None if {name} is None else ({one} if len({name}) == 1 else {many}) if {name} else [])"
     convert = f"c{len(namespace)}"
+    if exact and type(field) in (fields.String, fields.Integer) and not field.allow_none:
+        return name
+    if isinstance(field, Params):
+        namespace[convert] = dict
+        return f"(None if {name} is None else {convert}({name}))"
     if isinstance(field, fields.Boolean):
         namespace[convert] = _boolean(field)
         plain = "bool"
@@ -83,7 +105,7 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
     return f"({name} if type({name}) is {plain} or {name} is None else {convert}({name}))"
 
 
-def _schema_dump(schema: Schema) -> Dump:
+def _schema_dump(schema: Schema, exact: bool = False) -> Dump:
     """A function that dumps an object as `schema.dump` would: the fields in order, each converted.
 
     Written out as source and compiled, as dataclasses writes its __init__: each attribute read
@@ -98,7 +120,7 @@ def _schema_dump(schema: Schema) -> Dump:
         key, attribute = field.data_key or name, field.attribute or name
         plain = attribute.isidentifier() and not keyword.iskeyword(attribute)
         lines.append(f"    v{n} = obj.{attribute}" if plain else f"    v{n} = getattr(obj, {attribute!r})")
-        items.append(f"{key!r}: {_inline(field, f'v{n}', namespace, 0)}")
+        items.append(f"{key!r}: {_inline(field, f'v{n}', namespace, 0, exact)}")
     lines.append(f"    return {{{', '.join(items)}}}")
     exec(compile("\n".join(lines) + "\n", f"<dump {type(schema).__name__}>", "exec"), namespace)
     return namespace["dump"]
@@ -108,9 +130,15 @@ dump_report: Dump = _schema_dump(REPORT_SCHEMA)
 """The report as ReportSchema dumps it, without marshmallow's per-field machinery (same dict, same order)."""
 
 
-def report_body(report: scoring.Report, source: str, offsets: str) -> dict[str, Any]:
-    """Dump `report`; add markup offsets for HTML and Markdown; count in UTF-16 when asked."""
+# Always in a report, whatever `include` leaves out.
+ALWAYS = frozenset({"offsets", "format", "language", "paragraphs"})
+
+
+def report_body(report: scoring.Report, source: str, offsets: str, include: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Dump `report` (only the parts `include` names, when given); add markup offsets for HTML and Markdown; count in UTF-16 when asked."""
     body: dict[str, Any] = {"offsets": offsets, **dump_report(report)}
+    if include is not None:
+        body = {k: v for k, v in body.items() if k in ALWAYS or k in include}
     if report.source_map is not None:
         body = add_markup_offsets(body, report.source_span)
     if offsets == "utf16":
@@ -118,7 +146,14 @@ def report_body(report: scoring.Report, source: str, offsets: str) -> dict[str, 
     return body
 
 
-def analyze_body(source: str, format: str, options: scoring.Options, offsets: str, deadline: float | None = None) -> dict[str, Any]:
+def analyze_body(
+    source: str,
+    format: str,
+    options: scoring.Options,
+    offsets: str,
+    include: tuple[str, ...] | None = None,
+    deadline: float | None = None,
+) -> dict[str, Any]:
     """Analyze an article and dump its report (report_body), the cyclic collector paused until the report is freed."""
     # scoring.analyze pauses the collector while it builds a report (the report makes no
     # cycles) and switches it back on when done. The report's tracked objects, ~2,000 for a
@@ -128,12 +163,101 @@ def analyze_body(source: str, format: str, options: scoring.Options, offsets: st
     # the count those objects added is taken back as they go, and no collection meets them.
     # A caller that turned the collector off keeps it off.
     if not gc.isenabled():
-        return report_body(scoring.analyze(source, format=format, options=options, deadline=deadline), source, offsets)
+        return report_body(scoring.analyze(source, format=format, options=options, deadline=deadline), source, offsets, include)
     gc.disable()
     try:
         report = scoring.analyze(source, format=format, options=options, deadline=deadline)
-        body = report_body(report, source, offsets)
+        body = report_body(report, source, offsets, include)
         del report  # freed here, with the collector still off
         return body
     finally:
         gc.enable()
+
+
+def negotiated_locale(options: scoring.Options, accept_language: str | None) -> scoring.Options:
+    """`options` with the findings' locale taken from an Accept-Language header when the options name none.
+
+    The first language the header prefers (by quality, then order) that has a catalogue wins;
+    none of them: English. A `locale` option always wins over the header.
+    """
+    if options.locale is not None or not accept_language:
+        return options
+    chosen = best_locale(accept_language)
+    return options if chosen is None else replace(options, locale=chosen)
+
+
+def best_locale(accept_language: str) -> str | None:
+    """The shipped locale an Accept-Language header prefers most, or None (RFC 9110 section 12.5.4)."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, item in enumerate(accept_language.split(",")[:MAX_LANGUAGE_RANGES]):
+        tag, _, params = item.strip().partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                continue
+        primary = tag.strip().split("-")[0].lower()
+        if quality > 0 and primary in LOCALES:
+            ranked.append((-quality, position, primary))
+    return min(ranked)[2] if ranked else None
+
+
+# Language ranges of an Accept-Language header that are read (a browser sends a handful).
+MAX_LANGUAGE_RANGES = 32
+
+
+# Responses smaller than this go out as they are: gzip's header and a round trip of CPU buy nothing.
+GZIP_MIN_BYTES = 1024
+# zlib level 6, gzip's default: the seed's report compresses to ~a fifth, in well under a millisecond.
+GZIP_LEVEL = 6
+# Types worth compressing: the reports, problems, the contract and the demo page's text.
+COMPRESSIBLE = frozenset({
+    "application/json", "application/problem+json", "application/x-ndjson", "application/yaml",
+    "text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "text/plain",
+})
+
+
+def gzip_response(response: Response, accept_encoding: str | None) -> Response:
+    """Gzip a whole (not streamed) textual response of GZIP_MIN_BYTES or more when the client accepts gzip."""
+    response.vary.add("Accept-Encoding")
+    if (
+        response.is_streamed
+        or response.direct_passthrough
+        or "Content-Encoding" in response.headers
+        or response.mimetype not in COMPRESSIBLE
+        or not accepts_gzip(accept_encoding)
+    ):
+        return response
+    data = response.get_data()
+    if len(data) < GZIP_MIN_BYTES:
+        return response
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+    response.set_data(packer.compress(data) + packer.flush())
+    response.headers["Content-Encoding"] = "gzip"
+    return response
+
+
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """True when an Accept-Encoding header allows gzip (named, or `*`, with a quality above 0)."""
+    if not accept_encoding:
+        return False
+    allowed = None
+    for item in accept_encoding.split(",")[:MAX_LANGUAGE_RANGES]:
+        coding, _, params = item.strip().partition(";")
+        coding = coding.strip().lower()
+        if coding not in ("gzip", "x-gzip", "*"):
+            continue
+        params = params.strip().replace(" ", "")
+        quality = 1.0
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        if coding == "*":
+            allowed = quality > 0 if allowed is None else allowed
+        else:
+            allowed = quality > 0
+    return bool(allowed)

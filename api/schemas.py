@@ -9,9 +9,10 @@ import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-from scoring.claims.rules import BY_ID as CLAIMS_RULES
+from scoring.findings import ALIASES, BY_ID as FINDINGS_RULES
 from scoring.language import KNOWN as LANGUAGES
-from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
+from scoring.messages import LOCALES
+from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, SEVERITIES
 from scoring.profiles import PROFILES
 
 # How offsets are counted in the response: Unicode code points (Python, the default) or
@@ -23,7 +24,15 @@ OFFSET_UNITS = ("code_points", "utf16")
 # repetition of a fixed class: no backtracking blow-up.
 LANGUAGE_PATTERN = rf"^({'|'.join(LANGUAGES)})(-[A-Za-z0-9]{{1,8}}){{0,8}}$"
 PROFILE_NAMES = tuple(sorted(PROFILES))
-RULE_IDS = tuple(sorted(CLAIMS_RULES))
+# Every rule (GET /v1/rules), and the readability section's own names for three of them.
+RULE_IDS = tuple(sorted(FINDINGS_RULES))
+DISABLED_RULE_IDS = RULE_IDS + tuple(sorted(ALIASES))
+_DISABLED_RULE_SET = frozenset(DISABLED_RULE_IDS)
+# The report's parts a client may ask for with `include` (format, language, paragraphs and
+# offsets are always there).
+REPORT_PARTS = ("text", "units", "readability", "read_time", "repetition", "claims", "findings", "captions")
+# A locale for the findings' messages: a shipped catalogue's language, optionally with a region.
+LOCALE_PATTERN = rf"^({'|'.join(LOCALES)})([-_][A-Za-z0-9]{{1,8}}){{0,4}}$"
 
 # --- requests ----------------------------------------------------------------------------
 
@@ -51,7 +60,7 @@ def quoted(value: str, limit: int = MAX_QUOTED_RULE_ID_CHARS) -> str:
 
 def check_rule_ids(ids: list[str]) -> None:
     """Refuse unknown rule ids with one message: the first few quoted, the others counted, the known ids listed."""
-    unknown = [i for i in dict.fromkeys(ids) if i not in CLAIMS_RULES]
+    unknown = [i for i in dict.fromkeys(ids) if i not in _DISABLED_RULE_SET]
     if not unknown:
         return
     shown = ", ".join(quoted(i) for i in unknown[:MAX_QUOTED_RULE_IDS])
@@ -61,7 +70,7 @@ def check_rule_ids(ids: list[str]) -> None:
 
 
 class RuleIdList(fields.Field):
-    """A list of claim rule ids, judged as a whole: one message for the list, never one per item."""
+    """A list of rule ids (GET /v1/rules), judged as a whole: one message for the list, never one per item."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         if not isinstance(value, list):
@@ -98,6 +107,13 @@ class OptionsSchema(Schema):
     # one validator for the whole list, not one per item: one message however many ids are unknown
     disabled_rules = RuleIdList(load_default=list)
     offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS))
+    locale = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Regexp(re.compile(LOCALE_PATTERN), error="Not a shipped locale: " + ", ".join(LOCALES) + " (optionally with a region, de-AT)."),
+    )
+    min_severity = fields.String(load_default="info", validate=validate.OneOf(SEVERITIES))
+    include = fields.List(fields.String(validate=validate.OneOf(REPORT_PARTS)), allow_none=True, load_default=None)
 
 
 class ArticleSchema(Schema):
@@ -262,6 +278,40 @@ class RepetitionSchema(Schema):
     conflicts = fields.List(fields.Nested(FigureConflictSchema))
 
 
+class SuggestionSchema(Schema):
+    message = fields.String()
+    replacement = fields.String(allow_none=True)
+
+
+class RelatedSpanSchema(Schema):
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class Params(fields.Field):
+    """(name, value) pairs, dumped as a JSON object."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else dict(value)
+
+
+class FindingSchema(Schema):
+    id = fields.String()
+    rule = fields.String()
+    category = fields.String()
+    severity = fields.String()
+    unit = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    message = fields.String()
+    short_message = fields.String()
+    message_id = fields.String()
+    params = Params()
+    suggestions = fields.List(fields.Nested(SuggestionSchema))
+    related = fields.List(fields.Nested(RelatedSpanSchema))
+
+
 class CaptionSchema(Schema):
     text = fields.String()
     markup_start = fields.Integer()
@@ -280,6 +330,7 @@ class ReportSchema(Schema):
     read_time = fields.Nested(ReadTimeSchema)
     repetition = fields.Nested(RepetitionSchema)
     claims = fields.Nested(ClaimsSchema)
+    findings = fields.List(fields.Nested(FindingSchema))
     captions = fields.List(fields.Nested(CaptionSchema))
 
 

@@ -14,6 +14,8 @@ FORMATS = ("text", "html", "markdown")
 DEFAULT_WORDS_PER_MINUTE = 238.0
 MIN_WORDS_PER_MINUTE = 50.0
 MAX_WORDS_PER_MINUTE = 1000.0
+# A finding's severity, lowest first (findings.py; data/findings_rules.toml says how each is decided).
+SEVERITIES = ("info", "warning", "error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,8 @@ class Options:
     words_per_minute: float | None = None  # None: the language's published rate
     anonymous_as_vague: bool = True
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    locale: str | None = None  # the findings' messages: a shipped locale (messages.LOCALES); None: English
+    min_severity: str = "info"  # findings below this severity are left out
 
     def __post_init__(self) -> None:
         wpm = self.words_per_minute
@@ -32,4 +36,8 @@ class Options:
             raise InvalidOptionError(
                 f"words_per_minute must be between {MIN_WORDS_PER_MINUTE:g} and {MAX_WORDS_PER_MINUTE:g}, got {wpm:g}",
                 field="options.words_per_minute",
+            )
+        if self.min_severity not in SEVERITIES:
+            raise InvalidOptionError(
+                f"min_severity must be one of {', '.join(SEVERITIES)}, got {self.min_severity!r}", field="options.min_severity"
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 
-from . import claims, figures, language, markup, read_time, readability, repetition
+from . import claims, figures, findings, language, markup, read_time, readability, repetition
 from .errors import EmptyTextError, TimeBudgetExceededError, UnsupportedFormatError
 from .options import FORMATS, Options
 from .results import Claims, Language, Report
@@ -51,25 +51,30 @@ def _analyze(source: str, format: str, options: Options | None, deadline: float 
     if not any(t.is_word for u in doc.units for t in u.tokens):
         raise EmptyTextError("the article has no words to analyze", field="text")
     lang = language.resolve(doc, options.language)
+    off = findings.check_disabled(options.disabled_rules)
     check_deadline(deadline, "the figures")
     found = figures.find(doc)
     check_deadline(deadline, "readability")
-    scores = readability.analyze(doc, lang.code, options.profile)
+    read = findings.without_disabled(readability.analyze(doc, lang.code, options.profile), off)
     check_deadline(deadline, "repetition")
     repeated = repetition.analyze(doc, found)
     check_deadline(deadline, "the claims")
-    claimed = claims.analyze(doc, found, options) if lang.code in language.CLAIMS_LANGUAGES else _claims_not_analyzed(lang)
+    if lang.code in language.CLAIMS_LANGUAGES:
+        claimed = claims.analyze(doc, found, findings.claims_options(options, off))
+    else:
+        claimed = _claims_not_analyzed(lang)
     return Report(
         format=format,
         text=doc.text,
         language=lang,
         paragraphs=len(doc.paragraphs),
         units=doc.units,
-        readability=scores,
+        readability=read,
         read_time=read_time.analyze(doc, lang.code, options.words_per_minute),
         repetition=repeated,
         claims=claimed,
         captions=extracted.captions if extracted else (),
+        findings=findings.build(doc.text, doc.units, read, repeated, claimed, options, off),
         source_map=extracted.source_map if extracted else None,
     )
 

@@ -346,6 +346,73 @@ class Repetition:
         object.__setattr__(self, "conflicts", conflicts)
 
 
+# --- findings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Suggestion:
+    """What to do about a finding; `replacement` is text for the finding's span where the rule has one."""
+
+    message: str
+    replacement: str | None
+
+    def __init__(self, message: str, replacement: str | None) -> None:
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "replacement", replacement)
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class RelatedSpan:
+    """Another span a finding points to: the sentence a restatement restates, a figure's other mention."""
+
+    unit: int
+    start: int
+    end: int
+
+    def __init__(self, unit: int, start: int, end: int) -> None:
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Finding:
+    """One thing for an editor to look at, from any analysis, in one shape (see findings.py)."""
+
+    id: str  # "f1", "f2" ... in text order: stable within the report
+    rule: str  # "readability.passive-voice", "claim.figure", "vague.generic-source" ...
+    category: str  # "readability" | "claims" | "repetition" | "figures"
+    severity: str  # "error" | "warning" | "info"
+    unit: int
+    start: int
+    end: int
+    message: str
+    short_message: str
+    message_id: str
+    params: tuple[tuple[str, str], ...]  # dumped as a JSON object
+    suggestions: tuple[Suggestion, ...]
+    related: tuple[RelatedSpan, ...]
+
+    def __init__(
+        self, id: str, rule: str, category: str, severity: str, unit: int, start: int, end: int, message: str,
+        short_message: str, message_id: str, params: tuple[tuple[str, str], ...], suggestions: tuple[Suggestion, ...],
+        related: tuple[RelatedSpan, ...],
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "short_message", short_message)
+        object.__setattr__(self, "message_id", message_id)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "suggestions", suggestions)
+        object.__setattr__(self, "related", related)
+
+
 # --- the report --------------------------------------------------------------------------
 
 
@@ -377,12 +444,13 @@ class Report:
     repetition: Repetition
     claims: Claims
     captions: tuple[Caption, ...] = ()  # HTML figure and table captions, kept out of the body
+    findings: tuple[Finding, ...] = ()  # every section's findings in one list (findings.py)
     source_map: SourceMap | None = field(default=None, repr=False)  # HTML/Markdown: text -> source offsets
 
     def __init__(
         self, format: str, text: str, language: Language, paragraphs: int, units: tuple[Unit, ...],
         readability: Readability, read_time: ReadTime, repetition: Repetition, claims: Claims,
-        captions: tuple[Caption, ...] = (), source_map: SourceMap | None = None,
+        captions: tuple[Caption, ...] = (), findings: tuple[Finding, ...] = (), source_map: SourceMap | None = None,
     ) -> None:
         object.__setattr__(self, "format", format)
         object.__setattr__(self, "text", text)
@@ -394,6 +462,7 @@ class Report:
         object.__setattr__(self, "repetition", repetition)
         object.__setattr__(self, "claims", claims)
         object.__setattr__(self, "captions", captions)
+        object.__setattr__(self, "findings", findings)
         object.__setattr__(self, "source_map", source_map)
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:

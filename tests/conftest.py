@@ -82,9 +82,17 @@ class _SentRequest(WerkzeugOpenAPIRequest):
         return b""
 
 
+def static_assets() -> dict[str, str]:
+    """The page files the contract lists outside its operations (x-static-assets): path -> media type."""
+    return dict(spec_document().get("x-static-assets", {}))
+
+
 def check_contract(response) -> None:
     """Fail unless `response` is one the contract allows for its request."""
     request = response.request
+    if request.method == "GET" and request.path in static_assets() and response.status_code == 200:
+        assert response.mimetype == static_assets()[request.path]
+        return
     if (request.method, request.path) in spec_operations():
         openapi().validate_response(_SentRequest(request), WerkzeugOpenAPIResponse(response))
         return

@@ -50,6 +50,7 @@ async function analyze(event) {
       body: JSON.stringify({ text, format, options: { offsets: "utf16" } }),
     });
   } catch (error) {
+    clearReport();
     setStatus("The service could not be reached.", true);
     return;
   }
@@ -59,7 +60,8 @@ async function analyze(event) {
     return;
   }
   if (!response.ok) {
-    // a problem+json document: its detail says what to fix
+    // a problem+json document: its detail says what to fix; the last report no longer applies
+    clearReport();
     setStatus(body.detail || body.title || `Error ${response.status}`, true);
     return;
   }
@@ -171,6 +173,99 @@ function renderScores(report) {
   }
 }
 
+// The findings panel: grouped by category, the worst first, each with its message and what
+// to do in plain view; a click (or Enter) selects its span in the article.
+const CATEGORY_ORDER = ["claims", "figures", "repetition", "readability"];
+const CATEGORY_NAMES = { claims: "Sourcing", figures: "Figures", repetition: "Repetition", readability: "Readability" };
+const SEVERITY_RANK = { error: 2, warning: 1, info: 0 };
+
+function clearReport() {
+  document.getElementById("report").hidden = true;
+  document.getElementById("findings-list").replaceChildren();
+  document.getElementById("article-view").replaceChildren();
+  currentFindings = [];
+}
+
+let currentFindings = [];
+
+function renderFindings(report) {
+  currentFindings = report.findings;
+  const list = document.getElementById("findings-list");
+  list.replaceChildren();
+  for (const category of CATEGORY_ORDER) {
+    const found = report.findings
+      .filter((f) => f.category === category)
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.start - b.start);
+    if (!found.length) continue;
+    const group = el("section", "finding-group");
+    group.dataset.category = category;
+    group.append(el("h4", null, `${CATEGORY_NAMES[category]} (${found.length})`));
+    const items = el("ul");
+    for (const f of found) {
+      const item = el("li", `finding severity-${f.severity}`);
+      item.dataset.finding = f.id;
+      item.dataset.severity = f.severity;
+      const button = el("button", "finding-button");
+      button.type = "button";
+      button.append(el("span", `badge badge-${f.severity}`, f.severity));
+      button.append(el("strong", null, ` ${f.short_message}: `));
+      button.append(el("span", "finding-message", f.message));
+      button.addEventListener("click", () => selectFinding(f));
+      item.append(button);
+      if (f.suggestions.length) item.append(el("p", "suggestion", f.suggestions.map((s) => s.message).join(" ")));
+      items.append(item);
+    }
+    group.append(items);
+    list.append(group);
+  }
+  applyFilters();
+}
+
+function applyFilters() {
+  const category = document.getElementById("filter-category").value;
+  const floor = SEVERITY_RANK[document.getElementById("filter-severity").value];
+  let shown = 0;
+  for (const group of document.querySelectorAll("#findings-list .finding-group")) {
+    let visible = 0;
+    for (const item of group.querySelectorAll(".finding")) {
+      const show = (!category || group.dataset.category === category) && SEVERITY_RANK[item.dataset.severity] >= floor;
+      item.hidden = !show;
+      if (show) visible += 1;
+    }
+    group.hidden = visible === 0;
+    shown += visible;
+  }
+  setText("findings-count", `${shown} of ${currentFindings.length} shown`);
+}
+
+// Select text[start, end) of the article view (UTF-16 offsets, as requested) and scroll to it.
+function selectFinding(finding) {
+  const view = document.getElementById("article-view");
+  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let at = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent.length;
+    if (!started && finding.start < at + length) {
+      range.setStart(node, finding.start - at);
+      started = true;
+    }
+    if (started && finding.end <= at + length) {
+      range.setEnd(node, finding.end - at);
+      break;
+    }
+    at += length;
+  }
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  const unit = view.querySelector(`[data-unit="${finding.unit}"]`);
+  if (unit) unit.scrollIntoView({ block: "center" });
+  for (const active of document.querySelectorAll("#findings-list .active")) active.classList.remove("active");
+  document.querySelector(`#findings-list [data-finding="${finding.id}"]`).classList.add("active");
+}
+
 function render(report) {
   const claims = report.claims;
   const hardUnits = new Set(report.readability.findings.filter((f) => HARD_RULES.has(f.rule)).map((f) => f.unit));
@@ -186,6 +281,7 @@ function render(report) {
   setText("count-hard", hardUnits.size);
   renderScores(report);
   renderArticle(report);
+  renderFindings(report);
   document.getElementById("report").hidden = false;
 }
 
@@ -194,4 +290,6 @@ document.addEventListener("DOMContentLoaded", () => {
     loadSeed().catch(() => setStatus("The sample story could not be loaded.", true));
   });
   document.getElementById("article-form").addEventListener("submit", analyze);
+  document.getElementById("filter-category").addEventListener("change", applyFilters);
+  document.getElementById("filter-severity").addEventListener("change", applyFilters);
 });
