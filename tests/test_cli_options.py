@@ -1,7 +1,7 @@
 """Each option of `copydesk analyze` changes the report as documented (in process: api.cli.main), at its bounds and one past.
 
-The command line has --format, --json, --language, --profile and --words-per-minute; the
-claims options (anonymous_as_vague, disabled_rules) and offsets are the API's only.
+The claims options (--[no-]anonymous-as-vague, --disabled-rules), --offsets and the output
+formats are tested in tests/test_cli_archive.py.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ def analyze_path(path, *options: str) -> dict:
     with contextlib.redirect_stdout(out):
         status = cli.main(["analyze", "--json", *options, str(path)])
     assert status == cli.EXIT_OK
-    return json.loads(out.getvalue())
+    (record,) = json.loads(out.getvalue())
+    assert record["file"] == str(path)
+    return record["report"]
 
 
 @pytest.mark.parametrize("wpm", ["50", "120", "1000"])
@@ -75,11 +77,11 @@ def test_language_is_used_not_detected(tmp_path):
     assert (language["code"], language["detected"]) == ("en", False)
 
 
-def test_format_reads_markup(tmp_path):
+def test_input_format_reads_markup(tmp_path):
     html = "<p>The council cut the budget.</p><p>Mayor Ana Ruiz said it hurt.</p>"
-    as_html = analyze_json(tmp_path, html, "--format", "html")
-    as_text = analyze_json(tmp_path, html, "--format", "text")
+    as_html = analyze_json(tmp_path, html, "--input-format", "html")
+    as_text = analyze_json(tmp_path, html, "--input-format", "text")
     assert (as_html["format"], as_text["format"]) == ("html", "text")
     assert "<p>" not in as_html["text"] and "<p>" in as_text["text"]
-    # by extension when --format is not given
+    # by extension when --input-format is not given
     assert analyze_json(tmp_path, html, suffix=".html")["format"] == "html"
