@@ -206,7 +206,7 @@ def source_terms(
             _pick_forward(toks, inside, picked, i + 2, n, False)
         elif low == "citing":
             _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
-        elif low in REPORTING_VERBS:
+        elif low in REPORTING_VERBS and not _passive(toks, i):
             if i > 0 and _inverted(toks, i):
                 _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
             else:
@@ -225,6 +225,24 @@ def source_terms(
             if entry[0]:
                 out.add(entry[0])
     return frozenset(out) if out else _NO_NAMES
+
+
+# Forms of "be" that make a reporting verb after them a passive ("a crack was found", "it is
+# reported"): the words before it are what was found, not who found it.
+PASSIVE_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+# ... with at most this many words between ("was later found").
+PASSIVE_GAP: Final = 1
+
+
+def _passive(toks: tuple[Token, ...], verb: int) -> bool:
+    """True when a form of "be" stands just before the verb, or one word before it ("a crack was found", "was later found")."""
+    for j in range(verb - 1, max(-1, verb - 2 - PASSIVE_GAP), -1):
+        lex = toks[j].lexeme
+        if lex.kind != WORD:
+            return False
+        if lex.lower in PASSIVE_AUXILIARIES:
+            return True
+    return False
 
 
 def _inverted(toks: tuple[Token, ...], verb: int) -> bool:

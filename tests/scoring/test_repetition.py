@@ -773,3 +773,21 @@ def test_must_flag_an_echo_quote_by_the_source_of_the_report(monkeypatch):
 )
 def test_must_pass_a_quote_that_is_no_echo(tail):
     assert run(_GREEN + tail)[1].restatements == ()
+
+
+@pytest.mark.parametrize(
+    ("last", "restates"),
+    [
+        # a reporting verb in the passive is what happened, not who says so: the words before it stay content
+        ("The council closed the bridge after a crack was found.", True),
+        ("On Monday the council closed the bridge after a crack was later found.", True),
+        # an active reporting verb still sets its source aside
+        ("Engineers said the council closed the bridge after a crack was found.", True),
+        # and a passive does not hide new content: the pier is news
+        ("The council closed the pier after a crack was found.", False),
+    ],
+)
+def test_a_passive_reporting_verb_is_not_a_source(last, restates):
+    assert _terms.PASSIVE_GAP == 1 and "was" in _terms.PASSIVE_AUXILIARIES
+    text = f"The council closed the bridge on Monday after a crack was found. Drivers now take the ring road. {last}"
+    assert bool(run(text)[1].restatements) == restates
