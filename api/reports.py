@@ -6,7 +6,7 @@ import gc
 import keyword
 import math
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -220,15 +220,21 @@ COMPRESSIBLE = frozenset({
 
 
 def gzip_response(response: Response, accept_encoding: str | None) -> Response:
-    """Gzip a whole (not streamed) textual response of GZIP_MIN_BYTES or more when the client accepts gzip."""
+    """Gzip a textual response when the client accepts gzip: a whole one of GZIP_MIN_BYTES or more, a streamed one chunk by chunk."""
     response.vary.add("Accept-Encoding")
     if (
-        response.is_streamed
-        or response.direct_passthrough
+        response.direct_passthrough
         or "Content-Encoding" in response.headers
         or response.mimetype not in COMPRESSIBLE
         or not accepts_gzip(accept_encoding)
     ):
+        return response
+    if response.is_streamed:
+        # a batch answers item by item: each item's bytes are flushed as they come, so the
+        # client reads every answer as soon as it is done, as it would uncompressed
+        response.response = _gzip_stream(response.response)
+        response.headers.pop("Content-Length", None)
+        response.headers["Content-Encoding"] = "gzip"
         return response
     data = response.get_data()
     if len(data) < GZIP_MIN_BYTES:
@@ -237,6 +243,21 @@ def gzip_response(response: Response, accept_encoding: str | None) -> Response:
     response.set_data(packer.compress(data) + packer.flush())
     response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+def _gzip_stream(chunks: Iterable[bytes | str]) -> Iterator[bytes]:
+    """The chunks gzipped, each flushed (Z_SYNC_FLUSH) so that it can be read as soon as it is sent."""
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)
+    try:
+        for chunk in chunks:
+            if chunk:
+                data = chunk.encode() if isinstance(chunk, str) else chunk
+                yield packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH)
+        yield packer.flush()
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 def accepts_gzip(accept_encoding: str | None) -> bool:

@@ -175,6 +175,11 @@ def test_gzip_when_the_client_accepts_it(app, seed_text):
     assert "Content-Encoding" not in small.headers  # under GZIP_MIN_BYTES: not worth it
     batch = client.post("/v1/analyze/batch", json=[{"text": seed_text}], headers={"Accept-Encoding": "gzip"})
     assert json.loads(gzip.decompress(batch.data))["succeeded"] == 1
+    # a streamed NDJSON batch is gzipped item by item: every chunk sent is a flushed piece of one gzip stream
+    lines = json.dumps({"text": seed_text}) + "\n" + json.dumps({"text": "The mayor said 40 roads were closed."}) + "\n"
+    ndjson = client.post("/v1/analyze/batch", data=lines, content_type="application/x-ndjson", headers={"Accept-Encoding": "gzip"})
+    assert ndjson.headers["Content-Encoding"] == "gzip" and "Content-Length" not in ndjson.headers
+    assert [json.loads(line)["status"] for line in gzip.decompress(ndjson.data).splitlines()] == [200, 200]
 
 
 @pytest.mark.parametrize(
