@@ -316,7 +316,7 @@ def main(argv=None) -> int:
 
     bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(args.articles, seed=3, seed_only=args.seed_only)]
     warm_bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(MIN_ARTICLES, seed=4, seed_only=args.seed_only)]
-    print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} sync workers each, {args.connections} connections, "
+    print(f"# HTTP bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {workers} workers each (copydesk {production_config().get('worker_class', 'sync')}, baseline sync), {args.connections} connections, "
           f"{args.generator} load generator, {args.rounds} slices of {args.duration:g} s each, servers taking turns, {len(bodies)} distinct "
           f"{'seed variants' if args.seed_only else 'articles from all sources'} "
           f"(median {statistics.median(len(b) for b in bodies)} bytes)")
