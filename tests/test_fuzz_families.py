@@ -23,8 +23,8 @@ COST_RATIO_MAX = 2.2
 MIN_LINES = 10_000
 
 
-def _lines(name: str, chars: int) -> int:
-    """Python line events while the family's text of `chars` characters is analyzed."""
+def _traced(work, *args) -> int:
+    """Python trace events (lines, calls, returns) while `work(*args)` runs."""
     count = 0
 
     def local(frame, event, arg):
@@ -34,10 +34,15 @@ def _lines(name: str, chars: int) -> int:
 
     sys.settrace(lambda frame, event, arg: local)
     try:
-        fuzz.analyze_family(name, chars)
+        work(*args)
     finally:
         sys.settrace(None)
     return count
+
+
+def _lines(name: str, chars: int) -> int:
+    """Python line events while the family's text of `chars` characters is analyzed."""
+    return _traced(fuzz.analyze_family, name, chars)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -62,23 +67,8 @@ def test_cost_ratio_max_separates_linear_from_quadratic_work():
     def quadratic(n):
         return sum(1 for i in range(n) for _ in range(i))
 
-    def traced(work, n):
-        count = 0
-
-        def local(frame, event, arg):
-            nonlocal count
-            count += 1
-            return local
-
-        sys.settrace(lambda frame, event, arg: local)
-        try:
-            work(n)
-        finally:
-            sys.settrace(None)
-        return count
-
-    assert traced(linear, 400) / traced(linear, 200) <= COST_RATIO_MAX
-    assert traced(quadratic, 400) / traced(quadratic, 200) > COST_RATIO_MAX
+    assert _traced(linear, 400) / _traced(linear, 200) <= COST_RATIO_MAX
+    assert _traced(quadratic, 400) / _traced(quadratic, 200) > COST_RATIO_MAX
 
 
 def test_families_cover_the_reported_shapes():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,9 @@ HOSTILE_ARTICLE = (
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed (pip install -e '.[test]')")
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    """The app on a free port of 127.0.0.1, served by werkzeug in a thread."""
-    app = create_app({"TESTING": True})
+@contextmanager
+def served(app):
+    """`app` on a free port of 127.0.0.1, served by werkzeug in a thread: yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -57,6 +57,13 @@ def base_url():
     finally:
         server.shutdown()
         thread.join()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    """The app on a free port of 127.0.0.1."""
+    with served(create_app({"TESTING": True})) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

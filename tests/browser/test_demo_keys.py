@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 
 import pytest
-from werkzeug.serving import make_server
 
 from api import create_app
-from tests.browser.test_demo import WAIT_MS, browser, sync_api  # noqa: F401 (the browser fixture)
+from tests.browser.test_demo import WAIT_MS, browser, served, sync_api  # noqa: F401 (the browser fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +17,8 @@ KEY = "demo-key-for-tests"
 @pytest.fixture(scope="module")
 def keyed_url():
     """The app with one API key, on a free port of 127.0.0.1."""
-    app = create_app({"TESTING": True, "API_KEYS": hashlib.sha256(KEY.encode()).hexdigest()})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
+    with served(create_app({"TESTING": True, "API_KEYS": hashlib.sha256(KEY.encode()).hexdigest()})) as url:
+        yield url
 
 
 def test_the_demo_asks_for_the_key_then_uses_it(browser, keyed_url):  # noqa: F811
