@@ -99,10 +99,8 @@ def analyze_one(task: Task) -> Outcome:
         report = scoring.analyze(text, format=task.input_format, options=scoring.Options(**task.options))
     except scoring.ScoringError as e:
         return Outcome(name, format_error(task.output_format, name, f"cannot analyze: {e}"), True, None, None)
-    claims = report.claims
-    unattributed = getattr(claims, "unattributed", None)
     record = format_report(task.output_format, name, text, report, task.offsets)
-    return Outcome(name, record, False, unattributed, report.readability.grade)
+    return Outcome(name, record, False, report.claims.unattributed, report.readability.grade)
 
 
 def read_file(path: str) -> str:
@@ -131,15 +129,11 @@ def format_report(output_format: str, name: str, source: str, report: Any, offse
         out = io.StringIO()
         print_summary(name, report, out)
         return out.getvalue()
-    import json
-
     from api.reports import report_body
 
     body = report_body(report, source, offsets)
-    if output_format == "json":
-        return json.dumps({"file": name, "report": body}, ensure_ascii=False, indent=2, allow_nan=False)
-    if output_format == "jsonl":
-        return json.dumps({"file": name, "report": body}, ensure_ascii=False, allow_nan=False)
+    if output_format in ("json", "jsonl"):
+        return json_record(output_format, {"file": name, "report": body})
     if output_format == "csv":
         return csv_row(name, "", body)
     return github_annotations(name, source, body)
@@ -148,17 +142,19 @@ def format_report(output_format: str, name: str, source: str, report: Any, offse
 def format_error(output_format: str, name: str, message: str) -> str:
     """The record of an input that failed (in text and github form, a line for stderr and a workflow error)."""
     if output_format in ("json", "jsonl"):
-        import json
-
-    if output_format == "json":
-        return json.dumps({"file": name, "error": message}, ensure_ascii=False, indent=2)
-    if output_format == "jsonl":
-        return json.dumps({"file": name, "error": message}, ensure_ascii=False)
+        return json_record(output_format, {"file": name, "error": message})
     if output_format == "csv":
         return csv_row(name, message, None)
     if output_format == "github":
         return f"::error file={_property(name)}::{_data(message)}"
     return f"copydesk: {name}: {message}"
+
+
+def json_record(output_format: str, record: dict[str, Any]) -> str:
+    """A record as JSON: indented as an element of the json array, on one line for jsonl."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2 if output_format == "json" else None)
 
 
 def csv_row(name: str, error: str, body: dict[str, Any] | None) -> str:
