@@ -7,6 +7,9 @@
 const STATUS_ORDER = ["unsourced", "vague", "attributed"];
 // Readability findings that make a sentence "hard" (passive voice alone does not).
 const HARD_RULES = new Set(["hard_sentence", "long_sentence"]);
+// Findings (report.findings) drawn on the article beyond the claims, restatements and figures.
+const VERY_HARD_RULE = "readability.very-hard-sentence";
+const PASSIVE_RULE = "readability.passive-voice";
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -54,15 +57,19 @@ async function analyze(event) {
     setStatus("The service could not be reached.", true);
     return;
   }
-  const body = await response.json();
-  if (response.status === 401) {
-    setStatus(key ? "The server does not accept this API key." : "This server needs an API key: enter it in the API key field.", true);
-    return;
-  }
-  if (!response.ok) {
-    // a problem+json document: its detail says what to fix; the last report no longer applies
+  // a proxy in front of the service may answer with a page that is not JSON
+  const body = await response.json().catch(() => null);
+  if (!response.ok || body === null) {
+    // whatever went wrong, the last report no longer applies to what is in the form
     clearReport();
-    setStatus(body.detail || body.title || `Error ${response.status}`, true);
+    if (response.status === 401) {
+      setStatus(key ? "The server does not accept this API key." : "This server needs an API key: enter it in the API key field.", true);
+    } else if (body === null) {
+      setStatus(`The service sent an answer the page cannot read (HTTP ${response.status}).`, true);
+    } else {
+      // a problem+json document: its detail says what to fix
+      setStatus(body.detail || body.title || `Error ${response.status}`, true);
+    }
     return;
   }
   render(body);
@@ -73,7 +80,7 @@ async function analyze(event) {
 function findingsByUnit(report) {
   const byUnit = new Map();
   const get = (unit) => {
-    if (!byUnit.has(unit)) byUnit.set(unit, { claims: [], restates: null, hard: [], notes: [] });
+    if (!byUnit.has(unit)) byUnit.set(unit, { claims: [], restates: null, hard: [], veryHard: false, notes: [] });
     return byUnit.get(unit);
   };
   for (const claim of report.claims.items) {
@@ -92,6 +99,9 @@ function findingsByUnit(report) {
     f.hard.push(finding.rule);
     f.notes.push(finding.message);
   }
+  for (const finding of report.findings) {
+    if (finding.rule === VERY_HARD_RULE) get(finding.unit).veryHard = true;
+  }
   return byUnit;
 }
 
@@ -100,30 +110,52 @@ function worstStatus(statuses) {
   return null;
 }
 
-// Repeated figures' mentions, sorted by start, as [start, end, figure] in UTF-16 units.
-function figureMarks(report) {
-  const marks = [];
+// Inline marks, one layer a list sorted by start (UTF-16 units): {start, end, tag, classes, notes, figure}.
+// Passive clauses wrap figure mentions; a mention both repeated and conflicting is one mark.
+function inlineLayers(report) {
+  const passive = report.findings
+    .filter((f) => f.rule === PASSIVE_RULE)
+    .map((f) => ({ start: f.start, end: f.end, tag: "span", classes: ["passive"], notes: [f.message] }));
+  const figures = new Map();
+  const add = (m, css, note, figure) => {
+    const key = `${m.start}:${m.end}`;
+    if (!figures.has(key)) figures.set(key, { start: m.start, end: m.end, tag: "mark", classes: [], notes: [], figure });
+    const mark = figures.get(key);
+    if (!mark.classes.includes(css)) mark.classes.push(css);
+    mark.notes.push(note);
+  };
   for (const figure of report.repetition.figures) {
-    for (const m of figure.mentions) marks.push([m.start, m.end, figure.figure]);
+    for (const m of figure.mentions) add(m, "figure", `repeated figure: ${figure.figure}`, figure.figure);
   }
-  return marks.sort((a, b) => a[0] - b[0]);
+  for (const conflict of report.repetition.conflicts) {
+    for (const m of conflict.mentions) add(m, "conflict", conflict.message, null);
+  }
+  const byStart = (a, b) => a.start - b.start;
+  return [passive.sort(byStart), [...figures.values()].sort(byStart)];
 }
 
-// Append text[start, end) to parent, wrapping repeated figures' mentions in <mark>.
-function appendWithFigures(parent, text, start, end, marks) {
+// Append text[start, end) to parent, wrapping the first layer's marks and, inside and
+// between them, the next layers'.
+function appendMarked(parent, text, start, end, layers) {
+  if (!layers.length) {
+    if (end > start) parent.append(document.createTextNode(text.slice(start, end)));
+    return;
+  }
+  const [marks, ...inner] = layers;
   let at = start;
-  for (const [mStart, mEnd, figure] of marks) {
-    if (mEnd <= at || mStart >= end) continue;
-    const from = Math.max(mStart, at);
-    const to = Math.min(mEnd, end);
-    if (from > at) parent.append(document.createTextNode(text.slice(at, from)));
-    const mark = el("mark", "figure", text.slice(from, to));
-    mark.title = `repeated figure: ${figure}`;
-    mark.dataset.figure = figure;
-    parent.append(mark);
+  for (const mark of marks) {
+    if (mark.end <= at || mark.start >= end) continue;
+    const from = Math.max(mark.start, at);
+    const to = Math.min(mark.end, end);
+    appendMarked(parent, text, at, from, inner);
+    const node = el(mark.tag, mark.classes.join(" "));
+    node.title = mark.notes.join("\n");
+    if (mark.figure) node.dataset.figure = mark.figure;
+    appendMarked(node, text, from, to, inner);
+    parent.append(node);
     at = to;
   }
-  if (at < end) parent.append(document.createTextNode(text.slice(at, end)));
+  appendMarked(parent, text, at, end, inner);
 }
 
 function renderArticle(report) {
@@ -131,10 +163,10 @@ function renderArticle(report) {
   view.replaceChildren();
   const text = report.text;
   const byUnit = findingsByUnit(report);
-  const marks = figureMarks(report);
+  const layers = inlineLayers(report);
   let at = 0;
   for (const unit of report.units) {
-    if (unit.start > at) appendWithFigures(view, text, at, unit.start, marks);
+    if (unit.start > at) appendMarked(view, text, at, unit.start, layers);
     const span = el("span", unit.type === "heading" ? "unit heading" : "unit");
     span.dataset.unit = String(unit.index);
     const found = byUnit.get(unit.index);
@@ -143,13 +175,14 @@ function renderArticle(report) {
       if (status) span.classList.add(`claim-${status}`);
       if (found.restates !== null) span.classList.add("restated");
       if (found.hard.length) span.classList.add("hard");
+      if (found.veryHard) span.classList.add("very-hard");
       span.title = found.notes.join("\n");
     }
-    appendWithFigures(span, text, unit.start, unit.end, marks);
+    appendMarked(span, text, unit.start, unit.end, layers);
     view.append(span);
     at = unit.end;
   }
-  if (at < text.length) appendWithFigures(view, text, at, text.length, marks);
+  if (at < text.length) appendMarked(view, text, at, text.length, layers);
 }
 
 function renderScores(report) {
@@ -183,6 +216,11 @@ function clearReport() {
   document.getElementById("report").hidden = true;
   document.getElementById("findings-list").replaceChildren();
   document.getElementById("article-view").replaceChildren();
+  document.querySelector("#scores tbody").replaceChildren();
+  for (const node of document.querySelectorAll("#report .summary .count, #read-time, #repetition-index, #claims-note, #findings-count")) {
+    node.textContent = "";
+  }
+  window.getSelection().removeAllRanges();
   currentFindings = [];
 }
 
@@ -207,6 +245,7 @@ function renderFindings(report) {
       item.dataset.severity = f.severity;
       const button = el("button", "finding-button");
       button.type = "button";
+      button.tabIndex = -1; // one finding at a time is in the Tab order: the arrow keys move within the list
       button.append(el("span", `badge badge-${f.severity}`, f.severity));
       button.append(el("strong", null, ` ${f.short_message}: `));
       button.append(el("span", "finding-message", f.message));
@@ -219,6 +258,32 @@ function renderFindings(report) {
     list.append(group);
   }
   applyFilters();
+}
+
+// The findings' buttons a keyboard user can reach now (the filters hide some).
+function visibleButtons() {
+  return [...document.querySelectorAll("#findings-list .finding:not([hidden]) .finding-button")];
+}
+
+// Make `button` the list's one Tab stop (a roving tabindex), focusing it if asked.
+function makeTabStop(button, focus) {
+  for (const other of document.querySelectorAll("#findings-list .finding-button")) other.tabIndex = -1;
+  if (!button) return;
+  button.tabIndex = 0;
+  if (focus) button.focus();
+}
+
+// Arrow keys, Home and End move between the visible findings; Enter and Space (the buttons'
+// own) select one.
+function onListKey(event) {
+  const buttons = visibleButtons();
+  const at = buttons.indexOf(document.activeElement);
+  if (at < 0 || !buttons.length) return;
+  const moves = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 };
+  if (!(event.key in moves)) return;
+  event.preventDefault();
+  const to = Math.min(Math.max(moves[event.key], 0), buttons.length - 1);
+  makeTabStop(buttons[to], true);
 }
 
 function applyFilters() {
@@ -236,6 +301,9 @@ function applyFilters() {
     shown += visible;
   }
   setText("findings-count", `${shown} of ${currentFindings.length} shown`);
+  // the Tab stop stays where it was if still shown, else the first finding shown
+  const buttons = visibleButtons();
+  if (!buttons.some((b) => b.tabIndex === 0)) makeTabStop(buttons[0] || null, false);
 }
 
 // Select text[start, end) of the article view (UTF-16 offsets, as requested) and scroll to it.
@@ -260,10 +328,22 @@ function selectFinding(finding) {
   const selection = window.getSelection();
   selection.removeAllRanges();
   selection.addRange(range);
+  for (const current of view.querySelectorAll(".unit.current")) current.classList.remove("current");
   const unit = view.querySelector(`[data-unit="${finding.unit}"]`);
-  if (unit) unit.scrollIntoView({ block: "center" });
-  for (const active of document.querySelectorAll("#findings-list .active")) active.classList.remove("active");
-  document.querySelector(`#findings-list [data-finding="${finding.id}"]`).classList.add("active");
+  if (unit) {
+    unit.classList.add("current");
+    // "nearest": no jump when it is in view, and the panel beside it keeps its place
+    unit.scrollIntoView({ block: "nearest" });
+  }
+  for (const active of document.querySelectorAll("#findings-list .active")) {
+    active.classList.remove("active");
+    active.querySelector(".finding-button").removeAttribute("aria-current");
+  }
+  const item = document.querySelector(`#findings-list [data-finding="${finding.id}"]`);
+  item.classList.add("active");
+  const button = item.querySelector(".finding-button");
+  button.setAttribute("aria-current", "true");
+  makeTabStop(button, false);
 }
 
 function render(report) {
@@ -279,6 +359,11 @@ function render(report) {
   setText("count-restated", report.repetition.restatements.length);
   setText("count-figures", report.repetition.figures.length);
   setText("count-hard", hardUnits.size);
+  setText("count-very-hard", new Set(report.findings.filter((f) => f.rule === VERY_HARD_RULE).map((f) => f.unit)).size);
+  setText("count-passive", report.findings.filter((f) => f.rule === PASSIVE_RULE).length);
+  setText("count-conflicts", report.repetition.conflicts.length);
+  // the consensus school grade; null where the language has no formulas here
+  setText("grade", report.readability.grade === null ? "\u2013" : report.readability.grade.toFixed(1));
   renderScores(report);
   renderArticle(report);
   renderFindings(report);
@@ -292,4 +377,5 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("article-form").addEventListener("submit", analyze);
   document.getElementById("filter-category").addEventListener("change", applyFilters);
   document.getElementById("filter-severity").addEventListener("change", applyFilters);
+  document.getElementById("findings-list").addEventListener("keydown", onListKey);
 });

@@ -7,6 +7,7 @@ a real HTTP server on 127.0.0.1 with the app's security headers, so the strict C
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from contextlib import contextmanager
@@ -84,24 +85,39 @@ def console_errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, base_url, console_errors):
-    """A fresh page on the demo; the test fails on any console error it did not expect."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+# A desktop window and a phone's (an iPhone 12 to 15's CSS pixels).
+WIDE = {"width": 1280, "height": 900}
+NARROW = {"width": 390, "height": 844}
+
+
+@contextmanager
+def demo_page(browser, base_url: str, errors: list[str], viewport: dict):
+    """The demo in a fresh context of `viewport`'s size, its console errors appended to `errors`."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
-    errors = console_errors
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + "/")
-    yield page
-    context.close()
-    assert errors == []
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, base_url, console_errors):
+    """A fresh page on the demo; the test fails on any console error it did not expect."""
+    with demo_page(browser, base_url, console_errors, WIDE) as page:
+        yield page
+    assert console_errors == []
 
 
 def analyze(page, text: str | None = None) -> None:
     if text is None:
         page.click("#load-seed")
-        page.wait_for_function("document.getElementById('article').value.length > 0", timeout=WAIT_MS)
+        # not wait_for_function: its polling evaluates a string in the page, which the CSP refuses
+        # (a failure whenever the seed was not there at the first check)
+        sync_api.expect(page.locator("#article")).to_have_value(re.compile(r"\S"), timeout=WAIT_MS)
     else:
         page.fill("#article", text)
     page.click("#analyze")
