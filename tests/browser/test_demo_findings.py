@@ -73,3 +73,149 @@ def test_an_error_clears_the_previous_report(page, console_errors):
     assert page.is_hidden("#report")
     assert page.eval_on_selector_all("#findings-list .finding", "els => els.length") == 0
     console_errors[:] = [e for e in console_errors if "422" not in e]  # the browser logs the failed fetch
+
+
+# A headline and a body that disagree on a figure, with a passive clause: a conflict and passive voice to show.
+CONFLICT_ARTICLE = (
+    "20 States Sue Over Tariffs\n\n"
+    "Officials said 21 states filed suit on Monday against the new tariffs. The suit was filed in federal court."
+)
+ACTIVE = "document.activeElement.closest('#findings-list .finding')?.dataset.finding ?? null"
+
+
+def _visible_ids(page) -> list[str]:
+    return [f["id"] for f in _panel(page) if not f["hidden"]]
+
+
+def _luminance(css_color: str) -> float:
+    """Relative luminance (WCAG 2) of an opaque `rgb(r, g, b)`."""
+    r, g, b = (int(v) / 255 for v in css_color[css_color.index("(") + 1:css_color.index(")")].split(",")[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_the_panel_is_a_labelled_region_of_buttons(page):
+    analyze(page)
+    report = api_report(SEED_PATH.read_text(encoding="utf-8"))
+    panel = page.get_by_role("region", name="Findings", exact=True)
+    assert panel.count() == 1
+    # every finding is a button of the region, named by what it says
+    buttons = panel.get_by_role("button")
+    assert buttons.count() == len(report["findings"])
+    first = next(f for f in report["findings"] if f["id"] == _visible_ids(page)[0])
+    assert first["message"] in buttons.first.inner_text()
+    assert page.get_by_role("region", name="The article, with its findings", exact=True).count() == 1
+
+
+def test_the_keyboard_reaches_moves_through_and_selects_findings(page):
+    seed = SEED_PATH.read_text(encoding="utf-8")
+    analyze(page)
+    report = api_report(seed)
+    by_id = {f["id"]: f for f in report["findings"]}
+    ids = _visible_ids(page)
+    # one Tab from the last filter lands on the first finding, with a focus ring to see
+    page.focus("#filter-severity")
+    page.keyboard.press("Tab")
+    assert page.evaluate(ACTIVE) == ids[0]
+    ring = page.evaluate(
+        "(() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return [e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert ring[0] and ring[1] != "none" and ring[2] >= 2
+    # the arrows walk the list, Home and End jump to its ends, and nothing wraps
+    for key, expected in [("ArrowDown", ids[1]), ("End", ids[-1]), ("ArrowDown", ids[-1]), ("Home", ids[0]),
+                          ("ArrowUp", ids[0]), ("ArrowDown", ids[1]), ("ArrowDown", ids[2])]:
+        page.keyboard.press(key)
+        assert page.evaluate(ACTIVE) == expected, key
+    # Enter selects the finding's words and marks it as the current one
+    page.keyboard.press("Enter")
+    target = by_id[ids[2]]
+    assert page.evaluate("window.getSelection().toString()") == seed[target["start"]:target["end"]]
+    item = f'#findings-list [data-finding="{ids[2]}"]'
+    assert page.get_attribute(item + " button", "aria-current") == "true"
+    assert page.eval_on_selector_all("#findings-list [aria-current]", "els => els.length") == 1
+    assert page.eval_on_selector(item, "e => getComputedStyle(e).backgroundColor") != page.eval_on_selector(
+        f'#findings-list [data-finding="{ids[3]}"]', "e => getComputedStyle(e).backgroundColor"
+    )
+    assert page.eval_on_selector(f'#article-view [data-unit="{target["unit"]}"]', "e => e.classList.contains('current')")
+    # the list is one Tab stop: Tab leaves it, Shift+Tab comes back to the finding last chosen
+    assert page.eval_on_selector_all("#findings-list button[tabindex='0']", "els => els.length") == 1
+    page.keyboard.press("Tab")
+    assert page.evaluate(ACTIVE) is None
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(ACTIVE) == ids[2]
+
+
+def test_the_tab_stop_follows_the_filters(page):
+    analyze(page)
+    page.select_option("#filter-severity", "error")
+    page.focus("#filter-severity")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(ACTIVE)
+    assert focused == _visible_ids(page)[0]
+    assert page.get_attribute(f'#findings-list [data-finding="{focused}"]', "data-severity") == "error"
+    page.keyboard.press("End")
+    assert page.evaluate(ACTIVE) == _visible_ids(page)[-1]
+
+
+def test_conflicts_passive_voice_and_the_grade_are_shown(page):
+    analyze(page, CONFLICT_ARTICLE)
+    report = api_report(CONFLICT_ARTICLE)
+    conflicts = report["repetition"]["conflicts"]
+    passive = [f for f in report["findings"] if f["rule"] == "readability.passive-voice"]
+    assert conflicts and passive  # the article has both, so the checks below see them
+    assert page.text_content("#count-conflicts") == str(len(conflicts))
+    assert page.text_content("#count-passive") == str(len(passive))
+    assert page.text_content("#grade") == f'{report["readability"]["grade"]:.1f}'
+    # in the article: each conflicting mention marked, with the conflict's message on it; passive clauses marked
+    marks = page.eval_on_selector_all("#article-view mark.conflict", "els => els.map(e => [e.textContent, e.title])")
+    assert sorted(m[0] for m in marks) == sorted(m["text"] for c in conflicts for m in c["mentions"])
+    assert all(conflicts[0]["message"] in title for _, title in marks)
+    assert page.eval_on_selector_all("#article-view .passive", "els => els.map(e => e.textContent)") == [
+        CONFLICT_ARTICLE[f["start"]:f["end"]] for f in passive
+    ]
+    assert page.text_content("#article-view") == report["text"]
+    # in the panel: the conflict first among the figures, as an error
+    figures = [f for f in _panel(page) if f["category"] == "figures"]
+    assert figures[0]["severity"] == "error"
+    assert {f["id"] for f in figures if f["severity"] == "error"} == {
+        f["id"] for f in report["findings"] if f["rule"] == "figures.conflict"
+    }
+
+
+def test_attributed_claims_are_quiet_and_problems_loud(page):
+    analyze(page)
+    report = api_report(SEED_PATH.read_text(encoding="utf-8"))
+
+    def fill(selector: str) -> float:
+        return _luminance(page.eval_on_selector(selector, "e => getComputedStyle(e).backgroundColor"))
+
+    unsourced, vague, attributed = (fill(f"#article-view .claim-{s}") for s in ("unsourced", "vague", "attributed"))
+    # the attributed fill is near white; each problem's is darker, the unsourced one darkest
+    assert attributed > 0.9 and unsourced < vague < attributed and attributed - unsourced > 0.3
+    # no finding for an attributed claim: the panel lists only what needs work
+    attributed_units = {c["unit"] for c in report["claims"]["items"] if c["status"] == "attributed"}
+    claim_findings = {f["unit"] for f in report["findings"] if f["category"] == "claims"}
+    assert attributed_units - claim_findings
+    # an error's bar is wider than an info's, and the error's message is bolder
+    width = "e => parseFloat(getComputedStyle(e).borderLeftWidth)"
+    assert page.eval_on_selector(".finding.severity-error", width) > page.eval_on_selector(".finding.severity-info", width)
+    weight = "e => parseInt(getComputedStyle(e.querySelector('.finding-message')).fontWeight)"
+    assert page.eval_on_selector(".finding.severity-error", weight) > page.eval_on_selector(".finding.severity-info", weight)
+    # very hard sentences, the ones to rework first, are marked apart from the merely hard
+    very_hard = {f["unit"] for f in report["findings"] if f["rule"] == "readability.very-hard-sentence"}
+    assert very_hard and page.text_content("#count-very-hard") == str(len(very_hard))
+    marked = page.eval_on_selector_all("#article-view span.very-hard", "els => els.map(e => Number(e.dataset.unit))")
+    assert set(marked) == very_hard
+
+
+def test_an_answer_that_is_not_json_clears_the_report(page, console_errors):
+    analyze(page)
+    page.route("**/v1/analyze", lambda route: route.fulfill(status=502, content_type="text/html", body="<h1>Bad gateway</h1>"))
+    page.click("#analyze")
+    page.wait_for_selector("#status.error", timeout=WAIT_MS)
+    assert page.text_content("#status") == "The service sent an answer the page cannot read (HTTP 502)."
+    assert page.is_hidden("#report")
+    assert page.eval_on_selector_all("#findings-list .finding, #article-view span", "els => els.length") == 0
+    assert page.text_content("#count-unsourced") == ""
+    console_errors[:] = [e for e in console_errors if "502" not in e]  # the browser logs the failed fetch

@@ -44,3 +44,22 @@ def test_the_docs_page_loads_with_keys_on(browser, keyed_url):  # noqa: F811
     # the contract's security scheme gives Swagger UI its "Authorize" button for the key
     assert page.is_visible(".btn.authorize")
     context.close()
+
+
+def test_a_refused_key_clears_the_last_report(browser, keyed_url):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(keyed_url + "/")
+    page.fill("#article", "Officials said 3,000 homes flooded on Monday.")
+    page.fill("#api-key", KEY)
+    page.click("#analyze")
+    page.wait_for_selector("#report:not([hidden])", timeout=WAIT_MS)
+    assert page.eval_on_selector_all("#findings-list .finding", "els => els.length") > 0
+    page.fill("#api-key", "a-key-the-server-never-issued")
+    page.click("#analyze")
+    page.wait_for_selector("#status.error", timeout=WAIT_MS)
+    assert page.text_content("#status") == "The server does not accept this API key."
+    # the report on screen was for a request this key may not make: it goes
+    assert page.is_hidden("#report")
+    assert page.eval_on_selector_all("#findings-list .finding, #article-view span", "els => els.length") == 0
+    context.close()
