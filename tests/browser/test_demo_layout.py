@@ -68,7 +68,9 @@ def test_on_a_desktop_the_findings_sit_beside_the_article_and_scroll_on_their_ow
         assert page.evaluate("window.getSelection().toString()")
         assert 0 <= page.eval_on_selector("#findings-panel", "e => e.getBoundingClientRect().top") <= 20
 
-        page.evaluate("window.scrollTo(0, 0)")
+        # the screenshot: the list from its top, the worst finding chosen and its words selected
+        page.locator("#findings-list .finding-button").first.click()
+        page.evaluate("document.getElementById('findings-panel').scrollTop = 0; window.scrollTo(0, 0)")
         OUTPUT.mkdir(exist_ok=True)
         shot = OUTPUT / "demo-wide.png"
         page.screenshot(path=str(shot), full_page=True)
