@@ -24,10 +24,12 @@ COPY pyproject.toml setup.py README.md openapi.yaml ./
 COPY tools/copydesk_build.py ./tools/
 COPY scoring ./scoring
 COPY api ./api
+# the exact runtime versions (deploy/constraints.txt), so that every build holds the same packages
+COPY deploy/constraints.txt ./deploy/
 # a venv, not the system pip: it works the same on the official image (/usr/local) and on
 # Debian's python3 (/usr/bin), and copies whole into the runtime stage
 RUN python3 -m venv /opt/venv \
-    && COPYDESK_COMPILE=$COMPILE /opt/venv/bin/pip install --no-cache-dir /src
+    && COPYDESK_COMPILE=$COMPILE /opt/venv/bin/pip install --no-cache-dir -c deploy/constraints.txt /src
 
 FROM ${BASE}
 ENV PATH=/opt/venv/bin:$PATH \
