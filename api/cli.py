@@ -119,7 +119,9 @@ def build_parser(formatter_class: Any = help_formatter) -> argparse.ArgumentPars
     serve = commands.add_parser(
         "serve", help="run the production server (gunicorn with api/gunicorn_conf.py)", formatter_class=formatter_class
     )
-    serve.add_argument("--bind", help="address to listen on (sets COPYDESK_BIND; default 127.0.0.1:8000)")
+    serve.add_argument(
+        "--bind", help="address to listen on (sets COPYDESK_BIND; default 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000)"
+    )
     serve.add_argument("--workers", type=int, help="worker processes (sets COPYDESK_WORKERS)")
     return parser
 

@@ -2,7 +2,7 @@
 
 | variable | default | meaning |
 | --- | --- | --- |
-| COPYDESK_BIND | 127.0.0.1:8000 | address(es) to listen on, comma-separated (0.0.0.0:8000 in the image) |
+| COPYDESK_BIND | 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000 | address(es) to listen on, comma-separated (the image sets PORT=8000) |
 | COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (gevent workers: each holds up to 1000 connections and analyzes one request at a time) |
 | COPYDESK_TIMEOUT | 30 | seconds a worker may spend on one request before it is killed and restarted |
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
@@ -17,7 +17,7 @@ import gc
 import math
 import os
 
-from api.settings import check_environment
+from api.settings import bind_addresses, check_environment
 
 check_environment()  # a COPYDESK_* value that cannot be used stops gunicorn here, naming it (api/settings.py)
 
@@ -60,7 +60,7 @@ def default_workers(cores: int | None) -> int:
     return min(math.ceil(WORKERS_PER_CORE * (cores or 1)), MAX_DEFAULT_WORKERS)
 
 
-bind = [b.strip() for b in os.environ.get("COPYDESK_BIND", "127.0.0.1:8000").split(",") if b.strip()]
+bind = bind_addresses()  # COPYDESK_BIND, else 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000
 workers = _int("COPYDESK_WORKERS", default_workers(os.cpu_count()))
 timeout = _int("COPYDESK_TIMEOUT", 30)
 graceful_timeout = _int("COPYDESK_GRACEFUL_TIMEOUT", 20)
