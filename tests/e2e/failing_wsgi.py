@@ -1,0 +1,21 @@
+"""api.wsgi's app, with the analysis failing on articles holding MARKER: an uncaught exception for tests/e2e/test_json_logs.py.
+
+Test-only (gunicorn -c api/gunicorn_conf.py tests.e2e.failing_wsgi:app); nothing of it ships.
+"""
+
+from __future__ import annotations
+
+import scoring
+from api.wsgi import app  # noqa: F401 (gunicorn serves it)
+
+MARKER = "zzfail-on-purpose"
+_analyze = scoring.analyze
+
+
+def _failing_analyze(text, **kwargs):
+    if MARKER in text:
+        raise RuntimeError("a failure the log test provoked")
+    return _analyze(text, **kwargs)
+
+
+scoring.analyze = _failing_analyze
