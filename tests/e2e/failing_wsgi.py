@@ -1,14 +1,17 @@
-"""api.wsgi's app, with the analysis failing on articles holding MARKER: an uncaught exception for tests/e2e/test_json_logs.py.
+"""api.wsgi's app, with the analysis failing on articles holding $FAILING_WSGI_MARKER: an uncaught exception for tests/e2e/test_json_logs.py.
 
-Test-only (gunicorn -c api/gunicorn_conf.py tests.e2e.failing_wsgi:app); nothing of it ships.
+Test-only, served in its own gunicorn (gunicorn -c api/gunicorn_conf.py tests.e2e.failing_wsgi:app);
+never imported by the test process, whose scoring.analyze it would replace. Nothing of it ships.
 """
 
 from __future__ import annotations
 
+import os
+
 import scoring
 from api.wsgi import app  # noqa: F401 (gunicorn serves it)
 
-MARKER = "zzfail-on-purpose"
+MARKER = os.environ["FAILING_WSGI_MARKER"]
 _analyze = scoring.analyze
 
 
