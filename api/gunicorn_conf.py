@@ -8,7 +8,7 @@
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
 | COPYDESK_KEEPALIVE | 5 | seconds a client has to send a request's line and headers once connected (every answer closes its connection: api/worker.py) |
 | COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
-| COPYDESK_ACCESS_LOG | false | also write gunicorn's plain-text access log on stdout (every request already gets a JSON line on stderr) |
+| COPYDESK_ACCESS_LOG | false | also write gunicorn's access log on stdout, as JSON lines (every request already gets a JSON line on stderr) |
 
 gunicorn's own GUNICORN_CMD_ARGS (e.g. "--bind 127.0.0.1:9000") still overrides these.
 """
@@ -79,7 +79,7 @@ worker_class = "api.worker.Worker"
 # Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
 worker_connections = 1000
 # One log line per request: the app's JSON line on stderr (api/observability.py: request id,
-# route, status, duration, sizes) already records every request, so gunicorn's plain-text
+# route, status, duration, sizes) already records every request, so gunicorn's
 # access log, a second line for the same request, is off unless asked for. Writing it cost
 # ~0.2 ms of CPU a request: 3 workers serving a trivial app on bench/http.py's load used
 # 0.35 ms a request without it and 0.55 ms with it.

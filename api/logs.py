@@ -95,10 +95,15 @@ def init_app(app: Any) -> None:
 
 
 class JsonLogger(GunicornLogger):
-    """gunicorn's logger with its error log (stderr by default) written as JSON lines (api/gunicorn_conf.py's logger_class)."""
+    """gunicorn's logger writing JSON lines (api/gunicorn_conf.py's logger_class): its error log, and its access log when on.
+
+    An access line (gunicorn's access_log_format, whose fields are not JSON-escaped) becomes
+    the `message` of a JSON line, so a request line with quotes in it cannot break the format.
+    """
 
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
-        for handler in self.error_log.handlers:
-            if getattr(handler, "_gunicorn", False):
-                handler.setFormatter(JsonFormatter())
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                if getattr(handler, "_gunicorn", False):
+                    handler.setFormatter(JsonFormatter())

@@ -87,3 +87,15 @@ def test_the_shipped_config_names_the_json_logger():
     from tests.api.test_gunicorn_conf import CONF
 
     assert runpy.run_path(str(CONF))["logger_class"] == f"{JsonLogger.__module__}.{JsonLogger.__name__}"
+
+
+def test_gunicorns_access_log_when_on_is_json_lines_too(capsys):
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("accesslog", "-")
+    logger = JsonLogger(config)
+    logger.access_log.info('127.0.0.1 - - "GET /v1/health?q="x" HTTP/1.1" 200 34')
+    (line,) = capsys.readouterr().out.splitlines()
+    value = json.loads(line)
+    assert (value["logger"], value["message"]) == ("gunicorn.access", '127.0.0.1 - - "GET /v1/health?q="x" HTTP/1.1" 200 34')
