@@ -87,7 +87,7 @@ accesslog = "-" if _bool("COPYDESK_ACCESS_LOG", False) else None
 # gunicorn's own messages (start, worker exits, errors) on stderr: what container runtimes collect
 errorlog = "-"
 # ... as JSON lines, like the app's errors and request lines (api/logs.py): one format on stderr
-logger_class = "api.logs.JsonLogger"
+logger_class = "api.gunicorn_logging.JsonLogger"
 # gunicorn 25+ opens a control socket at $HOME/.gunicorn/gunicorn.ctl by default: one path
 # for every server the user runs (the tests start several) and no home in the image.
 # Nothing here uses it; older versions ignore the setting.

@@ -3,7 +3,7 @@
 Three writers share stderr under gunicorn: gunicorn's error log (start, workers, its own
 errors), the app's logger (Flask's uncaught exceptions and the errors the app logs itself)
 and the request lines (api/observability.py, already JSON). The first two get JsonFormatter
-here, so a log collector reads one object a line, never a traceback spread over thirty lines:
+(gunicorn's through api/gunicorn_logging.py, so that the app alone never imports gunicorn), so a log collector reads one object a line, never a traceback spread over thirty lines:
 
     {"time": "2026-12-07T03:34:08.582+00:00", "event": "log", "level": "error", "logger": "api",
      "message": "Exception on /v1/analyze [POST]", "pid": 4242, "request_id": "trace-4711",
@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from gunicorn.glogging import Logger as GunicornLogger
 
 # Marks the handler this module adds to the app's logger (create_app may run many times in a process).
 HANDLER_MARK = "_copydesk_json"
@@ -92,18 +91,3 @@ def init_app(app: Any) -> None:
         logger.addHandler(handler)
     if logger.level == logging.NOTSET:
         logger.setLevel(logging.INFO)
-
-
-class JsonLogger(GunicornLogger):
-    """gunicorn's logger writing JSON lines (api/gunicorn_conf.py's logger_class): its error log, and its access log when on.
-
-    An access line (gunicorn's access_log_format, whose fields are not JSON-escaped) becomes
-    the `message` of a JSON line, so a request line with quotes in it cannot break the format.
-    """
-
-    def setup(self, cfg: Any) -> None:
-        super().setup(cfg)
-        for log in (self.error_log, self.access_log):
-            for handler in log.handlers:
-                if getattr(handler, "_gunicorn", False):
-                    handler.setFormatter(JsonFormatter())

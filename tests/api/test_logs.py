@@ -11,7 +11,8 @@ import pytest
 
 import scoring
 from api import create_app
-from api.logs import HANDLER_MARK, JsonFormatter, JsonLogger
+from api.gunicorn_logging import JsonLogger
+from api.logs import HANDLER_MARK, JsonFormatter
 
 
 def record(message: str, *args, exc_info=None, **extra) -> logging.LogRecord:
@@ -99,3 +100,11 @@ def test_gunicorns_access_log_when_on_is_json_lines_too(capsys):
     (line,) = capsys.readouterr().out.splitlines()
     value = json.loads(line)
     assert (value["logger"], value["message"]) == ("gunicorn.access", '127.0.0.1 - - "GET /v1/health?q="x" HTTP/1.1" 200 34')
+
+
+def test_creating_the_app_does_not_import_gunicorn():
+    import subprocess
+
+    probe = "import sys\nfrom api import create_app\ncreate_app()\nprint('gunicorn' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "False"
