@@ -5,11 +5,12 @@ A module of its own so that creating the app (tests, the library) never imports 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from gunicorn.glogging import Logger as GunicornLogger
 
-from .logs import JsonFormatter
+from .logs import JsonFormatter, StderrHandler
 
 
 class JsonLogger(GunicornLogger):
@@ -17,6 +18,8 @@ class JsonLogger(GunicornLogger):
 
     An access line (gunicorn's access_log_format, whose fields are not JSON-escaped) becomes
     the `message` of a JSON line, so a request line with quotes in it cannot break the format.
+    The rest of the process follows: Python's warnings, and a record of a library's logger
+    that no handler takes (logging's last resort, plain text otherwise), are JSON lines too.
     """
 
     def setup(self, cfg: Any) -> None:
@@ -25,3 +28,12 @@ class JsonLogger(GunicornLogger):
             for handler in log.handlers:
                 if getattr(handler, "_gunicorn", False):
                     handler.setFormatter(JsonFormatter())
+        last_resort = StderrHandler()
+        last_resort.setLevel(logging.WARNING)
+        last_resort.setFormatter(JsonFormatter())
+        logging.lastResort = last_resort
+        # warnings become records of "py.warnings" (which logging would give a NullHandler)
+        warnings_log = logging.getLogger("py.warnings")
+        if not warnings_log.handlers:
+            warnings_log.addHandler(last_resort)
+        logging.captureWarnings(True)

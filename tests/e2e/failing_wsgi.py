@@ -6,7 +6,9 @@ never imported by the test process, whose scoring.analyze it would replace. Noth
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 
 import scoring
 from api.wsgi import app  # noqa: F401 (gunicorn serves it)
@@ -22,3 +24,7 @@ def _failing_analyze(text, **kwargs):
 
 
 scoring.analyze = _failing_analyze
+
+# what a library may write at start-up: a warning, and a record of a logger no handler takes
+warnings.warn("a warning the log test provoked", UserWarning, stacklevel=1)
+logging.getLogger("tests.stray").warning("a stray library record the log test provoked")

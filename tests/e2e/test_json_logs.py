@@ -78,6 +78,14 @@ def test_gunicorns_own_messages_are_json_lines(served):
     assert all(v["level"] == "info" for v in logged if v.get("logger") == "gunicorn.error"), messages
 
 
+def test_warnings_and_records_no_handler_takes_are_json_lines_too(served):
+    logged = [json.loads(line) for line in served[0]]
+    (warning,) = [v for v in logged if v.get("logger") == "py.warnings"]
+    assert warning["level"] == "warning" and "UserWarning: a warning the log test provoked" in warning["message"]
+    (stray,) = [v for v in logged if v.get("logger") == "tests.stray"]
+    assert stray["message"] == "a stray library record the log test provoked"
+
+
 def test_the_uncaught_exception_is_one_line_with_the_responses_request_id_and_its_traceback(served):
     lines, _, answers = served
     logged = [json.loads(line) for line in lines]
