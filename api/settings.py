@@ -176,13 +176,9 @@ def read_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]
     raw_port = environ.get(PORT_VARIABLE, "")
     if raw_port.strip():
         try:
-            port_number(raw_port)
-        except ValueError:
-            shown = raw_port if len(raw_port) <= 80 else raw_port[:77] + "..."
-            problems.append(
-                f"{PORT_VARIABLE}={shown!r} cannot be used: it takes a port number from 1 to {MAX_PORT} "
-                f"(the default of {PREFIX}BIND, {PORT_HOST}:$PORT)."
-            )
+            parse_port(raw_port)
+        except SettingError as e:
+            problems.append(str(e))
     timeout = values.get("TIMEOUT", DEFAULT_TIMEOUT)
     budget = values.get("TIME_BUDGET")
     if budget is not None and budget >= timeout:
@@ -203,11 +199,20 @@ def bind_addresses(environ: Mapping[str, str] | None = None) -> list[str]:
         return list(parse("BIND", raw))
     port = environ.get(PORT_VARIABLE, "")
     if port.strip():
-        try:
-            return [f"{PORT_HOST}:{port_number(port)}"]
-        except ValueError:
-            raise SettingError(f"{PORT_VARIABLE}={port!r} cannot be used: it takes a port number from 1 to {MAX_PORT}.") from None
+        return [f"{PORT_HOST}:{parse_port(port)}"]
     return [DEFAULT_BIND]
+
+
+def parse_port(raw: str) -> int:
+    """PORT's value; SettingError saying what it takes when it cannot be used (checked at boot even when COPYDESK_BIND wins)."""
+    try:
+        return port_number(raw)
+    except ValueError:
+        shown = raw if len(raw) <= 80 else raw[:77] + "..."
+        raise SettingError(
+            f"{PORT_VARIABLE}={shown!r} cannot be used: it takes a port number from 1 to {MAX_PORT} "
+            f"({PREFIX}BIND's default is then {PORT_HOST}:$PORT)."
+        ) from None
 
 
 def app_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -42,6 +42,9 @@ def test_a_port_that_cannot_be_used_stops_the_server_at_boot_saying_what_it_take
         check_environment({"PORT": port})
     with pytest.raises(SettingError):
         bind_addresses({"PORT": port})
+    # a platform's PORT is checked even where COPYDESK_BIND wins: a bad one is a bad deployment either way
+    with pytest.raises(SettingError, match="PORT="):
+        read_environment({"PORT": port, "COPYDESK_BIND": "127.0.0.1:9000"})
 
 
 @pytest.mark.parametrize("port", ["1", "8080", "65535"])
