@@ -24,24 +24,27 @@ COPY pyproject.toml setup.py README.md openapi.yaml ./
 COPY tools/copydesk_build.py ./tools/
 COPY scoring ./scoring
 COPY api ./api
+# the exact runtime versions (deploy/constraints.txt), so that every build holds the same packages
+COPY deploy/constraints.txt ./deploy/
 # a venv, not the system pip: it works the same on the official image (/usr/local) and on
 # Debian's python3 (/usr/bin), and copies whole into the runtime stage
 RUN python3 -m venv /opt/venv \
-    && COPYDESK_COMPILE=$COMPILE /opt/venv/bin/pip install --no-cache-dir /src
+    && COPYDESK_COMPILE=$COMPILE /opt/venv/bin/pip install --no-cache-dir -c deploy/constraints.txt /src
 
 FROM ${BASE}
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    COPYDESK_BIND=0.0.0.0:8000
+    PORT=8000
 RUN useradd --system --user-group --uid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin copydesk
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /tmp
 USER 10001:10001
 EXPOSE 8000
 # python rather than curl (the image has no curl): ask /v1/health on the first bound port
+# (COPYDESK_BIND's when set, else PORT's: 0.0.0.0:$PORT is the default bind, api/settings.py)
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-    CMD ["/opt/venv/bin/python", "-c", "import os, urllib.request; port = os.environ['COPYDESK_BIND'].split(',')[0].rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/v1/health', timeout=4)"]
+    CMD ["/opt/venv/bin/python", "-c", "import os, urllib.request; port = (os.environ.get('COPYDESK_BIND', '').strip() or ':' + os.environ['PORT']).split(',')[0].rsplit(':', 1)[1]; urllib.request.urlopen(f'http://127.0.0.1:{port}/v1/health', timeout=4)"]
 # gunicorn as PID 1 with the shipped config: gevent workers that slow clients cannot starve
 # (no proxy needed in front), and SIGTERM answers what is in flight or queued
 # (COPYDESK_GRACEFUL_TIMEOUT)

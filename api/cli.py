@@ -26,8 +26,11 @@ FORMATS_BY_EXTENSION = {
 }
 FORMAT_CHOICES = ("text", "html", "markdown")
 OUTPUT_FORMATS = ("text", "json", "jsonl", "csv", "github")
+# A finding's severity, highest first (scoring.options.SEVERITIES, lowest first: not imported
+# here, to keep the command's start-up free of the library until the arguments are read).
+SEVERITIES = ("error", "warning", "info")
 STDIN = "-"
-# Exit statuses: 0 every input analyzed and every gate (--max-*) passed; 1 an input could not
+# Exit statuses: 0 every input analyzed and every gate (--max-*, --fail-on) passed; 1 an input could not
 # be read or analyzed (the others are still reported) or a gate failed; 2 the command line
 # itself is wrong (argparse's own status).
 EXIT_OK = 0
@@ -108,11 +111,17 @@ def build_parser(formatter_class: Any = help_formatter) -> argparse.ArgumentPars
         "--max-unattributed", type=_count_arg, metavar="N", help="exit 1 if any article has more than N unattributed claims"
     )
     analyze.add_argument("--max-grade", type=float, metavar="G", help="exit 1 if any article's consensus grade is above G")
+    analyze.add_argument(
+        "--fail-on", choices=SEVERITIES, metavar="SEVERITY",
+        help="exit 1 if any article has a finding of this severity or a higher one (error, warning or info)",
+    )
 
     serve = commands.add_parser(
         "serve", help="run the production server (gunicorn with api/gunicorn_conf.py)", formatter_class=formatter_class
     )
-    serve.add_argument("--bind", help="address to listen on (sets COPYDESK_BIND; default 127.0.0.1:8000)")
+    serve.add_argument(
+        "--bind", help="address to listen on (sets COPYDESK_BIND; default 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000)"
+    )
     serve.add_argument("--workers", type=int, help="worker processes (sets COPYDESK_WORKERS)")
     return parser
 

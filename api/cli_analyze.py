@@ -19,7 +19,7 @@ from typing import Any, TextIO
 OUTPUT_FORMATS = ("text", "json", "jsonl", "csv", "github")
 STDIN = "-"
 EXIT_OK = 0
-EXIT_FAILED = 1  # an input could not be read or analyzed, or a gate (--max-*) was passed
+EXIT_FAILED = 1  # an input could not be read or analyzed, or a gate (--max-*, --fail-on) was passed
 # A directory given without --glob yields the files whose extension names a format.
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.md", "*.markdown")
 # The progress bar appears on a terminal (stderr) from this many inputs on, and is redrawn at
@@ -57,6 +57,7 @@ class Outcome:
     failed: bool
     unattributed: int | None
     grade: float | None
+    severities: tuple[str, ...] = ()  # the severity of each of the report's findings (--fail-on)
 
 
 def inputs(paths: list[str], globs: tuple[str, ...] | None) -> Iterator[str]:
@@ -100,7 +101,8 @@ def analyze_one(task: Task) -> Outcome:
     except scoring.ScoringError as e:
         return Outcome(name, format_error(task.output_format, name, f"cannot analyze: {e}"), True, None, None)
     record = format_report(task.output_format, name, text, report, task.offsets)
-    return Outcome(name, record, False, report.claims.unattributed, report.readability.grade)
+    severities = tuple(f.severity for f in report.findings)
+    return Outcome(name, record, False, report.claims.unattributed, report.readability.grade, severities)
 
 
 def read_file(path: str) -> str:
@@ -249,6 +251,15 @@ class Progress:
             self.err.flush()
 
 
+def failing_severities(fail_on: str | None) -> frozenset[str]:
+    """The severities --fail-on SEVERITY fails on: that one and every higher one (none without the option)."""
+    if fail_on is None:
+        return frozenset()
+    from scoring.options import SEVERITIES  # lowest first
+
+    return frozenset(SEVERITIES[SEVERITIES.index(fail_on):])
+
+
 def analyze(args: argparse.Namespace) -> int:
     """Analyze every input; write one record each on stdout (errors on stderr in text form); return the exit status."""
     output_format = "json" if args.json else args.output_format
@@ -285,6 +296,8 @@ def write_all(outcomes: Iterator[Outcome], total: int, output_format: str, args:
     status = EXIT_OK
     over_claims: list[str] = []
     over_grade: list[str] = []
+    over_severity: list[str] = []
+    failing = failing_severities(args.fail_on)
     progress = Progress(total, err)
     if output_format == "json":
         out.write("[")
@@ -311,11 +324,19 @@ def write_all(outcomes: Iterator[Outcome], total: int, output_format: str, args:
                 over_claims.append(f"{outcome.path} ({outcome.unattributed})")
             if args.max_grade is not None and outcome.grade is not None and outcome.grade > args.max_grade:
                 over_grade.append(f"{outcome.path} ({outcome.grade:.1f})")
+            at_or_above = sum(1 for severity in outcome.severities if severity in failing)
+            if at_or_above:
+                over_severity.append(f"{outcome.path} ({at_or_above})")
     finally:
         progress.close()
     if output_format == "json":
         out.write("\n]\n" if not first else "]\n")
-    for names, gate in ((over_claims, f"more than {args.max_unattributed} unattributed claims"), (over_grade, f"a grade above {args.max_grade:g}" if args.max_grade is not None else "")):
+    gates = (
+        (over_claims, f"more than {args.max_unattributed} unattributed claims"),
+        (over_grade, f"a grade above {args.max_grade:g}" if args.max_grade is not None else ""),
+        (over_severity, f"findings of severity {args.fail_on}" + (" or higher" if args.fail_on != "error" else "")),
+    )
+    for names, gate in gates:
         if names:
             shown = ", ".join(names[:GATE_NAMES_SHOWN]) + (f" and {len(names) - GATE_NAMES_SHOWN} more" if len(names) > GATE_NAMES_SHOWN else "")
             err.write(f"copydesk: {len(names)} of {total} files have {gate}: {shown}\n")

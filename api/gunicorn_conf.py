@@ -2,13 +2,13 @@
 
 | variable | default | meaning |
 | --- | --- | --- |
-| COPYDESK_BIND | 127.0.0.1:8000 | address(es) to listen on, comma-separated (0.0.0.0:8000 in the image) |
+| COPYDESK_BIND | 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000 | address(es) to listen on, comma-separated (the image sets PORT=8000) |
 | COPYDESK_WORKERS | 1.5 x CPUs (rounded up), at most 8 | worker processes (gevent workers: each holds up to 1000 connections and analyzes one request at a time) |
 | COPYDESK_TIMEOUT | 30 | seconds a worker may spend on one request before it is killed and restarted |
 | COPYDESK_GRACEFUL_TIMEOUT | 20 | seconds workers get to finish in-flight requests after SIGTERM |
 | COPYDESK_KEEPALIVE | 5 | seconds a client has to send a request's line and headers once connected (every answer closes its connection: api/worker.py) |
 | COPYDESK_PRELOAD | true | load the app once in the master before forking (workers share its code and data; a HUP then reloads the config, not the code) |
-| COPYDESK_ACCESS_LOG | false | also write gunicorn's plain-text access log on stdout (every request already gets a JSON line on stderr) |
+| COPYDESK_ACCESS_LOG | false | also write gunicorn's access log on stdout, as JSON lines (every request already gets a JSON line on stderr) |
 
 gunicorn's own GUNICORN_CMD_ARGS (e.g. "--bind 127.0.0.1:9000") still overrides these.
 """
@@ -17,7 +17,7 @@ import gc
 import math
 import os
 
-from api.settings import check_environment
+from api.settings import bind_addresses, check_environment
 
 check_environment()  # a COPYDESK_* value that cannot be used stops gunicorn here, naming it (api/settings.py)
 
@@ -60,7 +60,7 @@ def default_workers(cores: int | None) -> int:
     return min(math.ceil(WORKERS_PER_CORE * (cores or 1)), MAX_DEFAULT_WORKERS)
 
 
-bind = [b.strip() for b in os.environ.get("COPYDESK_BIND", "127.0.0.1:8000").split(",") if b.strip()]
+bind = bind_addresses()  # COPYDESK_BIND, else 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000
 workers = _int("COPYDESK_WORKERS", default_workers(os.cpu_count()))
 timeout = _int("COPYDESK_TIMEOUT", 30)
 graceful_timeout = _int("COPYDESK_GRACEFUL_TIMEOUT", 20)
@@ -79,13 +79,15 @@ worker_class = "api.worker.Worker"
 # Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
 worker_connections = 1000
 # One log line per request: the app's JSON line on stderr (api/observability.py: request id,
-# route, status, duration, sizes) already records every request, so gunicorn's plain-text
+# route, status, duration, sizes) already records every request, so gunicorn's
 # access log, a second line for the same request, is off unless asked for. Writing it cost
 # ~0.2 ms of CPU a request: 3 workers serving a trivial app on bench/http.py's load used
 # 0.35 ms a request without it and 0.55 ms with it.
 accesslog = "-" if _bool("COPYDESK_ACCESS_LOG", False) else None
 # gunicorn's own messages (start, worker exits, errors) on stderr: what container runtimes collect
 errorlog = "-"
+# ... as JSON lines, like the app's errors and request lines (api/logs.py): one format on stderr
+logger_class = "api.gunicorn_logging.JsonLogger"
 # gunicorn 25+ opens a control socket at $HOME/.gunicorn/gunicorn.ctl by default: one path
 # for every server the user runs (the tests start several) and no home in the image.
 # Nothing here uses it; older versions ignore the setting.

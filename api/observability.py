@@ -331,7 +331,10 @@ def metrics():
 
 
 def init_app(app: Flask) -> None:
-    """Wrap the app in the request observer and add `GET /metrics`."""
+    """Wrap the app in the request observer, write its log records as JSON lines (api/logs.py), and add `GET /metrics`."""
+    from . import logs
+
+    logs.init_app(app)
     lazy = _LazyMetrics()
     app.extensions["copydesk.metrics"] = lazy
     app.wsgi_app = RequestObserver(app, app.wsgi_app, lazy, _request_logger())

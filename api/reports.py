@@ -16,7 +16,7 @@ import scoring
 from scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
-from .schemas import Params, ReportSchema
+from .schemas import REPORT_PARTS, Params, ReportSchema
 
 if TYPE_CHECKING:  # the CLI dumps reports without importing Flask
     from flask import Response
@@ -144,6 +144,41 @@ def report_body(report: scoring.Report, source: str, offsets: str, include: tupl
     if offsets == "utf16":
         body = to_utf16(body, report.text, source)
     return body
+
+
+# The units offsets may be counted in (the API's `offsets` option).
+OFFSET_UNITS = ("code_points", "utf16")
+
+
+def to_dict(
+    report: scoring.Report,
+    source: str | None = None,
+    *,
+    offsets: str = "code_points",
+    include: tuple[str, ...] | None = None,
+) -> dict[str, Any]:
+    """The report as the API's JSON body for it: what `POST /v1/analyze` answers for the same article and options.
+
+    The library's public way to serialize a report (plain dicts, lists, strings and numbers,
+    ready for json.dumps). It lives in the API layer, which owns the JSON contract
+    (api/schemas.py, openapi.yaml), so that `scoring` stays free of it and never imports `api`.
+    `source` is the article as given to `analyze` (its markup, for HTML and Markdown): needed
+    only to count markup offsets in UTF-16; by default the report's text.
+    """
+    if offsets not in OFFSET_UNITS:
+        raise ValueError(f"offsets must be one of {', '.join(OFFSET_UNITS)}, got {offsets!r}")
+    if source is None:
+        if offsets == "utf16" and report.source_map is not None:
+            raise ValueError(
+                "pass the HTML or Markdown given to analyze as `source`: its markup offsets are counted in UTF-16 over it"
+            )
+        source = report.text
+    if include is not None:
+        unknown = sorted(set(include) - set(REPORT_PARTS))
+        if unknown:
+            raise ValueError(f"include takes parts of the report ({', '.join(REPORT_PARTS)}), not {', '.join(unknown)}")
+        include = tuple(include)
+    return report_body(report, source, offsets, include)
 
 
 def analyze_body(

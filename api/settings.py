@@ -16,6 +16,13 @@ from types import MappingProxyType
 from typing import Any
 
 PREFIX = "COPYDESK_"
+# The port platforms give a service (Heroku, Cloud Run, Render, Fly...): when set, the default
+# of COPYDESK_BIND is every interface on it, as gunicorn's own default is (its config.py: a
+# platform routes outside traffic to the container's port). COPYDESK_BIND, when set, wins.
+PORT_VARIABLE = "PORT"
+PORT_HOST = "0.0.0.0"
+DEFAULT_BIND = "127.0.0.1:8000"
+MAX_PORT = 65535
 
 # --- the app's limits (the reasons for each number are in api/limits.py and api/batch.py) ---
 # 2 MiB: a 50,000-word feature is about 330 KB of UTF-8 text, so it fits several times over
@@ -52,6 +59,14 @@ def non_negative_int(raw: str) -> int:
     if not text.isdigit() or not text.isascii():
         raise ValueError
     return int(text)
+
+
+def port_number(raw: str) -> int:
+    """A TCP port: a whole number from 1 to 65535, in decimal digits."""
+    number = positive_int(raw)
+    if number > MAX_PORT:
+        raise ValueError
+    return number
 
 
 def positive_seconds(raw: str) -> float:
@@ -125,7 +140,7 @@ SETTINGS: Mapping[str, Setting] = MappingProxyType({s.name: s for s in (
     Setting("API_KEYS", non_empty_list, "sha256 hex digests, comma-separated or a JSON list, at least one", None, "app"),
     Setting("API_KEYS_FILE", readable_file, "the path of a readable file of sha256 hex digests, one a line", None, "app"),
     Setting("CORS_ORIGINS", string_list, "origins (https://cms.example.org), comma-separated or a JSON list", (), "app"),
-    Setting("BIND", non_empty_list, "host:port addresses, comma-separated, at least one", "127.0.0.1:8000", "server"),
+    Setting("BIND", non_empty_list, "host:port addresses, comma-separated, at least one", DEFAULT_BIND, "server"),
     Setting("WORKERS", positive_int, "a whole number of worker processes, at least 1", None, "server"),
     Setting("TIMEOUT", positive_int, "a whole number of seconds, at least 1", DEFAULT_TIMEOUT, "server"),
     Setting("GRACEFUL_TIMEOUT", non_negative_int, "a whole number of seconds, 0 or more", 20, "server"),
@@ -158,6 +173,12 @@ def read_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]
             values[name] = parse(name, raw)
         except SettingError as e:
             problems.append(str(e))
+    raw_port = environ.get(PORT_VARIABLE, "")
+    if raw_port.strip():
+        try:
+            parse_port(raw_port)
+        except SettingError as e:
+            problems.append(str(e))
     timeout = values.get("TIMEOUT", DEFAULT_TIMEOUT)
     budget = values.get("TIME_BUDGET")
     if budget is not None and budget >= timeout:
@@ -168,6 +189,30 @@ def read_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]
     if problems:
         raise SettingError(" ".join(problems))
     return values
+
+
+def bind_addresses(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Where gunicorn listens: COPYDESK_BIND when set, else 0.0.0.0:$PORT when PORT is set, else 127.0.0.1:8000."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(PREFIX + "BIND", "")
+    if raw.strip():
+        return list(parse("BIND", raw))
+    port = environ.get(PORT_VARIABLE, "")
+    if port.strip():
+        return [f"{PORT_HOST}:{parse_port(port)}"]
+    return [DEFAULT_BIND]
+
+
+def parse_port(raw: str) -> int:
+    """PORT's value; SettingError saying what it takes when it cannot be used (checked at boot even when COPYDESK_BIND wins)."""
+    try:
+        return port_number(raw)
+    except ValueError:
+        shown = raw if len(raw) <= 80 else raw[:77] + "..."
+        raise SettingError(
+            f"{PORT_VARIABLE}={shown!r} cannot be used: it takes a port number from 1 to {MAX_PORT} "
+            f"({PREFIX}BIND's default is then {PORT_HOST}:$PORT)."
+        ) from None
 
 
 def app_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -201,6 +201,50 @@ def test_the_readme_ci_example_fails_on_an_unsourced_figure(tmp_path):
     assert result.stdout.startswith("::warning file=story.txt,line=1,col=1,")
     assert "unsourced figure claim" in result.stdout
     assert result.stdout.rstrip().endswith("exit status 1")
+    # the same line on a sourced figure passes
+    sourced = line.replace("'Repairs will cost", "'The council said repairs will cost")
+    assert sourced != line
+    (tmp_path / "sourced").mkdir()
+    result = readme_cli(sourced, tmp_path / "sourced")
+    assert result.stdout.strip() == "exit status 0", result.stdout + result.stderr
+
+
+# Stories for the README's workflow step: what fails it, what it annotates and lets pass, what it passes.
+UNSOURCED_FIGURE = "The new bridge will cost $40 million.\n"
+VAGUE_FIGURE = "Officials said 3,000 homes were flooded.\n"
+SOURCED_FIGURE = "The council said the new bridge will cost $40 million.\n"
+
+
+def readme_workflow_step() -> str:
+    """The `run:` command of the README's GitHub Actions step."""
+    import yaml
+
+    (section,) = re.findall(r"^## Command line\n(.*?)(?=^## )", README, re.S | re.M)
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    (step,) = yaml.safe_load(block)
+    return step["run"]
+
+
+@pytest.mark.parametrize(
+    ("stories", "status", "annotated"),
+    [
+        ({"a.txt": SOURCED_FIGURE, "b/c.md": UNSOURCED_FIGURE}, 1, 1),
+        ({"a.txt": SOURCED_FIGURE, "b/c.md": VAGUE_FIGURE}, 0, 1),
+        ({"a.txt": SOURCED_FIGURE}, 0, 0),
+    ],
+)
+def test_the_readme_workflow_step_fails_on_an_unsourced_figure_only(tmp_path, stories, status, annotated):
+    command = readme_workflow_step()
+    assert command.startswith("copydesk analyze ") and "--fail-on error" in command and command.endswith(" stories/")
+    for name, text in stories.items():
+        (tmp_path / "stories" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "stories" / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=COMMAND_TIMEOUT, check=False)
+    assert result.returncode == status, result.stdout + result.stderr
+    assert result.stdout.count("::warning file=stories/") == annotated, result.stdout
+    if status:
+        assert "stories/b/c.md (1)" in result.stderr
 
 
 @pytest.mark.e2e

@@ -128,6 +128,51 @@ def test_gates_set_the_exit_status(archive, gate, status):
         assert not result.stderr
 
 
+# Stories whose findings are, at worst, of one severity (the rules' defaults: README, Findings).
+WORST = {
+    "error": FLOOD,  # an unsourced figure (claim.figure), with a vague source and a passive clause
+    "warning": "The mayor spoke to residents on Monday. The mayor spoke to residents on Monday again.\n",  # restatement, events
+    "info": ATTRIBUTED,  # a passive clause only
+    None: "The council said the bridge will reopen in May.\n",  # no finding at all
+}
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "info"])
+@pytest.mark.parametrize("worst", list(WORST))
+def test_fail_on_fails_on_a_finding_of_that_severity_or_higher_only(tmp_path, fail_on, worst):
+    story = tmp_path / "story.txt"
+    story.write_text(WORST[worst], encoding="utf-8")
+    severities = {f["severity"] for f in api_report(WORST[worst])["findings"]}
+    assert max(severities, key=RANK.get, default=None) == worst  # the story is what its key says
+    result = run("analyze", "--format", "jsonl", "--fail-on", fail_on, str(story))
+    must_fail = worst is not None and RANK[worst] >= RANK[fail_on]
+    assert result.returncode == (1 if must_fail else 0), result.stderr
+    assert len(records(result.stdout)) == 1  # the record is written either way
+    if must_fail:
+        assert f"1 of 1 files have findings of severity {fail_on}" in result.stderr.decode()
+        assert f"{story} (" in result.stderr.decode()
+    else:
+        assert not result.stderr
+
+
+def test_fail_on_counts_the_findings_of_each_file_and_names_only_the_failing_ones(tmp_path):
+    (tmp_path / "flood.txt").write_text(FLOOD, encoding="utf-8")
+    (tmp_path / "roads.txt").write_text(ATTRIBUTED, encoding="utf-8")
+    result = run("analyze", "--fail-on", "warning", str(tmp_path / "flood.txt"), str(tmp_path / "roads.txt"))
+    assert result.returncode == 1
+    # the flood story: a vague source (warning) and an unsourced figure (error); its passive clause is below
+    assert f"1 of 2 files have findings of severity warning or higher: {tmp_path / 'flood.txt'} (2)" in result.stderr.decode()
+    assert "roads.txt" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("value", ["fatal", "ERROR", ""])
+def test_fail_on_an_unknown_severity_is_a_usage_error(value):
+    result = run("analyze", "--fail-on", value, str(SEED_PATH))
+    assert result.returncode == 2
+    assert "--fail-on" in result.stderr.decode() and not result.stdout
+
+
 def test_the_unattributed_gate_names_only_the_files_over_it(archive):
     result = run("analyze", "--format", "jsonl", "--max-unattributed", "0", str(archive / "a.txt"), str(archive / "b" / "c.md"))
     assert "1 of 2 files have more than 0 unattributed claims" in result.stderr.decode()
