@@ -27,7 +27,11 @@ REPORTING_VERBS: Final = frozenset(
      "acknowledged", "admitted", "commented", "remarked", "declared", "asserted", "maintained", "continued",
      # what a document, study or data set says: "the survey showed", "the study found"
      "show", "shows", "showed", "found", "finds", "suggests", "suggested", "indicates", "indicated", "revealed",
-     "reveals")
+     "reveals",
+     # what a named person is reported to think, suspect or fear: "Flores suspected high costs
+     # were to blame" credits the content to Flores as "said" would (Reuters Handbook of
+     # Journalism, "attribution": verbs of belief as attribution)
+     "suspected", "suspects", "believes", "believed", "thinks", "fears", "feared")
 )
 # A source phrase longer than this many tokens is read as content: "The storm that hit the
 # coast on Monday and closed three schools said ..." is no source.
@@ -207,12 +211,14 @@ def source_terms(
         elif low == "citing":
             _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
         elif low in REPORTING_VERBS and not _passive(toks, i):
+            picked[i] = True  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
                 _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
             else:
-                _pick_back(toks, inside, picked, i)
-                if low == "told" or low == "tells":
-                    _pick_forward(toks, inside, picked, i + 1, n, True)  # "told the BBC:"
+                after_quote = _pick_back(toks, inside, picked, i)
+                if low == "told" or low == "tells" or after_quote:
+                    # "told the BBC:", and a tag after a quotation: '," the mayor said at the time.'
+                    _pick_forward(toks, inside, picked, i + 1, n, True)
     out: set[str] = set()
     for i in range(n):
         if picked[i]:
@@ -263,8 +269,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> None:
-    """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name."""
+def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> bool:
+    """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name.
+
+    True when the source stands just after a quotation that opens the unit ('"...," the mayor
+    said'): the rest of the sentence is its tag.
+    """
     j = verb - 1
     stop = verb - 2 - SOURCE_MAX_TOKENS  # read no further back than a source can be long: linear in the unit
     while j >= 0 and j > stop and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
@@ -272,6 +282,11 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], 
     if verb - 1 - j <= SOURCE_MAX_TOKENS:
         for k in range(j + 1, verb):
             picked[k] = True
+        if j >= 1 and toks[j].lexeme.text == ",":
+            j -= 1  # '", the mayor said'
+        # the unit opens with the quotation: not a scare quote ('called it "desperate", while X said it was ...')
+        return j >= 1 and toks[j].lexeme.text == '"' and inside[j - 1] and inside[0]
+    return False
 
 
 def _pick_forward(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], start: int, n: int, object_only: bool) -> None:
