@@ -97,6 +97,27 @@ INDEX_MIN: Final = 0.65
 # "kindergarten": truncation stemming, Frakes 1992, "Stemming algorithms"): "Wages rose 2.9%"
 # after "Prices rose 2.9%" is the same value about something new.
 TOPIC_PREFIX: Final = 7
+# A hedge word that, followed by "not", states an inability rather than a possibility: reported
+# speech shifts "cannot" back to "could not" ("Lee said the city could not afford it").
+NEGATED_ABILITY: Final = frozenset(("could",))
+# Words that deny a verb: a unit with one and an earlier unit without (or the reverse) say
+# opposite things in the same words ("The council did not approve the budget" after "The council
+# approved the budget" is news, a correction or a setback), so they never restate each other.
+# Only the negation of a verb: "no" and "never" mostly make superlatives in news copy ("no
+# summer has been busier", "has never had a busier season": the busiest).
+NEGATIONS: Final = frozenset(("not", "cannot"))
+# ... and so does a contraction ending in this ("didn't", "can't", "won't").
+NEGATED_SUFFIX: Final = "n't"
+# A negation beside one of these words compares, it does not deny: "no summer has been busier
+# than this one" is "the busiest summer", "they do not have another address book" is "the phone
+# is their only one" (Quirk et al. 1985, 10.65: negative comparison and "no other").
+NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
+# A unit about one person's own thing ("Hill said his house was destroyed") tells the reader whose
+# it was, which a general earlier unit ("the tornado destroyed 12 homes") had not: with one of
+# these words, and no such word in the earlier unit nor the same speaker, and a word (its source
+# included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
+# "Ferreira lost half of his 140 hives" names no one new.)
+PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -154,6 +175,8 @@ def find_restatements(
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
     hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
+    particular: list[bool] = []  # about one person's own thing (PARTICULAR_WORDS)
+    negated: list[bool] = []  # denies something (NEGATIONS)
     speaker: list[frozenset[int]] = []  # the terms of its source phrases: who says it
     quotes = doc.quotes
     q = 0
@@ -181,7 +204,7 @@ def find_restatements(
             spans.append(quotes[k2])
             k2 += 1
         source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
-        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids))
+        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids and t not in _terms.REPORTING_TERMS))
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
@@ -192,6 +215,8 @@ def find_restatements(
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
         hedged.append(_hedged(unit))
+        particular.append(_particular(unit))
+        negated.append(_negated(unit))
         topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
@@ -249,6 +274,9 @@ def find_restatements(
                     seen_prefixes,
                     hedged,
                     speaker,
+                    particular,
+                    negated,
+                    unit_terms,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
@@ -271,11 +299,46 @@ def find_restatements(
 
 def _hedged(unit: Unit) -> bool:
     """True when the unit hedges or expects ("will probably reopen", "hopes to open"): it asserts nothing a later fact could restate."""
-    for tok in unit.tokens:
-        lex = tok.lexeme
+    toks = unit.tokens
+    for k in range(len(toks)):
+        lex = toks[k].lexeme
         if lex.kind == WORD and lex.lower in _terms.HEDGES and (lex.lower != "may" or lex.text == "may"):
+            if lex.lower in NEGATED_ABILITY and k + 1 < len(toks) and toks[k + 1].lexeme.lower == "not":
+                continue  # "could not afford": a stated inability, not a possibility
             return True  # "May" written with a capital is the month
     return False
+
+
+def _particular(unit: Unit) -> bool:
+    """True when the unit holds one of PARTICULAR_WORDS ("his house"): it is about one person's own thing."""
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind == WORD and lex.lower in PARTICULAR_WORDS:
+            return True
+    return False
+
+
+def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
+    """True when `mine` holds a term `theirs` does not (both every term of a unit, its source's included)."""
+    held = frozenset(theirs)
+    for k in mine:
+        if k not in held:
+            return True
+    return False
+
+
+def _negated(unit: Unit) -> bool:
+    """True when the unit holds a negation (NEGATIONS, or a word ending in NEGATED_SUFFIX) and no NEGATED_COMPARISON: it denies something."""
+    denies = False
+    for tok in unit.tokens:
+        lex = tok.lexeme
+        if lex.kind != WORD:
+            continue
+        if lex.lower in NEGATED_COMPARISON:
+            return False  # "no summer busier than this one": a superlative, not a denial
+        if lex.lower in NEGATIONS or lex.lower.endswith(NEGATED_SUFFIX):
+            denies = True
+    return denies
 
 
 def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
@@ -441,6 +504,9 @@ def _by_content(
     seen_prefixes: set[str],
     hedged: list[bool],
     speaker: list[frozenset[int]],
+    particular: list[bool],
+    negated: list[bool],
+    unit_terms: list[tuple[int, ...]],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -488,6 +554,10 @@ def _by_content(
             continue  # "in 1998" against "on May 24": two events, however alike the words
         if hedged[j] and not hedged[i]:
             continue  # "reopened on Monday" after "will probably reopen on Monday": now it happened
+        if negated[i] != negated[j]:
+            continue  # "did not approve the budget" after "approved the budget": the opposite
+        if particular[i] and not particular[j] and not _same_speaker(speaker, i, j) and _names_more(unit_terms[i], unit_terms[j]):
+            continue  # "Hill said his house was destroyed" after "destroyed 12 homes": now we know whose
         measured += 1
         held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:

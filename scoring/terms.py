@@ -132,6 +132,12 @@ EVENT_TERMS: Final = (
 )
 
 
+# "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
+# news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
+# billion"). "too" before a mark ("he was hurt, too.") means "also" and says nothing.
+EXCESS_TERM: Final = "=too"
+
+
 def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: list[tuple[str, bool] | None] | None = None) -> frozenset[str]:
     """The set of content terms of a unit, figure values included as "#11000"; `memo` caches each word's term per article, by Lexeme ordinal."""
     return frozenset(unit_profile(unit, figures, memo)[0])
@@ -150,13 +156,18 @@ def unit_profile(
     out: set[str] = set()
     names: set[str] = set()
     first = True
+    excess = False  # the word before was "too"
     for tok in unit.tokens:
         lex = tok.lexeme  # the token's text, kind and lower case, read once
         text = lex.text
         if lex.kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
+            excess = False
             continue
+        if excess:
+            out.add(EXCESS_TERM)  # "spends too much": the source's assessment, which "spends" does not say
+        excess = lex.lower == "too"
         entry = memo[lex.ordinal]
         if entry is None:
             entry = memo[lex.ordinal] = _word_entry(text, lex.lower, lex.alpha)
@@ -232,6 +243,10 @@ def source_terms(
                 out.add(entry[0])
     return frozenset(out) if out else _NO_NAMES
 
+
+# The terms of the reporting verbs: attribution, yet no part of who says it ("she warned" and
+# "he warned" name two speakers, not one).
+REPORTING_TERMS: Final = frozenset(term(v) for v in REPORTING_VERBS)
 
 # Forms of "be" that make a reporting verb after them a passive ("a crack was found", "it is
 # reported"): the words before it are what was found, not who found it.

@@ -1,0 +1,149 @@
+"""The restatement test's guards and vocabulary (scoring/repetition.py, scoring/terms.py), on sentences written for these tests."""
+
+import pytest
+
+from scoring import terms as _terms
+from scoring.figures import find
+from scoring.repetition import NEGATED_ABILITY, NEGATED_COMPARISON, NEGATED_SUFFIX, NEGATIONS, PARTICULAR_WORDS, analyze
+from scoring.text import build_document
+
+
+def restated(text):
+    doc = build_document(text)
+    rep = analyze(doc, find(doc))
+    return [(r.unit, r.restates) for r in rep.restatements], rep.index
+
+
+# --- polarity: a denial never restates the assertion, nor the reverse (NEGATIONS) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the school budget. Debate ran late. The council did not approve the school budget, a clerk said.",
+        "The council did not approve the school budget. Debate ran late. The council approved the school budget, a clerk said.",
+        "The mayor can attend the hearing in Salem. Aides were busy. The mayor can't attend the hearing in Salem.",
+    ],
+)
+def test_must_pass_a_denial_of_what_was_said(text):
+    assert {"not", "cannot"} <= NEGATIONS and NEGATED_SUFFIX == "n't"
+    assert restated(text) == ([], 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both deny: the second adds only a source
+        "The mayor did not attend the hearing in Salem. Aides were busy. The mayor did not attend the hearing in Salem, aides said.",
+        # a negation beside "than" or "other" compares: "no other" is "only" (NEGATED_COMPARISON)
+        "Most Harlow riders do not have another way to reach the harbor besides the ferry, a survey found. Fares rose. "
+        "The ferry is the only way most Harlow riders reach the harbor.",
+    ],
+)
+def test_must_flag_a_repeat_whatever_its_negations(text):
+    assert {"than", "other", "another"} <= NEGATED_COMPARISON
+    assert restated(text)[0] == [(2, 0)]
+
+
+def test_no_and_never_make_superlatives_not_denials():
+    # "no" and "never" are left out of NEGATIONS: "has never had a busier season" is "the busiest"
+    assert "never" not in NEGATIONS and "no" not in NEGATIONS
+    assert restated(
+        "This was the busiest season the Harlow ferries have had. Crews were tired. "
+        "The Harlow ferries have never had a busier season."
+    )[0] == [(2, 0)]
+
+
+def test_could_not_states_an_inability_not_a_hedge():
+    assert NEGATED_ABILITY == frozenset(("could",))
+    base = "Mayor Ann Lee said the city {} a new stadium. The team had asked for a grant. "
+    # "could not" in reported speech is "cannot": the echo quote says it again
+    assert restated(base.format("could not afford") + '"The city cannot afford a new stadium," Lee said.')[0] == [(2, 0)]
+    # "could" alone is a possibility: "will build" says it happens, which is news
+    assert restated(base.format("could build") + '"The city will build a new stadium," Lee said.') == ([], 0.0)
+
+
+# --- one person's own thing (PARTICULAR_WORDS) ------------------------------------------------
+
+
+def test_must_pass_a_unit_about_one_persons_own_thing():
+    assert {"his", "her", "my"} <= PARTICULAR_WORDS
+    text = (
+        "A tornado hit Belton on Sunday, destroying a dozen homes. The weather service sent a team. "
+        "Resident Joe Hill said his home was destroyed."
+    )
+    assert restated(text) == ([], 0.0)
+
+
+def test_a_possessive_about_someone_already_named_is_no_news():
+    text = "Ann Lee sold her bakery in Salem last spring. Prices rose. Ann Lee sold her bakery in Salem, a friend said."
+    assert restated(text)[0] == [(2, 0)]
+
+
+# --- "too" before a word is the source's assessment (terms.EXCESS_TERM) -----------------------
+
+
+def test_must_pass_an_assessment_with_too():
+    assert _terms.EXCESS_TERM in _terms.unit_terms(build_document("The plan costs too much.").units[0])
+    assert _terms.EXCESS_TERM not in _terms.unit_terms(build_document("The plan costs money, too.").units[0])
+    text = "The school plan costs $2 million. Parents were divided. Opponents said the school plan costs too much."
+    assert restated(text) == ([], 0.0)
+
+
+# --- sources: verbs of belief, the tag after a quotation (terms.source_terms) -----------------
+
+
+def _source(text):
+    doc = build_document(text)
+    memo = [None] * doc.lexemes
+    for u in doc.units:
+        _terms.unit_profile(u, (), memo)
+    return _terms.source_terms(doc.units[0], list(doc.quotes), memo)
+
+
+def test_verbs_of_belief_introduce_a_source():
+    assert {"suspected", "believes", "fears"} <= _terms.REPORTING_VERBS
+    assert _terms.term("suspected") in _terms.REPORTING_TERMS
+    assert "lee" in _source("Principal Ann Lee suspected rents were driving families away.")
+    text = (
+        "High rents are driving families out of Harlow. Enrollment fell. "
+        "Principal Ann Lee suspected high rents are driving families out of Harlow."
+    )
+    assert restated(text)[0] == [(2, 0)]
+
+
+def test_the_tag_after_an_opening_quotation_is_source_but_a_scare_quote_is_not():
+    # '"...," the mayor said at the time.': the whole tag is who said it and when
+    assert {"mayor", _terms.term("time")} <= _source('"We will rebuild the library," the mayor said at the time.')
+    # a scare quote mid-sentence: what Labour said is content
+    scare = _source('The Greens called the plan "reckless", while Labour said it was misdirected.')
+    assert "labour" in scare and _terms.term("misdirected") not in scare
+
+
+# --- newsroom synonyms (scoring/data/news_synonyms.toml) --------------------------------------
+
+
+def test_general_newsroom_synonyms():
+    assert _terms.term("indicted") == _terms.term("charged") and _terms.term("charged") in _terms.EVENT_TERMS
+    assert _terms.term("sacked") == _terms.term("ousted") == _terms.term("dismissal")
+    assert _terms.term("quake") == _terms.term("earthquake") and _terms.term("tremor") in _terms.EVENT_TERMS
+    assert _terms.term("support") == _terms.term("assist") == _terms.term("aid")
+    assert _terms.term("attorney") == _terms.term("lawyer") and _terms.term("inmate") == _terms.term("prisoner")
+    assert _terms.term("convicted") != _terms.term("inmate")  # the event keeps its group
+    assert "effort" in _terms.STOPWORDS and "efforts" in _terms.STOPWORDS  # a light noun: "relief efforts" says "relief"
+
+
+def test_must_flag_a_synonym_for_the_same_event_and_pass_a_new_one():
+    base = "A grand jury indicted former Salem mayor Tom Ray on fraud counts. His trial opens next year. "
+    assert restated(base + "Former Salem mayor Tom Ray was charged with fraud, prosecutors said.")[0] == [(2, 0)]
+    # a new event (sacked) is news, however familiar the rest
+    assert restated(base + "Former Salem mayor Tom Ray was sacked over fraud, prosecutors said.") == ([], 0.0)
+
+
+def test_the_index_stays_zero_on_everyday_copy_with_these_guards():
+    text = (
+        "United beat City 2-1 on Saturday to go top of the league. Smith scored both goals. "
+        '"It was a great win," manager Paul Green said. Green said Smith had been the best player on the pitch. '
+        "City did not score until the last minute. United play Rovers next week."
+    )
+    assert restated(text) == ([], 0.0)
