@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from .charclass import is_alpha, is_upper, starts_upper
-from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
+from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, IRREGULAR, KNOWN_VERBS, NOUN_CLASS, PLURALS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Token, Unit, lexeme_slots
@@ -61,6 +61,10 @@ _NO_NAMES: Final[frozenset[str]] = frozenset()
 MIN_STEM: Final = 3
 
 
+# Irregular forms of news verbs and nouns (news_synonyms.toml, [irregular]), with figures.IRREGULAR.
+NEWS_IRREGULAR: Final[dict[str, str]] = dict(load("news_synonyms").tables["irregular"])
+
+
 def term(word: str) -> str:
     """Normalize one lower-case word to the term compared between units, news synonyms read as one ("shut" -> "close")."""
     t = _stem_term(word)
@@ -70,12 +74,16 @@ def term(word: str) -> str:
 def _stem_term(word: str) -> str:
     """One lower-case word's stem or noun/verb class, before synonyms."""
     base = singular(word)
+    base = PLURALS.get(base, base)  # "children", "women": plurals without an "s"
     noun = NOUN_CLASS.get(base)
     if noun is not None:
         return noun
     verb = stem(base)
     if verb in KNOWN_VERBS:
         return VERB_CLASS.get(verb) or AMOUNT_VERB_CLASS[verb]
+    lemma = IRREGULAR.get(base) or NEWS_IRREGULAR.get(base)
+    if lemma is not None:
+        base = lemma  # "bought" -> "buy", "struck" -> "strike": then as the base form is read
     rules = _SUFFIXES_BY_LAST.get(base[-1:])
     if rules is not None:
         for suffix, repl in rules:

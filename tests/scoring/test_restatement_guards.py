@@ -147,3 +147,13 @@ def test_the_index_stays_zero_on_everyday_copy_with_these_guards():
         "City did not score until the last minute. United play Rovers next week."
     )
     assert restated(text) == ([], 0.0)
+
+
+def test_irregular_forms_read_as_their_base():
+    # news_synonyms.toml [irregular] and figures' table: "bought" is "buy", which reads as "acquire"
+    assert _terms.term("bought") == _terms.term("buys") == _terms.term("acquired")
+    assert _terms.term("began") == _terms.term("started") and _terms.term("sued") == _terms.term("lawsuit")
+    assert _terms.term("struck") == _terms.term("strike") and _terms.term("children") == _terms.term("child")
+    assert _terms.NEWS_IRREGULAR["began"] == "begin"
+    base = "Harlow Foods bought the Elm Street bakery in March. Staff stayed on. "
+    assert restated(base + "Harlow Foods acquired the Elm Street bakery in March, the firm said.")[0] == [(2, 0)]
