@@ -70,14 +70,14 @@ COVER_MIN: Final = 0.3
 # Confidence starts as (share of the content that one earlier sentence holds) x (share the
 # article had already stated). A figure the unit repeats from that sentence, with no new
 # figure beside it, is checkable evidence that both state one fact: it closes this share of
-# the gap to 1 ("Riders paid $9.6 million" after "$9.6 million in fares").
+# the gap to 1 ("Shoppers spent $4.2 million" after "$4.2 million in sales").
 FIGURE_EVIDENCE: Final = 0.6
 # A unit none of whose content is new to the article, with at least ALL_KNOWN_MIN_TERMS content
 # terms, passes the spec's test in full ("everything left was already asserted"); only which
 # earlier unit it restates is in doubt, so its confidence closes this share of the gap to 1
-# ("people have become reliant on their phones as an address book" after "dependent on their
-# phones" and "they have no other address book"). Fewer terms prove too little: "I can't say
-# what the money is for" says only two words the article had used.
+# ("families have become reliant on the food bank and its bare winter shelves" after "families
+# depend on the food bank" and "its shelves run bare every winter"). Fewer terms prove too
+# little: "I cannot tell you what the money was used for" says only two words the article had used.
 ALL_KNOWN_EVIDENCE: Final = 0.3
 ALL_KNOWN_MIN_TERMS: Final = 4
 # An echo quote: a quotation whose speaker is the source of an earlier unit that holds at least
@@ -109,8 +109,8 @@ NEGATIONS: Final = frozenset(("not", "cannot"))
 # ... and so does a contraction ending in this ("didn't", "can't", "won't").
 NEGATED_SUFFIX: Final = "n't"
 # A negation beside one of these words compares, it does not deny: "no summer has been busier
-# than this one" is "the busiest summer", "they do not have another address book" is "the phone
-# is their only one" (Quirk et al. 1985, 10.65: negative comparison and "no other").
+# than this one" is "the busiest summer", "riders do not have another way across" is "the ferry
+# is their only way" (Quirk et al. 1985, 10.65: negative comparison and "no other").
 NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # A unit about one person's own thing ("Hill said his house was destroyed") tells the reader whose
 # it was, which a general earlier unit ("the tornado destroyed 12 homes") had not: with one of

@@ -12,8 +12,8 @@ from .numbers import format_value
 from .text import WORD, Token, Unit, lexeme_slots
 
 _STOPWORDS: Final = load("stopwords_en")
-# Framing and hedges are set aside with the function words: "a fairly mild season" says what
-# "a mild season" says (spec/annotation.md, Repetition).
+# Framing and hedges are set aside with the function words: "a fairly wet spring" says what
+# "a wet spring" says (spec/annotation.md, Repetition).
 FRAMING: Final = _STOPWORDS.terms("lists.framing")
 ATTRIBUTION: Final = _STOPWORDS.terms("lists.attribution")
 # Words that make a unit a hedge or an expectation rather than an assertion of what happened.
@@ -228,7 +228,7 @@ def source_terms(
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
             _pick_forward(toks, inside, picked, i + 2, n, False)
         elif low == "citing":
-            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
+            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing records from a partner agency,"
         elif low in REPORTING_VERBS and not _passive(toks, i):
             picked[i] = True  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
