@@ -118,6 +118,8 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
 # "Ferreira lost half of his 140 hives" names no one new.)
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
+# every word _stance looks at, checked first in one set
+_STANCE_WORDS: Final = _terms.HEDGES | PARTICULAR_WORDS | NEGATIONS | NEGATED_COMPARISON
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -214,9 +216,10 @@ def find_restatements(
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
-        hedged.append(_hedged(unit))
-        particular.append(_particular(unit))
-        negated.append(_negated(unit))
+        stance = _stance(unit)
+        hedged.append(stance[0])
+        particular.append(stance[1])
+        negated.append(stance[2])
         topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
@@ -297,25 +300,37 @@ def find_restatements(
     return tuple(out)
 
 
-def _hedged(unit: Unit) -> bool:
-    """True when the unit hedges or expects ("will probably reopen", "hopes to open"): it asserts nothing a later fact could restate."""
+def _stance(unit: Unit) -> tuple[bool, bool, bool]:
+    """Whether the unit hedges (terms.HEDGES), is about one person's own thing (PARTICULAR_WORDS) and denies (NEGATIONS), in one pass.
+
+    Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
+    "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
+    Denied: a negation or a word ending in NEGATED_SUFFIX, unless a NEGATED_COMPARISON word
+    makes it a comparison ("no summer busier than this one").
+    """
     toks = unit.tokens
-    for k in range(len(toks)):
+    hedged = particular = denies = compares = False
+    n = len(toks)
+    for k in range(n):
         lex = toks[k].lexeme
-        if lex.kind == WORD and lex.lower in _terms.HEDGES and (lex.lower != "may" or lex.text == "may"):
-            if lex.lower in NEGATED_ABILITY and k + 1 < len(toks) and toks[k + 1].lexeme.lower == "not":
-                continue  # "could not afford": a stated inability, not a possibility
-            return True  # "May" written with a capital is the month
-    return False
-
-
-def _particular(unit: Unit) -> bool:
-    """True when the unit holds one of PARTICULAR_WORDS ("his house"): it is about one person's own thing."""
-    for tok in unit.tokens:
-        lex = tok.lexeme
-        if lex.kind == WORD and lex.lower in PARTICULAR_WORDS:
-            return True
-    return False
+        if lex.kind != WORD:
+            continue
+        low = lex.lower
+        if low in _STANCE_WORDS:
+            if low in _terms.HEDGES:
+                if low in NEGATED_ABILITY and k + 1 < n and toks[k + 1].lexeme.lower == "not":
+                    pass  # "could not afford": a stated inability, not a possibility
+                elif low != "may" or lex.text == "may":
+                    hedged = True
+            if low in PARTICULAR_WORDS:
+                particular = True
+            if low in NEGATIONS:
+                denies = True
+            if low in NEGATED_COMPARISON:
+                compares = True
+        elif "'" in low and low.endswith(NEGATED_SUFFIX):
+            denies = True
+    return hedged, particular, denies and not compares
 
 
 def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
@@ -325,20 +340,6 @@ def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
         if k not in held:
             return True
     return False
-
-
-def _negated(unit: Unit) -> bool:
-    """True when the unit holds a negation (NEGATIONS, or a word ending in NEGATED_SUFFIX) and no NEGATED_COMPARISON: it denies something."""
-    denies = False
-    for tok in unit.tokens:
-        lex = tok.lexeme
-        if lex.kind != WORD:
-            continue
-        if lex.lower in NEGATED_COMPARISON:
-            return False  # "no summer busier than this one": a superlative, not a denial
-        if lex.lower in NEGATIONS or lex.lower.endswith(NEGATED_SUFFIX):
-            denies = True
-    return denies
 
 
 def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:

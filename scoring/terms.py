@@ -63,6 +63,9 @@ MIN_STEM: Final = 3
 
 # Irregular forms of news verbs and nouns (news_synonyms.toml, [irregular]), with figures.IRREGULAR.
 NEWS_IRREGULAR: Final[dict[str, str]] = dict(load("news_synonyms").tables["irregular"])
+# Plurals without an "s" and irregular verb forms, to their base form, in one table (figures'
+# tables and NEWS_IRREGULAR): one look-up per word.
+_BASE_FORMS: Final[dict[str, str]] = {**PLURALS, **IRREGULAR, **NEWS_IRREGULAR}
 
 
 def term(word: str) -> str:
@@ -74,16 +77,14 @@ def term(word: str) -> str:
 def _stem_term(word: str) -> str:
     """One lower-case word's stem or noun/verb class, before synonyms."""
     base = singular(word)
-    base = PLURALS.get(base, base)  # "children", "women": plurals without an "s"
+    # "children" -> "child", "bought" -> "buy", "struck" -> "strike": then read as the base form
+    base = _BASE_FORMS.get(base, base)
     noun = NOUN_CLASS.get(base)
     if noun is not None:
         return noun
     verb = stem(base)
     if verb in KNOWN_VERBS:
         return VERB_CLASS.get(verb) or AMOUNT_VERB_CLASS[verb]
-    lemma = IRREGULAR.get(base) or NEWS_IRREGULAR.get(base)
-    if lemma is not None:
-        base = lemma  # "bought" -> "buy", "struck" -> "strike": then as the base form is read
     rules = _SUFFIXES_BY_LAST.get(base[-1:])
     if rules is not None:
         for suffix, repl in rules:
