@@ -106,6 +106,9 @@ NEGATED_ABILITY: Final = frozenset(("could",))
 # Only the negation of a verb: "no" and "never" mostly make superlatives in news copy ("no
 # summer has been busier", "has never had a busier season": the busiest).
 NEGATIONS: Final = frozenset(("not", "cannot"))
+# ... and verbs that deny their clause: "the company denied the breach affected 2 million
+# customers" says the opposite of "the company said the breach affected 2 million customers".
+DENIAL_VERBS: Final = frozenset(("deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "disputing"))
 # ... and so does a contraction ending in this ("didn't", "can't", "won't").
 NEGATED_SUFFIX: Final = "n't"
 # A negation beside one of these words compares, it does not deny: "no summer has been busier
@@ -119,7 +122,7 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # "Ferreira lost half of his 140 hives" names no one new.)
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # every word _stance looks at, checked first in one set
-_STANCE_WORDS: Final = _terms.HEDGES | PARTICULAR_WORDS | NEGATIONS | NEGATED_COMPARISON
+_STANCE_WORDS: Final = _terms.HEDGES | PARTICULAR_WORDS | NEGATIONS | DENIAL_VERBS | NEGATED_COMPARISON
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -305,7 +308,7 @@ def _stance(unit: Unit) -> tuple[bool, bool, bool]:
 
     Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
     "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
-    Denied: a negation or a word ending in NEGATED_SUFFIX, unless a NEGATED_COMPARISON word
+    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless a NEGATED_COMPARISON word
     makes it a comparison ("no summer busier than this one").
     """
     toks = unit.tokens
@@ -324,7 +327,7 @@ def _stance(unit: Unit) -> tuple[bool, bool, bool]:
                     hedged = True
             if low in PARTICULAR_WORDS:
                 particular = True
-            if low in NEGATIONS:
+            if low in NEGATIONS or low in DENIAL_VERBS:
                 denies = True
             if low in NEGATED_COMPARISON:
                 compares = True
