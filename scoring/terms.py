@@ -230,7 +230,7 @@ def source_terms(
             _pick_forward(toks, inside, picked, i + 2, n, False)
         elif low == "citing":
             _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing records from a partner agency,"
-        elif low in REPORTING_VERBS and not _passive(toks, i):
+        elif low in REPORTING_VERBS and not _passive(toks, i) and not _takes_object(toks, i, n):
             picked[i] = True  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
                 _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
@@ -273,6 +273,22 @@ def _passive(toks: tuple[Token, ...], verb: int) -> bool:
         if lex.lower in PASSIVE_AUXILIARIES:
             return True
     return False
+
+
+# Verbs that report a finding or an admission but also take a plain object: "the study found
+# that ..." names a source, "police found a gun" and "the hospital admitted 50 patients" name
+# an event. Before one of OBJECT_STARTS (a determiner, an object pronoun) or a number they are
+# the event's verb, and the words before them stay content.
+OBJECT_VERBS: Final = frozenset(("found", "finds", "admitted", "revealed", "reveals", "showed", "shows"))
+OBJECT_STARTS: Final = frozenset(("a", "an", "the", "his", "her", "their", "its", "him", "them", "some", "no", "two", "three"))
+
+
+def _takes_object(toks: tuple[Token, ...], verb: int, n: int) -> bool:
+    """True when an OBJECT_VERBS verb is followed by an object (OBJECT_STARTS or a number): "found a gun", not "found that"."""
+    if toks[verb].lexeme.lower not in OBJECT_VERBS or verb + 1 >= n:
+        return False
+    nxt = toks[verb + 1].lexeme
+    return nxt.lower in OBJECT_STARTS or nxt.text[:1].isdigit()
 
 
 def _inverted(toks: tuple[Token, ...], verb: int) -> bool:
