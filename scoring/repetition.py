@@ -18,7 +18,10 @@ summarize the body), or, for a sentence, the spec's test:
 3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
    and its application in retrieval"), not inside the same quotation (emphatic repetition),
-   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact;
+   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact,
+   nor of the other polarity (one denies, NEGATIONS or DENIAL_VERBS, the other does not:
+   "did not approve" is news after "approved"), nor general where the unit is about one
+   person's own thing (PARTICULAR_WORDS: "his house was destroyed" after "12 homes destroyed");
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
    repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
    ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new, and by
