@@ -170,3 +170,16 @@ def test_a_finding_verb_with_an_object_is_an_event_not_a_source():
     # so a unit that adds who found it adds an actor, not only a source
     text = "A rifle was in the car, court papers show. The trial opens in May. Harlow police found a rifle in the car."
     assert restated(text) == ([], 0.0)
+
+
+def test_prepositions_and_framing_nouns_say_nothing():
+    # "following" the raid is "after" it; "in a significant moment" is the writer's framing
+    assert {"following", "amid", "despite"} <= _terms.STOPWORDS and "moment" in _terms.FRAMING
+    text = (
+        "Police arrested a man after a raid on a Harlow warehouse. Officers seized 40 kilograms of cocaine. "
+        "A man was detained following the police raid on the warehouse in Harlow."
+    )
+    assert restated(text)[0] == [(2, 0)]
+    # a new place is still news
+    moved = text.replace("on the warehouse in Harlow.", "on a garage in Epping.")
+    assert restated(moved) == ([], 0.0)
