@@ -141,6 +141,21 @@ EVENT_TERMS: Final = (
 )
 
 
+def _phrase_table() -> dict[str, str]:
+    """Each two-word phrase as "first-term second-word" to its event's term (news_synonyms.toml, [phrases])."""
+    table: dict[str, str] = {}
+    for phrase, event in _NEWS_SYNONYMS.tables["phrases"].items():
+        head, tail = phrase.split(" ")
+        first = head if head in STOPWORDS or head in GENERIC_NOUNS else term(head)  # as unit_profile reads it
+        table[first + " " + tail] = term(event)
+    return table
+
+
+# Two-word phrases read as one event ("stepped down" is "resigned"), keyed by the first word's
+# term (or the word itself when it has none: "total loss") and the second word as written.
+PHRASES: Final[dict[str, str]] = _phrase_table()
+_PHRASE_ENDS: Final = frozenset(p.split(" ")[1] for p in PHRASES)
+
 # "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
 # news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
 # billion"). "too" before a mark ("he was hurt, too.") means "also" and says nothing.
@@ -166,6 +181,7 @@ def unit_profile(
     names: set[str] = set()
     first = True
     excess = False  # the word before was "too"
+    before = ""  # the word before: its term, or its lower case for a word with none ("total")
     for tok in unit.tokens:
         lex = tok.lexeme  # the token's text, kind and lower case, read once
         text = lex.text
@@ -173,19 +189,28 @@ def unit_profile(
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
             excess = False
+            before = ""
             continue
         if excess:
             out.add(EXCESS_TERM)  # "spends too much": the source's assessment, which "spends" does not say
-        excess = lex.lower == "too"
+        low = lex.lower
+        excess = low == "too"
         entry = memo[lex.ordinal]
         if entry is None:
-            entry = memo[lex.ordinal] = _word_entry(text, lex.lower, lex.alpha)
+            entry = memo[lex.ordinal] = _word_entry(text, low, lex.alpha)
         t, capitalized = entry
         if t:
             out.add(t)
             if capitalized and not first:
                 names.add(t)
         first = False
+        if low in _PHRASE_ENDS and before:
+            event = PHRASES.get(before + " " + low)
+            if event is not None:  # "stepped down": one event, "=resign", in place of its two words
+                out.discard(before)
+                out.discard(t)
+                out.add(event)
+        before = t or low
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
             out.add("#" + format_value(fig.value))

@@ -183,3 +183,24 @@ def test_prepositions_and_framing_nouns_say_nothing():
     # a new place is still news
     moved = text.replace("on the warehouse in Harlow.", "on a garage in Epping.")
     assert restated(moved) == ([], 0.0)
+
+
+# --- two-word phrases (news_synonyms.toml [phrases]) and doubled "l" ([irregular]) ------------
+
+
+def test_phrases_read_as_one_event():
+    assert _terms.PHRASES["step down"] == _terms.term("resigned") and _terms.PHRASES["total loss"] == _terms.term("destroyed")
+    # spec/annotation.md's own example: "a total loss" says "destroyed"; a figure beside it is news
+    base = "The storm destroyed the Elm Street church. Volunteers gathered to help. "
+    assert restated(base + "The church on Elm Street was a total loss after the storm.")[0] == [(2, 0)]
+    assert restated(base + "The church on Elm Street was a total loss, put at $300,000.") == ([], 0.0)
+    # "stepped down" is "resigned"; the words "step" and "down" apart are not
+    assert restated("Mayor Tom Ray resigned on Monday. The council met. Ray stepped down as mayor, aides said.")[0] == [(2, 0)]
+    assert _terms.term("resigned") not in _terms.unit_terms(build_document("Ray stepped onto the stage and sat down.").units[0])
+
+
+def test_a_doubled_l_reads_as_the_base_form():
+    assert _terms.term("cancelled") == _terms.term("canceled") == _terms.term("cancellation")
+    assert _terms.term("controlled") == _terms.term("control")
+    assert "aides" in _terms.STOPWORDS  # "aides said" is attribution, not "aid"
+    assert restated("The club cancelled the cup match. Fans were angry. The club called off the cup match.")[0] == [(2, 0)]
