@@ -155,6 +155,7 @@ def _phrase_table() -> dict[str, str]:
 # term (or the word itself when it has none: "total loss") and the second word as written.
 PHRASES: Final[dict[str, str]] = _phrase_table()
 _PHRASE_ENDS: Final = frozenset(p.split(" ")[1] for p in PHRASES)
+_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"}
 
 # "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
 # news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
@@ -193,8 +194,8 @@ def unit_profile(
             continue
         if excess:
             out.add(EXCESS_TERM)  # "spends too much": the source's assessment, which "spends" does not say
+            excess = False
         low = lex.lower
-        excess = low == "too"
         entry = memo[lex.ordinal]
         if entry is None:
             entry = memo[lex.ordinal] = _word_entry(text, low, lex.alpha)
@@ -204,12 +205,15 @@ def unit_profile(
             if capitalized and not first:
                 names.add(t)
         first = False
-        if low in _PHRASE_ENDS and before:
-            event = PHRASES.get(before + " " + low)
-            if event is not None:  # "stepped down": one event, "=resign", in place of its two words
-                out.discard(before)
-                out.discard(t)
-                out.add(event)
+        if low in _MARKED_WORDS:  # one set look-up per word for the two rare cases below
+            if low == "too":
+                excess = True
+            elif before:
+                event = PHRASES.get(before + " " + low)
+                if event is not None:  # "stepped down": one event, "=resign", in place of its two words
+                    out.discard(before)
+                    out.discard(t)
+                    out.add(event)
         before = t or low
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
