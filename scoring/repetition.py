@@ -124,8 +124,6 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
 # "Ferreira lost half of his 140 hives" names no one new.)
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
-# every word _stance looks at, checked first in one set
-_STANCE_WORDS: Final = _terms.HEDGES | PARTICULAR_WORDS | NEGATIONS | DENIAL_VERBS | NEGATED_COMPARISON
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -222,7 +220,7 @@ def find_restatements(
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
-        stance = _stance(unit)
+        stance = _stance(unit, doc.norm[unit.start : unit.end])
         hedged.append(stance[0])
         particular.append(stance[1])
         negated.append(stance[2])
@@ -306,37 +304,38 @@ def find_restatements(
     return tuple(out)
 
 
-def _stance(unit: Unit) -> tuple[bool, bool, bool]:
-    """Whether the unit hedges (terms.HEDGES), is about one person's own thing (PARTICULAR_WORDS) and denies (NEGATIONS), in one pass.
+def _stance(unit: Unit, text: str) -> tuple[bool, bool, bool]:
+    """Whether the unit hedges (terms.HEDGES), is about one person's own thing (PARTICULAR_WORDS) and denies (NEGATIONS); `text` is its text.
 
     Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
     "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
-    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless a NEGATED_COMPARISON word
-    makes it a comparison ("no summer busier than this one").
+    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless
+    a NEGATED_COMPARISON word makes it a comparison ("no summer busier than this one"). Read
+    from the set of the unit's words, so that only a unit with "may" or "could not" is walked.
     """
+    lows = {tok.lexeme.lower for tok in unit.tokens}
+    hedges = lows & _terms.HEDGES
+    hedged = bool(hedges)
+    if hedged and ("may" in hedges or ("not" in lows and not hedges.isdisjoint(NEGATED_ABILITY))):
+        hedged = _hedged_in_order(unit)
+    particular = not lows.isdisjoint(PARTICULAR_WORDS)
+    denies = not lows.isdisjoint(NEGATIONS) or not lows.isdisjoint(DENIAL_VERBS) or NEGATED_SUFFIX in text
+    return hedged, particular, denies and lows.isdisjoint(NEGATED_COMPARISON)
+
+
+def _hedged_in_order(unit: Unit) -> bool:
+    """The hedge test word by word: "May" written with a capital is the month, "could not" an inability."""
     toks = unit.tokens
-    hedged = particular = denies = compares = False
     n = len(toks)
     for k in range(n):
         lex = toks[k].lexeme
-        if lex.kind != WORD:
-            continue
         low = lex.lower
-        if low in _STANCE_WORDS:
-            if low in _terms.HEDGES:
-                if low in NEGATED_ABILITY and k + 1 < n and toks[k + 1].lexeme.lower == "not":
-                    pass  # "could not afford": a stated inability, not a possibility
-                elif low != "may" or lex.text == "may":
-                    hedged = True
-            if low in PARTICULAR_WORDS:
-                particular = True
-            if low in NEGATIONS or low in DENIAL_VERBS:
-                denies = True
-            if low in NEGATED_COMPARISON:
-                compares = True
-        elif "'" in low and low.endswith(NEGATED_SUFFIX):
-            denies = True
-    return hedged, particular, denies and not compares
+        if low in _terms.HEDGES:
+            if low in NEGATED_ABILITY and k + 1 < n and toks[k + 1].lexeme.lower == "not":
+                continue  # "could not afford": a stated inability, not a possibility
+            if low != "may" or lex.text == "may":
+                return True
+    return False
 
 
 def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
