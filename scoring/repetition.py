@@ -18,7 +18,10 @@ summarize the body), or, for a sentence, the spec's test:
 3. one earlier sentence must hold at least COVER_MIN of its content, terms weighted by inverse
    document frequency (Sparck Jones 1972, "A statistical interpretation of term specificity
    and its application in retrieval"), not inside the same quotation (emphatic repetition),
-   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact;
+   and not a hedge or an expectation (terms.HEDGES) when the unit states the thing as fact,
+   nor of the other polarity (one denies, NEGATIONS or DENIAL_VERBS, the other does not:
+   "did not approve" is news after "approved"), nor general where the unit is about one
+   person's own thing (PARTICULAR_WORDS: "his house was destroyed" after "12 homes destroyed");
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
    repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
    ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new, and by
@@ -70,14 +73,14 @@ COVER_MIN: Final = 0.3
 # Confidence starts as (share of the content that one earlier sentence holds) x (share the
 # article had already stated). A figure the unit repeats from that sentence, with no new
 # figure beside it, is checkable evidence that both state one fact: it closes this share of
-# the gap to 1 ("Riders paid $9.6 million" after "$9.6 million in fares").
+# the gap to 1 ("Shoppers spent $4.2 million" after "$4.2 million in sales").
 FIGURE_EVIDENCE: Final = 0.6
 # A unit none of whose content is new to the article, with at least ALL_KNOWN_MIN_TERMS content
 # terms, passes the spec's test in full ("everything left was already asserted"); only which
 # earlier unit it restates is in doubt, so its confidence closes this share of the gap to 1
-# ("people have become reliant on their phones as an address book" after "dependent on their
-# phones" and "they have no other address book"). Fewer terms prove too little: "I can't say
-# what the money is for" says only two words the article had used.
+# ("families have become reliant on the food bank and its bare winter shelves" after "families
+# depend on the food bank" and "its shelves run bare every winter"). Fewer terms prove too
+# little: "I cannot tell you what the money was used for" says only two words the article had used.
 ALL_KNOWN_EVIDENCE: Final = 0.3
 ALL_KNOWN_MIN_TERMS: Final = 4
 # An echo quote: a quotation whose speaker is the source of an earlier unit that holds at least
@@ -97,6 +100,30 @@ INDEX_MIN: Final = 0.65
 # "kindergarten": truncation stemming, Frakes 1992, "Stemming algorithms"): "Wages rose 2.9%"
 # after "Prices rose 2.9%" is the same value about something new.
 TOPIC_PREFIX: Final = 7
+# A hedge word that, followed by "not", states an inability rather than a possibility: reported
+# speech shifts "cannot" back to "could not" ("Lee said the city could not afford it").
+NEGATED_ABILITY: Final = frozenset(("could",))
+# Words that deny a verb: a unit with one and an earlier unit without (or the reverse) say
+# opposite things in the same words ("The council did not approve the budget" after "The council
+# approved the budget" is news, a correction or a setback), so they never restate each other.
+# Only the negation of a verb: "no" and "never" mostly make superlatives in news copy ("no
+# summer has been busier", "has never had a busier season": the busiest).
+NEGATIONS: Final = frozenset(("not", "cannot"))
+# ... and verbs that deny their clause: "the company denied the breach affected 2 million
+# customers" says the opposite of "the company said the breach affected 2 million customers".
+DENIAL_VERBS: Final = frozenset(("deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "disputing"))
+# ... and so does a contraction ending in this ("didn't", "can't", "won't").
+NEGATED_SUFFIX: Final = "n't"
+# A negation beside one of these words compares, it does not deny: "no summer has been busier
+# than this one" is "the busiest summer", "riders do not have another way across" is "the ferry
+# is their only way" (Quirk et al. 1985, 10.65: negative comparison and "no other").
+NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
+# A unit about one person's own thing ("Hill said his house was destroyed") tells the reader whose
+# it was, which a general earlier unit ("the tornado destroyed 12 homes") had not: with one of
+# these words, and no such word in the earlier unit nor the same speaker, and a word (its source
+# included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
+# "Ferreira lost half of his 140 hives" names no one new.)
+PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -154,6 +181,8 @@ def find_restatements(
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
     hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
+    particular: list[bool] = []  # about one person's own thing (PARTICULAR_WORDS)
+    negated: list[bool] = []  # denies something (NEGATIONS)
     speaker: list[frozenset[int]] = []  # the terms of its source phrases: who says it
     quotes = doc.quotes
     q = 0
@@ -181,7 +210,7 @@ def find_restatements(
             spans.append(quotes[k2])
             k2 += 1
         source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
-        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids))
+        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids and t not in _terms.REPORTING_TERMS))
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
@@ -191,7 +220,10 @@ def find_restatements(
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
         first_term = _topic(unit, source, memo)
-        hedged.append(_hedged(unit))
+        stance = _stance(unit, doc.norm[unit.start : unit.end])
+        hedged.append(stance[0])
+        particular.append(stance[1])
+        negated.append(stance[2])
         topic.append(term_ids[first_term] if first_term else -1)
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
@@ -249,6 +281,9 @@ def find_restatements(
                     seen_prefixes,
                     hedged,
                     speaker,
+                    particular,
+                    negated,
+                    unit_terms,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
@@ -269,12 +304,46 @@ def find_restatements(
     return tuple(out)
 
 
-def _hedged(unit: Unit) -> bool:
-    """True when the unit hedges or expects ("will probably reopen", "hopes to open"): it asserts nothing a later fact could restate."""
-    for tok in unit.tokens:
-        lex = tok.lexeme
-        if lex.kind == WORD and lex.lower in _terms.HEDGES and (lex.lower != "may" or lex.text == "may"):
-            return True  # "May" written with a capital is the month
+def _stance(unit: Unit, text: str) -> tuple[bool, bool, bool]:
+    """Whether the unit hedges (terms.HEDGES), is about one person's own thing (PARTICULAR_WORDS) and denies (NEGATIONS); `text` is its text.
+
+    Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
+    "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
+    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless
+    a NEGATED_COMPARISON word makes it a comparison ("no summer busier than this one"). Read
+    from the set of the unit's words, so that only a unit with "may" or "could not" is walked.
+    """
+    lows = {tok.lexeme.lower for tok in unit.tokens}
+    hedges = lows & _terms.HEDGES
+    hedged = bool(hedges)
+    if hedged and ("may" in hedges or ("not" in lows and not hedges.isdisjoint(NEGATED_ABILITY))):
+        hedged = _hedged_in_order(unit)
+    particular = not lows.isdisjoint(PARTICULAR_WORDS)
+    denies = not lows.isdisjoint(NEGATIONS) or not lows.isdisjoint(DENIAL_VERBS) or NEGATED_SUFFIX in text
+    return hedged, particular, denies and lows.isdisjoint(NEGATED_COMPARISON)
+
+
+def _hedged_in_order(unit: Unit) -> bool:
+    """The hedge test word by word: "May" written with a capital is the month, "could not" an inability."""
+    toks = unit.tokens
+    n = len(toks)
+    for k in range(n):
+        lex = toks[k].lexeme
+        low = lex.lower
+        if low in _terms.HEDGES:
+            if low in NEGATED_ABILITY and k + 1 < n and toks[k + 1].lexeme.lower == "not":
+                continue  # "could not afford": a stated inability, not a possibility
+            if low != "may" or lex.text == "may":
+                return True
+    return False
+
+
+def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
+    """True when `mine` holds a term `theirs` does not (both every term of a unit, its source's included)."""
+    held = frozenset(theirs)
+    for k in mine:
+        if k not in held:
+            return True
     return False
 
 
@@ -441,6 +510,9 @@ def _by_content(
     seen_prefixes: set[str],
     hedged: list[bool],
     speaker: list[frozenset[int]],
+    particular: list[bool],
+    negated: list[bool],
+    unit_terms: list[tuple[int, ...]],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -488,6 +560,10 @@ def _by_content(
             continue  # "in 1998" against "on May 24": two events, however alike the words
         if hedged[j] and not hedged[i]:
             continue  # "reopened on Monday" after "will probably reopen on Monday": now it happened
+        if negated[i] != negated[j]:
+            continue  # "did not approve the budget" after "approved the budget": the opposite
+        if particular[i] and not particular[j] and not _same_speaker(speaker, i, j) and _names_more(unit_terms[i], unit_terms[j]):
+            continue  # "Hill said his house was destroyed" after "destroyed 12 homes": now we know whose
         measured += 1
         held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:

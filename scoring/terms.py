@@ -6,14 +6,14 @@ import re
 from typing import Final
 
 from .charclass import is_alpha, is_upper, starts_upper
-from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, KNOWN_VERBS, NOUN_CLASS, VERB_CLASS, Figure, singular, stem
+from .figures import AMOUNT_VERB_CLASS, GENERIC_NOUNS, IRREGULAR, KNOWN_VERBS, NOUN_CLASS, PLURALS, VERB_CLASS, Figure, singular, stem
 from .lexicons import load
 from .numbers import format_value
 from .text import WORD, Token, Unit, lexeme_slots
 
 _STOPWORDS: Final = load("stopwords_en")
-# Framing and hedges are set aside with the function words: "a fairly mild season" says what
-# "a mild season" says (spec/annotation.md, Repetition).
+# Framing and hedges are set aside with the function words: "a fairly wet spring" says what
+# "a wet spring" says (spec/annotation.md, Repetition).
 FRAMING: Final = _STOPWORDS.terms("lists.framing")
 ATTRIBUTION: Final = _STOPWORDS.terms("lists.attribution")
 # Words that make a unit a hedge or an expectation rather than an assertion of what happened.
@@ -27,7 +27,11 @@ REPORTING_VERBS: Final = frozenset(
      "acknowledged", "admitted", "commented", "remarked", "declared", "asserted", "maintained", "continued",
      # what a document, study or data set says: "the survey showed", "the study found"
      "show", "shows", "showed", "found", "finds", "suggests", "suggested", "indicates", "indicated", "revealed",
-     "reveals")
+     "reveals",
+     # what a named person is reported to think, suspect or fear: "Flores suspected high costs
+     # were to blame" credits the content to Flores as "said" would (Reuters Handbook of
+     # Journalism, "attribution": verbs of belief as attribution)
+     "suspected", "suspects", "believes", "believed", "thinks", "fears", "feared")
 )
 # A source phrase longer than this many tokens is read as content: "The storm that hit the
 # coast on Monday and closed three schools said ..." is no source.
@@ -57,6 +61,13 @@ _NO_NAMES: Final[frozenset[str]] = frozenset()
 MIN_STEM: Final = 3
 
 
+# Irregular forms of news verbs and nouns (news_synonyms.toml, [irregular]), with figures.IRREGULAR.
+NEWS_IRREGULAR: Final[dict[str, str]] = dict(load("news_synonyms").tables["irregular"])
+# Plurals without an "s" and irregular verb forms, to their base form, in one table (figures'
+# tables and NEWS_IRREGULAR): one look-up per word.
+_BASE_FORMS: Final[dict[str, str]] = {**PLURALS, **IRREGULAR, **NEWS_IRREGULAR}
+
+
 def term(word: str) -> str:
     """Normalize one lower-case word to the term compared between units, news synonyms read as one ("shut" -> "close")."""
     t = _stem_term(word)
@@ -66,6 +77,8 @@ def term(word: str) -> str:
 def _stem_term(word: str) -> str:
     """One lower-case word's stem or noun/verb class, before synonyms."""
     base = singular(word)
+    # "children" -> "child", "bought" -> "buy", "struck" -> "strike": then read as the base form
+    base = _BASE_FORMS.get(base, base)
     noun = NOUN_CLASS.get(base)
     if noun is not None:
         return noun
@@ -128,6 +141,28 @@ EVENT_TERMS: Final = (
 )
 
 
+def _phrase_table() -> dict[str, str]:
+    """Each two-word phrase as "first-term second-word" to its event's term (news_synonyms.toml, [phrases])."""
+    table: dict[str, str] = {}
+    for phrase, event in _NEWS_SYNONYMS.tables["phrases"].items():
+        head, tail = phrase.split(" ")
+        first = head if head in STOPWORDS or head in GENERIC_NOUNS else term(head)  # as unit_profile reads it
+        table[first + " " + tail] = term(event)
+    return table
+
+
+# Two-word phrases read as one event ("stepped down" is "resigned"), keyed by the first word's
+# term (or the word itself when it has none: "total loss") and the second word as written.
+PHRASES: Final[dict[str, str]] = _phrase_table()
+_PHRASE_ENDS: Final = frozenset(p.split(" ")[1] for p in PHRASES)
+_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"}
+
+# "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
+# news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
+# billion"). "too" before a mark ("he was hurt, too.") means "also" and says nothing.
+EXCESS_TERM: Final = "=too"
+
+
 def unit_terms(unit: Unit, figures: tuple[Figure, ...] = (), memo: list[tuple[str, bool] | None] | None = None) -> frozenset[str]:
     """The set of content terms of a unit, figure values included as "#11000"; `memo` caches each word's term per article, by Lexeme ordinal."""
     return frozenset(unit_profile(unit, figures, memo)[0])
@@ -146,22 +181,40 @@ def unit_profile(
     out: set[str] = set()
     names: set[str] = set()
     first = True
+    excess = False  # the word before was "too"
+    before = ""  # the word before: its term, or its lower case for a word with none ("total")
     for tok in unit.tokens:
         lex = tok.lexeme  # the token's text, kind and lower case, read once
         text = lex.text
         if lex.kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
+            excess = False
+            before = ""
             continue
+        if excess:
+            out.add(EXCESS_TERM)  # "spends too much": the source's assessment, which "spends" does not say
+            excess = False
+        low = lex.lower
         entry = memo[lex.ordinal]
         if entry is None:
-            entry = memo[lex.ordinal] = _word_entry(text, lex.lower, lex.alpha)
+            entry = memo[lex.ordinal] = _word_entry(text, low, lex.alpha)
         t, capitalized = entry
         if t:
             out.add(t)
             if capitalized and not first:
                 names.add(t)
         first = False
+        if low in _MARKED_WORDS:  # one set look-up per word for the two rare cases below
+            if low == "too":
+                excess = True
+            elif before:
+                event = PHRASES.get(before + " " + low)
+                if event is not None:  # "stepped down": one event, "=resign", in place of its two words
+                    out.discard(before)
+                    out.discard(t)
+                    out.add(event)
+        before = t or low
     for fig in figures:
         if fig.measure not in ("date", "year", "other"):
             out.add("#" + format_value(fig.value))
@@ -205,14 +258,16 @@ def source_terms(
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
             _pick_forward(toks, inside, picked, i + 2, n, False)
         elif low == "citing":
-            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing information from a friendly country,"
-        elif low in REPORTING_VERBS and not _passive(toks, i):
+            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing records from a partner agency,"
+        elif low in REPORTING_VERBS and not _passive(toks, i) and not _takes_object(toks, i, n):
+            picked[i] = True  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
                 _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
             else:
-                _pick_back(toks, inside, picked, i)
-                if low == "told" or low == "tells":
-                    _pick_forward(toks, inside, picked, i + 1, n, True)  # "told the BBC:"
+                after_quote = _pick_back(toks, inside, picked, i)
+                if low == "told" or low == "tells" or after_quote:
+                    # "told the BBC:", and a tag after a quotation: '," the mayor said at the time.'
+                    _pick_forward(toks, inside, picked, i + 1, n, True)
     out: set[str] = set()
     for i in range(n):
         if picked[i]:
@@ -226,6 +281,10 @@ def source_terms(
                 out.add(entry[0])
     return frozenset(out) if out else _NO_NAMES
 
+
+# The terms of the reporting verbs: attribution, yet no part of who says it ("she warned" and
+# "he warned" name two speakers, not one).
+REPORTING_TERMS: Final = frozenset(term(v) for v in REPORTING_VERBS)
 
 # Forms of "be" that make a reporting verb after them a passive ("a crack was found", "it is
 # reported"): the words before it are what was found, not who found it.
@@ -243,6 +302,22 @@ def _passive(toks: tuple[Token, ...], verb: int) -> bool:
         if lex.lower in PASSIVE_AUXILIARIES:
             return True
     return False
+
+
+# Verbs that report a finding or an admission but also take a plain object: "the study found
+# that ..." names a source, "police found a gun" and "the hospital admitted 50 patients" name
+# an event. Before one of OBJECT_STARTS (a determiner, an object pronoun) or a number they are
+# the event's verb, and the words before them stay content.
+OBJECT_VERBS: Final = frozenset(("found", "finds", "admitted", "revealed", "reveals", "showed", "shows"))
+OBJECT_STARTS: Final = frozenset(("a", "an", "the", "his", "her", "their", "its", "him", "them", "some", "no", "two", "three"))
+
+
+def _takes_object(toks: tuple[Token, ...], verb: int, n: int) -> bool:
+    """True when an OBJECT_VERBS verb is followed by an object (OBJECT_STARTS or a number): "found a gun", not "found that"."""
+    if toks[verb].lexeme.lower not in OBJECT_VERBS or verb + 1 >= n:
+        return False
+    nxt = toks[verb + 1].lexeme
+    return nxt.lower in OBJECT_STARTS or nxt.text[:1].isdigit()
 
 
 def _inverted(toks: tuple[Token, ...], verb: int) -> bool:
@@ -263,8 +338,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> None:
-    """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name."""
+def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> bool:
+    """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name.
+
+    True when the source stands just after a quotation that opens the unit ('"...," the mayor
+    said'): the rest of the sentence is its tag.
+    """
     j = verb - 1
     stop = verb - 2 - SOURCE_MAX_TOKENS  # read no further back than a source can be long: linear in the unit
     while j >= 0 and j > stop and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
@@ -272,6 +351,11 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], 
     if verb - 1 - j <= SOURCE_MAX_TOKENS:
         for k in range(j + 1, verb):
             picked[k] = True
+        if j >= 1 and toks[j].lexeme.text == ",":
+            j -= 1  # '", the mayor said'
+        # the unit opens with the quotation: not a scare quote ('called it "desperate", while X said it was ...')
+        return j >= 1 and toks[j].lexeme.text == '"' and inside[j - 1] and inside[0]
+    return False
 
 
 def _pick_forward(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], start: int, n: int, object_only: bool) -> None:

@@ -168,7 +168,7 @@ def test_repeated_figure_with_a_new_source_restates():
 def test_new_figure_first_is_news_not_a_restatement():
     _, rep = run(
         "The firm will cut 1,100 jobs. The cuts start in May. "
-        "About 300 of the roughly 1,100 jobs being cut are in Austin."
+        "Roughly 300 of the 1,100 jobs to go are at the Austin plant."
     )
     assert rep.restatements == ()
 
@@ -426,8 +426,8 @@ def test_rarity_ranks_order_terms_by_document_frequency_then_by_the_term():
         "Floods closed the Elm Street bridge on Monday. Traffic was diverted to Route 9. "
         "Police said floods closed the Elm Street bridge on Monday.",
         # an echo quote: the speaker's voice and a hedge are framing
-        "The county flu season has been mild so far, health director Ann Lee said. Clinics remain open. "
-        '"We are having a fairly mild flu season," Lee said.',
+        "The county tomato harvest has been poor so far, farm adviser Ann Lee said. Markets remain open. "
+        '"We are having a fairly poor tomato harvest," Lee said.',
         # one half of an earlier unit
         "The storm knocked out power to 4,000 homes and closed two schools. Crews worked overnight. "
         "The storm knocked out power to 4,000 homes.",
