@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from marshmallow import Schema, fields
 
 import scoring
+from scoring.findings import as_json as findings_json
 from scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
@@ -56,14 +57,11 @@ def _boolean(field: fields.Boolean) -> Dump:
     return dump
 
 
-# Schemas whose values scoring always builds with exact types (Finding's str and int fields,
-# written in scoring/findings.py): dumped without the per-value type test. The findings are
-# ~900 of a seed report's values; the test cost ~20 us of the ~80 us their dump takes.
-# tests/api/test_reports.py still holds the whole dump equal to marshmallow's.
-EXACT_TYPES = ("FindingSchema", "SuggestionSchema", "RelatedSpanSchema")
+# Lists of these schemas are dumped by a function scoring compiles (see scoring.findings.as_json).
+NATIVE_LISTS: dict[str, Dump] = {"FindingSchema": findings_json}
 
 
-def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: int, exact: bool = False) -> str:
+def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: int) -> str:
     """An expression that dumps the value held in variable `name` as marshmallow dumps `field`.
 
     A value that already has the field's type (a str for String, an int for Integer ...) or is
@@ -72,18 +70,21 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
     """
     if isinstance(field, fields.Nested):
         nested = f"n{len(namespace)}"
-        namespace[nested] = _schema_dump(field.schema, type(field.schema).__name__ in EXACT_TYPES)
+        namespace[nested] = _schema_dump(field.schema)
         return f"(None if {name} is None else {nested}({name}))"
     if isinstance(field, fields.List):
+        native = NATIVE_LISTS.get(type(field.inner.schema).__name__) if isinstance(field.inner, fields.Nested) else None
+        if native is not None:
+            convert = f"c{len(namespace)}"
+            namespace[convert] = native
+            return f"(None if {name} is None else {convert}({name}))"
         item = f"x{depth}"
-        # a comprehension is a function call on CPython 3.11: an empty list (most findings relate to
-        # no other span) and a one-item list (most have one suggestion) are written without one
-        many = f"[{_inline(field.inner, item, namespace, depth + 1, exact)} for {item} in {name}]"
-        one = f"[{_inline(field.inner, f'{name}[0]', namespace, depth + 1, exact)}]"
+        # a comprehension is a function call on CPython 3.11: an empty list and a one-item list
+        # (most lists of a report) are written without one
+        many = f"[{_inline(field.inner, item, namespace, depth + 1)} for {item} in {name}]"
+        one = f"[{_inline(field.inner, f'{name}[0]', namespace, depth + 1)}]"
         return f"(None if {name} is None else ({one} if len({name}) == 1 else {many}) if {name} else [])"
     convert = f"c{len(namespace)}"
-    if exact and type(field) in (fields.String, fields.Integer) and not field.allow_none:
-        return name
     if isinstance(field, Params):
         namespace[convert] = dict
         return f"(None if {name} is None else {convert}({name}))"
@@ -105,7 +106,7 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
     return f"({name} if type({name}) is {plain} or {name} is None else {convert}({name}))"
 
 
-def _schema_dump(schema: Schema, exact: bool = False) -> Dump:
+def _schema_dump(schema: Schema) -> Dump:
     """A function that dumps an object as `schema.dump` would: the fields in order, each converted.
 
     Written out as source and compiled, as dataclasses writes its __init__: each attribute read
@@ -120,7 +121,7 @@ def _schema_dump(schema: Schema, exact: bool = False) -> Dump:
         key, attribute = field.data_key or name, field.attribute or name
         plain = attribute.isidentifier() and not keyword.iskeyword(attribute)
         lines.append(f"    v{n} = obj.{attribute}" if plain else f"    v{n} = getattr(obj, {attribute!r})")
-        items.append(f"{key!r}: {_inline(field, f'v{n}', namespace, 0, exact)}")
+        items.append(f"{key!r}: {_inline(field, f'v{n}', namespace, 0)}")
     lines.append(f"    return {{{', '.join(items)}}}")
     exec(compile("\n".join(lines) + "\n", f"<dump {type(schema).__name__}>", "exec"), namespace)
     return namespace["dump"]

@@ -115,7 +115,7 @@ def stage_times(texts: list[str]) -> dict[str, list[float]]:
     The stages are called directly rather than wrapped, so the figures hold for the compiled
     build too (its modules call each other without looking attributes up).
     """
-    from scoring import claims, figures, language, read_time, readability, repetition
+    from scoring import claims, figures, findings, language, read_time, readability, repetition
     from scoring.options import Options
     from scoring.text import build_document
 
@@ -133,10 +133,11 @@ def stage_times(texts: list[str]) -> dict[str, list[float]]:
         doc = timed("build_document", build_document, text)
         lang = timed("language.resolve", language.resolve, doc, options.language)
         found = timed("figures.find", figures.find, doc)
-        timed("readability.analyze", readability.analyze, doc, lang.code, options.profile)
+        read = timed("readability.analyze", readability.analyze, doc, lang.code, options.profile)
         timed("read_time.analyze", read_time.analyze, doc, lang.code, options.words_per_minute)
-        timed("repetition.analyze", repetition.analyze, doc, found)
-        timed("claims.analyze", claims.analyze, doc, found, options)
+        repeated = timed("repetition.analyze", repetition.analyze, doc, found)
+        claimed = timed("claims.analyze", claims.analyze, doc, found, options)
+        timed("findings.build", findings.build, doc.text, doc.units, read, repeated, claimed, options, frozenset())
     return totals
 
 

@@ -12,6 +12,7 @@ import scoring
 from api.reports import REPORT_SCHEMA, dump_report
 from bench import corpus
 from tests.api.test_markup_offsets import HTML, MARKDOWN
+from tests.scoring.test_findings import REPEATS
 
 
 def _reports():
@@ -19,6 +20,9 @@ def _reports():
         yield scoring.analyze(text)
     yield scoring.analyze(HTML, format="html")
     yield scoring.analyze(MARKDOWN, format="markdown")
+    # findings with related spans, a verbatim cut (replacement "") and a conflict's replacements
+    yield scoring.analyze(REPEATS)
+    yield scoring.analyze(REPEATS, options=scoring.Options(locale="de"))
     named = scoring.analyze(corpus.seed_variant(3), options=scoring.Options(words_per_minute=250, language="en"))
     yield named
     # an int where the schema says Float: marshmallow dumps 250.0, and so must the fast dump
