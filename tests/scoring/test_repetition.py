@@ -404,16 +404,17 @@ def test_weights_sum_the_same_in_any_order_of_the_terms():
     assert len({sum(weight[t] for t in order) for order in orders}) == 2  # what fsum avoids
 
 
-def test_rarity_ranks_order_terms_by_document_frequency_then_by_the_term():
-    # terms by number, with how many sentences hold each; "heading" is in none (a heading's alone)
+def test_rarity_ranks_order_terms_by_document_frequency_then_by_first_use():
+    # terms by number (the order the article first uses them), with how many sentences hold
+    # each; "heading" is in none (a heading's alone) and is never ranked
     term_of = ["zeta", "alpha", "beta", "#11000", "Émile", "heading", "gamma"]
     df = [1, 2, 1, 3, 1, 0, 2]
-    ranked = sorted((d, t) for t, d in zip(term_of, df) if d)
-    rank = repetition._rarity_ranks(df, term_of)
-    assert [rank[term_of.index(t)] for _, t in ranked] == list(range(len(ranked)))
-    assert sorted((t for t, d in zip(term_of, df) if d), key=lambda t: rank[term_of.index(t)]) == [
-        "beta", "zeta", "Émile", "alpha", "gamma", "#11000"]
-    assert repetition._rarity_ranks([], []) == []
+    rank = repetition._rarity_ranks(df)
+    held = [k for k, d in enumerate(df) if d]
+    assert sorted(held, key=rank.__getitem__) == sorted(held, key=lambda k: (df[k], k))
+    assert [term_of[k] for k in sorted(held, key=rank.__getitem__)] == ["zeta", "beta", "Émile", "alpha", "gamma", "#11000"]
+    assert sorted(rank[k] for k in held) == list(range(len(held)))
+    assert repetition._rarity_ranks([]) == []
 
 
 # --- the spec's restatement test: must flag / must pass (examples written for these tests) ---
