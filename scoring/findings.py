@@ -182,14 +182,19 @@ def _readability(readability: Readability, text: str, out: list[_Draft]) -> None
         rule = sentence_rule(f, limit)
         value = f.value if f.value is not None else 0.0
         if rule == LONG:
-            params: tuple[tuple[str, str], ...] = (("words", f"{value:.0f}"), long_limit, named)
+            params: tuple[tuple[str, str], ...] = (("words", _whole(value)), long_limit, named)
         elif rule == HARD or rule == VERY_HARD:
-            params = (("grade", f"{value:.0f}"), grade_limit, named, ("over", f"{value - hard_limit:.0f}"))
+            params = (("grade", _whole(value)), grade_limit, named, ("over", _whole(value - hard_limit)))
         elif rule == PASSIVE:
             params = (("phrase", text[f.start:f.end]),)
         else:
             params = ()
         out.append(_Draft(rule, f.unit, f.start, f.end, params, (), ()))
+
+
+def _whole(value: float) -> str:
+    """`value` rounded half to even and written as a whole number: f"{value:.0f}" without a format call ("-0" is "0")."""
+    return str(round(value))
 
 
 # --- repetition and figures ------------------------------------------------------------

@@ -189,3 +189,10 @@ def test_german_messages_for_the_same_findings(seed):
 def test_an_unshipped_locale_is_refused():
     with pytest.raises(InvalidOptionError, match="locale"):
         analyze(SEED, options=Options(locale="tlh"))
+
+
+@pytest.mark.parametrize("value", [0.0, 0.5, 1.5, 2.5, 16.49, 16.5, 17.5, 2.675, 39.0, 1e6 + 0.5, 123.456])
+def test_whole_numbers_in_messages_round_as_the_format_does(value):
+    from scoring.findings import _whole
+
+    assert _whole(value) == f"{value:.0f}"
