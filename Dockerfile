@@ -22,6 +22,8 @@ RUN if [ "$COMPILE" = 1 ]; then \
 WORKDIR /src
 COPY pyproject.toml setup.py README.md openapi.yaml ./
 COPY tools/copydesk_build.py ./tools/
+# installed as one package, copydesk: its __init__ (src/copydesk), copydesk.scoring and copydesk.api
+COPY src ./src
 COPY scoring ./scoring
 COPY api ./api
 # the exact runtime versions (deploy/constraints.txt), so that every build holds the same packages
