@@ -78,7 +78,7 @@ def inputs(paths: list[str], globs: tuple[str, ...] | None) -> Iterator[str]:
 
 def check_options(options: dict[str, Any]) -> str | None:
     """The reason the options cannot be used (asked once, before any input), or None."""
-    import scoring
+    from copydesk import scoring
 
     try:
         scoring.analyze("The mayor spoke.", options=scoring.Options(**options))
@@ -89,7 +89,7 @@ def check_options(options: dict[str, Any]) -> str | None:
 
 def analyze_one(task: Task) -> Outcome:
     """Read and analyze one input and format its record (runs in a worker process with --jobs)."""
-    import scoring
+    from copydesk import scoring
 
     name = "stdin" if task.path == STDIN else task.path
     try:
@@ -126,12 +126,12 @@ def format_report(output_format: str, name: str, source: str, report: Any, offse
     if output_format == "text":
         import io
 
-        from api.cli import print_summary
+        from copydesk.api.cli import print_summary
 
         out = io.StringIO()
         print_summary(name, report, out)
         return out.getvalue()
-    from api.reports import report_body
+    from copydesk.api.reports import report_body
 
     body = report_body(report, source, offsets)
     if output_format in ("json", "jsonl"):
@@ -255,7 +255,7 @@ def failing_severities(fail_on: str | None) -> frozenset[str]:
     """The severities --fail-on SEVERITY fails on: that one and every higher one (none without the option)."""
     if fail_on is None:
         return frozenset()
-    from scoring.options import SEVERITIES  # lowest first
+    from copydesk.scoring.options import SEVERITIES  # lowest first
 
     return frozenset(SEVERITIES[SEVERITIES.index(fail_on):])
 
@@ -282,7 +282,7 @@ def analyze(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as e:
             print(f"copydesk: stdin: cannot read: {reason(e)}", file=sys.stderr)
             return EXIT_FAILED
-    from api.cli import format_of
+    from copydesk.api.cli import format_of
 
     tasks = [
         Task(p, stdin_text if p == STDIN else None, format_of(p, args.input_format), output_format, options, args.offsets)

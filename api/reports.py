@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields
 
-import scoring
-from scoring.findings import as_json as findings_json
-from scoring.messages import LOCALES
+from copydesk import scoring
+from copydesk.scoring.findings import as_json as findings_json
+from copydesk.scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
 from .schemas import REPORT_PARTS, Params, ReportSchema

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-import scoring
-from api import create_app
-from api.reports import to_dict
+from copydesk import scoring
+from copydesk.api import create_app
+from copydesk.api.reports import to_dict
 from tests.conftest import ROOT, SEED_PATH
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -66,8 +66,8 @@ def test_a_wrong_argument_is_a_value_error_saying_what_it_takes(kwargs, message)
 def test_the_library_imports_no_web_framework():
     probe = (
         "import sys\n"
-        "from scoring import analyze\n"
-        "from api.reports import to_dict\n"
+        "from copydesk.scoring import analyze\n"
+        "from copydesk.api.reports import to_dict\n"
         "to_dict(analyze('Officials said 3,000 homes were flooded.'))\n"
         "print(' '.join(m for m in ('flask', 'werkzeug', 'gunicorn') if m in sys.modules))\n"
     )

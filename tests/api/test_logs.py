@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-import scoring
-from api import create_app
-from api.gunicorn_logging import JsonLogger
-from api.logs import HANDLER_MARK, JsonFormatter
+from copydesk import scoring
+from copydesk.api import create_app
+from copydesk.api.gunicorn_logging import JsonLogger
+from copydesk.api.logs import HANDLER_MARK, JsonFormatter
 
 
 def record(message: str, *args, exc_info=None, **extra) -> logging.LogRecord:

@@ -11,11 +11,11 @@ import sys
 import pytest
 import requests
 
-from api.settings import DEFAULT_BIND, SettingError, bind_addresses, check_environment, read_environment
+from copydesk.api.settings import DEFAULT_BIND, SettingError, bind_addresses, check_environment, read_environment
 from tests.conftest import ROOT
 from tests.e2e.live import REQUEST_TIMEOUT, UNSET, free_port, wait_for_health
 
-GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"]
+GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "copydesk.api.wsgi:app"]
 
 
 @pytest.mark.parametrize(

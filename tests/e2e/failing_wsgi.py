@@ -1,7 +1,7 @@
-"""api.wsgi's app, with the analysis failing on articles holding $FAILING_WSGI_MARKER: an uncaught exception for tests/e2e/test_json_logs.py.
+"""copydesk.api.wsgi's app, with the analysis failing on articles holding $FAILING_WSGI_MARKER: an uncaught exception for tests/e2e/test_json_logs.py.
 
 Test-only, served in its own gunicorn (gunicorn -c api/gunicorn_conf.py tests.e2e.failing_wsgi:app);
-never imported by the test process, whose scoring.analyze it would replace. Nothing of it ships.
+never imported by the test process, whose copydesk.scoring.analyze it would replace. Nothing of it ships.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import logging
 import os
 import warnings
 
-import scoring
-from api.wsgi import app  # noqa: F401 (gunicorn serves it)
+from copydesk import scoring
+from copydesk.api.wsgi import app  # noqa: F401 (gunicorn serves it)
 
 MARKER = os.environ["FAILING_WSGI_MARKER"]
 _analyze = scoring.analyze

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from scoring import Options, analyze, findings
-from scoring.errors import InvalidOptionError
-from scoring.options import SEVERITIES
+from copydesk.scoring import Options, analyze, findings
+from copydesk.scoring.errors import InvalidOptionError
+from copydesk.scoring.options import SEVERITIES
 from tests.conftest import SEED_PATH
 
 SEED = SEED_PATH.read_text(encoding="utf-8")
@@ -193,6 +193,6 @@ def test_an_unshipped_locale_is_refused():
 
 @pytest.mark.parametrize("value", [0.0, 0.5, 1.5, 2.5, 16.49, 16.5, 17.5, 2.675, 39.0, 1e6 + 0.5, 123.456])
 def test_whole_numbers_in_messages_round_as_the_format_does(value):
-    from scoring.findings import _whole
+    from copydesk.scoring.findings import _whole
 
     assert _whole(value) == f"{value:.0f}"

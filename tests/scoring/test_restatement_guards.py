@@ -2,10 +2,10 @@
 
 import pytest
 
-from scoring import terms as _terms
-from scoring.figures import find
-from scoring.repetition import DENIAL_VERBS, NEGATED_ABILITY, NEGATED_COMPARISON, NEGATED_SUFFIX, NEGATIONS, PARTICULAR_WORDS, analyze
-from scoring.text import build_document
+from copydesk.scoring import terms as _terms
+from copydesk.scoring.figures import find
+from copydesk.scoring.repetition import DENIAL_VERBS, NEGATED_ABILITY, NEGATED_COMPARISON, NEGATED_SUFFIX, NEGATIONS, PARTICULAR_WORDS, analyze
+from copydesk.scoring.text import build_document
 
 
 def restated(text):
