@@ -47,4 +47,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
 # gunicorn as PID 1 with the shipped config: gevent workers that slow clients cannot starve
 # (no proxy needed in front), and SIGTERM answers what is in flight or queued
 # (COPYDESK_GRACEFUL_TIMEOUT)
-CMD ["gunicorn", "-c", "python:api.gunicorn_conf", "api.wsgi:app"]
+CMD ["gunicorn", "-c", "python:copydesk.api.gunicorn_conf", "copydesk.api.wsgi:app"]

@@ -1,4 +1,4 @@
-"""copydesk's HTTP layer: a Flask app that translates requests into `scoring.analyze` calls.
+"""copydesk's HTTP layer: a Flask app that translates requests into `copydesk.scoring.analyze` calls.
 
 Settings: the `COPYDESK_*` environment variables of api/settings.py (e.g.
 `COPYDESK_MAX_CONTENT_LENGTH=1048576`, the largest request body in bytes), each parsed and
@@ -60,7 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Load the analyses and their word lists now, while the worker boots, so that its first
     # request does not pay them (about 0.3 s); `scoring` itself imports them lazily. The HTML
     # reader too (html.parser, ~4 ms), which the library imports on the first HTML article.
-    import scoring.html_reader  # noqa: F401
-    import scoring.report  # noqa: F401
+    import copydesk.scoring.html_reader  # noqa: F401
+    import copydesk.scoring.report  # noqa: F401
 
     return app

@@ -11,8 +11,8 @@ from typing import Any
 from flask import Request
 from marshmallow import ValidationError
 
-import scoring
-from scoring.options import FORMATS
+from copydesk import scoring
+from copydesk.scoring.options import FORMATS
 
 from .errors import ApiProblem
 from .schemas import ArticleSchema, OptionsSchema
@@ -37,7 +37,7 @@ PLAIN_ARTICLE_KEYS = frozenset({"text", "format"})
 
 @dataclass(frozen=True, slots=True)
 class ArticleRequest:
-    """What the client asked for, checked and ready for `scoring.analyze`."""
+    """What the client asked for, checked and ready for `copydesk.scoring.analyze`."""
 
     text: str
     format: str

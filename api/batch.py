@@ -24,8 +24,8 @@ from flask import Blueprint, Response, current_app, stream_with_context
 from flask import request as flask_request
 from marshmallow import ValidationError
 
-import scoring
-from scoring.report import check_deadline
+from copydesk import scoring
+from copydesk.scoring.report import check_deadline
 
 from .articles import include_from, options_from
 from .errors import ApiProblem, handle_api_problem, handle_internal_error, handle_scoring_error, handle_validation_error

@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return serve(args.bind, args.workers)
-    from api.cli_analyze import analyze
+    from copydesk.api.cli_analyze import analyze
 
     return analyze(args)
 
@@ -193,7 +193,7 @@ def serve(bind: str | None, workers: int | None) -> int:
         env["COPYDESK_BIND"] = bind
     if workers is not None:
         env["COPYDESK_WORKERS"] = str(workers)
-    command = [sys.executable, "-m", "gunicorn", "-c", GUNICORN_CONF, "api.wsgi:app"]
+    command = [sys.executable, "-m", "gunicorn", "-c", GUNICORN_CONF, "copydesk.api.wsgi:app"]
     os.execve(sys.executable, command, env)
     return EXIT_OK  # not reached: execve does not return
 

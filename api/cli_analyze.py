@@ -77,7 +77,7 @@ def inputs(paths: list[str], globs: tuple[str, ...] | None) -> Iterator[str]:
 
 def check_options(options: dict[str, Any]) -> str | None:
     """The reason the options cannot be used (asked once, before any input), or None."""
-    import scoring
+    from copydesk import scoring
 
     try:
         scoring.analyze("The mayor spoke.", options=scoring.Options(**options))
@@ -88,7 +88,7 @@ def check_options(options: dict[str, Any]) -> str | None:
 
 def analyze_one(task: Task) -> Outcome:
     """Read and analyze one input and format its record (runs in a worker process with --jobs)."""
-    import scoring
+    from copydesk import scoring
 
     name = "stdin" if task.path == STDIN else task.path
     try:
@@ -124,12 +124,12 @@ def format_report(output_format: str, name: str, source: str, report: Any, offse
     if output_format == "text":
         import io
 
-        from api.cli import print_summary
+        from copydesk.api.cli import print_summary
 
         out = io.StringIO()
         print_summary(name, report, out)
         return out.getvalue()
-    from api.reports import report_body
+    from copydesk.api.reports import report_body
 
     body = report_body(report, source, offsets)
     if output_format in ("json", "jsonl"):
@@ -271,7 +271,7 @@ def analyze(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as e:
             print(f"copydesk: stdin: cannot read: {reason(e)}", file=sys.stderr)
             return EXIT_FAILED
-    from api.cli import format_of
+    from copydesk.api.cli import format_of
 
     tasks = [
         Task(p, stdin_text if p == STDIN else None, format_of(p, args.input_format), output_format, options, args.offsets)

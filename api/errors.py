@@ -15,8 +15,8 @@ from flask import Flask, Response, current_app, json, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-import scoring
-from scoring.errors import TimeBudgetExceededError
+from copydesk import scoring
+from copydesk.scoring.errors import TimeBudgetExceededError
 
 PROBLEM_JSON = "application/problem+json"
 # RFC 9457, section 4.2.1: "about:blank" means the problem is just the HTTP status.

@@ -1,4 +1,4 @@
-"""gunicorn settings read from the environment: `gunicorn -c api/gunicorn_conf.py api.wsgi:app`.
+"""gunicorn settings read from the environment: `gunicorn -c api/gunicorn_conf.py copydesk.api.wsgi:app`.
 
 | variable | default | meaning |
 | --- | --- | --- |
@@ -17,7 +17,7 @@ import gc
 import math
 import os
 
-from api.settings import check_environment
+from copydesk.api.settings import check_environment
 
 check_environment()  # a COPYDESK_* value that cannot be used stops gunicorn here, naming it (api/settings.py)
 
@@ -75,7 +75,7 @@ preload_app = _bool("COPYDESK_PRELOAD", True)
 # within api/wsgi.py's BODY_SECONDS. The analysis itself still runs one request at a time per
 # worker (it is CPU-bound: while it runs, its worker reads nothing), so the worker count
 # stays what the cores want. Measurements: README, "Serving in the open".
-worker_class = "api.worker.Worker"
+worker_class = "copydesk.api.worker.Worker"
 # Connections one worker holds at once (greenlets, mostly idle or waiting for bytes).
 worker_connections = 1000
 # One log line per request: the app's JSON line on stderr (api/observability.py: request id,
@@ -97,7 +97,7 @@ control_socket_disable = True
 # its in-flight gauge and merges its counters and histograms into one file per kind (so the
 # folder does not grow with every restart); and removes the folder at exit if it made it.
 def on_starting(server):
-    from api.observability import prepare_multiprocess_dir
+    from copydesk.api.observability import prepare_multiprocess_dir
 
     prepare_multiprocess_dir()
 
@@ -118,7 +118,7 @@ def post_worker_init(worker):
 
 
 def child_exit(server, worker):
-    from api.observability import METRICS_DIR_BUDGET_BYTES, MULTIPROC_ENV, multiprocess_dir_bytes, worker_exited
+    from copydesk.api.observability import METRICS_DIR_BUDGET_BYTES, MULTIPROC_ENV, multiprocess_dir_bytes, worker_exited
 
     worker_exited(worker.pid)
     folder = os.environ.get(MULTIPROC_ENV)
@@ -127,6 +127,6 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
-    from api.observability import remove_multiprocess_dir
+    from copydesk.api.observability import remove_multiprocess_dir
 
     remove_multiprocess_dir()

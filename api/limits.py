@@ -23,10 +23,10 @@ import time
 from flask import Flask, current_app, g, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-import scoring
-from scoring import markup
-from scoring.options import FORMATS
-from scoring.text import build_document
+from copydesk import scoring
+from copydesk.scoring import markup
+from copydesk.scoring.options import FORMATS
+from copydesk.scoring.text import build_document
 
 from .settings import DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_UNITS
 
@@ -109,7 +109,7 @@ def max_units() -> int:
 
 
 def check_article(text: str, format: str = "text") -> None:
-    """Raise scoring.TextTooLongError (422, with limit and actual) when the article is over a limit."""
+    """Raise copydesk.scoring.TextTooLongError (422, with limit and actual) when the article is over a limit."""
     limit = max_text_chars()
     size = len(text)
     if size > limit:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from marshmallow import Schema, fields
 
-import scoring
-from scoring.messages import LOCALES
+from copydesk import scoring
+from copydesk.scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
 from .schemas import Params, ReportSchema

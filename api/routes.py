@@ -7,11 +7,11 @@ from pathlib import Path
 
 from flask import Blueprint, Response, request
 
-from scoring import findings, messages
-from scoring.claims.rules import BY_ID as CLAIMS_RULES
-from scoring.errors import InvalidOptionError
+from copydesk.scoring import findings, messages
+from copydesk.scoring.claims.rules import BY_ID as CLAIMS_RULES
+from copydesk.scoring.errors import InvalidOptionError
 
-from scoring.options import SEVERITIES
+from copydesk.scoring.options import SEVERITIES
 
 from .articles import read_article
 from .errors import ApiProblem

@@ -9,11 +9,11 @@ import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
-from scoring.findings import ALIASES, BY_ID as FINDINGS_RULES
-from scoring.language import KNOWN as LANGUAGES
-from scoring.messages import LOCALES
-from scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, SEVERITIES
-from scoring.profiles import PROFILES
+from copydesk.scoring.findings import ALIASES, BY_ID as FINDINGS_RULES
+from copydesk.scoring.language import KNOWN as LANGUAGES
+from copydesk.scoring.messages import LOCALES
+from copydesk.scoring.options import FORMATS, MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, SEVERITIES
+from copydesk.scoring.profiles import PROFILES
 
 # How offsets are counted in the response: Unicode code points (Python, the default) or
 # UTF-16 code units (JavaScript strings, the DOM).

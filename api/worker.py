@@ -1,6 +1,6 @@
 """copydesk's gunicorn worker: gevent's, answering its listen queue at shutdown and its own errors as problem+json.
 
-api/gunicorn_conf.py names it (`worker_class = "api.worker.Worker"`). What it adds to
+api/gunicorn_conf.py names it (`worker_class = "copydesk.api.worker.Worker"`). What it adds to
 gunicorn's GeventWorker:
 - At SIGTERM, the connections waiting in the listen queue (accepted by the kernel, not yet
   by a worker, e.g. while every worker was analyzing) are accepted and answered, with
@@ -47,7 +47,7 @@ DETAILS = {
 
 def problem_bytes(status: int, reason: str, message: str) -> bytes:
     """A whole HTTP/1.1 problem+json answer for one of gunicorn's own errors (the connection then closes)."""
-    from api.security import SECURITY_HEADERS
+    from copydesk.api.security import SECURITY_HEADERS
 
     detail = DETAILS.get(status, reason)
     if message:

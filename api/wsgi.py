@@ -1,4 +1,4 @@
-"""The WSGI entry point: `gunicorn -c api/gunicorn_conf.py api.wsgi:app`."""
+"""The WSGI entry point: `gunicorn -c api/gunicorn_conf.py copydesk.api.wsgi:app`."""
 
 from __future__ import annotations
 

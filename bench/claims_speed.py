@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring import claims, figures  # noqa: E402
-from scoring.options import Options  # noqa: E402
-from scoring.text import build_document  # noqa: E402
+from copydesk.scoring import claims, figures  # noqa: E402
+from copydesk.scoring.options import Options  # noqa: E402
+from copydesk.scoring.text import build_document  # noqa: E402
 
 COPIES = (1, 10, 100)
 

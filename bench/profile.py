@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-profile", action="store_true", help="only run the loop (for an outside sampler)")
     args = parser.parse_args(argv)
 
-    import scoring
+    from copydesk import scoring
 
     texts = corpus.articles(args.articles, seed_only=True)
     scoring.analyze(texts[0])  # imports and first-use work stay out of the profile

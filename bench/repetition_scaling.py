@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scoring import figures, repetition  # noqa: E402
-from scoring.text import build_document  # noqa: E402
+from copydesk.scoring import figures, repetition  # noqa: E402
+from copydesk.scoring.text import build_document  # noqa: E402
 
 SIZES = (5, 50, 500, 5000)
 SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vor", "du", "pel", "shi", "an", "gro", "bel", "nit", "os", "qua")

@@ -149,7 +149,7 @@ def main(argv=None) -> int:
         args.sizes, args.articles, args.mib = "1,2", 40, 1 / 16
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    import scoring
+    from copydesk import scoring
 
     analyze = scoring.analyze
     print(f"# scaling bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}, seed {corpus.word_count(corpus.sources()[0])} words")

@@ -8,7 +8,7 @@
 1. One-shot processes, each scoring FILE (default: the seed) and exiting; wall time from
    spawn to exit and peak RSS (ru_maxrss from os.wait4 on that one child), medians:
    - copydesk: the CLI `copydesk analyze FILE` when .venv/bin/copydesk exists and succeeds,
-     else `python -c` importing scoring and calling scoring.analyze on the file;
+     else `python -c` importing scoring and calling copydesk.scoring.analyze on the file;
    - textstat: `python -c` computing its 16 metrics (CMUdict served offline, see
      bench/baseline_app.py), textstat-rs: the same with textstat_rs;
    - bare: `python -c pass`, the interpreter's own floor.
@@ -62,7 +62,7 @@ PROJECT_PACKAGES = ("scoring", "api")
 # the figure is printed next to the bare interpreter's so the reader sees the overhead.
 TARGET_CLI_SECONDS = 0.15
 
-ONE_SHOT_COPYDESK = "import sys, scoring; scoring.analyze(open(sys.argv[1], encoding='utf-8').read())"
+ONE_SHOT_COPYDESK = "import sys; from copydesk import scoring; scoring.analyze(open(sys.argv[1], encoding='utf-8').read())"
 ONE_SHOT_TEXTSTAT = (
     "import sys; sys.path.insert(0, {root!r}); from bench.baseline_app import offline_textstat, score; "
     "score(offline_textstat(), open(sys.argv[1], encoding='utf-8').read())"
@@ -175,7 +175,7 @@ def request(port: int, method: str, path: str, body: bytes | None = None) -> int
 
 def gunicorn_boot(runs: int) -> None:
     """Master start to ready, worker boot, first vs later analyze request, with one worker."""
-    print(f"2. gunicorn, production config (python:api.gunicorn_conf, started outside the tree), 1 worker, {runs} boots")
+    print(f"2. gunicorn, production config (python:copydesk.api.gunicorn_conf, started outside the tree), 1 worker, {runs} boots")
     body = json.dumps({"text": corpus.seed_variant(424242)}).encode()
     later_body = json.dumps({"text": corpus.seed_variant(424243)}).encode()
     rows = []
@@ -185,7 +185,7 @@ def gunicorn_boot(runs: int) -> None:
         booting: list[float] = []
         start = time.perf_counter()
         # from outside the tree, as the image starts it, so a compiled install is the one booted
-        proc = subprocess.Popen([GUNICORN, "-c", "python:api.gunicorn_conf", "api.wsgi:app"], cwd=tempfile.gettempdir(), env=env,
+        proc = subprocess.Popen([GUNICORN, "-c", "python:copydesk.api.gunicorn_conf", "copydesk.api.wsgi:app"], cwd=tempfile.gettempdir(), env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
         def watch(stream=proc.stdout) -> None:
@@ -199,7 +199,7 @@ def gunicorn_boot(runs: int) -> None:
         try:
             while request(port, "GET", "/v1/health") != 200:
                 if proc.poll() is not None or time.perf_counter() - start > 60:
-                    raise RuntimeError("gunicorn did not come up (is api.wsgi importable?)")
+                    raise RuntimeError("gunicorn did not come up (is copydesk.api.wsgi importable?)")
                 time.sleep(0.005)
             ready = time.perf_counter()
             t0 = time.perf_counter()
@@ -222,7 +222,7 @@ def gunicorn_boot(runs: int) -> None:
 
 def import_costs(runs: int, top: int = 15) -> None:
     """The modules that cost most to import for the CLI run: least self time over `runs` runs of -X importtime."""
-    code = "import api.cli, scoring.report"
+    code = "import copydesk.api.cli, copydesk.scoring.report"
     print(f"3. imports of the CLI run (`python -X importtime -c '{code}'`), least of {runs} runs, bytecode cached")
     self_us: dict[str, list[int]] = collections.defaultdict(list)
     total_us: list[int] = []

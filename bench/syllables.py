@@ -30,8 +30,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
-from scoring import syllables  # noqa: E402
-from scoring.english_syllables import english_rule  # noqa: E402
+from copydesk.scoring import syllables  # noqa: E402
+from copydesk.scoring.english_syllables import english_rule  # noqa: E402
 
 COMMON = 5000
 PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?")

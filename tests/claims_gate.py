@@ -14,10 +14,10 @@ import math
 import sys
 from pathlib import Path
 
-from scoring import figures
-from scoring.claims import analyze
-from scoring.options import Options
-from scoring.text import build_document
+from copydesk.scoring import figures
+from copydesk.scoring.claims import analyze
+from copydesk.scoring.options import Options
+from copydesk.scoring.text import build_document
 from tests.labelled import read_labelled
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"

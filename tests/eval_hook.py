@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from api.reports import report_body
-from scoring import analyze as _analyze
+from copydesk.api.reports import report_body
+from copydesk.scoring import analyze as _analyze
 
 
 def analyze(text: str) -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from api import cli
+from copydesk.api import cli
 from tests.conftest import ROOT, SEED_PATH
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def commands(block: str) -> list[str]:
 
 
 def api_report(text: str, format: str = "text") -> dict:
-    from api import create_app
+    from copydesk.api import create_app
 
     response = create_app({"TESTING": True}).test_client().post("/v1/analyze", json={"text": text, "format": format})
     return response.get_json()
@@ -152,7 +152,7 @@ def test_a_wrong_command_line_fails_with_a_message(args, status):
 def test_analyze_does_not_import_flask_and_only_json_imports_marshmallow():
     probe = (
         "import sys, io, contextlib\n"
-        "from api.cli import main\n"
+        "from copydesk.api.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(sys.argv[1:])\n"
         "print(' '.join(m for m in ('flask', 'marshmallow') if m in sys.modules))\n"
@@ -251,7 +251,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
 def test_the_summary_says_what_was_not_analyzed_for_a_language_without_rules():
     import io
 
-    import scoring
+    from copydesk import scoring
 
     text = "A polícia disse que três pessoas morreram no incêndio de terça-feira no centro da cidade."
     out = io.StringIO()

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from api import cli_analyze
+from copydesk.api import cli_analyze
 from tests.conftest import SEED_PATH
 from tests.test_cli import BIN, COMMAND_TIMEOUT, api_report, run
 

@@ -1,4 +1,4 @@
-"""Each option of `copydesk analyze` changes the report as documented (in process: api.cli.main), at its bounds and one past.
+"""Each option of `copydesk analyze` changes the report as documented (in process: copydesk.api.cli.main), at its bounds and one past.
 
 The claims options (--[no-]anonymous-as-vague, --disabled-rules), --offsets and the output
 formats are tested in tests/test_cli_archive.py.
@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from api import cli
+from copydesk.api import cli
 from tests.api.test_option_effects import STORY
 from tests.labelled import read_labelled
 from tests.scoring.test_readability_wiring import ARTICLES

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-import scoring
+from copydesk import scoring
 from bench import fuzz
 
 # Characters of the smaller input; the larger is twice as long.

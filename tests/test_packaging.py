@@ -76,6 +76,6 @@ def test_a_runtime_install_of_the_wheel_loads_the_app_and_its_worker(built, tmp_
         [str(venv / "bin" / "pip"), "install", "-q", str(wheel)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
     )
     assert install.returncode == 0, install.stderr[-3000:]
-    probe = "import api.wsgi, api.worker, gunicorn.workers.ggevent; print(api.worker.Worker.__mro__[1].__module__)"
+    probe = "import gunicorn.workers.ggevent; from copydesk import api; import copydesk.api.wsgi, copydesk.api.worker; print(api.worker.Worker.__mro__[1].__module__)"
     loaded = subprocess.run([str(venv / "bin" / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=BUILD_TIMEOUT, check=False)
     assert loaded.returncode == 0, loaded.stderr[-3000:]

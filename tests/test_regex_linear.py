@@ -36,7 +36,7 @@ SOURCES = sorted(PATTERNS, key=lambda source: PATTERNS[source][1])
 
 def test_the_audit_finds_the_project_patterns():
     wheres = {where for _, where in PATTERNS.values()}
-    assert any(w.startswith("scoring.text.") for w in wheres)
+    assert any(w.startswith("copydesk.scoring.text.") for w in wheres)
     assert len(PATTERNS) >= 10
 
 

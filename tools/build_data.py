@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.lexicons import COMPILED_SUFFIX, DATA_DIR, compile_data, compiled_sources, read_compiled, same_data  # noqa: E402
+from copydesk.scoring.lexicons import COMPILED_SUFFIX, DATA_DIR, compile_data, compiled_sources, read_compiled, same_data  # noqa: E402
 
 
 def fresh_copy(name: str, parser: str, parse) -> tuple[bytes, bytes]:

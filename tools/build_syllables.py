@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.english_syllables import EnglishSyllables, english_rule, ngrams  # noqa: E402
+from copydesk.scoring.english_syllables import EnglishSyllables, english_rule, ngrams  # noqa: E402
 
 OUT = ROOT / "scoring" / "data" / "syllables_en.toml"
 TABLE_OUT = ROOT / "scoring" / "data" / "syllables_en_table.txt"

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring import read_time, readability  # noqa: E402
-from scoring.text import build_document  # noqa: E402
+from copydesk.scoring import read_time, readability  # noqa: E402
+from copydesk.scoring.text import build_document  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_af487410b511baf4.txt"
 OUT = ROOT / "docs" / "readability-vs-textstat.md"

@@ -93,9 +93,9 @@ def test_markup_is_reported_as_the_plain_text_it_holds(client):
 
 
 def test_the_report_matches_the_library_for_the_same_article(client, seed_text):
-    import scoring
+    from copydesk import scoring
 
-    from api.schemas import ReportSchema
+    from copydesk.api.schemas import ReportSchema
 
     expected = ReportSchema().dump(scoring.analyze(seed_text))
     body = client.post("/v1/analyze", json={"text": seed_text}).get_json()

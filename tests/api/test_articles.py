@@ -7,8 +7,8 @@ import json
 import pytest
 from marshmallow import ValidationError
 
-from api.articles import ArticleRequest, options_from, read_article
-from api.schemas import ArticleSchema, OptionsSchema
+from copydesk.api.articles import ArticleRequest, options_from, read_article
+from copydesk.api.schemas import ArticleSchema, OptionsSchema
 
 TEXT = "The council said repairs would cost $4.2 million. \u201cWe will pay,\u201d the mayor said."
 

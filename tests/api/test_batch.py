@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from api import create_app
-from api.batch import MAX_ID_LENGTH
-from api.settings import DEFAULT_BATCH_MAX_CHARS, DEFAULT_BATCH_MAX_ITEMS
+from copydesk.api import create_app
+from copydesk.api.batch import MAX_ID_LENGTH
+from copydesk.api.settings import DEFAULT_BATCH_MAX_CHARS, DEFAULT_BATCH_MAX_ITEMS
 from tests.conftest import PROBLEM_JSON, ContractClient
 
 GOOD = "The council said on Monday that repairs would cost $4.2 million."
@@ -145,7 +145,7 @@ def test_each_item_is_held_to_the_single_article_limits():
 
 
 def test_an_unexpected_failure_is_that_items_500_without_internals(client, monkeypatch):
-    import scoring
+    from copydesk import scoring
 
     real = scoring.analyze
 

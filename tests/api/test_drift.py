@@ -9,8 +9,8 @@ import typing
 import pytest
 from marshmallow import fields
 
-from api.schemas import API_ONLY_REPORT_KEYS, NOT_DUMPED_REPORT_FIELDS, REPORT_PARTS, ReportSchema
-from scoring import results
+from copydesk.api.schemas import API_ONLY_REPORT_KEYS, NOT_DUMPED_REPORT_FIELDS, REPORT_PARTS, ReportSchema
+from copydesk.scoring import results
 from tests.conftest import spec_document
 
 # Dataclass fields the API leaves out of the JSON on purpose.

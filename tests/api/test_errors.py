@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-import scoring
-from api import create_app
+from copydesk import scoring
+from copydesk.api import create_app
 from tests.conftest import PROBLEM_JSON, ContractClient
 
 TEXT = "The council said repairs would cost $4.2 million."
@@ -166,7 +166,7 @@ def test_unexpected_errors_answer_500_without_internals(monkeypatch, error):
     def broken(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr("scoring.analyze", broken)
+    monkeypatch.setattr("copydesk.scoring.analyze", broken)
     response = app.test_client().post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 500
     assert response.mimetype == PROBLEM_JSON
@@ -182,7 +182,7 @@ def test_a_non_finite_number_is_a_500_not_invalid_json(monkeypatch):
         report = real(*args, **kwargs)
         return dataclasses.replace(report, readability=dataclasses.replace(report.readability, grade=float("nan")))
 
-    monkeypatch.setattr("scoring.analyze", broken)
+    monkeypatch.setattr("copydesk.scoring.analyze", broken)
     response = app.test_client().post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 500
     assert "NaN" not in response.get_data(as_text=True)
@@ -201,7 +201,7 @@ def test_every_input_error_of_the_library_is_a_422(monkeypatch, client, error, t
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr("scoring.analyze", refuse)
+    monkeypatch.setattr("copydesk.scoring.analyze", refuse)
     response = client.post("/v1/analyze", json={"text": TEXT})
     assert response.status_code == 422
     assert response.get_json()["type"] == type

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api import DEFAULT_MAX_CONTENT_LENGTH, create_app
+from copydesk.api import DEFAULT_MAX_CONTENT_LENGTH, create_app
 
 
 def test_defaults_apply_without_configuration(monkeypatch):

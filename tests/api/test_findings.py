@@ -8,8 +8,8 @@ import json
 import pytest
 from flask.testing import FlaskClient
 
-from api.reports import accepts_gzip, best_locale
-from api.schemas import RULE_IDS
+from copydesk.api.reports import accepts_gzip, best_locale
+from copydesk.api.schemas import RULE_IDS
 
 # A character outside the BMP before the findings: UTF-16 offsets differ from code points.
 ASTRAL = "\U0001F30A Flood. The bridge was closed on Monday, and reports indicate 3,000 people fled."
@@ -133,7 +133,7 @@ def test_min_severity_per_request(client, seed_text):
 
 
 def test_offsets_in_utf16_and_into_the_markup():
-    from api import create_app
+    from copydesk.api import create_app
 
     client = create_app({"TESTING": True}).test_client()
     plain = client.post("/v1/analyze?offsets=utf16", data=ASTRAL.encode(), content_type="text/plain").get_json()

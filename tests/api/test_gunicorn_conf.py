@@ -79,7 +79,7 @@ def test_a_bad_value_stops_the_server_with_its_name(monkeypatch, variable, value
 
 def test_workers_are_gevent_so_idle_and_slow_connections_cost_no_worker(monkeypatch):
     conf = load(monkeypatch)
-    assert conf["worker_class"] == "api.worker.Worker"
+    assert conf["worker_class"] == "copydesk.api.worker.Worker"
     assert conf["worker_connections"] >= 1000
     # the class gunicorn will load, with gevent installed as a dependency
     from gunicorn.util import load_class
@@ -95,7 +95,7 @@ def test_child_exit_merges_the_workers_metrics_and_warns_past_the_budget(monkeyp
     # or later tests in this process would get the multiprocess store
     import prometheus_client.mmap_dict  # noqa: F401
 
-    from api import observability
+    from copydesk.api import observability
 
     monkeypatch.setenv(observability.MULTIPROC_ENV, str(tmp_path))
     warnings = []

@@ -150,14 +150,14 @@ def test_body_limit_says_by_how_much(app):
 
 @pytest.mark.parametrize("value", [0, -5, "many", True])
 def test_a_bad_limit_refuses_to_start(value):
-    from api import create_app
+    from copydesk.api import create_app
 
     with pytest.raises(ValueError):
         create_app({"TESTING": True, "MAX_UNITS": value})
 
 
 def test_a_50000_word_feature_passes_the_default_limits(app):
-    from api.limits import check_article
+    from copydesk.api.limits import check_article
 
     feature = ("The council approved the budget for the new school year on Monday evening. " * 4_000)
     assert len(feature.split()) > 50_000
@@ -185,6 +185,6 @@ def test_anonymous_as_vague_is_a_boolean_not_a_number(client, value, status):
     ],
 )
 def test_html_is_cut_where_a_construct_never_closes(source, kept):
-    from scoring.markup import parseable_prefix
+    from copydesk.scoring.markup import parseable_prefix
 
     assert parseable_prefix(source) == kept

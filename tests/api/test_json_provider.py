@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 import json
 
-from api import create_app
+from copydesk.api import create_app
 
 TEXT = "Le maire a dit que 3\u202f000 foyers \u00e9taient inond\u00e9s \U0001f30a. \u201cNous paierons,\u201d a-t-il dit."
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from api import create_app
+from copydesk.api import create_app
 from tests.conftest import PROBLEM_JSON, ContractClient
 
 # The bounds the README and openapi.yaml state (api/errors.py holds them; checked below).
@@ -36,7 +36,7 @@ def assert_bounded_problem(response, status=422):
 
 
 def test_the_stated_bounds_are_the_ones_applied():
-    from api import errors
+    from copydesk.api import errors
 
     assert (errors.MAX_PROBLEM_BYTES, errors.MAX_ERROR_FIELDS) == (MAX_PROBLEM_BYTES, MAX_ERROR_FIELDS)
 
@@ -145,7 +145,8 @@ def test_an_analysis_past_its_budget_is_a_422_naming_the_limit():
 def test_a_batch_past_its_budget_answers_every_item_and_ends(content_type, monkeypatch):
     # finding 6: a batch that outlives the worker timeout lost its items to the killed worker;
     # with the budget, the items not started get their own 422 and the answer is complete
-    import api.batch
+    from copydesk import api
+    import copydesk.api.batch
 
     analyze_body = api.batch.analyze_body
 
@@ -172,8 +173,8 @@ def test_a_batch_past_its_budget_answers_every_item_and_ends(content_type, monke
 
 
 def test_the_library_checks_the_deadline_between_stages():
-    import scoring
-    from scoring.errors import TimeBudgetExceededError
+    from copydesk import scoring
+    from copydesk.scoring.errors import TimeBudgetExceededError
 
     with pytest.raises(TimeBudgetExceededError):
         scoring.analyze(TEXT, deadline=time.monotonic() - 1)
@@ -201,7 +202,7 @@ def test_an_integer_id_in_the_safe_range_names_its_item(client):
 
 
 def test_what_orjson_refuses_in_a_batch_answer_is_written_as_escaped_json():
-    from api.batch import _encode
+    from copydesk.api.batch import _encode
 
     # a lone surrogate has no UTF-8 form: orjson refuses it, the stdlib escapes it
     encoded = _encode({"id": "s", "text": "odd \ud800 text", "n": 2**70})

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from api import observability
-from api.observability import MAX_REQUEST_ID_LENGTH, request_id_from
+from copydesk.api import observability
+from copydesk.api.observability import MAX_REQUEST_ID_LENGTH, request_id_from
 
 GENERATED = re.compile(r"[0-9a-f]{32}")
 
@@ -122,7 +122,7 @@ def test_metrics_count_requests_by_route_and_status(client):
 
 
 def test_each_app_counts_its_own_requests(app):
-    from api import create_app
+    from copydesk.api import create_app
 
     first, second = app.test_client(), create_app({"TESTING": True}).test_client()
     first.get("/v1/health", buffered=True)

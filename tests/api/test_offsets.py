@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.offsets import is_offset_key, to_utf16, utf16_positions
+from copydesk.api.offsets import is_offset_key, to_utf16, utf16_positions
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from api.schemas import LANGUAGE_PATTERN, PROFILE_NAMES, RULE_IDS
+from copydesk.api.schemas import LANGUAGE_PATTERN, PROFILE_NAMES, RULE_IDS
 from tests.conftest import spec_document, spec_operations, static_assets
 
 AUTOMATIC_METHODS = {"HEAD", "OPTIONS"}  # Flask adds these to every route

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import scoring
-from api import create_app
-from api.limits import DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_UNITS
-from api.offsets import utf16_positions
-from scoring.options import MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
+from copydesk import scoring
+from copydesk.api import create_app
+from copydesk.api.limits import DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_UNITS
+from copydesk.api.offsets import utf16_positions
+from copydesk.scoring.options import MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE
 from tests.conftest import ContractClient
 from tests.labelled import read_labelled
 

@@ -54,7 +54,7 @@ def test_the_demo_seed_is_the_projects_seed(client):
 
 
 def test_the_docs_page_relaxes_the_policy_only_for_data_images(client):
-    from api.security import CONTENT_SECURITY_POLICY
+    from copydesk.api.security import CONTENT_SECURITY_POLICY
 
     policy = client.get("/docs").headers["Content-Security-Policy"]
     assert policy.replace(" data:", "") == CONTENT_SECURITY_POLICY

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-import scoring
-from api.reports import REPORT_SCHEMA, dump_report
+from copydesk import scoring
+from copydesk.api.reports import REPORT_SCHEMA, dump_report
 from bench import corpus
 from tests.api.test_markup_offsets import HTML, MARKDOWN
 
@@ -50,7 +50,7 @@ def test_data_keys_and_attribute_names_that_are_not_identifiers_dump_like_marshm
 
     from marshmallow import Schema, fields
 
-    from api.reports import _schema_dump
+    from copydesk.api.reports import _schema_dump
 
     class Odd(Schema):
         label = fields.String(attribute="class", data_key="the label")
@@ -67,7 +67,7 @@ def test_values_not_of_the_fields_type_are_converted_like_marshmallow():
 
     from marshmallow import Schema, fields
 
-    from api.reports import _schema_dump
+    from copydesk.api.reports import _schema_dump
 
     class Label(str, Enum):
         A = "a"
@@ -100,7 +100,7 @@ def test_no_collection_meets_a_report_while_a_request_is_answered(client, seed_t
     # collection that walked the whole report (tokens and all). A threshold of 10 makes the
     # request collect often; what the process held before (other tests' reports) is frozen
     # out of the generations, so a Token seen there can only be this request's.
-    from scoring.text import Token
+    from copydesk.scoring.text import Token
 
     seen: list[bool] = []
 
@@ -125,7 +125,7 @@ def test_no_collection_meets_a_report_while_a_request_is_answered(client, seed_t
 
 
 def test_analyze_body_leaves_a_paused_collector_paused_and_restarts_one_it_paused(seed_text):
-    from api.reports import analyze_body
+    from copydesk.api.reports import analyze_body
 
     assert gc.isenabled()
     body = analyze_body(seed_text, "text", scoring.Options(), "code_points")

@@ -8,8 +8,8 @@ import logging
 import pytest
 from flask.testing import FlaskClient
 
-from api import create_app
-from api.security import CONTENT_SECURITY_POLICY, key_digests, key_matches
+from copydesk.api import create_app
+from copydesk.api.security import CONTENT_SECURITY_POLICY, key_digests, key_matches
 from tests.conftest import ContractClient, spec_document, spec_operations
 
 KEY = "s3cret-key-for-tests"

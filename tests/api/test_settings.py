@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from api import create_app
-from api.settings import PREFIX, SETTINGS, SettingError, app_settings, check_environment, read_environment
+from copydesk.api import create_app
+from copydesk.api.settings import PREFIX, SETTINGS, SettingError, app_settings, check_environment, read_environment
 from tests.conftest import ROOT
 
 CONF = ROOT / "api" / "gunicorn_conf.py"
@@ -130,7 +130,7 @@ def test_gunicorn_refuses_to_start_with_a_bad_value_and_says_why(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(PREFIX)}
     env.update({"COPYDESK_BIND": "127.0.0.1:0", "COPYDESK_MAX_CONTENT_LENGTH": "null"})
     done = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "copydesk.api.wsgi:app"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )
     assert done.returncode != 0
@@ -144,7 +144,7 @@ def test_gunicorn_refuses_to_start_with_a_keys_file_of_comments(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(PREFIX)}
     env.update({"COPYDESK_BIND": "127.0.0.1:0", "COPYDESK_WORKERS": "1", "COPYDESK_API_KEYS_FILE": str(keys)})
     done = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "copydesk.api.wsgi:app"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )
     assert done.returncode != 0

@@ -9,8 +9,8 @@ import types
 import pytest
 from gunicorn.workers.base_async import AsyncWorker
 
-from api import worker
-from api.security import SECURITY_HEADERS
+from copydesk.api import worker
+from copydesk.api.security import SECURITY_HEADERS
 
 
 def parse(raw: bytes) -> tuple[str, dict[str, str], dict]:

@@ -9,7 +9,7 @@ import pytest
 from gunicorn.http.errors import InvalidChunkSize
 from werkzeug.exceptions import BadRequest, RequestTimeout, ServiceUnavailable
 
-from api.wsgi import FramedInput, framed
+from copydesk.api.wsgi import FramedInput, framed
 
 
 class FakeSocket:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from api import create_app
+from copydesk.api import create_app
 from tests.conftest import ROOT, SEED_PATH
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from api import create_app
+from copydesk.api import create_app
 from tests.browser.test_demo import WAIT_MS, browser, served, sync_api  # noqa: F401 (the browser fixture)
 
 pytestmark = pytest.mark.browser

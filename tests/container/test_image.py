@@ -138,7 +138,7 @@ def test_the_seed_is_analyzed(container):
 
 def test_the_analysis_runs_compiled(engine, container):
     # the Dockerfile's default COMPILE=1: scoring/ is mypyc-compiled, so modules load from .so files
-    probe = "import scoring.text, scoring.claims; print(scoring.text.__file__, scoring.claims.__file__)"
+    probe = "from copydesk import scoring; import copydesk.scoring.text, copydesk.scoring.claims; print(scoring.text.__file__, scoring.claims.__file__)"
     files = podman("exec", container["name"], "python", "-c", probe, env=engine).stdout.split()
     assert files and all(f.endswith(".so") for f in files), files
 

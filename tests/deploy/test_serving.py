@@ -21,7 +21,7 @@ def _env(entries) -> dict[str, str]:
 def test_the_image_starts_gunicorn_with_the_shipped_config():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     cmd = next(line for line in dockerfile.splitlines() if line.startswith("CMD "))
-    assert '"-c", "python:api.gunicorn_conf"' in cmd
+    assert '"-c", "python:copydesk.api.gunicorn_conf"' in cmd
     assert "GUNICORN_CMD_ARGS" not in dockerfile
 
 
@@ -37,17 +37,17 @@ def test_compose_and_kubernetes_do_not_override_the_worker_class():
 
 
 def test_copydesk_serve_and_the_readme_quick_start_use_the_shipped_config(monkeypatch):
-    from api import cli
+    from copydesk.api import cli
 
     ran = []
     monkeypatch.setattr(cli.os, "execve", lambda path, argv, env: ran.append(argv))
     cli.serve("127.0.0.1:9", None)
-    assert ran[0][-3:] == ["-c", cli.GUNICORN_CONF, "api.wsgi:app"]
+    assert ran[0][-3:] == ["-c", cli.GUNICORN_CONF, "copydesk.api.wsgi:app"]
     assert Path(cli.GUNICORN_CONF) == ROOT / "api" / "gunicorn_conf.py"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert ".venv/bin/gunicorn -c api/gunicorn_conf.py api.wsgi:app" in readme
+    assert ".venv/bin/gunicorn -c api/gunicorn_conf.py copydesk.api.wsgi:app" in readme
 
 
 def test_the_shipped_config_names_the_gevent_worker():
     conf = (ROOT / "api" / "gunicorn_conf.py").read_text(encoding="utf-8")
-    assert re.search(r'^worker_class = "api\.worker\.Worker"$', conf, re.M)
+    assert re.search(r'^worker_class = "copydesk\.api\.worker\.Worker"$', conf, re.M)

@@ -55,7 +55,7 @@ def gunicorn(log_path: Path, extra_env: dict[str, str] | None = None, **settings
     env.update(extra_env or {})
     with log_path.open("w+") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "api.wsgi:app"],
+            [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "copydesk.api.wsgi:app"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         try:

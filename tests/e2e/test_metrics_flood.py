@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from api.observability import METRICS_DIR_BUDGET_BYTES, multiprocess_dir_bytes
+from copydesk.api.observability import METRICS_DIR_BUDGET_BYTES, multiprocess_dir_bytes
 from tests.e2e.live import REQUEST_TIMEOUT, gunicorn, worker_pids
 
 pytestmark = pytest.mark.e2e

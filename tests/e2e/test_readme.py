@@ -28,7 +28,7 @@ def test_the_serve_command_sets_up_and_runs_gunicorn_with_the_config_module():
     command = readme_command("**1. Set up and serve**")
     # serving needs the runtime install only (the test extras are ~6x its size)
     assert command.startswith("python3 -m venv .venv && .venv/bin/pip install -e . && ")
-    assert command.endswith(".venv/bin/gunicorn -c api/gunicorn_conf.py api.wsgi:app")
+    assert command.endswith(".venv/bin/gunicorn -c api/gunicorn_conf.py copydesk.api.wsgi:app")
 
 
 def test_ci_stops_on_the_first_failure():

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from api import create_app
+from copydesk.api import create_app
 from tests.conftest import ROOT, SEED_PATH
 from tests.e2e.live import REQUEST_TIMEOUT, gunicorn
 from tests.test_cli import README, commands, readme_blocks

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-import scoring
-from scoring import formulas
-from scoring.errors import InvalidOptionError
-from scoring.options import MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, Options
-from scoring.profiles import Profile
-from scoring.read_time import image_seconds, minutes
-from scoring.readability import HARD_SENTENCE_MIN_WORDS, count, findings
-from scoring.segment import TITLES
-from scoring.text import build_document
+from copydesk import scoring
+from copydesk.scoring import formulas
+from copydesk.scoring.errors import InvalidOptionError
+from copydesk.scoring.options import MAX_WORDS_PER_MINUTE, MIN_WORDS_PER_MINUTE, Options
+from copydesk.scoring.profiles import Profile
+from copydesk.scoring.read_time import image_seconds, minutes
+from copydesk.scoring.readability import HARD_SENTENCE_MIN_WORDS, count, findings
+from copydesk.scoring.segment import TITLES
+from copydesk.scoring.text import build_document
 from tests.scoring.test_readability_wiring import textstat_value
 
 
@@ -159,7 +159,7 @@ def test_dale_chall_at_five_percent_and_just_past():
 
 @pytest.mark.parametrize(("words", "kind"), [(25, "heading"), (26, "sentence")])
 def test_an_unpunctuated_line_is_a_heading_up_to_25_words(words, kind):
-    from scoring.segment import HEADING_MAX_WORDS
+    from copydesk.scoring.segment import HEADING_MAX_WORDS
 
     assert HEADING_MAX_WORDS == 25
     text = " ".join(["Council"] * words) + "\n\nThe council met on Monday and voted."

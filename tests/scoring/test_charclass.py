@@ -3,7 +3,7 @@
 import random
 import sys
 
-from scoring.charclass import is_alpha, is_upper, starts_upper
+from copydesk.scoring.charclass import is_alpha, is_upper, starts_upper
 
 # every ASCII character, and non-ASCII ones of each kind the fast path hands to the method:
 # letters of both cases, a title-case letter, marks, digits, a dotted capital whose lower
@@ -37,7 +37,7 @@ def test_the_same_answers_as_the_str_methods():
 def test_which_build_runs_is_known():
     # the compiled step of .ci/run runs this file against the mypyc build, where the fast
     # path is the one tested; in the editable install the methods are called directly
-    import scoring.charclass as charclass
+    import copydesk.scoring.charclass as charclass
 
     assert charclass.COMPILED is (not charclass.__file__.endswith(".py")), charclass.__file__
-    assert sys.modules["scoring.charclass"] is charclass
+    assert sys.modules["copydesk.scoring.charclass"] is charclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import figures
-from scoring.claims import analyze
-from scoring.options import Options
-from scoring.text import build_document
+from copydesk.scoring import figures
+from copydesk.scoring.claims import analyze
+from copydesk.scoring.options import Options
+from copydesk.scoring.text import build_document
 
 
 def run(text: str, **options):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.options import Options
+from copydesk.scoring.options import Options
 from tests.claims_gate import ARTICLES, STATUSES, article_counts, f1, figures_by_article, floors
 from tests.scoring.test_claims_articles import seed_claims
 

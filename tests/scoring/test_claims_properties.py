@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scoring import figures
-from scoring.claims import analyze
-from scoring.options import Options
-from scoring.text import build_document
+from copydesk.scoring import figures
+from copydesk.scoring.claims import analyze
+from copydesk.scoring.options import Options
+from copydesk.scoring.text import build_document
 
 # Words that exercise every rule: reporting verbs, source heads, pronouns, modals, quotes.
 VOCABULARY = (

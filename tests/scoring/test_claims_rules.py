@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import figures
-from scoring.claims import explain
-from scoring.claims.rules import BY_ID, RULES, check_disabled
-from scoring.errors import InvalidOptionError
-from scoring.lexicons import load
-from scoring.options import Options
-from scoring.text import build_document
+from copydesk.scoring import figures
+from copydesk.scoring.claims import explain
+from copydesk.scoring.claims.rules import BY_ID, RULES, check_disabled
+from copydesk.scoring.errors import InvalidOptionError
+from copydesk.scoring.lexicons import load
+from copydesk.scoring.options import Options
+from copydesk.scoring.text import build_document
 
 
 def decided(text: str, options: Options | None = None) -> set[str]:
@@ -68,7 +68,7 @@ def test_lexicons_name_their_sources(name):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_message_fills_cue_and_source_as_format_does(rule):
-    from scoring.claims.rules import message
+    from copydesk.scoring.claims.rules import message
 
     for cue, source in (("11,000", "the agency"), ("{cue}", "{source} and {0}"), ("", "")):
         assert message(rule.id, cue=cue, source=source) == rule.message.format(cue=cue, source=source)
@@ -76,8 +76,8 @@ def test_message_fills_cue_and_source_as_format_does(rule):
 
 @pytest.mark.parametrize("template", ["credited to {who}", "states {cue!r}", "states {cue:>10}"])
 def test_a_message_with_another_field_is_refused(template):
-    from scoring.claims.rules import Rule, _parts
-    from scoring.errors import LexiconError
+    from copydesk.scoring.claims.rules import Rule, _parts
+    from copydesk.scoring.errors import LexiconError
 
     with pytest.raises(LexiconError, match="may hold"):
         _parts(Rule("x.y", template, "src", ("a",), ("b",)))

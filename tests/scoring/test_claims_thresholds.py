@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import scoring
-from scoring.claims import ORPHAN_QUOTE_SHARE
-from scoring.claims.detect import EVENT_MIN_WORDS
+from copydesk import scoring
+from copydesk.scoring.claims import ORPHAN_QUOTE_SHARE
+from copydesk.scoring.claims.detect import EVENT_MIN_WORDS
 
 
 def claims(text: str) -> list[tuple[int, str, str | None]]:

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from scoring import lexicons
-from scoring.errors import LexiconError
-from scoring.lexicons import (
+from copydesk.scoring import lexicons
+from copydesk.scoring.errors import LexiconError
+from copydesk.scoring.lexicons import (
     COMPILED_MAGIC,
     COMPILED_SUFFIX,
     DATA_DIR,

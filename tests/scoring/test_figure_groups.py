@@ -2,12 +2,12 @@
 
 import pytest
 
-import scoring
-from scoring import figure_groups
-from scoring.charclass import COMPILED
-from scoring.figure_groups import GROUPS_PER_VALUE_MAX, REFERENCE_REACH, group_figures
-from scoring.figures import find
-from scoring.text import build_document
+from copydesk import scoring
+from copydesk.scoring import figure_groups
+from copydesk.scoring.charclass import COMPILED
+from copydesk.scoring.figure_groups import GROUPS_PER_VALUE_MAX, REFERENCE_REACH, group_figures
+from copydesk.scoring.figures import find
+from copydesk.scoring.text import build_document
 
 
 def groups_of(text):

@@ -4,9 +4,9 @@ import math
 
 import pytest
 
-import scoring
-from scoring import figures
-from scoring.figures import (
+from copydesk import scoring
+from copydesk.scoring import figures
+from copydesk.scoring.figures import (
     META_FIRST_WORDS,
     NOUN_PHRASE_MAX,
     PHONE_MIN_DIGITS,
@@ -16,9 +16,9 @@ from scoring.figures import (
     YEAR_RANGE,
     find,
 )
-from scoring.numbers import MAX_DIGITS, format_value, read_words, split_suffix
-from scoring.options import Options
-from scoring.text import build_document
+from copydesk.scoring.numbers import MAX_DIGITS, format_value, read_words, split_suffix
+from copydesk.scoring.options import Options
+from copydesk.scoring.text import build_document
 
 
 def figs(text):

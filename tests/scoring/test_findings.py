@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from scoring import Options, analyze, findings
-from scoring.errors import InvalidOptionError
-from scoring.options import SEVERITIES
+from copydesk.scoring import Options, analyze, findings
+from copydesk.scoring.errors import InvalidOptionError
+from copydesk.scoring.options import SEVERITIES
 from tests.conftest import SEED_PATH
 
 SEED = SEED_PATH.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from scoring import bands, formulas
+from copydesk.scoring import bands, formulas
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import importlib
 
 import pytest
 
-from scoring import formulas
+from copydesk.scoring import formulas
 
 textstat_metrics = pytest.importorskip("textstat.backend.metrics")
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from scoring import language
-from scoring.errors import UnsupportedLanguageError
-from scoring.text import build_document
+from copydesk.scoring import language
+from copydesk.scoring.errors import UnsupportedLanguageError
+from copydesk.scoring.text import build_document
 
 TEXTS = {
     "en": "The city council voted on Tuesday to raise bus fares for the first time in a decade, and officials said the money would pay for new routes.",
@@ -156,7 +156,7 @@ ARTICLES = {
 
 @pytest.mark.parametrize("code", sorted(ARTICLES))
 def test_articles_in_languages_without_claims_rules_get_no_english_flags(code):
-    from scoring import analyze
+    from copydesk.scoring import analyze
 
     report = analyze(ARTICLES[code])
     assert report.language.code == code
@@ -171,7 +171,7 @@ def test_articles_in_languages_without_claims_rules_get_no_english_flags(code):
 
 
 def test_english_rules_run_on_english_and_a_named_language_switches_them_off():
-    from scoring import Options, analyze
+    from copydesk.scoring import Options, analyze
 
     text = "Police said 3 people died in the fire on Tuesday. The building had 40 flats."
     english = analyze(text)
@@ -181,7 +181,7 @@ def test_english_rules_run_on_english_and_a_named_language_switches_them_off():
 
 
 def test_a_language_without_formulas_gets_read_time_and_repetition_not_a_refusal():
-    from scoring import analyze
+    from copydesk.scoring import analyze
 
     text = PORTUGUESE + "\n\n" + PORTUGUESE
     report = analyze(text)

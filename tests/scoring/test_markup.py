@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from scoring.markup import extract
-from scoring.text import build_document
+from copydesk.scoring.markup import extract
+from copydesk.scoring.text import build_document
 
 HTML = """<!doctype html><html><head><title>Not the story</title><style>p { color: red }</style></head>
 <body><article>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import findings, messages
-from scoring.errors import LexiconError
+from copydesk.scoring import findings, messages
+from copydesk.scoring.errors import LexiconError
 
 ENGLISH = messages.CATALOGUES["en"]
 

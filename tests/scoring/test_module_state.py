@@ -6,8 +6,8 @@ import copy
 import importlib
 import pkgutil
 
-import scoring
-from scoring import analyze
+from copydesk import scoring
+from copydesk.scoring import analyze
 from tests.conftest import SEED_PATH
 
 MUTABLE = (dict, list, set, bytearray)
@@ -16,7 +16,7 @@ MUTABLE = (dict, list, set, bytearray)
 def module_containers() -> dict[str, object]:
     """Every dict, list, set and bytearray bound at the top level of a scoring module, or held by an object bound there."""
     found: dict[str, object] = {}
-    for info in pkgutil.walk_packages(scoring.__path__, "scoring."):
+    for info in pkgutil.walk_packages(scoring.__path__, "copydesk.scoring."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if name.startswith("__"):
@@ -36,8 +36,8 @@ def module_containers() -> dict[str, object]:
 
 def test_the_walk_reaches_tables_held_by_module_level_objects():
     containers = module_containers()
-    assert "scoring.syllables.ENGLISH.table" in containers
-    assert "scoring.syllables.ENGLISH.trie" in containers
+    assert "copydesk.scoring.syllables.ENGLISH.table" in containers
+    assert "copydesk.scoring.syllables.ENGLISH.trie" in containers
 
 
 def test_analyses_leave_module_level_containers_as_they_were():

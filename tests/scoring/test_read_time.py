@@ -2,8 +2,8 @@
 
 import pytest
 
-from scoring import read_time
-from scoring.text import build_document
+from copydesk.scoring import read_time
+from copydesk.scoring.text import build_document
 
 
 def words(n):

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring import readability
-from scoring.errors import InvalidOptionError
-from scoring.passive import RULES as PASSIVE
-from scoring.text import build_document
+from copydesk.scoring import readability
+from copydesk.scoring.errors import InvalidOptionError
+from copydesk.scoring.passive import RULES as PASSIVE
+from copydesk.scoring.text import build_document
 
 SEED = (Path(__file__).resolve().parents[2] / "seeds" / "000_af487410b511baf4.txt").read_text(encoding="utf-8")
 
@@ -194,8 +194,8 @@ def test_the_request_path_never_loads_textstat_nltk_or_build_tools():
     import sys
 
     code = (
-        "import sys, scoring; from scoring.text import build_document;"
-        "from scoring import language, readability, read_time;"
+        "import sys; from copydesk import scoring; from copydesk.scoring.text import build_document;"
+        "from copydesk.scoring import language, readability, read_time;"
         "doc = build_document('The council met on Tuesday. It voted to raise fares.');"
         "lang = language.resolve(doc, None).code; readability.analyze(doc, lang, 'news');"
         "read_time.analyze(doc, lang, None);"

@@ -16,8 +16,8 @@ from unittest import mock
 
 import pytest
 
-import scoring
-from scoring.options import Options
+from copydesk import scoring
+from copydesk.scoring.options import Options
 from tests.labelled import read_labelled
 
 metrics = pytest.importorskip("textstat.backend.metrics")
@@ -186,13 +186,13 @@ def expected_verdict(profile: str, grade: float) -> str:
     [7.9, 8.0, 8.01, 8.5, 9.0, 9.01, 9.5, 10.0, 10.01, 10.5, 11.0, 11.01, 11.5, 12.0, 12.01, 12.5, 13.0, 13.01, 20.0],
 )
 def test_profile_verdict_at_and_past_each_threshold(profile, grade):
-    from scoring.profiles import get
+    from copydesk.scoring.profiles import get
 
     assert get(profile).verdict(grade) == expected_verdict(profile, grade)
 
 
 def test_verdicts_differ_between_profiles_for_grades_between_their_thresholds():
-    from scoring.profiles import get
+    from copydesk.scoring.profiles import get
 
     # 9.5: over news' green (9) and explainer's (8), inside feature's (10)
     assert [get(p).verdict(9.5) for p in ("news", "feature", "explainer")] == ["amber", "green", "amber"]
@@ -242,7 +242,7 @@ CONSENSUS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog
 def test_consensus_grade_is_the_median_of_the_named_formulas(name):
     import statistics
 
-    from scoring import bands
+    from copydesk.scoring import bands
 
     readability = article_report(name).readability
     grade_of = {"flesch_reading_ease": lambda v: bands.flesch_ease(v)[1], "dale_chall": lambda v: bands.dale_chall(v)[1]}

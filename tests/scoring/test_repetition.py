@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from scoring import repetition
-from scoring import terms as _terms
-from scoring.charclass import COMPILED
-from scoring.figures import find
-from scoring.repetition import (
+from copydesk.scoring import repetition
+from copydesk.scoring import terms as _terms
+from copydesk.scoring.charclass import COMPILED
+from copydesk.scoring.figures import find
+from copydesk.scoring.repetition import (
     ECHO_COVER_MIN,
     ECHO_EVIDENCE,
     ECHO_KNOWN_MIN,
@@ -31,7 +31,7 @@ from scoring.repetition import (
     analyze,
     same_thing,
 )
-from scoring.text import build_document
+from copydesk.scoring.text import build_document
 from tests.labelled import read_labelled
 
 

@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-import scoring
-import scoring.report
+from copydesk import scoring
+import copydesk.scoring.report
 from tests.conftest import SEED_PATH
 
 FORMATS = ("text", "html", "markdown")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import analyze, build_document, results, text
+from copydesk.scoring import analyze, build_document, results, text
 from tests.conftest import SEED_PATH
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.text import build_document
+from copydesk.scoring.text import build_document
 
 
 def units_of(text):
@@ -112,7 +112,7 @@ def test_long_line_without_full_stop_is_prose_not_a_heading():
 
 
 def test_heading_max_words_is_the_boundary():
-    from scoring.segment import HEADING_MAX_WORDS
+    from copydesk.scoring.segment import HEADING_MAX_WORDS
 
     at_limit = " ".join(["Word"] * HEADING_MAX_WORDS)
     over = " ".join(["Word"] * (HEADING_MAX_WORDS + 1))
@@ -188,8 +188,8 @@ def test_wrapped_german_is_not_cut_at_capitalized_nouns():
 
 
 def test_wrap_width_needs_enough_full_lines():
-    from scoring.segment import WRAP_MIN_WIDTH, wrap_width
-    from scoring.text import fold
+    from copydesk.scoring.segment import WRAP_MIN_WIDTH, wrap_width
+    from copydesk.scoring.text import fold
 
     body_lines = WRAPPED.split("\n")[3:7]  # the lines of the first paragraph that another follows
     assert wrap_width(fold(WRAPPED)) == max(len(line) for line in body_lines)
@@ -248,7 +248,7 @@ def test_inline_numbered_lists(text, expected):
     ],
 )
 def test_full_sentence_decks_are_sentences(source, expected):
-    from scoring.markup import extract
+    from copydesk.scoring.markup import extract
 
     ex = extract(source, "markdown")
     doc = build_document(ex.text, ex.blocks)

@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from api import cli
+from copydesk.api import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_af487410b511baf4.txt"
@@ -27,7 +27,7 @@ DATA_PARSING = {"tomllib", "importlib.resources", "zipfile"}
 # hashlib loads OpenSSL; pathlib brings urllib.parse and ipaddress; json is for --json only.
 OTHER_SLOW = {"hashlib", "_hashlib", "pathlib", "json"}
 # Markdown, HTML and the web layer are imported on first use.
-ON_DEMAND = {"markdown_it", "html.parser", "scoring.html_reader", "flask", "marshmallow", "api.reports", "api.schemas"}
+ON_DEMAND = {"markdown_it", "html.parser", "copydesk.scoring.html_reader", "flask", "marshmallow", "copydesk.api.reports", "copydesk.api.schemas"}
 # What argparse's own help formatter imports to read the terminal's width (the CLI reads it itself).
 TERMINAL_SIZE = {"shutil", "bz2", "lzma"}
 
@@ -47,21 +47,21 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_scoring_an_article_imports_no_data_parser_or_slow_module():
-    code = f"import scoring\nscoring.analyze(open({str(SEED)!r}, encoding='utf-8').read())"
+    code = f"from copydesk import scoring\nscoring.analyze(open({str(SEED)!r}, encoding='utf-8').read())"
     loaded = _modules_after(code)
-    assert "scoring.report" in loaded and "scoring.lexicons" in loaded  # the check sees the analysis
+    assert "copydesk.scoring.report" in loaded and "copydesk.scoring.lexicons" in loaded  # the check sees the analysis
     assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND)
 
 
 def test_the_cli_analyzing_a_text_file_imports_no_web_layer_or_slow_module():
     code = (
         "import contextlib, io\n"
-        "from api.cli import main\n"
+        "from copydesk.api.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['analyze', {str(SEED)!r}]) == 0\n"
     )
     loaded = _modules_after(code)
-    assert "api.cli" in loaded and "scoring.report" in loaded
+    assert "copydesk.api.cli" in loaded and "copydesk.scoring.report" in loaded
     assert not loaded & (DATA_PARSING | OTHER_SLOW | ON_DEMAND | TERMINAL_SIZE)
 
 

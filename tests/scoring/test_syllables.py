@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from scoring import syllables
-from scoring.number_words import SPELLERS
-from scoring.english_syllables import (
+from copydesk.scoring import syllables
+from copydesk.scoring.number_words import SPELLERS
+from copydesk.scoring.english_syllables import (
     EnglishSyllables,
     english_rule,
     integer_syllables,
@@ -190,7 +190,7 @@ def test_muting_keeps_the_word_s_length_and_leaves_a_sounded_u():
 
 
 def test_very_long_words_use_the_rule_alone():
-    from scoring.english_syllables import FALLBACK_MAX_LETTERS
+    from copydesk.scoring.english_syllables import FALLBACK_MAX_LETTERS
 
     long_word = "ba" * FALLBACK_MAX_LETTERS  # 100 letters, 50 vowel groups
     assert syllables.ENGLISH.fallback(long_word) == english_rule(long_word) == FALLBACK_MAX_LETTERS

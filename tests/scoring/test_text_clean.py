@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.text import clean
+from copydesk.scoring.text import clean
 
 
 @pytest.mark.parametrize("text, expected", [

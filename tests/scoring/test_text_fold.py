@@ -1,10 +1,10 @@
-"""The folding table (scoring.text.FOLD) against the Unicode categories it is defined by."""
+"""The folding table (copydesk.scoring.text.FOLD) against the Unicode categories it is defined by."""
 
 import unicodedata
 
 import pytest
 
-from scoring.text import FOLD, fold
+from copydesk.scoring.text import FOLD, fold
 
 # What str.splitlines() breaks on: these fold to a newline, other white space to a space.
 NEWLINES = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"

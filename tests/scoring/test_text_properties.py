@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scoring.text import build_document
+from copydesk.scoring.text import build_document
 
 # Characters that stress the model: line ends, NBSP, curly quotes, emoji, right-to-left
 # text, combining marks, NUL and other controls, lone surrogates, sentence punctuation.

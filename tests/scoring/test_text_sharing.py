@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring.text import build_document
+from copydesk.scoring.text import build_document
 
 
 @pytest.mark.parametrize("text, word", [
@@ -46,8 +46,8 @@ def test_lower_is_the_text_itself_only_for_lower_case_words_without_a_capital(wo
 ])
 def test_readers_that_skip_the_capital_check_for_shared_lower_case_still_see_capitals(word, capital):
     # readability and terms take `lower is text` to mean "no capital first" and skip the check
-    from scoring.readability import _WordFacts
-    from scoring.terms import _word_entry
+    from copydesk.scoring.readability import _WordFacts
+    from copydesk.scoring.terms import _word_entry
 
     doc = build_document(f"The {word} grew.")
     token = next(t for u in doc.units for t in u.tokens if t.text == word)
@@ -70,7 +70,7 @@ def test_a_lexeme_knows_whether_its_lower_case_is_all_letters(word):
 def test_readability_counts_the_letters_of_a_word_whose_lower_case_is_no_longer_all_letters():
     # "\u0130stanbul" is all letters, its lower case (an i with a combining dot) is not:
     # readability still counts the text as written, all eight characters letters
-    from scoring.readability import _WordFacts
+    from copydesk.scoring.readability import _WordFacts
 
     word = "\u0130stanbul"
     doc = build_document(f"The {word} grew.")
@@ -99,7 +99,7 @@ def test_only_a_word_can_be_all_letters_in_lower_case():
 def test_lexeme_ordinals_number_the_distinct_texts_of_the_document(text):
     # analyses keep one fact per distinct word in a list indexed by the ordinal: equal texts
     # must share it, different texts must not, and every ordinal must fit Document.lexemes
-    from scoring.text import lexeme_slots
+    from copydesk.scoring.text import lexeme_slots
 
     doc = build_document(text)
     by_text = {}
@@ -111,8 +111,8 @@ def test_lexeme_ordinals_number_the_distinct_texts_of_the_document(text):
 
 def test_a_unit_read_alone_gets_lists_long_enough_for_its_ordinals():
     # unit_profile and unit_figures called without the article's memo size one from the unit
-    from scoring.figures import unit_figures
-    from scoring.terms import unit_profile
+    from copydesk.scoring.figures import unit_figures
+    from copydesk.scoring.terms import unit_profile
 
     doc = build_document("One two three.\n\nThe mayor said 4,000 homes were sold, up from 3,000.")
     last = doc.units[-1]

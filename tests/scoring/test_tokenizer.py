@@ -9,8 +9,8 @@ import unicodedata
 
 import pytest
 
-from scoring import text
-from scoring.text import MARK_RANGES, TOKEN_RE, match_tokens, scan_tokens, tokenize
+from copydesk.scoring import text
+from copydesk.scoring.text import MARK_RANGES, TOKEN_RE, match_tokens, scan_tokens, tokenize
 
 # The reference: TOKEN_RE with the white space before each token as a group, the end
 # matched after trailing white space (so nothing is rescanned), read with findall.
