@@ -48,5 +48,5 @@ def __getattr__(name: str):
 
             return Report
     except AttributeError as exc:
-        raise ImportError(f"importing scoring.{name} failed: {exc}") from exc
-    raise AttributeError(f"module 'scoring' has no attribute {name!r}")
+        raise ImportError(f"importing {__name__}.{name} failed: {exc}") from exc
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
