@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +17,30 @@ from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 from openapi_core.deserializing.media_types.util import json_loads, plain_loads
 
-from copydesk.api import create_app
+
+# The repository's folders scoring/ and api/ are installed as copydesk.scoring and copydesk.api
+# (pyproject.toml's package-dir). pytest puts the repository's root on sys.path, where they
+# would also import as `scoring` and `api`: a second copy of every module (its own classes,
+# constants and caches) beside the one under test, or a newsroom's own `api` shadowed. So the
+# tests refuse the old names, and say what to write instead (tools/rename_imports.py converts).
+OLD_TOP_LEVEL = frozenset({"scoring", "api"})
+
+
+class OldTopLevelNames(importlib.abc.MetaPathFinder):
+    """Fail `import scoring...` and `import api...` with the name to use."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.partition(".")[0] in OLD_TOP_LEVEL:
+            raise ModuleNotFoundError(
+                f"import copydesk.{fullname}, not {fullname} (the installed package; tools/rename_imports.py converts)", name=fullname
+            )
+        return None
+
+
+if not any(isinstance(finder, OldTopLevelNames) for finder in sys.meta_path):
+    sys.meta_path.insert(0, OldTopLevelNames())
+
+from copydesk.api import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
