@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
+import copydesk
 from copydesk.api import cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,9 +32,23 @@ ON_DEMAND = {"markdown_it", "html.parser", "copydesk.scoring.html_reader", "flas
 # What argparse's own help formatter imports to read the terminal's width (the CLI reads it itself).
 TERMINAL_SIZE = {"shutil", "bz2", "lzma"}
 
+# Without site-packages (-S) the child finds copydesk where this run does: the installed copy's
+# folder, or, for an editable install, src/ and the repository's scoring/ and api/ mapped as
+# pyproject.toml's package-dir maps them (the editable install's own finder is in site-packages).
+FIND_COPYDESK = f"""
+import sys
+from importlib.machinery import PathFinder
+sys.path.append({str(Path(copydesk.__file__).resolve().parents[1])!r})
+class _PackageDir:
+    find_spec = staticmethod(lambda name, path=None, target=None: PathFinder.find_spec(name, [{str(ROOT)!r}])
+                             if name in ("copydesk.scoring", "copydesk.api") else None)
+sys.meta_path.append(_PackageDir)
+"""
+
+
 def _modules_after(code: str) -> set[str]:
     """Modules a fresh `python -S` imported while running `code` (their list is printed last on stderr)."""
-    before = "import sys; _seen = set(sys.modules)\n"
+    before = FIND_COPYDESK + "_seen = set(sys.modules)\n"
     after = "\nprint(sorted(set(sys.modules) - _seen), file=sys.stderr)"
     proc = subprocess.run(
         [sys.executable, "-S", "-c", before + code + after],
