@@ -221,10 +221,27 @@ def copy_tree(dest: Path, tests_from: Path | None) -> None:
         shutil.copytree(tests_from, dest / "tests", ignore=IGNORED)
 
 
+def package_home(tree: Path) -> Path:
+    """A folder beside the copy where it imports as copydesk: pyproject.toml's package-dir, as symlinks.
+
+    The editable install maps copydesk to this checkout, so the copy needs its own copydesk:
+    HOME/copydesk/__init__.py -> tree/src/copydesk/__init__.py, HOME/copydesk/scoring -> tree/scoring,
+    HOME/copydesk/api -> tree/api.
+    """
+    home = tree.parent / "package-home"
+    package = home / "copydesk"
+    if not package.is_dir():
+        package.mkdir(parents=True)
+        (package / "__init__.py").symlink_to(tree / "src" / "copydesk" / "__init__.py")
+        for folder in ("scoring", "api"):  # rename-imports: ok (folders)
+            (package / folder).symlink_to(tree / folder, target_is_directory=True)
+    return home
+
+
 def environment(tree: Path) -> dict[str, str]:
-    """The copy first on the path, and no bytecode written (a mutant keeps its file's size and second)."""
+    """The copy first on the path (as copydesk), and no bytecode written (a mutant keeps its file's size and second)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(tree)
+    env["PYTHONPATH"] = os.pathsep.join([str(package_home(tree)), str(tree)])
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("COPYDESK_SLOW_TESTS", None)
     return env
@@ -260,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         copy_tree(tree, args.tests_from)
         where = subprocess.run([sys.executable, "-c", "from copydesk import scoring, api; print(scoring.__file__, api.__file__)"],
                                cwd=tree, env=environment(tree), capture_output=True, text=True, check=True).stdout
-        if not all(p.startswith(str(tree)) for p in where.split()):
+        if not all(Path(p).resolve().is_relative_to(tree.resolve()) for p in where.split()):
             print(f"the copy is not what Python imports: {where}", file=sys.stderr)
             return 2
         killed: list[Mutant] = []

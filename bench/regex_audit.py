@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
-PACKAGES = ("scoring", "api")
+PACKAGES = ("copydesk.scoring", "copydesk.api")
 BASE_CHARS = "a A 1 . , ' \" - \n".split(" ") + [" "]
 # Ratio of times at 4n and n above which a pattern is reported as super-linear: linear
 # work gives about 4, quadratic about 16; 12 leaves room for timer noise on a busy machine.
@@ -46,7 +46,7 @@ def _walk(value, seen, found, where):
     elif isinstance(value, (dict, MappingProxyType)):
         for v in value.values():
             _walk(v, seen, found, where)
-    elif type(value).__module__.split(".")[0] in PACKAGES and not isinstance(value, type):
+    elif type(value).__module__.startswith(tuple(f"{p}." for p in PACKAGES)) and not isinstance(value, type):
         fields = getattr(type(value), "__dataclass_fields__", None) or getattr(type(value), "_fields", ())
         for name in fields:
             _walk(getattr(value, name, None), seen, found, where)

@@ -114,7 +114,7 @@ def test_http_quick(generator, extra, load):
 @pytest.mark.slow
 def test_profile_quick():
     out = run_script("profile", "--articles", "3", "--top", "5")
-    assert "tottime" in out and "scoring" in out
+    assert "tottime" in out and "scoring" in out  # rename-imports: ok (file paths in the profile)
 
 
 @pytest.mark.slow
