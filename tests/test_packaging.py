@@ -1,8 +1,15 @@
-"""The sdist builds a wheel on its own, and the wheel carries the license, type markers and runtime dependencies only."""
+"""The sdist builds a wheel on its own; the wheel installs one package, copydesk, with the license, type markers and runtime dependencies only.
+
+The wheel must live next to a newsroom's own code: PyPI has a `scoring` distribution that
+installs a top-level scoring/ package, and `api` is as generic a name. The tests here install
+the wheel next to two local stand-ins with those top-level names (built below as wheels in the
+temporary directory: the tests download nothing, and PyPI's `scoring` is not fetched).
+"""
 
 from __future__ import annotations
 
 import email
+import json
 import re
 import shutil
 import subprocess
@@ -13,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from copydesk import analyze
+from tests.conftest import ROOT, SEED_PATH
 
 # Guards against a hang, not timings (both builds take about 20 s).
 BUILD_TIMEOUT = 600
@@ -58,7 +66,7 @@ def test_the_wheel_is_typed_licensed_and_needs_only_what_runs(built):
         names = set(archive.namelist())
         (metadata_name,) = [n for n in names if n.endswith(".dist-info/METADATA")]
         metadata = email.message_from_bytes(archive.read(metadata_name))
-    assert {"scoring/py.typed", "api/py.typed", "api/openapi.yaml"} <= names
+    assert {"copydesk/py.typed", "copydesk/scoring/py.typed", "copydesk/api/py.typed", "copydesk/api/openapi.yaml"} <= names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert metadata["License-Expression"] == "MIT"
     runtime = {re.match(r"[A-Za-z0-9_.-]+", r).group(0).lower() for r in metadata.get_all("Requires-Dist") if "extra ==" not in r}
@@ -67,15 +75,132 @@ def test_the_wheel_is_typed_licensed_and_needs_only_what_runs(built):
     assert "Typing :: Typed" in metadata.get_all("Classifier")
 
 
-def test_a_runtime_install_of_the_wheel_loads_the_app_and_its_worker(built, tmp_path):
-    # the quick start serves from the runtime install alone: every import the server makes must come with it
+def test_the_wheel_installs_one_top_level_package_copydesk(built):
     _, wheel = built
-    venv = tmp_path / "venv"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (top_level,) = [n for n in names if n.endswith(".dist-info/top_level.txt")]
+        declared = archive.read(top_level).decode().split()
+        (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+        scripts = archive.read(entry_points).decode()
+    installed = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert installed == {"copydesk"}, installed
+    assert declared == ["copydesk"]
+    assert "copydesk = copydesk.api.cli:run" in scripts
+
+
+def test_every_package_folder_of_the_repository_is_in_the_wheel(built):
+    # pyproject.toml lists the packages by hand (package-dir maps them): a new subpackage must be added there
+    _, wheel = built
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    folders = sorted(init.parent.relative_to(ROOT).as_posix() for top in ("scoring", "api") for init in (ROOT / top).rglob("__init__.py"))  # rename-imports: ok
+    assert folders and "scoring/claims" in folders
+    missing = [f for f in folders if f"copydesk/{f}/__init__.py" not in names]
+    assert not missing, f"not in the wheel: {missing}; add them to pyproject.toml's packages"
+
+
+@pytest.fixture(scope="module")
+def runtime_venv(built, tmp_path_factory):
+    """A venv with the wheel's runtime install (its dependencies, no test extra)."""
+    _, wheel = built
+    venv = tmp_path_factory.mktemp("runtime") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=BUILD_TIMEOUT)
     install = subprocess.run(
         [str(venv / "bin" / "pip"), "install", "-q", str(wheel)], capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
     )
     assert install.returncode == 0, install.stderr[-3000:]
+    return venv
+
+
+def fake_wheel(outdir: Path, distribution: str, package: str, files: dict[str, str]) -> Path:
+    """A minimal wheel of `distribution` installing the top-level `package` with `files` (name -> text)."""
+    dist_info = f"{distribution}-1.0.dist-info"
+    contents = {f"{package}/{name}": text for name, text in files.items()}
+    contents[f"{dist_info}/METADATA"] = f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n"
+    contents[f"{dist_info}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: copydesk-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    contents[f"{dist_info}/top_level.txt"] = f"{package}\n"
+    record = "".join(f"{name},,\n" for name in contents) + f"{dist_info}/RECORD,,\n"
+    path = outdir / f"{distribution}-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in contents.items():
+            archive.writestr(name, text)
+        archive.writestr(f"{dist_info}/RECORD", record)
+    return path
+
+
+# Run in the venv from a folder outside the repository: copydesk analyzes the seed and loads the
+# server's modules, and the newsroom's own `scoring` and `api` (when installed) are theirs.
+PROBE = """
+import json, sys
+import copydesk, copydesk.api.wsgi, copydesk.api.worker, copydesk.scoring.text
+from copydesk import analyze
+report = analyze(open(sys.argv[1], encoding="utf-8").read())
+out = {"copydesk": copydesk.__file__, "text": copydesk.scoring.text.__file__, "unattributed": report.claims.unattributed,
+       "grade": report.readability.grade, "app": type(copydesk.api.wsgi.app).__name__}
+for name in ("scoring", "api"):  # rename-imports: ok (the newsroom's)
+    try:
+        module = __import__(name)
+        out[name] = [module.__file__, getattr(module, "OWNER", None)]
+    except ImportError as exc:
+        out[name] = str(exc)
+print(json.dumps(out))
+"""
+
+
+def probe(venv: Path, cwd: Path) -> dict:
+    result = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", PROBE, str(SEED_PATH)], capture_output=True, text=True, cwd=cwd, timeout=BUILD_TIMEOUT, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
+def pip(venv: Path, *args: str) -> str:
+    result = subprocess.run([str(venv / "bin" / "pip"), *args], capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def test_copydesk_and_a_newsrooms_own_scoring_and_api_packages_live_side_by_side(runtime_venv, tmp_path, seed_text):
+    venv = runtime_venv
+    expected = analyze(seed_text)
+    # stand-ins for PyPI's `scoring` (a top-level scoring/ with an __init__.py and a text module,
+    # names copydesk.scoring has too) and for a newsroom's own `api` package
+    fakes = [
+        fake_wheel(tmp_path, "newsroom_scoring", "scoring", {"__init__.py": "OWNER = 'newsroom'\n", "text.py": "WORDS = 1\n"}),  # rename-imports: ok
+        fake_wheel(tmp_path, "newsroom_api", "api", {"__init__.py": "OWNER = 'newsroom'\n", "wsgi.py": "app = None\n"}),  # rename-imports: ok
+    ]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    before = probe(venv, elsewhere)
+    assert "No module named 'scoring'" in before["scoring"] and "No module named 'api'" in before["api"]  # rename-imports: ok
+
+    pip(venv, "install", "-q", "--no-index", "--no-deps", *map(str, fakes))
+    pip(venv, "check")
+    both = probe(venv, elsewhere)
+    site = Path(both["copydesk"]).parent.parent
+    assert Path(both["text"]).parent == site / "copydesk" / "scoring"  # rename-imports: ok
+    assert both["unattributed"] == expected.claims.unattributed and both["grade"] == expected.readability.grade
+    assert both["app"] == "Flask"
+    assert both["scoring"] == [str(site / "scoring" / "__init__.py"), "newsroom"]
+    assert both["api"] == [str(site / "api" / "__init__.py"), "newsroom"]
+
+    # uninstalling them removes theirs and leaves copydesk whole
+    pip(venv, "uninstall", "-y", "-q", "newsroom_scoring", "newsroom_api")
+    after = probe(venv, elsewhere)
+    assert {k: after[k] for k in ("copydesk", "text", "unattributed", "grade", "app")} == {
+        k: both[k] for k in ("copydesk", "text", "unattributed", "grade", "app")
+    }
+    assert "No module named 'scoring'" in after["scoring"] and "No module named 'api'" in after["api"]  # rename-imports: ok
+    assert not (site / "scoring").exists() and not (site / "api").exists()  # rename-imports: ok
+    assert "copydesk" in pip(venv, "show", "-f", "copydesk")
+    pip(venv, "check")
+
+
+def test_a_runtime_install_of_the_wheel_loads_the_app_and_its_worker(runtime_venv, tmp_path):
+    # the quick start serves from the runtime install alone: every import the server makes must come with it
+    venv = runtime_venv
     probe = "import gunicorn.workers.ggevent; from copydesk import api; import copydesk.api.wsgi, copydesk.api.worker; print(api.worker.Worker.__mro__[1].__module__)"
     loaded = subprocess.run([str(venv / "bin" / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=BUILD_TIMEOUT, check=False)
     assert loaded.returncode == 0, loaded.stderr[-3000:]
