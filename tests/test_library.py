@@ -13,7 +13,7 @@ import pytest
 
 import copydesk
 from copydesk import scoring
-from copydesk.scoring import errors, options, results, text
+from copydesk.scoring import errors, options, report, results, text
 from tests.conftest import ROOT, SEED_PATH
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,19 +32,18 @@ def test_the_readme_example_runs_and_prints_what_the_report_says(monkeypatch):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(readme_python("## Using the library"), "README.md", "exec"), {})  # noqa: S102
-    report = copydesk.analyze(SEED_PATH.read_text(encoding="utf-8"), options=copydesk.Options(words_per_minute=200))
+    seed = copydesk.analyze(SEED_PATH.read_text(encoding="utf-8"), options=copydesk.Options(words_per_minute=200))
     first, *claims = out.getvalue().splitlines()
-    assert first == f"{report.readability.grade} {report.read_time.label} {report.repetition.index}"
+    assert first == f"{seed.readability.grade} {seed.read_time.label} {seed.repetition.index}"
     # one line per vague or unsourced claim, which the seed has
-    assert len(claims) == report.claims.unattributed > 0
+    assert len(claims) == seed.claims.unattributed > 0
     assert all(line.split()[0] in ("vague", "unsourced") for line in claims)
 
 
 def test_every_public_name_is_the_library_object_itself():
-    homes = {"report": scoring, "options": options, "errors": errors, "results": results, "text": text}
+    homes = {"report": report, "options": options, "errors": errors, "results": results, "text": text}
     for name in copydesk.__all__:
-        value = getattr(copydesk, name)
-        assert value is getattr(scoring.report if name == "analyze" else homes[copydesk._HOMES[name]], name), name
+        assert getattr(copydesk, name) is getattr(homes[copydesk._HOMES[name]], name), name
     # every result type a Report holds is public
     public_results = {n for n, v in vars(results).items() if isinstance(v, type) and v.__module__ == results.__name__}
     assert public_results <= set(copydesk.__all__), public_results - set(copydesk.__all__)
