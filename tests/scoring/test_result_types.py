@@ -60,7 +60,7 @@ def test_every_report_type_is_listed_and_found():
 
 def _written_init(cls: type) -> ast.FunctionDef:
     """The class's `__init__` as written in its source (a compiled class's signature cannot be inspected)."""
-    source = ROOT / (cls.__module__.replace(".", "/") + ".py")
+    source = ROOT / (cls.__module__.removeprefix("copydesk.").replace(".", "/") + ".py")  # copydesk.scoring.x: scoring/x.py
     tree = ast.parse(source.read_text(encoding="utf-8"))
     (node,) = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__]
     (init,) = [n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
