@@ -5,7 +5,7 @@ errors), the app's logger (Flask's uncaught exceptions and the errors the app lo
 and the request lines (api/observability.py, already JSON). The first two get JsonFormatter
 (gunicorn's through api/gunicorn_logging.py, so that the app alone never imports gunicorn), so a log collector reads one object a line, never a traceback spread over thirty lines:
 
-    {"time": "2026-12-07T03:34:08.582+00:00", "event": "log", "level": "error", "logger": "api",
+    {"time": "2026-12-07T03:34:08.582+00:00", "event": "log", "level": "error", "logger": "copydesk.api",
      "message": "Exception on /v1/analyze [POST]", "pid": 4242, "request_id": "trace-4711",
      "exception": "Traceback (most recent call last):\\n ..."}
 

@@ -76,10 +76,10 @@ def test_the_library_imports_no_web_framework():
 
 
 def test_the_readme_example_runs_as_written_and_prints_what_it_says(tmp_path):
-    (section,) = re.findall(r"^## Use as a library\n(.*?)(?=^## )", README, re.S | re.M)
+    (section,) = re.findall(r"^## The API's JSON in process\n(.*?)(?=^## )", README, re.S | re.M)
     (code,) = re.findall(r"```python\n(.*?)```", section, re.S)
     (shown,) = re.findall(r"prints\n\n```text\n(.*?)```", section, re.S)
-    assert "import analyze" in code and "import to_dict" in code
+    assert "from copydesk import analyze, to_dict" in code
     # run outside the repository: the installed package, not the source tree beside it
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=TIMEOUT, check=False)
     assert done.returncode == 0, done.stderr

@@ -13,6 +13,7 @@ import pytest
 
 import copydesk
 from copydesk import scoring
+from copydesk.api import reports
 from copydesk.scoring import errors, options, report, results, text
 from tests.conftest import ROOT, SEED_PATH
 
@@ -41,7 +42,7 @@ def test_the_readme_example_runs_and_prints_what_the_report_says(monkeypatch):
 
 
 def test_every_public_name_is_the_library_object_itself():
-    homes = {"report": report, "options": options, "errors": errors, "results": results, "text": text}
+    homes = {"report": report, "options": options, "errors": errors, "results": results, "text": text, "api.reports": reports}  # rename-imports: ok
     for name in copydesk.__all__:
         assert getattr(copydesk, name) is getattr(homes[copydesk._HOMES[name]], name), name
     # every result type a Report holds is public

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
         UnsupportedLanguageError,
     )
+    from .api.reports import to_dict
     from .scoring.options import Options
     from .scoring.report import analyze
     from .scoring.text import Unit
@@ -52,11 +53,13 @@ if TYPE_CHECKING:
         TextCounts,
     )
 
-# public name -> the module of copydesk.scoring that defines it
+# public name -> the module of copydesk.scoring that defines it ("api." for copydesk.api's)
 _HOMES = {
     "analyze": "report",
     "Options": "options",
     "Unit": "text",
+    # the API's JSON for a report: copydesk.api owns the contract; imported (~85 ms) only when asked
+    "to_dict": "api.reports",
     **dict.fromkeys(
         (
             "EmptyTextError",
@@ -101,13 +104,14 @@ __all__ = sorted(_HOMES)
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name from copydesk.scoring on first use."""
+    """Import a public name from copydesk.scoring (or copydesk.api) on first use."""
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'copydesk' has no attribute {name!r}")
     from importlib import import_module
 
-    return getattr(import_module(f"{__name__}.scoring.{home}"), name)
+    module = f"{__name__}.{home}" if home.startswith("api.") else f"{__name__}.scoring.{home}"
+    return getattr(import_module(module), name)
 
 
 def __dir__() -> list[str]:
