@@ -133,3 +133,10 @@ def test_mutation_bench_lists_its_mutants():
     assert set(mutation.EQUIVALENT) <= set(ids)
     out = run_script("mutation", "--list")
     assert all(i in out for i in ids)
+
+
+@pytest.mark.slow
+def test_instructions_child_serves_the_requests():
+    # the part valgrind runs: requests through the app, each checked for a 200 (valgrind itself
+    # is not installed by CI; the parent's arithmetic is plain subtraction)
+    run_script("instructions", "--child", "3", "--articles", "3")
