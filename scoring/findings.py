@@ -360,30 +360,33 @@ def build(
     _claims(claims, units, repetition.figures, drafts)
     locale = messages.resolve_locale(options.locale)
     floor = _RANK[options.min_severity]
-    # per rule, once: its severity, category, message templates and shared suggestion
+    # each rule's severity, category, message templates and shared suggestion: worked out at
+    # import for every listed rule (FACTS), here once per report for any other
+    listed = FACTS[locale]
     known: dict[str, _RuleFacts] = {}
-    ranked: list[tuple[int, int, str, int, int]] = []
+    ranked: list[tuple[int, int, str, int, int, _RuleFacts]] = []
     for n, d in enumerate(drafts):
         if d.rule in off:
             continue
-        facts = known.get(d.rule)
+        facts = listed.get(d.rule)
         if facts is None:
-            facts = _RuleFacts(d.rule, locale)
-            known[d.rule] = facts
+            facts = known.get(d.rule)
+            if facts is None:
+                facts = known[d.rule] = _RuleFacts(d.rule, locale)
         if facts.rank >= floor:
-            ranked.append((d.start, -facts.rank, d.rule, d.end, n))
+            # n is unique: the sort never compares the facts
+            ranked.append((d.start, -facts.rank, d.rule, d.end, n, facts))
     ranked.sort()
     out: list[Finding] = []
-    for k, (_, _, rule, _, n) in enumerate(ranked):
+    for k, (_, _, _, _, n, facts) in enumerate(ranked):
         d = drafts[n]
-        facts = known[rule]
         own = facts.suggestion
         if own is None:
             own = Suggestion(messages.fill(facts.suggest, d.params), None)
         suggestions = _with_extra(locale, own, d) if d.extra else (own,)
         short = facts.short
         out.append(Finding(
-            f"f{k + 1}", rule, facts.category, facts.severity, d.unit, d.start, d.end,
+            f"f{k + 1}", d.rule, facts.category, facts.severity, d.unit, d.start, d.end,
             messages.fill(facts.message, d.params),
             short[0][0] if len(short) == 1 else messages.fill(short, d.params),
             facts.key, d.params, suggestions, d.related,
@@ -392,7 +395,7 @@ def build(
 
 
 class _RuleFacts:
-    """What every finding of one rule shares in a report: severity, category, message templates, plain suggestion."""
+    """What every finding of one rule shares: severity, category, message templates (in one locale), plain suggestion."""
 
     __slots__ = ("severity", "rank", "category", "key", "message", "short", "suggest", "suggestion")
 
@@ -415,6 +418,21 @@ class _RuleFacts:
         self.short = messages.template_parts(locale, key + ".short")
         self.suggest = messages.template_parts(locale, key + ".suggest")
         self.suggestion = Suggestion(self.suggest[0][0], None) if len(self.suggest) == 1 else None
+
+    def __eq__(self, other: object) -> bool:
+        # by value, as the facts of one rule in one locale are (tests compare FACTS before and after analyses)
+        return isinstance(other, _RuleFacts) and (
+            self.severity, self.category, self.key, self.message, self.short, self.suggest, self.suggestion
+        ) == (other.severity, other.category, other.key, other.message, other.short, other.suggest, other.suggestion)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.message))
+
+
+# locale -> rule id -> what its findings share, for every rule GET /v1/rules lists (immutable once built).
+FACTS: Final[dict[str, dict[str, _RuleFacts]]] = {
+    locale: {r.id: _RuleFacts(r.id, locale) for r in RULES} for locale in messages.LOCALES
+}
 
 
 def _with_extra(locale: str, own: Suggestion, d: _Draft) -> tuple[Suggestion, ...]:
