@@ -13,7 +13,7 @@ import requests
 
 from copydesk.api.settings import DEFAULT_BIND, SettingError, bind_addresses, check_environment, read_environment
 from tests.conftest import ROOT
-from tests.e2e.live import REQUEST_TIMEOUT, UNSET, free_port, wait_for_health
+from tests.e2e.live import REQUEST_TIMEOUT, UNSET, free_port, stop, wait_for_health
 
 GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "api/gunicorn_conf.py", "copydesk.api.wsgi:app"]
 
@@ -99,12 +99,7 @@ def test_gunicorn_listens_on_port_and_the_image_healthcheck_finds_it(tmp_path):
             other = server_env(PORT=str(port), COPYDESK_BIND=f"127.0.0.1:{free_port()}")
             assert subprocess.run(healthcheck(), env=other, capture_output=True, timeout=REQUEST_TIMEOUT).returncode != 0
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=REQUEST_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 @pytest.mark.e2e
@@ -118,12 +113,7 @@ def test_copydesk_bind_wins_over_port(tmp_path):
             with pytest.raises(requests.ConnectionError):
                 requests.get(f"http://127.0.0.1:{ignored}/v1/health", timeout=REQUEST_TIMEOUT)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=REQUEST_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 def test_gunicorn_refuses_a_bad_port_at_boot_and_says_why():

@@ -63,13 +63,18 @@ def gunicorn(log_path: Path, extra_env: dict[str, str] | None = None, **settings
             wait_for_health(base, proc, log)
             yield base, proc
         finally:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=REQUEST_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server the test started, by its PID: terminate it, and kill it if it has not stopped in time."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=REQUEST_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def worker_pids(master: int) -> list[int]:

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from tests.conftest import ROOT
-from tests.e2e.live import REQUEST_TIMEOUT, UNSET, free_port, wait_for_health
+from tests.e2e.live import REQUEST_TIMEOUT, UNSET, free_port, stop, wait_for_health
 
 pytestmark = pytest.mark.e2e
 
@@ -40,12 +40,7 @@ def served(tmp_path_factory):
                 "missing": requests.get(f"{base}/nowhere", headers={"X-Request-ID": "trace-404"}, timeout=REQUEST_TIMEOUT),
             }
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=REQUEST_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
         err.seek(0)
         out.seek(0)
         return err.read().splitlines(), out.read(), answers
