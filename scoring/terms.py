@@ -132,7 +132,7 @@ def _kinds_table() -> dict[str, str]:
 # A unit that names a kind says its general word too: "the boats" after "the ferries" is no news.
 KINDS: Final[dict[str, str]] = _kinds_table()
 # Terms that name an event: one the article had not named makes a unit news, never a
-# restatement ("one pediatric death and a sharp increase ..." after "a sharp increase ...").
+# restatement ("two hospital admissions and a steady rise ..." after "a steady rise ...").
 EVENT_TERMS: Final = (
     frozenset("=" + g for g in _NEWS_SYNONYMS.tables["events"])
     | frozenset(SYNONYMS.get(v, v) for v in VERB_CLASS.values())

@@ -206,7 +206,7 @@ def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     if source.head in ACTORS and view.low[k] not in PUBLISHING and view.low[k] not in JUDGED:
         return None  # "if confirmed by the Senate", "was approved by the council": the body acts
     if view.low[k] in PUBLISHING and k > 0 and view.low[k - 1] in BE_FORMS:
-        return None  # "The findings are being published by the council": the publication is the event
+        return None  # "The results are being released by the council": the publication is the event
     return Frame(PASSIVE_AGENT, source.kind, view.toks[k].start, view.toks[by].end, view.text(k, by + 1), source)
 
 
@@ -433,7 +433,7 @@ def _actor_before(view: View, j: int, proper: frozenset[str]) -> Source | None:
 
 
 def _past_place(view: View, j: int, proper: frozenset[str]) -> Source | None:
-    """The subject before a place phrase set off by a comma (", in the eastern town of Goma told ..."), if a source."""
+    """The subject before a place phrase set off by a comma (", in the northern city of Kelso told ..."), if a source."""
     phrase = left_phrase(view, j + 1)
     if phrase is None:
         return None

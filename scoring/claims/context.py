@@ -199,7 +199,7 @@ class Context:
         if low[k] == "the" and head != prev.source.head and not (head in STUDY_HEADS and prev.source.head in STUDY_HEADS) and low[k + 1] not in AUTHOR_HEADS and prev.source.head not in DOCUMENT_SETS:
             return None  # "The bill includes ..." after the research: another document, the writer's own fact
         if any(w in PUBLISHING and i > 0 and low[i - 1] in BE_FORMS for i, w in enumerate(low)):
-            return None  # "The findings are being published by ...": the act of publishing, not the findings' account
+            return None  # "The results are being released by ...": the act of publishing, not the findings' account
         return Credit(prev.frame, NAMED, prev.source, prev.name, (prev.rules[0], CARRY_OVER), True, False)
 
     def _own_plan(self, index: int) -> Credit | None:

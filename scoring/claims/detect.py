@@ -117,7 +117,7 @@ _DEMONSTRATIVE: Final = frozenset(("that",))
 # Marks that close a subordinate clause or the sentence's opening phrase.
 _CLAUSE_BREAKS: Final = frozenset((",", ";", ":", "-", "--"))
 # Likelihood words that, with a date or time, arrange an event rather than forecast it
-# ("is set to close its offer later on Friday", "is due to face trial in March").
+# ("is set to complete the sale later on Friday", "is due to stand trial in March").
 ARRANGED: Final = frozenset(("set", "due", "scheduled", "slated"))
 # Times of day and relative days that date an arranged event like a weekday does.
 _TIMES: Final = frozenset(("today", "tomorrow", "tonight", "later", "next", "noon", "midnight"))
@@ -266,7 +266,7 @@ def event_anchor(view: View, proper: frozenset[str]) -> Cue | None:
         return _cue("event", view, named, named + 1)
     actor = _actor_group(view)
     if actor >= 0:
-        return _cue("event", view, actor, actor + 1)  # "Officers then kicked in the door."
+        return _cue("event", view, actor, actor + 1)  # "Officers then forced open the door."
     subject = _named_state(view)
     if subject >= 0:
         return _cue("event", view, subject, subject + 1)  # "Firefox is the foundation's browser."
@@ -306,7 +306,7 @@ def _contents(view: View) -> Cue | None:
 
 
 def _arranged_anchor(view: View) -> Cue | None:
-    """An arranged event in the main clause with no name ("The money will also be used for marketing")."""
+    """An arranged event in the main clause with no name ("The grant will also be spent on marketing")."""
     low = view.low
     if "will" not in low and "to" not in low:
         return None
@@ -326,7 +326,7 @@ def _arranged_anchor(view: View) -> Cue | None:
 
 
 def _actor_group(view: View) -> int:
-    """The subject of "Officers then kicked in the door": a group that acts in the story, then a past tense; else -1."""
+    """The subject of "Officers then forced open the door": a group that acts in the story, then a past tense; else -1."""
     low = view.low
     n = len(low)
     j = view.initial
@@ -368,7 +368,7 @@ def _named_state(view: View) -> int:
         j += 1
         if j < n and low[j] == "been":
             j += 1
-        return head if j < n and low[j] in _STATE_OPENERS else -1  # "He's been a staunch supporter of ..."
+        return head if j < n and low[j] in _STATE_OPENERS else -1  # "He's been a firm backer of ..."
     pronoun = j < n and low[j] in ("he", "she", "they") and j == s
     if pronoun:
         j += 1
@@ -491,7 +491,7 @@ def generic(view: View) -> Cue | None:
         if sub is None:
             sub = subordinate(view)
         if sub[k]:
-            continue  # "... drivers who tend to exceed the limit": the clause's, not the sentence's
+            continue  # "... riders who often skip the fare": the clause's, not the sentence's
         for parts in _GENERIC_WORDS.get(w, ()):
             if low[k : k + len(parts)] == parts:
                 return _cue("event", view, k, k + len(parts))
@@ -519,14 +519,14 @@ def speculation(view: View) -> Cue | None:
             if sub[k]:
                 continue
             if w == "could" and k > 0 and low[k - 1] == "and" and past:
-                continue  # "went to the apartment and could hear arguing": what they could do then
+                continue  # "drove to the house and could see smoke": what they could do then
             return _cue("event", view, k, k + 1)
         if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
             if w in ARRANGED:
                 if dated < 0:
                     dated = 1 if any(_dated(view, j) or low[j] in _TIMES for j in range(len(low))) else 0
                 if dated:
-                    continue  # "is set to close its offer on Friday": an arranged event, not a forecast
+                    continue  # "is set to complete the sale on Friday": an arranged event, not a forecast
             if sub[k]:
                 continue
             return _cue("event", view, k - 1, k + 2)  # "is likely to", "is set to"
@@ -709,7 +709,7 @@ def _dated(view: View, k: int) -> bool:
 
 
 def quoted_opinion(view: View) -> bool:
-    """A quotation that exhorts rather than states ('"Parliamentarians need to consider this carefully."').
+    """A quotation that exhorts rather than states ('"Lawmakers need to weigh this very carefully."').
 
     Spec, "Conventions for real copy": quoted or reported speech from an identifiable source is
     an attributed claim, its feelings, assessments and predictions included; questions and

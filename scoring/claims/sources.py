@@ -113,7 +113,7 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
     b = end
     k = end - 1
     if k > 0 and view.toks[k].text == ")" and not view.quoted[k]:
-        # "Jacobs Engineering Group Inc. (NYSE:JEC) announced": the phrase ends before the aside
+        # "Harlow Engineering Corp. (NYSE:HEC) announced": the phrase ends before the aside
         j = k - 1
         while j >= 0 and end - j <= PAREN_MAX and view.toks[j].text not in ("(", ")"):
             j -= 1

@@ -45,13 +45,13 @@ OPENER_GAP_MAX: Final = 3
 _NUMBER_WORDS: Final = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"))
 # Estimates with "the" and no estimator ("the estimated cost"); spec: agentless estimates are vague.
 UNOWNED_ESTIMATES: Final = frozenset(("estimated", "projected", "predicted", "forecast"))
-# Participles that take their clause without "that" after an impersonal "it" ("It is estimated his trial will cost").
+# Participles that take their clause without "that" after an impersonal "it" ("It is estimated the inquiry will cost").
 IT_CLAUSE_PARTICIPLES: Final = frozenset(("estimated", "believed", "thought", "understood", "reported", "predicted", "projected", "feared", "expected", "said", "rumored", "rumoured"))
 # What may follow "have been reported" to keep it agentless ("cases have been reported in Harlow").
 _REPORTED_WHERE: Final = frozenset(("in", "at", "on", "across", "among", "since", "this", "last", "over", "during", "so", "near", "around", "throughout"))
 # How many modifiers may stand before a report noun that opens the sentence ("Unconfirmed media reports").
 SUBJECT_MODIFIERS: Final = 3
-# How far after that report noun its "that" may stand ("reports have been rife over the past days that").
+# How far after that report noun its "that" may stand ("reports have been circulating for several days that").
 REPORT_THAT_WINDOW: Final = 10
 # Words that give a report an owner ("our reports", "its reports").
 _OWNERS: Final = frozenset(("our", "its", "their", "his", "her", "my", "the", "these", "those"))
@@ -77,7 +77,7 @@ def find(view: View) -> list[Frame]:
         elif w == "estimated" and k > 0 and low[k - 1] == "an" and k + 1 < n and _is_number(view, k + 1):
             frame = Frame(ESTIMATED, VAGUE, view.toks[k - 1].start, view.toks[k].end, view.text(k - 1, k + 1), None)
         elif w in UNOWNED_ESTIMATES and k > 0 and low[k - 1] == "the" and k + 1 < n and view.toks[k + 1].kind == WORD and low[k + 1] not in ("by", "at"):
-            # "The estimated loss to bondholders is up to 70%": an estimate nobody is said to have made
+            # "The estimated cost to savers is up to 40%": an estimate nobody is said to have made
             frame = Frame(ESTIMATED, VAGUE, view.toks[k - 1].start, view.toks[k].end, view.text(k - 1, k + 1), None)
         elif w in REPORT_NOUNS and k + 1 < n and low[k + 1] in ("that", "of", "suggesting", "indicating") and _opened(view, k):
             frame = Frame(GENERIC_SOURCE, VAGUE, view.toks[k].start, view.toks[k + 1].end, view.text(k, k + 2), None)
@@ -115,7 +115,7 @@ def _agentless(view: View, k: int) -> Frame | None:
     if _it_subject(view, k) and (nxt in ("that", ",") or "that" in low[j + 1 : j + 1 + THAT_WINDOW]):
         frame = True  # "it is believed that", "it is widely believed at City Hall that"
     elif _it_subject(view, k) and p in IT_CLAUSE_PARTICIPLES and view.toks[j + 1].kind == WORD and nxt not in ("by", "as", "for", "with", "to"):
-        frame = True  # "It is estimated his trial will cost ...": the clause follows without "that"
+        frame = True  # "It is estimated the inquiry will cost ...": the clause follows without "that"
     elif nxt == "to" and (p not in TO_FRAME_VETOES or adverb):  # "is widely expected to"
         frame = True  # "is said to", "is thought to"
     elif nxt == "as" and p in AS_LABELS and (p not in AS_LABELS_NEED_ADVERB or adverb):

@@ -54,9 +54,9 @@ def test_quotations(text, sentence, want):
 
 # quoted speech from an identifiable source is a claim, its feelings and assessments included; a call to act is not
 QUOTED_SPEECH = [
-    ('"We are having a fairly mild season," Martin said.', -1, "attributed"),
-    ('Katherine Okoro spoke outside the court. "I believe that for one reason: I know his character," she said.', -1, "attributed"),
-    ('"Harlow councillors need to consider this carefully," Mayor Ines Corr said.', -1, None),
+    ('"So far this has been a gentle season," Martin said.', -1, "attributed"),
+    ('Katherine Okoro spoke outside the court. "I trust him, and the reason is simple: I have known him for twenty years," she said.', -1, "attributed"),
+    ('"Harlow councillors need to weigh this very carefully," Mayor Ines Corr said.', -1, None),
     ('"We challenge him to take the same test," the Harlow United coach said.', -1, None),
 ]
 
@@ -95,17 +95,17 @@ def test_back_references(text, sentence, want):
 # --- sources written with an aside, a poll, kin, court papers and a body's members ---
 SOURCES = [
     ("Brightwell Corp. (NYSE:BWL) announced on Tuesday that it had won a $40 million contract.", -1, "attributed"),
-    ("More than half (54%) of those asked in a poll for the ferry firm Lakeline said they had missed a boat.", -1, "attributed"),
+    ("Nearly two thirds (63%) of riders surveyed for the ferry firm Lakeline said they had missed a boat.", -1, "attributed"),
     ("Okafor's mother said he had never owned a gun.", -1, "attributed"),
     ("A mother of three said the Eastgate school had closed without notice.", -1, "vague"),
     ('"The request serves no purpose," a motion filed by Dale\'s lawyers stated.', -1, "attributed"),
     ("The Harlow Census Bureau published its estimates on Friday. Bureau analysts said the oil boom drove 40% of the growth.", -1, "attributed"),
     ("Analysts said the oil boom drove 40% of the growth.", -1, "vague"),
-    ("The Harlow Water Commission met on Thursday. Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "attributed"),
-    ("Commissioners stated at the meeting that meter readings would bring in $2 million.", -1, "vague"),
+    ("The Harlow Water Commission met on Thursday. Commissioners stated at the session that new meters would raise $2 million.", -1, "attributed"),
+    ("Commissioners stated at the session that new meters would raise $2 million.", -1, "vague"),
     ("Many said they were afraid of the Eastgate floods.", -1, "vague"),
     # a place phrase between a source and its verb does not hide the source
-    ("The head of the UN mission in Varnia, Ana Ruiz, in the eastern town of Goma told journalists that soldiers had been seen.", -1, "attributed"),
+    ("The chief of the UN observers in Varnia, Ana Ruiz, in the northern city of Kelso told reporters that soldiers had been seen.", -1, "attributed"),
     # a verb form after a number is a counted noun, not a source's verb
     ("The deal would create a chain of 640 stores across nine states.", -1, "unsourced"),
     # an occasion is a medium of speech only when the content follows
@@ -122,16 +122,16 @@ def test_sources(text, sentence, want):
 COMPANY = [
     ("The chain plans to open 40 stores in Ohio next year.", -1, "attributed"),
     ("Harlow Foods is projecting sales growth of 5% for 2026.", -1, "attributed"),
-    ("Lakeline aims to launch its first electric ferry in the second half of next year.", -1, "attributed"),
-    ("Brightwell did not say when the plant would close, but said it had signed a letter of intent.", -1, "attributed"),
-    ("The state health department has recorded a sharp rise in flu outbreaks over the past two weeks.", -1, "attributed"),
+    ("Lakeline aims to put its first electric ferry into service by late next year.", -1, "attributed"),
+    ("Brightwell gave no date for closing the plant, but said it had agreed terms with a buyer.", -1, "attributed"),
+    ("The state health department has recorded a steep climb in flu cases this month.", -1, "attributed"),
     ("The department recorded 14 flu deaths last week, according to an update issued Thursday.", -1, "attributed"),
     # a body's act with its stated reason is the writer's fact; an urging is speech
     ("The company cut 300 jobs, saying demand had slowed.", -1, "unsourced"),
     ("Harlow Foods on Tuesday unveiled a new store format, aiming to win back young shoppers.", -1, "unsourced"),
     ("Britain has urged Varnia not to send troops into Harlow, warning it could have serious repercussions.", -1, "attributed"),
     # a person's own plans after they spoke, in the same paragraph
-    ("Krasner said the deal was done. He will stay on in an unpaid capacity.", -1, "attributed"),
+    ("Krasner said the deal was done. He will remain on the board without pay.", -1, "attributed"),
     # the organisation's own plans carry its credit; its results, told plainly, do not
     ("Brightwell said on Monday it would cut 300 jobs. It will now close its Ohio plant.", -1, "attributed"),
     ("The company said on Monday it would cut 300 jobs. The company will also sell its Texas unit.", -1, "attributed"),
@@ -142,7 +142,7 @@ COMPANY = [
     # a plan in a subordinate clause does not credit the main clause's fact
     ("Officials of the Eastgate district approved the closure of two schools on Thursday, as the district aims to cut a $4 million deficit.", -1, "unsourced"),
     # a company's results as the subject: a claim with no source
-    ("Harlow Foods' fourth-quarter profits were slightly better than expected.", -1, "unsourced"),
+    ("Harlow Foods' third-quarter profits came in a little above forecasts.", -1, "unsourced"),
     ("The company's sales fell in the quarter.", -1, "unsourced"),
     # an unowned report is still vague
     ("Brightwell will cut 300 jobs, according to a report.", -1, "vague"),
@@ -163,9 +163,9 @@ VAGUE = [
     ("A government agency said 40 people died in the Eastgate floods.", -1, "vague"),
     ("It is estimated that 30% of riders pay cash, according to Harlow Transit.", -1, "attributed"),
     ("Much research shows that walking after meals lowers blood sugar.", -1, "vague"),
-    ("It is estimated his trial will cost the county $4 million.", -1, "vague"),
-    ("It is predicted that there will be two billion phones in use by 2026.", -1, "vague"),
-    ("The estimated loss to bondholders is up to 70% of the bonds' value.", -1, "vague"),
+    ("It is estimated the inquiry will cost the county $4 million.", -1, "vague"),
+    ("It is predicted that sales of electric bikes will double by 2030.", -1, "vague"),
+    ("The estimated cost to savers is up to 40% of their deposits.", -1, "vague"),
     ("Sales at Harlow Foods are projected to rise 5% next year.", -1, "vague"),
     ("Unconfirmed reports have been rife that Varnian troops crossed the border.", -1, "vague"),
     ("Cases of measles have been reported in Eastgate.", -1, "vague"),
@@ -189,7 +189,7 @@ FUTURE = [
     ("Okafor, who will replace Dana Mills as chair, has championed the rail plan since 2019.", -1, "unsourced"),
     ("The money will also be used to repair the Eastgate pier.", -1, "unsourced"),
     ("Harlow Foods is to restate its accounts for 2023 and 2024.", -1, "unsourced"),
-    ("If the Harlow council approves the increase, it will take effect on July 1.", -1, "unsourced"),
+    ("If the Harlow council votes for the rise, it will apply from July 1.", -1, "unsourced"),
     ("Lakeline is set to close its share offer later on Friday.", -1, "unsourced"),
     ("Okafor toured six towns this fall, leading some to speculate that he might run for mayor.", -1, "unsourced"),
     ("The increase was approved 2-1 on Thursday at a meeting held late so that residents would be able to attend.", -1, "unsourced"),
@@ -217,11 +217,11 @@ ACTORS = [
     ("The judge denied a defense motion for a mistrial last week.", -1, "unsourced"),
     ("The ministry issued a warning to travellers.", -1, "unsourced"),
     ("The jury found that Dale had acted alone in the Eastgate fire.", -1, "unsourced"),
-    ("The findings are being published by the Harlow Road Safety Council as lawmakers prepare to vote.", -1, "unsourced"),
+    ("The results are being released by the Harlow Road Safety Council as lawmakers prepare to vote.", -1, "unsourced"),
     # their plain speech, what they publish and whom they accuse still credit them
     ("Brightwell was accused by the Texas Workforce Commission of underpaying workers.", -1, "attributed"),
-    ("The plans have been criticised by road safety campaigners, including Labour MP Ann Dale, who says they will cost lives.", -1, "attributed"),
-    ("The plans have been criticised by road safety campaigners.", -1, "vague"),
+    ("The plans have been criticised by cycling charities, including the councillor Ann Dale, who says they will cost lives.", -1, "attributed"),
+    ("The plans have been criticised by cycling charities.", -1, "vague"),
     ("The court said in its ruling that Dale had acted alone in the Eastgate fire.", -1, "attributed"),
     ("The figures, released Monday by the Harlow Health Board, show 40 new cases of measles.", -1, "attributed"),
     ("Olivia Grant, who heads the Harlow Citizens Board, a consumer group, called the request excessive.", -1, "attributed"),
@@ -249,7 +249,7 @@ def test_clauses(text, sentence, want):
 
 def test_a_credited_study_does_not_carry_to_another_document():
     text = ("Fairhaven University research claims cutting the limit would save 65 lives a year. "
-            "The findings are being published by the Harlow Road Safety Council. The bill includes changes to speeding fines.")
+            "The results are being released by the Harlow Road Safety Council. The bill also raises parking fines.")
     assert status_of(text, 1) != "attributed"
     assert status_of(text, 2) != "attributed"
     # a study's findings go on with it
@@ -259,23 +259,23 @@ def test_a_credited_study_does_not_carry_to_another_document():
 # --- event claims in the writer's voice about identifiable people and organisations ---
 EVENTS = [
     # a group acting in the story, then a past tense
-    ("Officers then kicked in the door of the Eastgate flat.", -1, "unsourced"),
+    ("Officers then forced open the door of the Eastgate flat.", -1, "unsourced"),
     ("Several firefighters went back into the building and could hear a dog barking.", -1, "unsourced"),
-    ("His lawyers had sought to keep him out of prison by citing his charity work.", -1, "unsourced"),
+    ("His attorneys had asked for a suspended sentence by pointing to his charity work.", -1, "unsourced"),
     ("He later resigned.", -1, "unsourced"),
     ("Brightwell makes brake parts in Ohio. It was founded in 1972.", -1, "unsourced"),
     ("It was a long night in Harlow.", -1, None),
     # lasting facts about a named subject: identity, holdings, contents
-    ("Tomas Ferreira is a former police officer who now runs a dog school in Harlow.", -1, "unsourced"),
+    ("Tomas Ferreira is a retired firefighter who now runs a bakery in Harlow.", -1, "unsourced"),
     ("The Harlow Ferry Company runs Lakeline. Lakeline is the company's night service.", -1, "unsourced"),
     ("The Harlow Suite includes a browser, a mail client and a calendar.", -1, "unsourced"),
     ("Although Brightwell still dominates the Harlow market, its Lakeline Express continues to lose riders to Fenwick.", -1, "unsourced"),
-    ("He's been a staunch supporter of the Harlow mayor.", -1, "unsourced"),
+    ("He's been a firm backer of the Harlow mayor.", -1, "unsourced"),
     ("Neither Lakeline nor Fenwick currently offer a night service to Eastgate.", -1, "unsourced"),
-    ("The bill includes changes to speeding fines but not to the speed limit.", -1, "unsourced"),
+    ("The bill includes higher parking fines but no change to the speed limit.", -1, "unsourced"),
     ("The new law requires landlords to register every rental unit.", -1, "unsourced"),
     ("The job requires patience.", -1, None),
-    ("Other portals such as Fenwick.com were also carrying links to the Red Cross.", -1, "unsourced"),
+    ("Other sites such as Fenwick.com also pointed readers to the Red Cross.", -1, "unsourced"),
     # what is not a specific claim stays unflagged
     ("Okafor is a determined politician, and she rarely backs down.", -1, None),
     ("She has a point.", -1, None),

@@ -78,15 +78,15 @@ def pairs(text):
         # a date tied to the event: "ago" and "the past"
         "The company went bankrupt three years ago. It has been in administration for the past three years.",
         # the same amount in a symbol and in words
-        "The limit is 80mg of alcohol per 100ml of blood. Cutting it from 80 milligrams would save lives.",
+        "Each dose holds 25mg of the drug. Raising it above 25 milligrams would be unsafe.",
         # "65 lives" is a plural noun, not a verb
         "The change would save 65 lives a year. Experts say around 65 lives a year could be saved.",
         # what a change is said of: the whole clause before the verb, not only the word next to it
         "The state's jobless rate for young men has risen to 12 percent. Youth unemployment in the state has climbed to twelve per cent.",
         # a bare amount joins the amount it repeats
-        "It blamed an $850m payout for the loss. In January it agreed to pay $850m to settle the case.",
+        "It blamed a $640m fine for the loss. In June it agreed to pay $640m to end the dispute.",
         # months and weekdays are not names that tell people apart
-        "In February, he and three others were indicted. In March, the three others pleaded not guilty.",
+        "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
 )
 def test_figures_that_must_pair(text):
