@@ -372,7 +372,7 @@ def build(
         if facts is None:
             facts = known.get(d.rule)
             if facts is None:
-                facts = known[d.rule] = _RuleFacts(d.rule, locale)
+                facts = known[d.rule] = _rule_facts(d.rule, locale)
         if facts.rank >= floor:
             # n is unique: the sort never compares the facts
             ranked.append((d.start, -facts.rank, d.rule, d.end, n, facts))
@@ -380,9 +380,8 @@ def build(
     out: list[Finding] = []
     for k, (_, _, _, _, n, facts) in enumerate(ranked):
         d = drafts[n]
-        own = facts.suggestion
-        if own is None:
-            own = Suggestion(messages.fill(facts.suggest, d.params), None)
+        plain = facts.plain
+        own = Suggestion(plain if plain is not None else messages.fill(facts.suggest, d.params), None)
         suggestions = _with_extra(locale, own, d) if d.extra else (own,)
         short = facts.short
         out.append(Finding(
@@ -394,44 +393,34 @@ def build(
     return tuple(out)
 
 
-class _RuleFacts:
+class _RuleFacts(NamedTuple):
     """What every finding of one rule shares: severity, category, message templates (in one locale), plain suggestion."""
 
-    __slots__ = ("severity", "rank", "category", "key", "message", "short", "suggest", "suggestion")
+    severity: str
+    rank: int
+    category: str
+    key: str
+    message: tuple[tuple[str, str], ...]
+    short: tuple[tuple[str, str], ...]
+    suggest: tuple[tuple[str, str], ...]
+    plain: str | None  # the suggestion's text when it has no placeholders
 
-    severity: Final[str]
-    rank: Final[int]
-    category: Final[str]
-    key: Final[str]
-    message: Final[tuple[tuple[str, str], ...]]
-    short: Final[tuple[tuple[str, str], ...]]
-    suggest: Final[tuple[tuple[str, str], ...]]
-    suggestion: Final[Suggestion | None]  # the suggestion itself when its text has no placeholders
 
-    def __init__(self, rule: str, locale: str) -> None:
-        self.severity = _severity_of(rule)
-        self.rank = _RANK[self.severity]
-        self.category = _category_of(rule)
-        key = message_id(rule)
-        self.key = key
-        self.message = messages.template_parts(locale, key)
-        self.short = messages.template_parts(locale, key + ".short")
-        self.suggest = messages.template_parts(locale, key + ".suggest")
-        self.suggestion = Suggestion(self.suggest[0][0], None) if len(self.suggest) == 1 else None
-
-    def __eq__(self, other: object) -> bool:
-        # by value, as the facts of one rule in one locale are (tests compare FACTS before and after analyses)
-        return isinstance(other, _RuleFacts) and (
-            self.severity, self.category, self.key, self.message, self.short, self.suggest, self.suggestion
-        ) == (other.severity, other.category, other.key, other.message, other.short, other.suggest, other.suggestion)
-
-    def __hash__(self) -> int:
-        return hash((self.key, self.message))
+def _rule_facts(rule: str, locale: str) -> _RuleFacts:
+    """Work out what every finding of `rule` shares in `locale`."""
+    severity = _severity_of(rule)
+    key = message_id(rule)
+    suggest = messages.template_parts(locale, key + ".suggest")
+    return _RuleFacts(
+        severity, _RANK[severity], _category_of(rule), key,
+        messages.template_parts(locale, key), messages.template_parts(locale, key + ".short"), suggest,
+        suggest[0][0] if len(suggest) == 1 else None,
+    )
 
 
 # locale -> rule id -> what its findings share, for every rule GET /v1/rules lists (immutable once built).
 FACTS: Final[dict[str, dict[str, _RuleFacts]]] = {
-    locale: {r.id: _RuleFacts(r.id, locale) for r in RULES} for locale in messages.LOCALES
+    locale: {r.id: _rule_facts(r.id, locale) for r in RULES} for locale in messages.LOCALES
 }
 
 
