@@ -47,9 +47,8 @@ LL_MISS_CYCLES = 100
 
 def child(requests: int, articles: int) -> None:
     """Run `requests` requests (after the warm-up) through the app this interpreter imports."""
-    from werkzeug.test import EnvironBuilder
-
     from bench import corpus
+    from bench.http_layers import call, environ_for
 
     try:
         from copydesk.api import create_app
@@ -58,22 +57,10 @@ def child(requests: int, articles: int) -> None:
 
     app = create_app()
     bodies = [json.dumps({"text": t}).encode() for t in corpus.articles(articles, seed_only=True)]
-
-    def call(body: bytes) -> None:
-        environ = EnvironBuilder(path="/v1/analyze", method="POST", data=body, content_type="application/json").get_environ()
-        status: list[str] = []
-        out = app(environ, lambda s, h, e=None: status.append(s))
-        try:
-            b"".join(out)
-        finally:
-            getattr(out, "close", lambda: None)()
-        if not status[0].startswith("200"):
-            raise SystemExit(f"request failed: {status[0]}")
-
-    for _ in range(WARM_UP):
-        call(bodies[0])
-    for body in bodies[:requests]:
-        call(body)
+    for body in [bodies[0]] * WARM_UP + bodies[:requests]:
+        status, _ = call(app, environ_for(body))  # an environ's body is read once: a fresh one per request
+        if not status.startswith("200"):
+            raise SystemExit(f"request failed: {status}")
 
 
 def counts(python: str, requests: int, articles: int, cycles: bool) -> dict[str, int]:
