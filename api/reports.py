@@ -17,7 +17,7 @@ from copydesk.scoring.findings import as_json as findings_json
 from copydesk.scoring.messages import LOCALES
 
 from .offsets import add_markup_offsets, to_utf16
-from .schemas import REPORT_PARTS, Params, ReportSchema
+from .schemas import REPORT_PARTS, ReportSchema
 
 if TYPE_CHECKING:  # the CLI dumps reports without importing Flask
     from flask import Response
@@ -85,9 +85,6 @@ def _inline(field: fields.Field, name: str, namespace: dict[str, Any], depth: in
         one = f"[{_inline(field.inner, f'{name}[0]', namespace, depth + 1)}]"
         return f"(None if {name} is None else ({one} if len({name}) == 1 else {many}) if {name} else [])"
     convert = f"c{len(namespace)}"
-    if isinstance(field, Params):
-        namespace[convert] = dict
-        return f"(None if {name} is None else {convert}({name}))"
     if isinstance(field, fields.Boolean):
         namespace[convert] = _boolean(field)
         plain = "bool"
