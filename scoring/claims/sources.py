@@ -131,8 +131,8 @@ def left_phrase(view: View, end: int) -> tuple[int, int] | None:
         if tok.kind == WORD or tok.kind == NUMBER:
             if low in _INNER or low in NAME_JOINERS:
                 pass  # kept, trimmed below if it ends up first
-            elif low in LEFT_STOPS or _is_verb_form(low):
-                break
+            elif low in LEFT_STOPS or _is_verb_form(low) and not tok.text[0].isupper():
+                break  # a capitalized "-ing"/"-ed" word is a name ("Paul Manning", "Ann Reed"), not a verb
         elif tok.text == "." and k > 0 and _is_abbreviation(view, k - 1):
             pass
         elif tok.text in ("&", "%"):
