@@ -127,6 +127,14 @@ _LOCATIVES: Final = frozenset(("in", "at", "near", "outside", "inside", "from"))
 _RELATIVES: Final = frozenset(("who", "whom", "which"))
 # How far before "by announcing" the actor's verb may stand ("defied international pressure by announcing").
 BY_ACTOR_WINDOW: Final = 12
+# Words that open a relative clause set off by commas: it describes the subject before it
+# ("Dafydd Rees, whose house flooded in 2019, said"), and ", who asked not to be named," hides it.
+_ASIDE_OPENERS: Final = frozenset(("who", "whose", "which"))
+# Words that put an unnamed source near the body named after them: "sources close to the
+# regulator" is anonymous, whoever the regulator is (AP Stylebook, "anonymous sources").
+_CLOSENESS: Final = frozenset(("close", "closest", "familiar", "near"))
+# How many describing asides may stand between a subject and its verb ("NAME, 71, who ..., said").
+ASIDES_MAX: Final = 2
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
 _COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "thousand", "million"))
 # Conjunctions that open a clause subordinate to the sentence's main one: a plan stated there
@@ -278,6 +286,7 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     elif j >= 0:
         phrase = left_phrase(view, j + 1)
         if phrase is not None:
+            phrase = _with_closeness(view, phrase)
             source = classify(view, phrase[0], phrase[1], proper)
     if source is None and j >= 0 and low[j] != ",":
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
@@ -308,6 +317,16 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         rule = CHARACTERIZATION
     trailing = _is_tag(view, min(view.toks[k].start, source.start), max(view.toks[k].end, source.end))
     return Frame(rule, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
+
+
+def _with_closeness(view: View, phrase: tuple[int, int]) -> tuple[int, int]:
+    """ "Sources close to the regulator", "people familiar with the talks": the whole phrase, not the body after "to"/"with"."""
+    a = phrase[0]
+    low = view.low
+    if a < 2 or low[a - 1] not in ("to", "with") or low[a - 2] not in _CLOSENESS or view.quoted[a - 2]:
+        return phrase
+    outer = left_phrase(view, a - 2)
+    return (outer[0], phrase[1]) if outer is not None else phrase
 
 
 def _subordinate(view: View, start: int) -> bool:
@@ -383,14 +402,53 @@ def _is_adverb(word: str) -> bool:
     return len(word) > ADVERB_MIN_LENGTH and word.endswith("ly")
 
 
-def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
-    """ "NAME, APPOSITIVE, said": the subject is the phrase before the appositive (or the appositive)."""
+def _comma_before(view: View, j: int) -> int:
+    """The comma that opens the aside ending at the comma `j` (at most APPOSITIVE_MAX tokens back), or -1."""
     low = view.low
     k = j - 1
     while k >= 0 and j - k <= APPOSITIVE_MAX and low[k] != "," and not view.quoted[k]:
         k -= 1
-    if k < 0 or low[k] != "," or view.quoted[k]:
+    return k if k >= 0 and low[k] == "," and not view.quoted[k] else -1
+
+
+def _describes_only(view: View, a: int, b: int) -> bool:
+    """True for an aside that describes its subject and names no one: an age (", 67,") or a relative clause (", whose house flooded,")."""
+    if b - a == 1 and view.toks[a].kind == NUMBER:
+        return True
+    if b - a == 2 and view.low[a] == "aged" and view.toks[a + 1].kind == NUMBER:
+        return True
+    return view.low[a] in _ASIDE_OPENERS
+
+
+def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """ "NAME, APPOSITIVE, said": the subject is the phrase before the appositive (or the appositive).
+
+    Asides that only describe the subject come off first, at most ASIDES_MAX of them: "Graham
+    Lowe, 71, who has lived in the close for 30 years, said" is Graham Lowe's; "A neighbour, who
+    asked not to be named, said" is a neighbour's, anonymous.
+    """
+    low = view.low
+    k = _comma_before(view, j)
+    if k < 0:
         return None
+    end = j
+    hidden = False  # an aside says the subject asked not to be named
+    for _ in range(ASIDES_MAX):
+        if not _describes_only(view, k + 1, end):
+            break
+        hidden = hidden or says_anonymous(view, k + 1, end)
+        end = k
+        k = _comma_before(view, k)
+        if k < 0:
+            break
+    if end != j and (k < 0 or _describes_only(view, k + 1, end)):
+        phrase = left_phrase(view, end)  # every aside came off: the subject stands before them
+        subject = classify(view, phrase[0], phrase[1], proper) if phrase is not None else None
+        if subject is not None and hidden:
+            return Source(ANONYMOUS, subject.start, subject.end, subject.text, subject.head, subject.person, "")
+        return subject
+    if end != j:
+        j = end  # "Dr. Ana Ruiz, the utility's engineer, 52, said": the appositive before the age
     appositive = left_phrase(view, j)
     head = left_phrase(view, k)
     classified = [classify(view, p[0], p[1], proper) for p in (head, appositive) if p is not None and p[0] <= p[1]]

@@ -365,11 +365,15 @@ def _affiliated_names(view: View, post: list[int], document: bool) -> list[int]:
 
 
 def _affiliated_body(view: View, post: list[int]) -> bool:
-    """ "results from the state health laboratory": an affiliation to a definite institution, named or not."""
+    """ "results from the state health laboratory": an affiliation to a definite institution, named or not.
+
+    An author is one too: "a report by the borough's finance officer" is that officer's report.
+    """
     low = view.low
     for i, k in enumerate(post[:-1]):
         if low[k] in AFFILIATION and low[post[i + 1]] in DEFINITE:
-            return any(_bare(low[j]) in INSTITUTION_HEADS for j in post[i + 2 : i + 2 + AFFILIATION_SPAN])
+            words = [_bare(low[j]) for j in post[i + 2 : i + 2 + AFFILIATION_SPAN]]
+            return any(w in INSTITUTION_HEADS or low[k] == "by" and w in ROLE_HEADS for w in words)
     return False
 
 
@@ -390,7 +394,10 @@ def says_anonymous(view: View, a: int, b: int) -> bool:
     """True for "who asked not to be named", "speaking on condition of anonymity" and the like."""
     low = view.low[a:b]
     if not ANONYMITY.isdisjoint(low):
-        return True
+        for i, w in enumerate(low):
+            # "close" hides a source only as "close to" ("sources close to the talks"), not "lived in the close"
+            if w in ANONYMITY and (w != "close" or i + 1 < len(low) and low[i + 1] == "to"):
+                return True
     if "not" not in low:
         return False
     for i, w in enumerate(low):
