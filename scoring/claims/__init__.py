@@ -115,6 +115,8 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
     note = detect.negated_report(view) if not sourced else None
     if detect.BOILERPLATE_VETO not in off and detect.boilerplate(view):
         return Decision(unit.index, None, (detect.BOILERPLATE_VETO,))
+    if detect.IMPERATIVE_VETO not in off and detect.appeal(view):
+        return Decision(unit.index, None, (detect.IMPERATIVE_VETO,))  # a public appeal, whatever numbers it gives to call
     if not sourced and note is None and detect.SPECULATION_VETO not in off and detect.speculation(view):
         return Decision(unit.index, None, (detect.SPECULATION_VETO,))
     cues: list[Cue] = []

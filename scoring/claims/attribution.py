@@ -133,6 +133,22 @@ _ASIDE_OPENERS: Final = frozenset(("who", "whose", "which"))
 # Words that put an unnamed source near the body named after them: "sources close to the
 # regulator" is anonymous, whoever the regulator is (AP Stylebook, "anonymous sources").
 _CLOSENESS: Final = frozenset(("close", "closest", "familiar", "near"))
+# "put the toll at 31": verbs of estimating a figure, the nouns they estimate, and how far "at" may follow.
+_ESTIMATING: Final = frozenset(("put", "puts", "putting"))
+_ESTIMATE_OBJECTS: Final = frozenset((
+    "toll", "number", "figure", "cost", "costs", "bill", "total", "damage", "losses", "loss",
+    "value", "tally", "count", "size", "price",
+))
+ESTIMATE_WINDOW: Final = 8
+# A clause with no "that" after a clausal verb ("admitted her side had been"): at most this many
+# words of subject, then a finite verb; a relative word, a comma or "to" ends the search.
+BARE_SUBJECT_MAX: Final = 4
+_FINITE: Final = frozenset(("had", "has", "have", "was", "were", "is", "are", "would", "could", "will", "should", "might", "must", "can", "did"))
+_NOT_SUBJECT: Final = frozenset(("who", "which", "that", "to", "and", "or", "but", "for", "by", "with", "from", "on", "in", "at"))
+# Words that open an adverbial before the subject ("Late on Sunday,", "In a statement,", "Earlier,"),
+# and how many tokens it may take up to its comma.
+_OPENERS: Final = _PREPOSITIONS | _TIME_WORDS | frozenset(("late", "early", "earlier", "later", "at", "during", "by", "shortly", "meanwhile"))
+OPENER_MAX: Final = 8
 # How many describing asides may stand between a subject and its verb ("NAME, 71, who ..., said").
 ASIDES_MAX: Final = 2
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
@@ -362,17 +378,32 @@ def _is_tag(view: View, start: int, end: int) -> bool:
 def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
     """The subject the sentence opens with, shared by a verb after "and" ("X acknowledged ... and said")."""
     low = view.low
-    for k in range(view.initial + 1, min(j, view.initial + 1 + COORDINATED_MAX)):
+    start = _after_opener(view)  # "Late on Sunday, the Red Cross put ... and said"
+    for k in range(start + 1, min(j, start + 1 + COORDINATED_MAX)):
         if view.quoted[k] or low[k] in (",", ";", ":"):
             return None
         w = low[k]
         if w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed") and not view.names[k]:
             phrase = left_phrase(view, k)
-            if phrase is None or phrase[0] != view.initial:
+            if phrase is None or phrase[0] != start:
                 return None
             source = classify(view, phrase[0], phrase[1], proper)
             return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
     return None
+
+
+def _after_opener(view: View) -> int:
+    """Where the subject starts: after an opening adverbial of time or place and its comma ("Late on Sunday, ..."), else the first word."""
+    low = view.low
+    first = view.initial
+    if low[first] not in _OPENERS:
+        return first
+    for k in range(first + 1, min(len(low), first + 1 + OPENER_MAX)):
+        if low[k] == ",":
+            return k + 1 if k + 1 < len(low) else first
+        if view.quoted[k] or low[k] in (";", ":", "."):
+            return first
+    return first
 
 
 def _anonymity_follows(view: View, k: int) -> bool:
@@ -557,10 +588,37 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
                 return any(w2 in ("that", ":") for w2 in view.low[j + 1 : j + 1 + OCCASION_WINDOW])
     if w in _MEASURING and source.kind == NAMED and (not source.person or view.toks[k + 1].kind == NUMBER or view.toks[k + 1].text[:1] in "$£€"):
         return True  # "The weather service recorded 3.1 inches", "the department recorded a sharp rise": a body's own measurement
+    if w in _ESTIMATING and _estimate_object(view, k):
+        return True  # "the Red Cross put the number of dead at 31": the source's estimate
+    if w in CLAUSAL_VERBS and _bare_clause(view, k) and not _subordinate(view, source.start):
+        return True  # "she admitted her side had been second best": a clause without "that" (not "... after X acknowledged ...")
     if w in EVIDENTIAL_VERBS and (source.head in DOCUMENT_HEADS or source.head in GENERIC_HEADS):
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
     if w in _DOCUMENT_CLAIMS and source.head in DOCUMENT_HEADS and source.kind == NAMED:
         return True  # "University research claims cutting the limit would save lives": a document states
+    return False
+
+
+def _estimate_object(view: View, k: int) -> bool:
+    """ "put the death toll at 31", "puts the cost of the repairs at £2m": an estimate's object, then "at"."""
+    low = view.low
+    end = min(len(low), k + 1 + ESTIMATE_WINDOW)
+    for j in range(k + 1, end):
+        if low[j] in _ESTIMATE_OBJECTS:
+            return "at" in low[j + 1 : end + 1]
+        if not view.is_word(j) or view.quoted[j]:
+            return False
+    return False
+
+
+def _bare_clause(view: View, k: int) -> bool:
+    """ "admitted her side had been", "noted the figures were lower": a short subject, then a finite verb, with no "that"."""
+    low = view.low
+    for j in range(k + 1, min(len(low), k + 2 + BARE_SUBJECT_MAX)):
+        if j > k + 1 and low[j] in _FINITE:
+            return True
+        if not view.is_word(j) or view.quoted[j] or low[j] in _NOT_SUBJECT:
+            return False
     return False
 
 

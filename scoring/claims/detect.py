@@ -20,6 +20,8 @@ from .lexicon import (
     INSTITUTION_HEADS,
     ANALYSIS_OBJECTS,
     ANALYSIS_VERBS,
+    APPEAL_AUDIENCES,
+    APPEAL_VERBS,
     BE_FORMS,
     BOILERPLATE,
     COMMON_WORDS,
@@ -652,6 +654,36 @@ def imperative(view: View) -> Cue | None:
         if view.low[k : k + len(parts)] == parts and not view.quoted[k]:
             return _cue("event", view, k, k + len(parts))
     return None
+
+
+def appeal(view: View) -> Cue | None:
+    """A public appeal in the main clause ("Police have asked anyone with footage to call 101"): a call to act, not a claim."""
+    low = view.low
+    if APPEAL_VERBS.isdisjoint(low):
+        return None
+    n = len(low)
+    for k, w in enumerate(low):
+        if w not in APPEAL_VERBS or view.quoted[k]:
+            continue
+        j = k + 1
+        while j < n and j - k <= APPEAL_GAP and low[j] in _APPEAL_FILLERS:
+            j += 1  # "appealed for", "asked members of the", "urged the"
+        if j >= n or low[j] not in APPEAL_AUDIENCES:
+            continue
+        if not _APPEAL_FACTS.isdisjoint(low) or any(t in _SUBORDINATE_FACTS for t in low[:k]):
+            return None  # "..., after 40 homes flooded": a fact beside the appeal
+        if "to" in low[j + 1 :] or w.startswith("appeal"):
+            return _cue("event", view, k, j + 1)
+    return None
+
+
+# Words between an appeal's verb and its audience ("appealed for witnesses", "asked members of the public").
+_APPEAL_FILLERS: Final = frozenset(("for", "to", "on", "the", "any", "all", "members", "of", "local"))
+# How many of them may stand there.
+APPEAL_GAP: Final = 4
+# Conjunctions that put a fact beside the appeal: the sentence may then be a claim.
+_APPEAL_FACTS: Final = frozenset(("after", "because", "following", "since"))
+_SUBORDINATE_FACTS: Final = frozenset(("as", "when", "while"))
 
 
 def _by_first_word(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -61,3 +61,37 @@ PREPOSITIONAL = [
 @pytest.mark.parametrize(("text", "sentence", "want"), PREPOSITIONAL)
 def test_documents_roles_and_closeness(text, sentence, want):
     check(text, sentence, want)
+
+
+# verbs that credit without "that": an estimate ("put the toll at"), a clause with no "that", and
+# a verb after "and" whose subject follows an opening adverbial
+VERBS = [
+    ("The Red Cross put the death toll at 31 on Sunday.", -1, "attributed"),
+    ("Late on Sunday, the Red Cross put the number of dead at 31 and said more than 2,000 people had been moved.", -1, "attributed"),
+    ("United manager Sue Gatting admitted her side had been second best for half an hour.", -1, "attributed"),
+    ("The Harlow hospital admitted 40 patients who were hurt in the crash.", -1, "unsourced"),
+    ("The Harlow firm added 200 staff in 2025.", -1, "unsourced"),
+    # inside a clause subordinate to the writer's main one, the bare clause credits nothing
+    ("The vote was called off in May after the mayor acknowledged a majority of councillors were against the plan.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), VERBS)
+def test_verbs_that_credit_without_that(text, sentence, want):
+    check(text, sentence, want)
+
+
+# a public appeal and a call to act inside a quotation are not claims, whatever numbers they give
+APPEALS = [
+    ("Police have asked anyone with dashcam footage from the area between 9 p.m. and 11 p.m. on Friday to call 101.", -1, None),
+    ("Officers appealed for witnesses to the crash on the A40 at 6 p.m. on Tuesday.", -1, None),
+    ('Fire chief Gwen Pryce said crews had knocked on 300 doors. "If you are asked to leave, please leave."', -1, None),
+    # a fact beside the appeal keeps the sentence a claim
+    ("Police urged residents to leave after 40 homes in Harlow flooded on Friday.", -1, "attributed"),
+    ("The council asked residents in 2024 whether they wanted a new bridge.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), APPEALS)
+def test_appeals_and_calls_to_act(text, sentence, want):
+    check(text, sentence, want)
