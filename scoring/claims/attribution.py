@@ -149,6 +149,8 @@ _NOT_SUBJECT: Final = frozenset(("who", "which", "that", "to", "and", "or", "but
 # and how many tokens it may take up to its comma.
 _OPENERS: Final = _PREPOSITIONS | _TIME_WORDS | frozenset(("late", "early", "earlier", "later", "at", "during", "by", "shortly", "meanwhile"))
 OPENER_MAX: Final = 8
+# Words of a tag's medium and time, which do not count against its closing the sentence.
+_TAG_CIRCUMSTANCES: Final = _MEDIUM_PREPOSITIONS | _MEDIUM_NOUNS | _TIME_WORDS | frozenset(("a", "an", "the", "emailed", "written", "late", "early"))
 # How many describing asides may stand between a subject and its verb ("NAME, 71, who ..., said").
 ASIDES_MAX: Final = 2
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
@@ -369,7 +371,8 @@ def _is_tag(view: View, start: int, end: int) -> bool:
         t = toks[k]
         if t.text == "," and k + 1 < len(toks) and view.low[k + 1] in _TAG_TAILS:
             break
-        words += t.kind == WORD or t.kind == NUMBER
+        if view.low[k] not in _TAG_CIRCUMSTANCES:
+            words += t.kind == WORD or t.kind == NUMBER  # ", police said in a statement on Saturday.": how and when do not count
         if words > TRAILING_WORDS:
             return False
     return True

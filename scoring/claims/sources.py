@@ -266,7 +266,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
             return make(NAMED, False)
         if head in INSTITUTIONAL_PEOPLE and not anonymous and not quantified and not bare_mods.isdisjoint(LEVELS) and not bare_mods.isdisjoint(SERVICES):
             return make(NAMED, False)  # "city health officials": a level of government and its service name a department (spec)
-        return make(ANONYMOUS, head.endswith("person") or head in ("official", "source", "insider", "aide", "executive", "employee"))
+        return make(ANONYMOUS, head.endswith("person") or head in _ANONYMOUS_PERSONS)
     if head in GENERIC_HEADS:
         # "Consumer advocates say": a capital that only opens the sentence does not name the group
         # (mid-sentence, "Oxford researchers" does).
@@ -320,6 +320,12 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
 
 
 _COUNTED: Final = frozenset((WORD, NUMBER))
+# Anonymous heads that are one person, whom a later "he" or "she" may mean ("A neighbour, who asked
+# not to be named, said ... "I thought it was the television," she said.").
+_ANONYMOUS_PERSONS: Final = frozenset((
+    "official", "source", "insider", "aide", "executive", "employee", "neighbour", "neighbor",
+    "resident", "witness", "bystander", "onlooker", "passer-by", "passerby", "villager", "motorist",
+))
 _HEADS_AND_TITLES: Final = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
 
 

@@ -95,3 +95,20 @@ APPEALS = [
 @pytest.mark.parametrize(("text", "sentence", "want"), APPEALS)
 def test_appeals_and_calls_to_act(text, sentence, want):
     check(text, sentence, want)
+
+
+# who a later "he" or "she" is: the anonymous neighbour just quoted, the person just named
+PRONOUNS = [
+    ('Detective Inspector Rachel Onwuka said officers were not looking for anyone else.\n\n'
+     'A neighbour, who asked not to be named, said she heard shouting at 10 p.m. '
+     '"I thought it was the television at first," she said.', -1, "vague"),
+    ('A neighbour, who asked not to be named, said she heard shouting at 10 p.m.\n\n'
+     'Graham Lowe, 71, said the street was usually quiet. "You get the odd row about parking, but nothing like this," he said.', -1, "attributed"),
+    # a closing tag governs its sentence even with its medium and day after it
+    ("Officers were called to Larch Close at 10.40 p.m. after a neighbour reported screams, Northvale Police said in a statement on Saturday.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), PRONOUNS)
+def test_pronouns_and_closing_tags(text, sentence, want):
+    check(text, sentence, want)
