@@ -158,9 +158,27 @@ _COUNT_WORDS: Final = frozenset(("two", "three", "four", "five", "six", "seven",
 # Conjunctions that open a clause subordinate to the sentence's main one: a plan stated there
 # ("..., as the district aims to close a deficit") is background to the main clause's fact.
 _SUBORDINATORS: Final = frozenset(("as", "while", "because", "when", "after", "since", "although", "though", "whereas", "if", "unless", "until", "before", "once"))
+# A company or an analyst revising its own guidance ("cut its full-year profit forecast", "raised
+# its outlook", "lowered her price target"): the revision is the source's statement (spec,
+# "Conventions for real copy": "it raised its guidance" is attributed to the company).
+_REVISING: Final = frozenset((
+    "raise", "raises", "raised", "cut", "cuts", "lower", "lowers", "lowered", "trim", "trims",
+    "trimmed", "lift", "lifts", "lifted", "upgrade", "upgrades", "upgraded", "downgrade",
+    "downgrades", "downgraded", "reaffirm", "reaffirms", "reaffirmed",
+))
+_GUIDANCE_NOUNS: Final = frozenset(("forecast", "forecasts", "guidance", "outlook", "target", "targets", "projection", "projections", "estimate", "estimates"))
+# Periods and months after "last" that date a sentence in the past ("last year", "last December").
+_PERIODS: Final = frozenset(("year", "month", "quarter", "summer", "autumn", "fall", "winter", "spring"))
+_MONTHS: Final = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))
+# A denial of what others say ("has rejected allegations that he leaned on the regulator"): the
+# denial is the source's statement, its content what follows "that".
+_REJECTING: Final = frozenset(("reject", "rejects", "rejected", "refute", "refutes", "refuted", "deny", "denies", "denied", "dismiss", "dismisses", "dismissed"))
+_CLAIM_NOUNS: Final = frozenset(("allegations", "allegation", "claims", "claim", "accusations", "accusation", "suggestions", "suggestion", "reports", "report", "charges", "criticism"))
+# How far the revised guidance or the rejected claim may stand after its verb ("cut its full-year profit forecast").
+SPEECH_OBJECT_WINDOW: Final = 5
 _TRIGGERS: Final = (
     ACCORDING | CITING | PASSIVE_PARTICIPLES | JUDGED | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
-    | _MEASURING | FINDING_VERBS | _GUIDING
+    | _MEASURING | FINDING_VERBS | _GUIDING | _REVISING | _REJECTING
 )
 
 
@@ -185,6 +203,10 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
             frame = _reporting_verb(view, k, proper)
+        elif w in _REVISING and _speech_object(view, k, _GUIDANCE_NOUNS, False) and not _dated_background(view) or w in _REJECTING and _speech_object(view, k, _CLAIM_NOUNS, True):
+            frame = _reporting_verb(view, k, proper)  # "cut its profit forecast", "rejected allegations that ..."
+            if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
+                frame = None  # "..., when the company cut its revenue forecast": background to the main clause
         elif w in GUIDANCE_VERBS and k + 1 < n and low[k + 1] == "to" or w in GUIDANCE_OBJECTS:
             frame = _reporting_verb(view, k, proper)  # "The chain plans to open 40 stores", "it is projecting growth of 5%"
             if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
@@ -561,16 +583,19 @@ def _inverted(view: View, k: int, proper: frozenset[str]) -> Source | None:
     if phrase is None:
         return None
     a, b = phrase
-    if b < len(view.toks) and view.low[b] not in (",", ".", ";", ":", "!", "?") and not view.quoted[b]:
-        return None
-    return classify(view, a, b, proper)
+    if b < len(view.toks) and view.low[b] not in (",", ".", ";", ":", "!", "?", "who") and not view.quoted[b]:
+        return None  # '"...," said a man in the village who declined to give his name.': the relative clause describes him
+    source = classify(view, a, b, proper)
+    if source is not None and source.kind == NAMED and b < len(view.toks) and view.low[b] == "who" and says_anonymous(view, b, len(view.toks)):
+        return Source(ANONYMOUS, source.start, source.end, source.text, source.head, source.person, "")
+    return source
 
 
 def _takes_clause(view: View, k: int, source: Source) -> bool:
     """True when the verb at `k` reports content rather than an event ("added that" vs "added 200 jobs")."""
     w = view.low[k]
-    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS or w in _GUIDING:
-        return True  # guidance: find() has checked its "to"
+    if w in SPEECH_VERBS or w in CHARACTERIZING_VERBS or w in _GUIDING or w in _REVISING or w in _REJECTING:
+        return True  # guidance, revisions and rejections: find() has checked their "to" or object
     n = len(view.low)
     if w in FINDING_VERBS:
         return "to" in view.low[k + 2 : k + 2 + CHARACTERIZATION_WINDOW]  # "linked the rise to a mite"
@@ -599,6 +624,28 @@ def _takes_clause(view: View, k: int, source: Source) -> bool:
         return True  # "the report found 40% of ...", "studies show walking helps": content follows
     if w in _DOCUMENT_CLAIMS and source.head in DOCUMENT_HEADS and source.kind == NAMED:
         return True  # "University research claims cutting the limit would save lives": a document states
+    return False
+
+
+def _dated_background(view: View) -> bool:
+    """True for a sentence set in a past period ("last December", "in 2024"): a revision told as background, in the writer's voice."""
+    low = view.low
+    for j, w in enumerate(low):
+        if w == "last" and j + 1 < len(low) and (low[j + 1] in _PERIODS or low[j + 1] in _MONTHS):
+            return True
+        if w in ("in", "since") and j + 1 < len(low) and view.toks[j + 1].kind == NUMBER and len(low[j + 1]) == 4:
+            return True
+    return False
+
+
+def _speech_object(view: View, k: int, nouns: frozenset[str], needs_that: bool) -> bool:
+    """A verb's object among `nouns` within SPEECH_OBJECT_WINDOW words ("cut its full-year profit forecast"), then "that" if `needs_that`."""
+    low = view.low
+    for j in range(k + 1, min(len(low), k + 1 + SPEECH_OBJECT_WINDOW)):
+        if not view.is_word(j) and low[j] != "-" or view.quoted[j]:
+            return False
+        if low[j] in nouns:
+            return not needs_that or j + 1 < len(low) and low[j + 1] == "that"
     return False
 
 

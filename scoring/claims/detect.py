@@ -756,9 +756,25 @@ def quoted_opinion(view: View) -> bool:
         if not view.quoted[k]:
             continue
         for parts in _EXHORTATION_WORDS.get(w, ()):
-            if low[k : k + len(parts)] == parts:
+            if low[k : k + len(parts)] == parts and not _necessity_reported(low, k):
                 return True
     return False
+
+
+def _necessity_reported(low: tuple[str, ...] | list[str], k: int) -> bool:
+    """ "we will have to sell", "people who actually have to sit in the queues": a necessity stated, not a call to act."""
+    if low[k] not in _NECESSITY:
+        return False
+    j = k - 1
+    while j >= 0 and low[j] in _NECESSITY_ADVERBS:
+        j -= 1
+    return j >= 0 and (low[j] in _MODALS or low[j] in ("who", "which", "that"))
+
+
+# The exhortations that state a necessity ("need to", "have to"): after a modal or a relative word they report one.
+_NECESSITY: Final = frozenset(("need", "needs", "have", "has"))
+_NECESSITY_ADVERBS: Final = frozenset(("actually", "really", "just", "still", "also", "all", "simply", "now", "then", "already"))
+_MODALS: Final = frozenset(("will", "would", "may", "might", "could", "shall", "'ll", "should", "must"))
 
 
 def word_count(view: View) -> int:

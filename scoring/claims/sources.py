@@ -168,7 +168,7 @@ def right_phrase(view: View, start: int) -> tuple[int, int] | None:
         if view.quoted[k]:
             break
         if tok.kind == WORD or tok.kind == NUMBER:
-            if view.low[k] in ("that", "which", "when", "while", "because", "but", "as", "saying", "said", "says"):
+            if view.low[k] in ("that", "which", "who", "when", "while", "because", "but", "as", "saying", "said", "says"):
                 break
         elif tok.text == "." and _is_abbreviation(view, k - 1) and k + 1 < n:
             pass
@@ -234,6 +234,9 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if two in ROLE_HEADS:
         head = two
     flags = view.names
+    if head in _ANONYMOUS_INDIVIDUALS and len(pre) == 2 and low[pre[0]] in ("a", "an", "one"):
+        start, end = view.span(a, b)
+        return Source(ANONYMOUS, start, end, view.text(a, b), head, True, "")  # "a man in neighbouring Brasca who declined to give his name"
     if head not in _HEADS_AND_TITLES and not head.endswith("s") and not flags[head_k] and not (head_k == view.initial and toks[head_k].text[0].isupper()):
         return None  # "the incident", "information from a friendly country": no head a source can have
     names_pre = [k for k in pre if flags[k] and low[k].removesuffix("'s") not in _HEADS_AND_TITLES]
@@ -320,6 +323,9 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
 
 
 _COUNTED: Final = frozenset((WORD, NUMBER))
+# People known only as a man or a woman: anonymous with "a" ("a woman who taught at the school
+# said"); with "the" they point back to someone the article may have named, and stay unread.
+_ANONYMOUS_INDIVIDUALS: Final = frozenset(("man", "woman", "boy", "girl", "teenager", "pensioner", "mother", "father"))
 # Anonymous heads that are one person, whom a later "he" or "she" may mean ("A neighbour, who asked
 # not to be named, said ... "I thought it was the television," she said.").
 _ANONYMOUS_PERSONS: Final = frozenset((

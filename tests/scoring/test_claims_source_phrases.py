@@ -112,3 +112,49 @@ PRONOUNS = [
 @pytest.mark.parametrize(("text", "sentence", "want"), PRONOUNS)
 def test_pronouns_and_closing_tags(text, sentence, want):
     check(text, sentence, want)
+
+
+# a company or analyst revising its own guidance, a denial of what others say: the source's statements
+STATEMENTS = [
+    ("Holmwood Outdoor Group cut its full-year profit forecast on Thursday after mild weather left its stores full.", -1, "attributed"),
+    ("Analyst Priya Lindqvist called the update weak. She cut her price target on the stock to 450 pence from 560 pence.", -1, "attributed"),
+    ("The transport minister, Alan Petrescu, has rejected allegations that he leaned on the regulator to approve a £340m contract.", -1, "attributed"),
+    # a revision told as background, in the writer's voice, and a rejection of money, not of a claim
+    ("Harlow Toys raised its sales targets last December after selling a million units in a few weeks.", -1, "unsourced"),
+    ("Its shares have fallen 22% since January, when the company cut its annual revenue forecast to $3.1 billion.", -1, "unsourced"),
+    ("The council rejected claims for compensation worth £40,000 on Monday.", -1, "unsourced"),
+    ("Crews cut 40 trees along Harlow Road on Monday.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), STATEMENTS)
+def test_revisions_and_denials(text, sentence, want):
+    check(text, sentence, want)
+
+
+# one person known only as a man or a woman, and the quotation that continues them
+INDIVIDUALS = [
+    ('"The mountain just came down on top of them," said a man in neighbouring Brasca who declined to give his name.', -1, "vague"),
+    ('"The mountain just came down," said a man in neighbouring Brasca. "My cousin\'s house is gone. We have found nobody."', -1, "vague"),
+    ("A woman said she saw 40 people on the Harlow bridge.", -1, "vague"),
+    ('"We lost 40 homes," said Ana Ruiz, who asked not to be named.', -1, "vague"),
+    ('"We lost 40 homes," said Ana Ruiz, who runs the shelter.', -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), INDIVIDUALS)
+def test_unnamed_individuals(text, sentence, want):
+    check(text, sentence, want)
+
+
+# "have to" and "need to" call to act, unless a modal or a relative word makes them a stated necessity
+NECESSITY = [
+    ('"Lawmakers need to weigh this very carefully," Mayor Ines Corr said.', -1, None),
+    ('Chief executive Graham Oyelaran said sales fell 4%. "The stock will sell, but we will have to sell some of it for less."', -1, "attributed"),
+    ('Councillor Ruth Belling said the timing was wrong. "Nobody asked the people who actually have to sit in the queues," she said.', -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), NECESSITY)
+def test_stated_necessity_is_no_exhortation(text, sentence, want):
+    check(text, sentence, want)
