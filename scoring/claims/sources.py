@@ -431,6 +431,8 @@ def _name(view: View, pre: list[int], post: list[int], names: list[int], names_p
         first = last = head_k
         while first > 0 and (flags[first - 1] or low[first - 1] in TITLES or view.toks[first - 1].text == "." and first > 1 and low[first - 2] in TITLES):
             first -= 1
+        if first == view.initial + 1 and first in pre and view.initial in pre and view.toks[view.initial].text[:1].isupper() and low[view.initial] not in _ARTICLES and low[view.initial] not in _HEADS_AND_TITLES and low[view.initial] not in TITLES:
+            first = view.initial  # "Graham Lowe said", "Holmwood Outdoor Group cut": the sentence's first word opens the name
         k = head_k + 1
         while k + 1 < len(flags) and low[k] in NAME_JOINERS and (flags[k + 1] or low[k + 1] == "the" and k + 2 < len(flags) and flags[k + 2]):
             k += 1 if flags[k + 1] else 2
@@ -444,6 +446,9 @@ def _name(view: View, pre: list[int], post: list[int], names: list[int], names_p
     while k < head_k and low[k] in ("the", "a", "an"):
         k += 1
     return view.text(k, head_k + 1)
+
+
+_ARTICLES: Final = frozenset(("the", "a", "an"))
 
 
 def _strip_possessive(name: str) -> str:

@@ -158,3 +158,25 @@ NECESSITY = [
 @pytest.mark.parametrize(("text", "sentence", "want"), NECESSITY)
 def test_stated_necessity_is_no_exhortation(text, sentence, want):
     check(text, sentence, want)
+
+
+def source_of(text: str) -> str | None:
+    """The named source of the last sentence's claim."""
+    from copydesk.scoring import figures
+    from copydesk.scoring.claims import analyze
+    from copydesk.scoring.options import Options
+    from copydesk.scoring.text import build_document
+
+    doc = build_document(text)
+    items = analyze(doc, figures.find(doc), Options()).items
+    return items[-1].source if items else None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Graham Lowe said the street flooded twice in 2024.", "Graham Lowe"),
+    ("Holmwood Outdoor Group cut its full-year profit forecast on Thursday.", "Holmwood Outdoor Group"),
+    ("But Harlow Council said the street flooded twice in 2024.", "Harlow Council"),
+    ("Mayor Ines Corr said the street flooded twice in 2024.", "Ines Corr"),
+])
+def test_a_name_opening_the_sentence_is_listed_whole(text, name):
+    assert source_of(text) == name
