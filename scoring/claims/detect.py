@@ -321,7 +321,7 @@ def _arranged_anchor(view: View) -> Cue | None:
             return _cue("event", view, k, k + 1)
         if low[k] == "will":
             if dated < 0:
-                dated = 1 if any(_dated(view, j) or _soon(view, j) for j in range(len(low))) else 0
+                dated = 1 if _under_terms(view) or any(_dated(view, j) or _soon(view, j) for j in range(len(low))) else 0
             if dated:
                 return _cue("event", view, k, k + 1)  # "The council will vote on the plan next month"
     return None
@@ -584,6 +584,8 @@ def prediction(view: View) -> Cue | None:
         start = next((j for j in range(len(low)) if low[j] == "," and not view.quoted[j]), len(low))
     if any(_dated(view, k) or _soon(view, k) for k in range(start, len(low))):
         return None  # "The branches will close on July 1": a scheduled event, checkable today
+    if _under_terms(view):
+        return None  # "Under the agreement, Acme will maintain the chargers until 2034": the terms of a deal
     sub = subordinate(view)
     for k, w in enumerate(low):
         if w in PREDICTION and not view.quoted[k]:
@@ -593,6 +595,17 @@ def prediction(view: View) -> Cue | None:
                 return None
             return _cue("event", view, k, k + 1)
     return None
+
+
+def _under_terms(view: View) -> bool:
+    """True for a sentence opening "Under the agreement," (or contract, deal, plan ...): what follows are its terms."""
+    low = view.low
+    k = view.initial
+    return low[k] == "under" and k + 2 < len(low) and low[k + 1] in ("the", "its", "their", "this", "that", "a") and low[k + 2] in _ARRANGEMENTS
+
+
+# What "Under the ..." names when the future it opens is already arranged (its terms, not a forecast).
+_ARRANGEMENTS: Final = frozenset(("agreement", "contract", "deal", "terms", "plan", "plans", "settlement", "scheme", "proposal", "proposals", "rules", "law", "order"))
 
 
 def _past_participle(word: str) -> bool:

@@ -180,3 +180,14 @@ def source_of(text: str) -> str | None:
 ])
 def test_a_name_opening_the_sentence_is_listed_whole(text, name):
     assert source_of(text) == name
+
+
+# the terms of a deal are arranged, not forecast; a future with no terms stays the writer's prediction
+@pytest.mark.parametrize(("text", "sentence", "want"), [
+    ("Under the agreement, Tidewell will also maintain the chargers until 2034.", -1, "unsourced"),
+    ("Under the plan, Harlow bus fares will rise by 5%.", -1, "unsourced"),
+    ("Tidewell will grow quickly in the years ahead.", -1, None),
+    ("Under pressure, the mayor will probably resign.", -1, None),
+])
+def test_the_terms_of_a_deal_are_arranged(text, sentence, want):
+    check(text, sentence, want)
