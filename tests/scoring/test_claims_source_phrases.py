@@ -52,6 +52,9 @@ PREPOSITIONAL = [
     ("Gusts of 70 mph were recorded at Penhallow Point on Saturday, according to the forecaster.", -1, "attributed"),
     ("The force said the woman was taken to Eastfield General Hospital on Friday.", -1, "attributed"),
     ("A task force said 40 homes were flooded on Friday.", -1, "vague"),
+    # what a body publishes online is its document; an unnamed website is nobody's
+    ("Natural Resources Cymru had 14 flood warnings in force by Saturday evening, its website showed.", -1, "attributed"),
+    ("Flood warnings were in force in 14 places, a website showed.", -1, "vague"),
     # "sources close to", "people familiar with": unnamed, whoever the body after them is
     ("People familiar with the talks said the deal was worth $40 million.", -1, "vague"),
     ("A person close to Mayor Ines Corr said 40 jobs would go.", -1, "vague"),
