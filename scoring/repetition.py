@@ -9,7 +9,9 @@ A unit restates an earlier one when it tells the reader nothing the article had 
 them (spec/annotation.md, Repetition). Either its words are an earlier unit's words (a
 duplicated title or sentence; headings only restate headings, since a headline exists to
 summarize the body), or, for a sentence, the spec's test:
-1. set aside its source (terms.source_terms), its framing and hedges (terms.FRAMING);
+1. set aside its frame (terms.frame_marks: its source, whom it was told to, an inline dateline
+   opening a paragraph, the source's assessment clause: ', calling it "aggressive"'), its
+   framing and hedges (terms.FRAMING);
 2. it must add no checkable news: no figure the article had not given, no year or date, no
    name, no number and no event (terms.EVENT_TERMS) the article had not named; at most
    NOVEL_MAX other new terms (NOVEL_MAX_WITH_FIGURE when it repeats the earlier sentence's
@@ -122,7 +124,8 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # it was, which a general earlier unit ("the tornado destroyed 12 homes") had not: with one of
 # these words, and no such word in the earlier unit nor the same speaker, and a word (its source
 # included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
-# "Ferreira lost half of his 140 hives" names no one new.)
+# "Ferreira lost half of his 140 hives" names no one new.) Read in the unit's content only: the
+# "his" of its frame ("he told reporters outside his department") is no one's own thing.
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # Every word _stance looks at: the others cost it one set look-up each.
 STANCE_WORDS: Final = _terms.HEDGES | NEGATED_ABILITY | NEGATIONS | DENIAL_VERBS | NEGATED_COMPARISON | PARTICULAR_WORDS
