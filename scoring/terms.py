@@ -295,6 +295,8 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
         if inside[i] or toks[i].lexeme.kind != WORD or marks[i] == DATELINE:
             continue
         low = toks[i].lexeme.lower
+        if low not in _FRAME_WORDS:
+            continue  # most words: one set look-up
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
             _pick_forward(toks, inside, marks, i + 2, n, False, SPEAKER)
         elif low == "citing":
@@ -311,6 +313,10 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
                     # "told the BBC:", and a tag after a quotation: '," the mayor said at the time.'
                     _pick_forward(toks, inside, marks, i + 1, n, True, AUDIENCE)
     return marks
+
+
+# Every word that opens a source or an assessment in frame_marks.
+_FRAME_WORDS: Final = REPORTING_VERBS | ASSESSMENT_VERBS | {"according", "citing"}
 
 
 def frame_terms(
