@@ -128,7 +128,9 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # "his" of its frame ("he told reporters outside his department") is no one's own thing.
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # Every word _stance looks at: the others cost it one set look-up each.
-STANCE_WORDS: Final = _terms.HEDGES | NEGATED_ABILITY | NEGATIONS | DENIAL_VERBS | NEGATED_COMPARISON | PARTICULAR_WORDS
+STANCE_WORDS: Final = (
+    _terms.HEDGES | NEGATED_ABILITY | NEGATIONS | DENIAL_VERBS | _terms.DENIAL_FRAME_VERBS | NEGATED_COMPARISON | PARTICULAR_WORDS
+)
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -319,7 +321,8 @@ def _stance(unit: Unit, norm: str, marks: list[int]) -> tuple[bool, bool, bool]:
 
     Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
     "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
-    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless
+    Denied: a negation, a denial verb (DENIAL_VERBS), a denial frame ("rejected allegations that",
+    terms.DENIAL) or a word ending in NEGATED_SUFFIX, unless
     a NEGATED_COMPARISON word makes it a comparison ("no summer busier than this one"). One
     look-up per word (STANCE_WORDS); only a unit with "may" or "could not" is walked again.
     """
@@ -338,8 +341,8 @@ def _stance(unit: Unit, norm: str, marks: list[int]) -> tuple[bool, bool, bool]:
         if low in NEGATIONS:
             negated = True
             not_ = not_ or low == "not"
-        if low in DENIAL_VERBS:
-            denies = True
+        if low in DENIAL_VERBS or (marks and marks[k] == _terms.DENIAL):
+            denies = True  # "denied", or "rejected allegations that" (terms.frame_marks)
         if low in NEGATED_COMPARISON:
             compared = True
     if hedged and (may or (could and not_)):

@@ -247,6 +247,9 @@ AUDIENCE: Final = 2
 DATELINE: Final = 3
 # The source's assessment of what it reports, in a participle clause: ', calling it "aggressive"'.
 ASSESSMENT: Final = 4
+# A denial frame: "has rejected allegations that", "denied claims that": the source says the
+# clause after it is untrue, a denial of that clause and no event of its own.
+DENIAL: Final = 5
 
 # An inline dateline is a place in capitals, then capitalized words, numbers and marks (a state,
 # a date, an agency in brackets or slashes: "PASADENA, Calif., March 13, 2012 /PRNewswire/"),
@@ -270,10 +273,26 @@ ASSESSMENT_OBJECTS: Final = frozenset(("it", "them", "him", "her", "this", "that
 # ... and only when the clause, to the next comma, semicolon or full stop outside a quotation,
 # is at most this many tokens long: a longer one is more than an epithet.
 ASSESSMENT_MAX_TOKENS: Final = 16
+# Verbs of denial: those The Associated Press Stylebook ("refute") offers for a denial that makes
+# no judgment (deny, dispute, rebut), "refute" itself, and "reject" (Merriam-Webster: "to refuse
+# to accept"; rejecting an allegation is denying it). ("Dismiss" is left out: "the judge dismissed
+# the claims that ..." is a court's act.) ...
+DENIAL_FRAME_VERBS: Final = frozenset(
+    ("deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "disputing", "rebut", "rebuts",
+     "rebutted", "rebutting", "reject", "rejects", "rejected", "rejecting", "refute", "refutes", "refuted", "refuting")
+)
+# ... before one of these nouns and "that" ("rejected allegations that he ...", "denied the claims
+# that ..."): the verb and the noun frame a denial of the clause, as "said it was not true that"
+# would; "rejected the offer" stays an event. (Not "charges": in "denied the charges that police
+# brought" the "that" opens a relative clause, and the charges are the news.)
+DENIED_NOUNS: Final = frozenset(
+    ("claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "report",
+     "reports", "suspicion", "suspicions")
+)
 
 
 def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool) -> list[int]:
-    """What each token of the unit is: CONTENT, or its SPEAKER, AUDIENCE, DATELINE or ASSESSMENT (set aside by the restatement test).
+    """What each token of the unit is: CONTENT, or its SPEAKER, AUDIENCE, DATELINE, ASSESSMENT or DENIAL (set aside by the restatement test).
 
     Who says a fact is attribution, set aside by the restatement test (spec/annotation.md:
     "Adding only a source to a fact already stated is a restatement"). A source is the words
@@ -303,6 +322,8 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
             _pick_forward(toks, inside, marks, i + 1, n, True, SPEAKER)  # "citing records from a partner agency,"
         elif low in ASSESSMENT_VERBS:
             _mark_assessment(toks, inside, marks, i, n)
+        elif low in DENIAL_FRAME_VERBS:
+            _mark_denial(toks, inside, marks, i, n)
         elif low in REPORTING_VERBS and not _capitalized_inside(toks, i) and not _passive(toks, i) and not _takes_object(toks, i, n):
             marks[i] = SPEAKER  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
@@ -316,7 +337,7 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
 
 
 # Every word that opens a source or an assessment in frame_marks.
-_FRAME_WORDS: Final = REPORTING_VERBS | ASSESSMENT_VERBS | {"according", "citing"}
+_FRAME_WORDS: Final = REPORTING_VERBS | ASSESSMENT_VERBS | DENIAL_FRAME_VERBS | {"according", "citing"}
 
 
 def frame_terms(
@@ -383,6 +404,17 @@ def _mark_dateline(toks: tuple[Token, ...], inside: list[bool], marks: list[int]
         if lex.kind == WORD and not starts_upper(lex.text):
             return  # a lower-case word: a sentence, not a dateline
     return
+
+
+def _mark_denial(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int, n: int) -> None:
+    """Mark a denial frame ("rejected allegations that", "denied the claims that"): the verb, an optional "the", a DENIED_NOUNS noun and "that"."""
+    k = verb + 1
+    if k < n and toks[k].lexeme.lower == "the":
+        k += 1
+    if k + 1 >= n or inside[k] or toks[k].lexeme.lower not in DENIED_NOUNS or toks[k + 1].lexeme.lower != "that":
+        return
+    for j in range(verb, k + 2):
+        marks[j] = DENIAL
 
 
 def _mark_assessment(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int, n: int) -> None:

@@ -144,3 +144,42 @@ def test_a_capitalized_reporting_verb_inside_a_sentence_is_a_name():
 def test_tried_sought_and_attempted_to_are_one_act():
     assert _terms.term("tried") == _terms.term("sought") == _terms.term("attempted") == _terms.term("trying")
     assert _terms.term("tried") != _terms.term("trial")
+
+
+# --- a denial frame: "rejected allegations that" (DENIAL_FRAME_VERBS, DENIED_NOUNS) -----------
+
+
+def test_a_denial_frame_is_set_aside_and_denies():
+    marks = marked("The mayor has rejected allegations that she pressured the board.")
+    assert marks["rejected"] == marks["allegations"] == marks["that"] == _terms.DENIAL
+    assert marks["pressured"] == marks["board"] == _terms.CONTENT
+    # no noun of DENIED_NOUNS and "that" after it: the verb is an event ("rejected the offer"),
+    # and "dismissed" is a court's act, not in DENIAL_FRAME_VERBS
+    assert marked("The union rejected the offer that the board made.")["rejected"] == _terms.CONTENT
+    assert marked("The judge dismissed claims that the firm lied.")["dismissed"] == _terms.CONTENT
+
+
+def test_must_flag_a_lede_that_denies_again_what_its_deck_denied():
+    # "rejected allegations that" is "denied claims that"; "sign off" is "approve" (news_synonyms.toml, phrases)
+    text = (
+        "Mayor Ana Lin has denied claims that she pressured the water board to approve a $2 million contract.\n\n"
+        "HARLOW (Wire) -- Mayor Ana Lin has rejected allegations that she pressured the water board to sign off "
+        "a $2 million contract."
+    )
+    assert _terms.term("signed") == _terms.term("sign") and _terms.PHRASES["sign off"] == _terms.term("approve")
+    assert restated(text)[0] == [(1, 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the denial after the assertion: the opposite, news
+        "Mayor Ana Lin said she pressured the water board to approve a $2 million contract. Aides were busy. "
+        "Mayor Ana Lin has rejected allegations that she pressured the water board to approve a $2 million contract.",
+        # a rejection with no "allegations that" is an event of its own
+        "The water board offered the union a $2 million contract on Monday. Talks ran late. "
+        "The union rejected the $2 million contract on Monday.",
+    ],
+)
+def test_must_pass_a_denial_of_an_assertion_and_a_rejection(text):
+    assert restated(text) == ([], 0.0)
