@@ -9,7 +9,9 @@ A unit restates an earlier one when it tells the reader nothing the article had 
 them (spec/annotation.md, Repetition). Either its words are an earlier unit's words (a
 duplicated title or sentence; headings only restate headings, since a headline exists to
 summarize the body), or, for a sentence, the spec's test:
-1. set aside its source (terms.source_terms), its framing and hedges (terms.FRAMING);
+1. set aside its frame (terms.frame_marks: its source, whom it was told to, an inline dateline
+   opening a paragraph, the source's assessment clause: ', calling it "aggressive"'), its
+   framing and hedges (terms.FRAMING);
 2. it must add no checkable news: no figure the article had not given, no year or date, no
    name, no number and no event (terms.EVENT_TERMS) the article had not named; at most
    NOVEL_MAX other new terms (NOVEL_MAX_WITH_FIGURE when it repeats the earlier sentence's
@@ -122,10 +124,13 @@ NEGATED_COMPARISON: Final = frozenset(("than", "other", "another", "else"))
 # it was, which a general earlier unit ("the tornado destroyed 12 homes") had not: with one of
 # these words, and no such word in the earlier unit nor the same speaker, and a word (its source
 # included) the earlier unit lacks, it elaborates. ("Ferreira lost half his hives" after
-# "Ferreira lost half of his 140 hives" names no one new.)
+# "Ferreira lost half of his 140 hives" names no one new.) Read in the unit's content only: the
+# "his" of its frame ("he told reporters outside his department") is no one's own thing.
 PARTICULAR_WORDS: Final = frozenset(("his", "her", "my"))
 # Every word _stance looks at: the others cost it one set look-up each.
-STANCE_WORDS: Final = _terms.HEDGES | NEGATED_ABILITY | NEGATIONS | DENIAL_VERBS | NEGATED_COMPARISON | PARTICULAR_WORDS
+STANCE_WORDS: Final = (
+    _terms.HEDGES | NEGATED_ABILITY | NEGATIONS | DENIAL_VERBS | _terms.DENIAL_FRAME_VERBS | NEGATED_COMPARISON | PARTICULAR_WORDS
+)
 # Candidates come from the postings of this many of a unit's rarest terms ...
 RARE_TERMS: Final = 10
 # ... reading at most this many earlier units from each term's postings (most recent first) ...
@@ -211,8 +216,13 @@ def find_restatements(
         while k2 < len(quotes) and quotes[k2][0] < unit.end:
             spans.append(quotes[k2])
             k2 += 1
-        source = _terms.source_terms(unit, spans, memo) if unit.type == SENTENCE else frozenset()
-        speaker.append(frozenset(term_ids[t] for t in source if t in term_ids and t not in _terms.REPORTING_TERMS))
+        if unit.type == SENTENCE:
+            marks = _terms.frame_marks(unit, spans, unit.index == 0 or units[unit.index - 1].paragraph != unit.paragraph)
+            source, who = _terms.frame_terms(unit, marks, memo)
+        else:
+            marks = []
+            source = who = frozenset()
+        speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS))
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
@@ -221,8 +231,8 @@ def find_restatements(
         said.append(content[-1] + tuple(sorted(general.difference(content[-1]))) if general else content[-1])
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
-        first_term = _topic(unit, source, memo)
-        stance = _stance(unit, doc.norm)
+        first_term = _topic(unit, source, marks, memo)
+        stance = _stance(unit, doc.norm, marks)
         hedged.append(stance[0])
         particular.append(stance[1])
         negated.append(stance[2])
@@ -306,31 +316,33 @@ def find_restatements(
     return tuple(out)
 
 
-def _stance(unit: Unit, norm: str) -> tuple[bool, bool, bool]:
+def _stance(unit: Unit, norm: str, marks: list[int]) -> tuple[bool, bool, bool]:
     """Whether the unit hedges (terms.HEDGES), is about one person's own thing (PARTICULAR_WORDS) and denies (NEGATIONS); `norm` is Document.norm.
 
     Hedged: "will probably reopen", "hopes to open" assert nothing a later fact could restate;
     "May" with a capital is the month, and "could not" (NEGATED_ABILITY) states an inability.
-    Denied: a negation, a denial verb (DENIAL_VERBS) or a word ending in NEGATED_SUFFIX, unless
+    Denied: a negation, a denial verb (DENIAL_VERBS), a denial frame ("rejected allegations that",
+    terms.DENIAL) or a word ending in NEGATED_SUFFIX, unless
     a NEGATED_COMPARISON word makes it a comparison ("no summer busier than this one"). One
     look-up per word (STANCE_WORDS); only a unit with "may" or "could not" is walked again.
     """
     hedged = may = could = not_ = particular = denies = compared = negated = False
-    for tok in unit.tokens:
-        low = tok.lexeme.lower
+    toks = unit.tokens
+    for k in range(len(toks)):
+        low = toks[k].lexeme.lower
         if low not in STANCE_WORDS:
             continue
         if low in _terms.HEDGES:
             hedged = True
             may = may or low == "may"
             could = could or low in NEGATED_ABILITY
-        if low in PARTICULAR_WORDS:
-            particular = True
+        if low in PARTICULAR_WORDS and (not marks or marks[k] == _terms.CONTENT):
+            particular = True  # "told reporters outside his department": the frame's "his" is no one's own thing
         if low in NEGATIONS:
             negated = True
             not_ = not_ or low == "not"
-        if low in DENIAL_VERBS:
-            denies = True
+        if low in DENIAL_VERBS or (marks and marks[k] == _terms.DENIAL):
+            denies = True  # "denied", or "rejected allegations that" (terms.frame_marks)
         if low in NEGATED_COMPARISON:
             compared = True
     if hedged and (may or (could and not_)):
@@ -363,10 +375,13 @@ def _names_more(mine: tuple[int, ...], theirs: tuple[int, ...]) -> bool:
     return False
 
 
-def _topic(unit: Unit, source: frozenset[str], memo: list[tuple[str, bool] | None]) -> str:
-    """What the unit is about: its first content term, read up to the first mark, source word or figure ("Wages rose 2.9%": "wage"); "" for none."""
-    for tok in unit.tokens:
-        lex = tok.lexeme
+def _topic(unit: Unit, source: frozenset[str], marks: list[int], memo: list[tuple[str, bool] | None]) -> str:
+    """What the unit is about: its first content term after any dateline, read up to the first mark, source word or figure ("Wages rose 2.9%": "wage"); "" for none."""
+    toks = unit.tokens
+    for k in range(len(toks)):
+        if marks and marks[k] == _terms.DATELINE:
+            continue  # "OSLO (Wire) --": the lede starts behind it
+        lex = toks[k].lexeme
         if lex.kind != WORD:
             return ""  # a mark or a number: the subject, if any, is behind
         entry = memo[lex.ordinal]

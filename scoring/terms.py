@@ -234,52 +234,203 @@ def _word_entry(text: str, lower: str, alpha: bool) -> tuple[str, bool]:
     return t, lower is not text and starts_upper(text) and not is_upper(text)
 
 
-def source_terms(
-    unit: Unit, quotes: list[tuple[int, int]], memo: list[tuple[str, bool] | None]
-) -> frozenset[str]:
-    """The terms of the unit's source phrases ("Jane Smith, a spokeswoman, said", "according to the agency"), outside quotations.
+# What each token of a unit is to the restatement test (frame_marks): content, or a part of
+# its frame, set aside before asking whether it says anything new (spec/annotation.md,
+# Repetition: attribution, framing; Conventions: an inline dateline).
+CONTENT: Final = 0
+# Who says it: "Jane Smith, a spokeswoman, said", ", said the mayor", "according to the agency".
+SPEAKER: Final = 1
+# To whom and where it was said, after the verb: "told reporters outside his department", '," the
+# mayor said at the time.': attribution, yet not who speaks ("his" there is no one's own thing).
+AUDIENCE: Final = 2
+# An inline dateline opening a paragraph's first sentence: "WESTMINSTER (Wire) --", "OSLO, Norway -".
+DATELINE: Final = 3
+# The source's assessment of what it reports, in a participle clause: ', calling it "aggressive"'.
+ASSESSMENT: Final = 4
+# A denial frame: "has rejected allegations that", "denied claims that": the source says the
+# clause after it is untrue, a denial of that clause and no event of its own.
+DENIAL: Final = 5
+
+# An inline dateline is a place in capitals, then capitalized words, numbers and marks (a state,
+# a date, an agency in brackets or slashes: "PASADENA, Calif., March 13, 2012 /PRNewswire/"),
+# then a dash ("--", "-" or an em or en dash) within this many tokens (The Associated Press
+# Stylebook, "datelines"; spec/annotation.md, Conventions: an inline dateline stays inside the
+# first sentence, and is no news).
+DATELINE_MAX_TOKENS: Final = 16
+DATELINE_DASHES: Final = frozenset(("-", "\u2014", "\u2013"))
+# Participles that give the source's own assessment of what it has just reported: ", calling it
+# 'aggressive'", ", describing the plan as reckless", ", hailing it as a turning point". The
+# clause is evaluation in the source's voice, framing to the restatement test (spec/annotation.md,
+# Repetition: evaluative framing is set aside); the verbs are those of the AP Stylebook's and
+# WordNet 3.0's "call, label, describe, characterize" sense (ascribe a quality to something).
+ASSESSMENT_VERBS: Final = frozenset(
+    ("calling", "describing", "labelling", "labeling", "branding", "dubbing", "hailing", "terming", "characterizing",
+     "characterising")
+)
+# ... read only before a pronoun or a determiner ("calling it", "calling the deal"): "calling for
+# an inquiry" and "calling on residents" are demands, new events ...
+ASSESSMENT_OBJECTS: Final = frozenset(("it", "them", "him", "her", "this", "that", "the", "its", "their", "his"))
+# ... and only when the clause, to the next comma, semicolon or full stop outside a quotation,
+# is at most this many tokens long: a longer one is more than an epithet.
+ASSESSMENT_MAX_TOKENS: Final = 16
+# Verbs of denial: those The Associated Press Stylebook ("refute") offers for a denial that makes
+# no judgment (deny, dispute, rebut), "refute" itself, and "reject" (Merriam-Webster: "to refuse
+# to accept"; rejecting an allegation is denying it). ("Dismiss" is left out: "the judge dismissed
+# the claims that ..." is a court's act.) ...
+DENIAL_FRAME_VERBS: Final = frozenset(
+    ("deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "disputing", "rebut", "rebuts",
+     "rebutted", "rebutting", "reject", "rejects", "rejected", "rejecting", "refute", "refutes", "refuted", "refuting")
+)
+# ... before one of these nouns and "that" ("rejected allegations that he ...", "denied the claims
+# that ..."): the verb and the noun frame a denial of the clause, as "said it was not true that"
+# would; "rejected the offer" stays an event. (Not "charges": in "denied the charges that police
+# brought" the "that" opens a relative clause, and the charges are the news.)
+DENIED_NOUNS: Final = frozenset(
+    ("claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "report",
+     "reports", "suspicion", "suspicions")
+)
+
+
+def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool) -> list[int]:
+    """What each token of the unit is: CONTENT, or its SPEAKER, AUDIENCE, DATELINE, ASSESSMENT or DENIAL (set aside by the restatement test).
 
     Who says a fact is attribution, set aside by the restatement test (spec/annotation.md:
     "Adding only a source to a fact already stated is a restatement"). A source is the words
     before a reporting verb back to the unit's start, a comma or a quotation mark; the words
     after it when it follows a comma or a closing quote ("," said Jane Smith); the person told
-    ("told the BBC:"); and the words after "according to". `quotes` are the document's
-    quotation spans that overlap the unit. Linear: each reporting verb reads at most
-    SOURCE_MAX_TOKENS words either side.
+    ("told the BBC:"), an audience; and the words after "according to". An inline dateline
+    opens a paragraph's first sentence (`opens_paragraph`); an assessment clause follows a
+    comma. `quotes` are the document's quotation spans that overlap the unit. Linear: each
+    reporting verb reads at most SOURCE_MAX_TOKENS words either side, a dateline
+    DATELINE_MAX_TOKENS and an assessment ASSESSMENT_MAX_TOKENS.
     """
     toks = unit.tokens
     n = len(toks)
     inside = [_in_spans(t.start, quotes) for t in toks]
-    picked = [False] * n
+    marks = [CONTENT] * n
+    if opens_paragraph:
+        _mark_dateline(toks, inside, marks)
     for i in range(n):
-        if inside[i] or toks[i].lexeme.kind != WORD:
+        if inside[i] or toks[i].lexeme.kind != WORD or marks[i] == DATELINE:
             continue
         low = toks[i].lexeme.lower
+        if low not in _FRAME_WORDS:
+            continue  # most words: one set look-up
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
-            _pick_forward(toks, inside, picked, i + 2, n, False)
+            _pick_forward(toks, inside, marks, i + 2, n, False, SPEAKER)
         elif low == "citing":
-            _pick_forward(toks, inside, picked, i + 1, n, True)  # "citing records from a partner agency,"
-        elif low in REPORTING_VERBS and not _passive(toks, i) and not _takes_object(toks, i, n):
-            picked[i] = True  # the verb is attribution too ("suspected", "believes")
+            _pick_forward(toks, inside, marks, i + 1, n, True, SPEAKER)  # "citing records from a partner agency,"
+        elif low in ASSESSMENT_VERBS:
+            _mark_assessment(toks, inside, marks, i, n)
+        elif low in DENIAL_FRAME_VERBS:
+            _mark_denial(toks, inside, marks, i, n)
+        elif low in REPORTING_VERBS and not _capitalized_inside(toks, i) and not _passive(toks, i) and not _takes_object(toks, i, n):
+            marks[i] = SPEAKER  # the verb is attribution too ("suspected", "believes")
             if i > 0 and _inverted(toks, i):
-                _pick_forward(toks, inside, picked, i + 1, n, False)  # ', said Jane Smith, the mayor.'
+                _pick_forward(toks, inside, marks, i + 1, n, False, SPEAKER)  # ', said Jane Smith, the mayor.'
             else:
-                after_quote = _pick_back(toks, inside, picked, i)
+                after_quote = _pick_back(toks, inside, marks, i)
                 if low == "told" or low == "tells" or after_quote:
                     # "told the BBC:", and a tag after a quotation: '," the mayor said at the time.'
-                    _pick_forward(toks, inside, picked, i + 1, n, True)
+                    _pick_forward(toks, inside, marks, i + 1, n, True, AUDIENCE)
+    return marks
+
+
+# Every word that opens a source or an assessment in frame_marks.
+_FRAME_WORDS: Final = REPORTING_VERBS | ASSESSMENT_VERBS | DENIAL_FRAME_VERBS | {"according", "citing"}
+
+
+def frame_terms(
+    unit: Unit, marks: list[int], memo: list[tuple[str, bool] | None]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of the unit's frame (every token not CONTENT) and those of its SPEAKER alone, from frame_marks."""
     out: set[str] = set()
-    for i in range(n):
-        if picked[i]:
-            lex = toks[i].lexeme
-            if lex.kind != WORD:
-                continue
-            entry = memo[lex.ordinal]
-            if entry is None:
-                entry = memo[lex.ordinal] = _word_entry(lex.text, lex.lower, lex.alpha)
-            if entry[0]:
-                out.add(entry[0])
-    return frozenset(out) if out else _NO_NAMES
+    who: set[str] = set()
+    toks = unit.tokens
+    for i in range(len(toks)):
+        mark = marks[i]
+        if mark == CONTENT:
+            continue
+        lex = toks[i].lexeme
+        if lex.kind != WORD:
+            continue
+        entry = memo[lex.ordinal]
+        if entry is None:
+            entry = memo[lex.ordinal] = _word_entry(lex.text, lex.lower, lex.alpha)
+        if entry[0]:
+            out.add(entry[0])
+            if mark == SPEAKER:
+                who.add(entry[0])
+    return (frozenset(out) if out else _NO_NAMES), (frozenset(who) if who else _NO_NAMES)
+
+
+def source_terms(
+    unit: Unit, quotes: list[tuple[int, int]], memo: list[tuple[str, bool] | None]
+) -> frozenset[str]:
+    """The terms of the unit's source phrases ("Jane Smith, a spokeswoman, said", "according to the agency", "told the BBC"), outside quotations (frame_marks)."""
+    marks = frame_marks(unit, quotes, False)
+    for i in range(len(marks)):
+        if marks[i] == ASSESSMENT:
+            marks[i] = CONTENT
+    return frame_terms(unit, marks, memo)[0]
+
+
+def _capitalized_inside(toks: tuple[Token, ...], i: int) -> bool:
+    """True for a word written with a capital after the unit's first word: a name ("the United States"), not the verb "states"."""
+    return i > 0 and starts_upper(toks[i].lexeme.text)
+
+
+def _mark_dateline(toks: tuple[Token, ...], inside: list[bool], marks: list[int]) -> None:
+    """Mark an inline dateline that opens the unit ("WESTMINSTER (Wire) --"): a word in capitals, capitalized words, numbers and marks, a dash."""
+    n = len(toks)
+    if not n or inside[0]:
+        return
+    first = toks[0].lexeme
+    if first.kind != WORD or len(first.text) < 2 or not is_upper(first.text) or not first.alpha:
+        return
+    for k in range(1, min(n, DATELINE_MAX_TOKENS)):
+        lex = toks[k].lexeme
+        if inside[k] or lex.text == '"':
+            return
+        if lex.text in DATELINE_DASHES:
+            end = k + 1
+            while end < n and toks[end].lexeme.text in DATELINE_DASHES:
+                end += 1  # "--" is two tokens
+            if end >= n:
+                return  # nothing after the dash: no lede behind it
+            for j in range(end):
+                marks[j] = DATELINE
+            return
+        if lex.kind == WORD and not starts_upper(lex.text):
+            return  # a lower-case word: a sentence, not a dateline
+    return
+
+
+def _mark_denial(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int, n: int) -> None:
+    """Mark a denial frame ("rejected allegations that", "denied the claims that"): the verb, an optional "the", a DENIED_NOUNS noun and "that"."""
+    k = verb + 1
+    if k < n and toks[k].lexeme.lower == "the":
+        k += 1
+    if k + 1 >= n or inside[k] or toks[k].lexeme.lower not in DENIED_NOUNS or toks[k + 1].lexeme.lower != "that":
+        return
+    for j in range(verb, k + 2):
+        marks[j] = DENIAL
+
+
+def _mark_assessment(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int, n: int) -> None:
+    """Mark an assessment clause (', calling it "aggressive for what you get."') from its participle to its end, quoted words included."""
+    if verb == 0 or toks[verb - 1].lexeme.text != "," or verb + 1 >= n or toks[verb + 1].lexeme.lower not in ASSESSMENT_OBJECTS:
+        return
+    end = verb + 1
+    while end < n and end - verb <= ASSESSMENT_MAX_TOKENS:
+        text = toks[end].lexeme.text
+        if not inside[end] and (text == "," or text == ";" or text == "."):
+            break
+        end += 1
+    if end - verb > ASSESSMENT_MAX_TOKENS:
+        return  # too long to be an epithet: content
+    for j in range(verb, end):
+        marks[j] = ASSESSMENT
 
 
 # The terms of the reporting verbs: attribution, yet no part of who says it ("she warned" and
@@ -338,7 +489,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], verb: int) -> bool:
+def _pick_back(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int) -> bool:
     """Mark the words before `verb` back to the start, a comma, a colon or a quotation, if they are few enough to be a name.
 
     True when the source stands just after a quotation that opens the unit ('"...," the mayor
@@ -350,7 +501,8 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], 
         j -= 1
     if verb - 1 - j <= SOURCE_MAX_TOKENS:
         for k in range(j + 1, verb):
-            picked[k] = True
+            if marks[k] == CONTENT:
+                marks[k] = SPEAKER
         if j >= 1 and toks[j].lexeme.text == ",":
             j -= 1  # '", the mayor said'
         # the unit opens with the quotation: not a scare quote ('called it "desperate", while X said it was ...')
@@ -358,8 +510,10 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], 
     return False
 
 
-def _pick_forward(toks: tuple[Token, ...], inside: list[bool], picked: list[bool], start: int, n: int, object_only: bool) -> None:
-    """Mark the words from `start` to the end, a quotation or a full stop (for an object, also a comma, a colon or "that")."""
+def _pick_forward(
+    toks: tuple[Token, ...], inside: list[bool], marks: list[int], start: int, n: int, object_only: bool, mark: int
+) -> None:
+    """Mark the words from `start` to the end, a quotation or a full stop (for an object, also a comma, a colon or "that") with `mark`."""
     j = start
     while j < n and not inside[j] and j - start < SOURCE_MAX_TOKENS:
         text = toks[j].lexeme.text
@@ -367,5 +521,6 @@ def _pick_forward(toks: tuple[Token, ...], inside: list[bool], picked: list[bool
             break
         if object_only and (text == "," or text == ":" or toks[j].lexeme.lower == "that"):
             break
-        picked[j] = True
+        if marks[j] == CONTENT:
+            marks[j] = mark
         j += 1
