@@ -113,6 +113,10 @@ class _Group:
         self.shares = self.shares or _is_share(fig)
         self.changes = self.changes or _is_change(fig)
 
+    def clashes(self, fig: Figure) -> bool:
+        """True when `fig` names a specific thing and this group's body mentions name others: "three ferries" against "three berths"."""
+        return bool(fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific)
+
     def has_noun(self, noun: str) -> bool:
         return noun in self.nouns or noun in self.headline_nouns
 
@@ -132,7 +136,7 @@ class _Group:
         """
         headline = fig.heading or not self.body
         distinctive = fig.measure not in COUNTED or fig.value >= SMALL_COUNT
-        if not fig.heading and fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific:
+        if not fig.heading and self.clashes(fig):
             return False
         if fig.verb in VERB_CLASSES and self.verb_class and self.verb_class != fig.verb:
             return False
@@ -195,7 +199,9 @@ def group_figures(
     units when both name someone: "Smith scored 2 goals" and "Jones scored 2 goals" are two facts.
     A count named as known ("the eight charities") points back: with no group that accepts
     it, it joins the latest group of its value if that one was last mentioned at most
-    REFERENCE_REACH units before, whatever its noun.
+    REFERENCE_REACH units before, whatever its noun, unless it is named through an owner
+    ("the port's three ferries", "its three ferries") and its noun clashes with the group's:
+    an owner's things may be new, "the" and "these" point back.
     """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
@@ -222,7 +228,7 @@ def group_figures(
                     g = candidates[k]
                     last = g.mentions[-1].unit
                     if last < fig.unit:
-                        if fig.unit - last <= REFERENCE_REACH:
+                        if fig.unit - last <= REFERENCE_REACH and not (fig.possessive and g.clashes(fig)):
                             home = g
                         break
         if home is None:

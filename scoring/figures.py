@@ -98,6 +98,9 @@ MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
 # Determiners that point back to something already known: a figure after one is a reference.
 # Not "that" or "this": "reports say that 3,000 died" states the figure.
 REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
+# Possessive determiners: a figure after one (or after "the port's") names its owner's things,
+# which may be new ("the port's three ferries"): a reference, but no proof it points back.
+POSSESSIVE_WORDS: Final = frozenset(("its", "their", "his", "her", "our", "your"))
 MODALS: Final = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 # Words before a bare verb form that make it a verb: "would lose £10m", "to invest $5m".
 INFINITIVE_MARKERS: Final = MODALS | {"to"}
@@ -146,7 +149,7 @@ class Figure:
 
     __slots__ = (
         "unit", "start", "end", "text", "value", "measure", "currency", "qualifier", "referent", "incidental", "upper",
-        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject",
+        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive",
     )
 
     unit: Final[int]
@@ -167,12 +170,13 @@ class Figure:
     reference: Final[bool]  # named as the whole a part is taken from: "of the 1,100 jobs"
     heading: Final[bool]  # in a heading (a headline words its figures its own way)
     subject: Final[str]  # for an amount with no noun, the words its verb is said of, normalized: "price" in "prices rose 2.9%"
+    possessive: Final[bool]  # a reference through an owner ("the port's three ferries", "its 40 staff"), not "the", "these"
 
     def __init__(
         self, unit: int, start: int, end: int, text: str, value: float, measure: str, currency: str | None,
         qualifier: str | None, referent: str, incidental: bool, upper: float | None = None, scale_unit: str = "",
         noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False, heading: bool = False,
-        subject: str = "",
+        subject: str = "", possessive: bool = False,
     ) -> None:
         self.unit = unit
         self.start = start
@@ -192,6 +196,7 @@ class Figure:
         self.reference = reference
         self.heading = heading
         self.subject = subject
+        self.possessive = possessive
 
     @property
     def canonical(self) -> str:
@@ -708,6 +713,7 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     start, end = toks[raw.first].start, toks[raw.last - 1].end
     text = unit.text[start - unit.start : end - unit.start]
     reference = _is_reference(low, q_first)
+    possessive = reference and _is_possessive(low[q_first - 1])
     heading = unit.type == HEADING
     if raw.measure in IDENTIFIERS:
         return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
@@ -729,7 +735,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
-                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject)
+                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject,
+                  possessive)
 
 
 def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
@@ -751,6 +758,11 @@ def _is_reference(low: list[str], first: int) -> bool:
     if prev in REFERENCE_WORDS or prev.endswith("'s") or prev.endswith("s'"):
         return True
     return prev == "of" and first >= 2 and low[first - 2] == "out"  # "out of 27"
+
+
+def _is_possessive(word: str) -> bool:
+    """True for "its", "their" or "the port's": the word before a figure names whose it is."""
+    return word in POSSESSIVE_WORDS or word.endswith("'s") or word.endswith("s'")
 
 
 def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool, heading: bool = False) -> tuple[str, bool, int]:

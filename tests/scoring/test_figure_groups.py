@@ -110,6 +110,9 @@ def test_figures_that_must_pair(text):
         "They built a 60,000-seat stadium. The club's old 60,000-seat ground was sold.",
         # "could last two weeks" is a length, not "the last two weeks"
         "The strike could last two weeks. Over the last two weeks talks have failed.",
+        # an owner's things are not a reference back to another noun's figure
+        "The yard will fit out three docks. The harbour's three tugboats will use them.",
+        "The trust runs eight shelters. Its eight vans deliver meals at night.",
     ],
 )
 def test_figures_that_must_not_pair(text):
