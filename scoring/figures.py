@@ -847,6 +847,9 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = 
             words.clear()  # "Brightwell's staff"
             k += 1
             continue
+        if "." in w and k + 1 < n and low[k + 1] == "." and k + 2 < n and toks[k + 2].kind == WORD:
+            k += 2  # "$1,199 U.S. price": an abbreviation (its last full stop a token of its own) modifies the noun after it
+            continue
         if words and (w.endswith("ed") or w.endswith("ing")):
             break
         if not words and (w.endswith("ed") or w in IRREGULAR) and (k + 1 >= n or toks[k + 1].kind != WORD or low[k + 1] in STOPS):
@@ -860,9 +863,10 @@ def _noun_before(low: list[str], first: int) -> str:
     """For money and percentages without a noun after: "a drop of 17.4%", "bail at $50,000"."""
     if first < 2 or low[first - 2] in STOPS or not low[first - 2].isalpha():
         return ""
-    if low[first - 1] in ("of", "at"):
-        return low[first - 2]
     w = low[first - 2]
+    if low[first - 1] in ("of", "at"):
+        return "" if w.endswith("ed") or w in IRREGULAR else w  # "priced at $1,199", "set at 5%": a verb, not what it is
+
     if low[first - 1] == "to" and not (w in IRREGULAR or w.endswith("ed") or _is_verb(w) or w in COMMON_VERBS):
         return w  # "the debt to under £25m"; not "rose to 88 percent"
     return ""

@@ -85,6 +85,8 @@ def pairs(text):
         "The state's jobless rate for young men has risen to 12 percent. Youth unemployment in the state has climbed to twelve per cent.",
         # a bare amount joins the amount it repeats
         "It blamed a $640m fine for the loss. In June it agreed to pay $640m to end the dispute.",
+        # "priced at" is a verb, not what the amount is; an abbreviation ("U.S.") modifies the noun after it
+        "The tablet is priced at $649 in the United States. Reviewers called the $649 U.S. price steep.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],

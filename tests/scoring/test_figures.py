@@ -130,6 +130,11 @@ def test_every_qualifier_phrase_is_found_and_the_longest_one_wins():
         ("Officials said 40 shuttle buses would begin running.", "vehicle", "begin"),
         ("The ferries carried 2 million passengers.", "passenger", "carried"),
         ("About 8% of its workforce will go.", "worker", "go"),
+        # an abbreviation before the noun modifies it; a participle before "at" is a verb, not the noun
+        ("She confirmed the $649 U.S. price.", "price", "confirm"),
+        ("The tablet is priced at $649.", "", ""),
+        ("The house was valued at £400,000.", "", ""),
+        ("The court set bail at $50,000.", "bail", ""),
     ],
 )
 def test_referent_from_noun_and_verb(text, noun, verb):
