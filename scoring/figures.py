@@ -82,6 +82,7 @@ CLAUSE_OPENERS: Final = _REFERENTS.terms("lists.clause_openers")
 IRREGULAR: Final[dict[str, str]] = dict(_REFERENTS.tables["irregular"])
 PLURALS: Final[dict[str, str]] = dict(_REFERENTS.tables["plurals"])
 VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
+TALLY_VERBS: Final[dict[str, str]] = dict(_REFERENTS.tables["tally_verbs"])
 AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs_amounts"].items() for v in vs}
 KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
 VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
@@ -730,8 +731,16 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
         verb_word = _verb_before(low, q_first)  # not across "raises of 3 percent": that word is the noun
     noun = noun_key(noun_word)
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
-    if verb and not noun_word and raw.measure != "count" and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
-        subject = " ".join(noun_key(w) for w in _subject(toks, low, q_first))
+    if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
+        if raw.measure != "count":
+            subject = " ".join(noun_key(w) for w in _subject(toks, low, q_first))
+        else:
+            # a tally's verb says how the count moved, its subject what is counted: "the death toll rose to 27"
+            # counts the killed (TALLY_VERBS), "the number of cases reached 40" counts cases
+            noun_word = _tally_noun(_subject(toks, low, q_first))
+            if noun_word:
+                noun = noun_key(noun_word)
+                verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
@@ -936,6 +945,14 @@ def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
             words.append(w)
         k -= 1
     return words
+
+
+def _tally_noun(subject: list[str]) -> str:
+    """What a tally counts, from its subject read back from the verb: "death" in "the death toll", "cases" in "the number of cases"."""
+    for w in subject:
+        if not is_generic(w):
+            return w
+    return ""
 
 
 def _after_modal(low: list[str], k: int) -> bool:

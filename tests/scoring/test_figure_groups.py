@@ -87,6 +87,9 @@ def pairs(text):
         "It blamed a $640m fine for the loss. In June it agreed to pay $640m to end the dispute.",
         # "priced at" is a verb, not what the amount is; an abbreviation ("U.S.") modifies the noun after it
         "The tablet is priced at $649 in the United States. Reviewers called the $649 U.S. price steep.",
+        # a tally's subject says what it counts: "the death toll" counts the killed
+        "Floods Kill 31 in River Towns\n\nBy evening the death toll had climbed to 31, the agency said.",
+        "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -112,6 +115,8 @@ def test_figures_that_must_pair(text):
         "They built a 60,000-seat stadium. The club's old 60,000-seat ground was sold.",
         # "could last two weeks" is a length, not "the last two weeks"
         "The strike could last two weeks. Over the last two weeks talks have failed.",
+        # a death toll and the injured are different people
+        "The death toll rose to 14 on Monday. Another 14 people were injured, the hospital said.",
         # an owner's things are not a reference back to another noun's figure
         "The yard will fit out three docks. The harbour's three tugboats will use them.",
         "The trust runs eight shelters. Its eight vans deliver meals at night.",

@@ -135,6 +135,9 @@ def test_every_qualifier_phrase_is_found_and_the_longest_one_wins():
         ("The tablet is priced at $649.", "", ""),
         ("The house was valued at £400,000.", "", ""),
         ("The court set bail at $50,000.", "bail", ""),
+        # a tally: its subject says what it counts, and a toll of an event takes that event's verb class
+        ("By evening the death toll had climbed to 31.", "victim", "killed"),
+        ("The number of cases reached 40.", "patient", ""),
     ],
 )
 def test_referent_from_noun_and_verb(text, noun, verb):
