@@ -184,7 +184,12 @@ def _anonymous(fig: Figure) -> bool:
 
 
 def _repeatable(fig: Figure) -> bool:
-    """True for a figure that can repeat: not a date, year, code or age, not a number that only describes."""
+    """True for a figure that can repeat: not a date, year, code or age in passing, not a number that only describes.
+
+    An age at death ("dies at 87", "died aged 87") is the news of an obituary, not incidental: it repeats.
+    """
+    if fig.measure == "age":
+        return not fig.incidental
     return fig.measure not in NOT_REPEATED and (not fig.incidental or fig.measure in INCIDENTAL_REPEATED)
 
 
@@ -216,7 +221,8 @@ def group_figures(
         anonymous = _anonymous(fig)
         if not anonymous:
             candidates = by_value.setdefault(key, [])
-            small = fig.measure == "count" and fig.value < SMALL_COUNT and not fig.reference
+            # two people may die at one age: like a small count, it needs a shared name when both units name someone
+            small = fig.measure == "count" and fig.value < SMALL_COUNT and not fig.reference or fig.measure == "age"
             first = max(0, len(candidates) - GROUPS_PER_VALUE_MAX)
             for k in range(first, len(candidates)):
                 g = candidates[k]

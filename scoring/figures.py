@@ -50,6 +50,11 @@ IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
 RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
 RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
 AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
+DEATH_WORDS: Final = _NUMBERS.terms("lists.death_words")
+# Ages are below this (AP gives ages as figures; no one has lived to 130).
+AGE_MAX: Final = 130
+# What an age at death is shown as counting.
+AGE_AT_DEATH: Final = "age at death"
 PAST_AFTER: Final = _NUMBERS.terms("lists.past_after")
 PAST_BEFORE: Final = _NUMBERS.terms("lists.past_before")
 UNITS_OF_MEASURE: Final[dict[str, str]] = dict(_NUMBERS.tables["units_of_measure"])
@@ -386,6 +391,8 @@ def _ratio(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         return
     k = j + 1
     if toks[k].kind == NUMBER:
+        if len(low[k]) == 4 and low[k].isdecimal() and _is_year(float(low[k])):
+            return  # "died aged 87 in 2001", "down from 2.5 in 2015": a year, not "1 in 2,000"
         whole = plain_value(low[k])
         last = k + 1
     else:
@@ -664,8 +671,10 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     ):
         raw.measure, raw.incidental = "year", True  # also "between 2019 and 2024"
         return
-    if prev in AGE_BEFORE:
-        raw.measure, raw.incidental = "age", True  # "aged 47"
+    at_death = (prev in AGE_BEFORE or prev == "at") and prev2 in DEATH_WORDS and raw.value < AGE_MAX
+    if prev in AGE_BEFORE or at_death:
+        # "aged 47" describes someone; "died aged 87", "dies at 87" give the age at death
+        raw.measure, raw.incidental = "age", not at_death
         return
     if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
         raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
@@ -690,7 +699,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         and toks[s - 2].text[:1].isupper()
         and raw.last < len(low)
         and low[raw.last] in (",", ".", ";")
-        and raw.value < 130
+        and raw.value < AGE_MAX
         and toks[s].kind == NUMBER
     ):
         raw.measure, raw.incidental = "age", True  # "Karen Whitcombe, 52, of Ashford" (AP ages)
@@ -718,6 +727,10 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     heading = unit.type == HEADING
     if raw.measure in IDENTIFIERS:
         return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
+                      raw.incidental, raw.upper, raw.scale_unit, heading=heading)
+    if raw.measure == "age":
+        referent = "" if raw.incidental else AGE_AT_DEATH  # an age says whose it is, not what it counts
+        return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                       raw.incidental, raw.upper, raw.scale_unit, heading=heading)
     noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money", heading)
     if raw.noun_hint:

@@ -90,6 +90,8 @@ def pairs(text):
         # a tally's subject says what it counts: "the death toll" counts the killed
         "Floods Kill 31 in River Towns\n\nBy evening the death toll had climbed to 31, the agency said.",
         "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
+        # an obituary's age at death, in the headline and the body
+        "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -117,6 +119,9 @@ def test_figures_that_must_pair(text):
         "The strike could last two weeks. Over the last two weeks talks have failed.",
         # a death toll and the injured are different people
         "The death toll rose to 14 on Monday. Another 14 people were injured, the hospital said.",
+        # two people who died at one age; an age in passing describes
+        "Jon Reed died aged 87 in March. Her sister Ann Moss died aged 87 in 2001.",
+        "A 34-year-old man was arrested. Police said the man, aged 34, was held overnight.",
         # an owner's things are not a reference back to another noun's figure
         "The yard will fit out three docks. The harbour's three tugboats will use them.",
         "The trust runs eight shelters. Its eight vans deliver meals at night.",

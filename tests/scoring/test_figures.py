@@ -230,6 +230,25 @@ def test_incidental_numbers(text, written, measure):
     assert found[0].measure == measure
 
 
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Edda Lind, potter, dies at 87", "87"),
+        ("The designer has died aged 91, his family said.", "91"),
+        ("The singer was found dead at 27 in a hotel.", "27"),
+        ("He died aged 87 in 2001.", "87"),  # "87 in 2001" is no ratio: a year is not "1 in 2,000"
+    ],
+)
+def test_an_age_at_death_is_a_figure(text, written):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert (fig.measure, fig.incidental, fig.referent) == ("age", False, "age at death")
+
+
+def test_a_year_after_in_is_no_ratio_but_a_number_with_separators_is():
+    assert [(f.measure, f.text) for f in figs("It fell to 2.5 in 2015.")] == [("count", "2.5"), ("year", "2015")]
+    assert only("One in 2,000 adults is affected.").measure == "rate"
+
+
 def test_list_numbers_in_headings_are_incidental():
     doc = build_document("Title Of The Piece\n\n1. The crowds were huge\n\nPeople came.")
     (fig,) = find(doc)
