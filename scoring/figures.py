@@ -107,6 +107,11 @@ REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "hi
 # Possessive determiners: a figure after one (or after "the port's") names its owner's things,
 # which may be new ("the port's three ferries"): a reference, but no proof it points back.
 POSSESSIVE_WORDS: Final = frozenset(("its", "their", "his", "her", "our", "your"))
+# Forms of "be" before an amount ("the share is 9.8%").
+BE_FORMS: Final = frozenset(("is", "was", "are", "were", "be", "been"))
+# Words for a percentage of some whole that name no whole of their own: "the share is 9.8%"
+# after "31.7% of households" in one sentence is a share of households.
+SHARE_WORDS: Final = frozenset(("share", "proportion", "percentage", "figure", "rate"))
 MODALS: Final = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 # Words before a bare verb form that make it a verb: "would lose £10m", "to invest $5m".
 INFINITIVE_MARKERS: Final = MODALS | {"to"}
@@ -308,7 +313,7 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
             continue
         if _is_conversion(low, raw, before):
             raw.incidental = True  # a currency conversion is not a second figure
-        out.append(_figure(unit, toks, low, raw))
+        out.append(_figure(unit, toks, low, raw, out[-1] if out else None))
         before = raw
         i = max(raw.last, j + 1)
     return out
@@ -718,7 +723,8 @@ def _plural(word: str) -> str:
 # --- what it counts ------------------------------------------------------------------------
 
 
-def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> Figure:
+def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earlier: Figure | None = None) -> Figure:
+    """The figure read as `raw`, with what it counts (`earlier`: the figure before it in the unit, if any)."""
     qualifier, q_first = _qualifier(low, raw.first)
     start, end = toks[raw.first].start, toks[raw.last - 1].end
     text = unit.text[start - unit.start : end - unit.start]
@@ -754,11 +760,21 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
             if noun_word:
                 noun = noun_key(noun_word)
                 verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
+    if not noun_word and not verb_word and earlier is not None and _names_earlier_share(low, q_first, raw, earlier):
+        noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in Fennow the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                   raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject,
                   possessive)
+
+
+def _names_earlier_share(low: list[str], first: int, raw: _Raw, earlier: Figure) -> bool:
+    """True for "the share is 9.8%" after "31.7% of households" in one unit: the share of the same whole, somewhere else."""
+    return (
+        raw.measure == PERCENT_MEASURE and earlier.measure == PERCENT_MEASURE and bool(earlier.noun) and earlier.partitive
+        and first >= 3 and low[first - 1] in BE_FORMS and low[first - 2] in SHARE_WORDS and low[first - 3] == "the"
+    )
 
 
 def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:

@@ -92,6 +92,8 @@ def pairs(text):
         "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
         # an obituary's age at death, in the headline and the body
         "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
+        # "the share" after a share of a whole in one sentence is a share of that whole
+        "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. Across Fennow, 9.8% of households rent privately.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -122,6 +124,9 @@ def test_figures_that_must_pair(text):
         # two people who died at one age; an age in passing describes
         "Jon Reed died aged 87 in March. Her sister Ann Moss died aged 87 in 2001.",
         "A 34-year-old man was arrested. Police said the man, aged 34, was held overnight.",
+        # "the share" of households is not a share of residents; households are not residents
+        "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. The census found 9.8% of residents were aged over 75.",
+        "The estate holds 1,200 households. Some 1,200 residents have signed the petition.",
         # an owner's things are not a reference back to another noun's figure
         "The yard will fit out three docks. The harbour's three tugboats will use them.",
         "The trust runs eight shelters. Its eight vans deliver meals at night.",
