@@ -91,7 +91,7 @@ class _Group:
         self.body = 0  # mentions outside headings
         self.shares = False  # a mention is a share of a whole: "8% of the company"
         self.changes = False  # a mention is a change: "rose 8%"
-        self.subjects: set[str] = set()  # what the verbs of its mentions without a noun are said of
+        self.subjects: set[str] = set()  # what the verbs of its body mentions without a noun are said of
 
     def add(self, fig: Figure) -> None:
         self.mentions.append(fig)
@@ -108,7 +108,7 @@ class _Group:
                 self.verb_class = fig.verb
         if not fig.heading:
             self.body += 1
-        if fig.subject:
+        if fig.subject and not fig.heading:  # like its nouns, a headline's subject never clashes
             self.subjects.update(fig.subject.split())
         self.shares = self.shares or _is_share(fig)
         self.changes = self.changes or _is_change(fig)

@@ -32,7 +32,7 @@ from .numbers import (
     split_suffix,
     word_value,
 )
-from .text import HEADING, NUMBER, WORD, Document, Token, Unit, lexeme_slots
+from .text import HEADING, NUMBER, SYMBOL, WORD, Document, Token, Unit, lexeme_slots
 
 _NUMBERS = load("figures_numbers")
 _REFERENTS = load("figures_referents")
@@ -107,6 +107,8 @@ REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "hi
 # Possessive determiners: a figure after one (or after "the port's") names its owner's things,
 # which may be new ("the port's three ferries"): a reference, but no proof it points back.
 POSSESSIVE_WORDS: Final = frozenset(("its", "their", "his", "her", "our", "your"))
+# Words before an amount that say it is a change: "up 38%", "down 2%".
+CHANGE_WORDS: Final = frozenset(("up", "down"))
 # Forms of "be" before an amount ("the share is 9.8%").
 BE_FORMS: Final = frozenset(("is", "was", "are", "were", "be", "been"))
 # Words for a percentage of some whole that name no whole of their own: "the share is 9.8%"
@@ -133,7 +135,7 @@ PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
 # How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
-SUBJECT_MAX: Final = 6
+SUBJECT_MAX: Final = 12
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
 VERB_GAP_MAX: Final = 4
 # How many determiners/prepositions may stand between a verb and the figure it governs.
@@ -748,11 +750,13 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     subject = ""
     if not verb_word and not noun_before:
         verb_word = _verb_before(low, q_first)  # not across "raises of 3 percent": that word is the noun
+    if not verb_word and not noun_word and raw.measure in AMOUNT_MEASURES and q_first > 0 and low[q_first - 1] in CHANGE_WORDS:
+        verb_word = low[q_first - 1]  # "rent reached £945, up 38% on 2015": a change
     noun = noun_key(noun_word)
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
     if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
         if raw.measure != "count":
-            subject = " ".join(noun_key(w) for w in _subject(toks, low, q_first))
+            subject = " ".join(key for key in (noun_key(w) for w in _subject(toks, low, q_first)) if key != GENERIC)
         else:
             # a tally's verb says how the count moved, its subject what is counted: "the death toll rose to 27"
             # counts the killed (TALLY_VERBS), "the number of cases reached 40" counts cases
@@ -949,36 +953,52 @@ def _verb_before(low: list[str], first: int) -> str:
 
 
 def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
-    """The content words of the clause before the verb that governs an amount, up to SUBJECT_MAX tokens back.
+    """The content words of the subject of the verb that governs an amount, read from the clause's start, at most SUBJECT_MAX tokens back.
 
     "The county's vaccination rate for kindergartners has fallen to 88 percent" gives county,
     vaccination, rate, kindergartners: the head and its modifiers, since the head need not be
-    the word next to the verb. The verb is found as _verb_before finds it.
+    the word next to the verb. A plural followed by a participle and a preposition ends the
+    subject ("the number of households renting from a private landlord rose": number,
+    households). "Up" or "down" after a comma ("rent reached £945, up 38%") is said of the
+    main clause's subject, which ends at its verb. The verb is found as _verb_before finds it.
     """
     k = first - 1
     gap = 0
     while k >= 0 and low[k] in DETERMINERS and gap < VERB_BEFORE_GAP_MAX:
         k -= 1
         gap += 1
-    k -= 1  # the verb
+    main = k > 0 and low[k] in CHANGE_WORDS and low[k - 1] == ","
+    k -= 2 if main else 1  # the verb (and the comma before "up")
     gap = 0
-    while k >= 0 and (low[k] in AUXILIARIES or low[k] in MODAL_ADVERBS) and gap < VERB_GAP_MAX:
+    while not main and k >= 0 and (low[k] in AUXILIARIES or low[k] in MODAL_ADVERBS) and gap < VERB_GAP_MAX:
         k -= 1
         gap += 1
-    words: list[str] = []
+    end = k + 1
     stop = max(-1, k - SUBJECT_MAX)
-    while k > stop and toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says"):
-        w = low[k][:-2] if low[k].endswith("'s") else low[k]
-        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
-        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (k > 0 and toks[k].text[:1].isupper()):
-            words.append(w)
+    while k > stop and (
+        toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says")
+        or toks[k].kind == NUMBER or toks[k].kind == SYMBOL or low[k] == "%"  # "rent reached £945 a month": a figure inside the clause
+    ):
         k -= 1
+    words: list[str] = []
+    plural = False
+    for j in range(k + 1, end):
+        raw_word = low[j]
+        if words and main and (raw_word in AUXILIARIES or raw_word in IRREGULAR or raw_word.endswith("ed") or _is_verb(raw_word)):
+            break  # the main clause's verb
+        if plural and (raw_word.endswith("ing") or raw_word.endswith("ed")) and j + 1 < end and low[j + 1] in STOPS:
+            break  # "households renting from ...": what follows says which ones, it is not what is counted
+        w = raw_word[:-2] if raw_word.endswith("'s") else raw_word
+        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
+        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (j > 0 and toks[j].text[:1].isupper()):
+            words.append(w)
+            plural = singular(w) != w
     return words
 
 
 def _tally_noun(subject: list[str]) -> str:
-    """What a tally counts, from its subject read back from the verb: "death" in "the death toll", "cases" in "the number of cases"."""
-    for w in subject:
+    """What a tally counts, from its subject's words: "death" in "the death toll", "cases" in "the number of cases" (the last that is not generic)."""
+    for w in reversed(subject):
         if not is_generic(w):
             return w
     return ""

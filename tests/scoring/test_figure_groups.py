@@ -94,6 +94,9 @@ def pairs(text):
         "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
         # "the share" after a share of a whole in one sentence is a share of that whole
         "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. Across Fennow, 9.8% of households rent privately.",
+        # "up 6%" after a comma is a change of the main clause's subject
+        "Median pay reached £31,000 last year, up 6% on 2019. Median pay rose 6% over the period.",
+        "The number of flats built by the city rose 15% in 2024. Flat completions were up 15% on the year before.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -127,6 +130,8 @@ def test_figures_that_must_pair(text):
         # "the share" of households is not a share of residents; households are not residents
         "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. The census found 9.8% of residents were aged over 75.",
         "The estate holds 1,200 households. Some 1,200 residents have signed the petition.",
+        # a rise in renting families is not a rise in rent
+        "The number of families renting from a council landlord rose by 12% over the decade. Average council rent reached £610 a month, up 12% on 2016.",
         # an owner's things are not a reference back to another noun's figure
         "The yard will fit out three docks. The harbour's three tugboats will use them.",
         "The trust runs eight shelters. Its eight vans deliver meals at night.",
@@ -141,6 +146,11 @@ def test_a_reference_points_back_at_most_reference_reach_units(between, paired):
     middle = " The deal was agreed late on Friday." * between
     text = f"Two people familiar with the talks spoke to reporters.{middle} The two chains will merge next year."
     assert bool(pairs(text)) == paired
+
+
+def test_a_headline_pairs_with_the_body_but_its_words_join_no_other_body_figure():
+    text = "Food Prices Up 4% in a Year\n\nThe cost of a weekly shop rose 4% over the year. Rail fares reached £90 a week, up 4% on last year."
+    assert pairs(text) == {(0, 1)}
 
 
 def test_a_headline_figure_that_disagrees_with_the_body_is_a_conflict():

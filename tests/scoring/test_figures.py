@@ -249,6 +249,23 @@ def test_a_year_after_in_is_no_ratio_but_a_number_with_separators_is():
     assert only("One in 2,000 adults is affected.").measure == "rate"
 
 
+@pytest.mark.parametrize(
+    "text, written, subject",
+    [
+        ("The county's vaccination rate for kindergartners has fallen to 88 percent.", "88 percent", "county vaccination rate kindergartner"),
+        # a plural, a participle and a preposition: what follows says which ones
+        ("The number of families renting from a council landlord rose by 12%.", "12%", "family"),
+        # "up" after a comma: the main clause's subject, up to its verb, past the figure in it
+        ("Average council rent reached £610 a month, up 12% on 2016.", "12%", "average council rent"),
+        ("Exports were up 7% on the month.", "7%", "export"),
+    ],
+)
+def test_what_a_change_is_said_of(text, written, subject):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert fig.verb == ("fell" if "fallen" in text else "rose")
+    assert sorted(fig.subject.split()) == sorted(subject.split())
+
+
 def test_list_numbers_in_headings_are_incidental():
     doc = build_document("Title Of The Piece\n\n1. The crowds were huge\n\nPeople came.")
     (fig,) = find(doc)
