@@ -31,6 +31,9 @@ HEADLINE_BODY_MAX: Final = 16
 APPROXIMATE_TOLERANCE: Final = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
 NOT_REPEATED: Final = IDENTIFIERS | {"age"}
+# Measures that two people or two matches share by chance (an age at death, a score): in the
+# body two of them are one figure only if their units share a name (a headline names its own way).
+NAMED_MEASURES: Final = frozenset(("age", "score"))
 # Measures whose figures need a shared noun or verb to be about the same thing.
 COUNTED: Final = frozenset(("count",))
 # Incidental figures that still repeat: "a 15-minute walk" (what a study tested) states its
@@ -221,12 +224,17 @@ def group_figures(
         anonymous = _anonymous(fig)
         if not anonymous:
             candidates = by_value.setdefault(key, [])
-            # two people may die at one age: like a small count, it needs a shared name when both units name someone
-            small = fig.measure == "count" and fig.value < SMALL_COUNT and not fig.reference or fig.measure == "age"
+            small = fig.measure == "count" and fig.value < SMALL_COUNT and not fig.reference
+            # two people may die at one age, two votes end 5-2: outside a headline, a shared name shows it is one
+            named = fig.measure in NAMED_MEASURES and not fig.heading
             first = max(0, len(candidates) - GROUPS_PER_VALUE_MAX)
             for k in range(first, len(candidates)):
                 g = candidates[k]
-                if g.accepts(fig) and not (small and unit_names and g.names and not unit_names & g.names):
+                if (
+                    g.accepts(fig)
+                    and not (small and unit_names and g.names and not unit_names & g.names)
+                    and not (named and g.body and not unit_names & g.names)
+                ):
                     home = g
                     break
             if home is None and fig.reference and fig.measure in COUNTED:

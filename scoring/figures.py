@@ -32,7 +32,7 @@ from .numbers import (
     split_suffix,
     word_value,
 )
-from .text import HEADING, NUMBER, SYMBOL, WORD, Document, Token, Unit, lexeme_slots
+from .text import HEADING, NUMBER, PUNCT, SYMBOL, WORD, Document, Token, Unit, lexeme_slots
 
 _NUMBERS = load("figures_numbers")
 _REFERENTS = load("figures_referents")
@@ -151,6 +151,12 @@ META_LAST_WORDS: Final = frozenset(("read", "listen", "watch"))
 # title case, where a capital before a number says nothing about a name ("Storm Leaves 120,000").
 TITLE_CASE_SHARE: Final = 0.6
 PERCENT_MEASURE: Final = "percent"
+# A result or a tally, higher side first: "beat Stenmouth 3-1", "voted 5-2", "Harwick Rovers 3 Stenmouth 1".
+SCORE_MEASURE: Final = "score"
+# Digits on each side of a score or vote at most ("449-149"); more are codes ("25-0417").
+SCORE_DIGITS: Final = 3
+# Capitalized words (a team's name) between the two numbers of a written-out result at most.
+SCORELINE_NAME_MAX: Final = 3
 _DIGIT_RE: Final = re.compile(r"\d")  # one character class, no repetition: linear
 IDENTIFIERS: Final = frozenset(("date", "year", "other"))
 
@@ -170,7 +176,7 @@ class Figure:
     end: Final[int]
     text: Final[str]
     value: Final[float]
-    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "amount" | "age" | "rate" | "date" | "year" | "other"
+    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "amount" | "age" | "rate" | "score" | "date" | "year" | "other"
     currency: Final[str | None]
     qualifier: Final[str | None]
     referent: Final[str]
@@ -462,7 +468,9 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
             lo, hi = plain_value(parts[0]), plain_value(parts[1])
             if lo is not None and hi is not None and hi > lo:
                 return _Raw(i, i + 1, lo, upper=hi)  # 10-12
-        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 2-1 score, 25-0417
+        if len(parts) == 2 and all(_is_score_part(p) for p in parts):
+            return _Raw(i, i + 1, float(parts[0]), SCORE_MEASURE, upper=float(parts[1]))  # "won 3-1", "voted 5-2"
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 25-0417
     value = plain_value(text)
     if (
         i > 0
@@ -495,6 +503,30 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
 
 def _is_year(value: float) -> bool:
     return YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+
+
+def _is_score_part(part: str) -> bool:
+    """True for one side of a score or a vote: a whole number of up to SCORE_DIGITS digits with no leading zero ("3", "449"; not "0417")."""
+    return part.isdecimal() and len(part) <= SCORE_DIGITS and (part == "0" or part[0] != "0")
+
+
+def _scoreline(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> bool:
+    """Read a result written as names and numbers ("Harwick Rovers 3 Stenmouth 1") into `raw`, the higher side first; False if it is none."""
+    s, j, n = raw.first, raw.last, len(low)
+    if s == 0 or toks[s - 1].kind != WORD or not toks[s - 1].text[:1].isupper() or not _is_score_part(low[s]):
+        return False
+    names = 0
+    while j < n and names <= SCORELINE_NAME_MAX and toks[j].kind == WORD and toks[j].text[:1].isupper():
+        j += 1
+        names += 1
+    if not 0 < names <= SCORELINE_NAME_MAX or j >= n or toks[j].kind != NUMBER or not _is_score_part(low[j]):
+        return False
+    if j + 1 < n and toks[j + 1].kind != PUNCT:
+        return False  # "Rovers 3 Stenmouth 1" ends there, or at a colon or a comma
+    other = float(low[j])
+    raw.value, raw.upper = max(raw.value, other), min(raw.value, other)
+    raw.measure, raw.incidental, raw.last = SCORE_MEASURE, False, j + 1
+    return True
 
 
 def _is_phone(text: str) -> bool:
@@ -689,6 +721,8 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS):
         raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66"
         return
+    if raw.upper is None and _scoreline(toks, low, raw):
+        return
     if (
         s > 1
         and not title_case  # in "Storm Leaves 120,000 Without Power" every word is capitalized
@@ -735,6 +769,9 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     heading = unit.type == HEADING
     if raw.measure in IDENTIFIERS:
         return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
+                      raw.incidental, raw.upper, raw.scale_unit, heading=heading)
+    if raw.measure == SCORE_MEASURE:
+        return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, SCORE_MEASURE,
                       raw.incidental, raw.upper, raw.scale_unit, heading=heading)
     if raw.measure == "age":
         referent = "" if raw.incidental else AGE_AT_DEATH  # an age says whose it is, not what it counts

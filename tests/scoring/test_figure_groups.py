@@ -97,6 +97,10 @@ def pairs(text):
         # "up 6%" after a comma is a change of the main clause's subject
         "Median pay reached £31,000 last year, up 6% on 2019. Median pay rose 6% over the period.",
         "The number of flats built by the city rose 15% in 2024. Flat completions were up 15% on the year before.",
+        # a result in the headline, written out, and in the body with a hyphen; the same result again with its names
+        "Arlton United 2 Crewe Vale 1: late winner\n\nArlton United beat Crewe Vale 2-1 on Saturday.",
+        "Denby 0 Marsh Town 2\n\nMarsh Town won 2-0 at Denby on Tuesday.",
+        "Rovers beat Kelso 3-1 on Saturday. The 3-1 win over Kelso lifts Rovers to third.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -132,6 +136,9 @@ def test_figures_that_must_pair(text):
         "The estate holds 1,200 households. Some 1,200 residents have signed the petition.",
         # a rise in renting families is not a rise in rent
         "The number of families renting from a council landlord rose by 12% over the decade. Average council rent reached £610 a month, up 12% on 2016.",
+        # two votes, two matches: the same score about different things
+        "The council voted 5-2 to close the school. Later the board voted 5-2 to sell the land.",
+        "Hale City beat Ormond 2-1 on Saturday. Rovers lost 2-1 to Dunford on Tuesday.",
         # an owner's things are not a reference back to another noun's figure
         "The yard will fit out three docks. The harbour's three tugboats will use them.",
         "The trust runs eight shelters. Its eight vans deliver meals at night.",

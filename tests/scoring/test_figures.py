@@ -266,6 +266,26 @@ def test_what_a_change_is_said_of(text, written, subject):
     assert sorted(fig.subject.split()) == sorted(subject.split())
 
 
+@pytest.mark.parametrize(
+    "text, written, value, upper",
+    [
+        ("Arlton beat Crewe 3-1 on Saturday.", "3-1", 3, 1),
+        ("The board voted 5-2 to close it.", "5-2", 5, 2),
+        ("The game ended 2-2.", "2-2", 2, 2),
+        ("Arlton United 2 Crewe Vale 1: late winner", "2 Crewe Vale 1", 2, 1),
+        ("Denby 0 Marsh Town 2", "0 Marsh Town 2", 2, 0),  # the higher side first
+    ],
+)
+def test_a_score_or_a_vote_is_a_figure(text, written, value, upper):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert (fig.measure, fig.value, fig.upper, fig.incidental) == ("score", value, upper, False)
+
+
+@pytest.mark.parametrize("text", ["Case 2025-0417 was filed.", "Call 555-0142 now.", "Take Route 9 to Pier 4 today."])
+def test_codes_and_names_with_numbers_are_no_score(text):
+    assert all(f.measure != "score" for f in figs(text))
+
+
 def test_list_numbers_in_headings_are_incidental():
     doc = build_document("Title Of The Piece\n\n1. The crowds were huge\n\nPeople came.")
     (fig,) = find(doc)
