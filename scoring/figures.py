@@ -151,7 +151,7 @@ META_LAST_WORDS: Final = frozenset(("read", "listen", "watch"))
 # title case, where a capital before a number says nothing about a name ("Storm Leaves 120,000").
 TITLE_CASE_SHARE: Final = 0.6
 PERCENT_MEASURE: Final = "percent"
-# A result or a tally, higher side first: "beat Stenmouth 3-1", "voted 5-2", "Harwick Rovers 3 Stenmouth 1".
+# A result or a tally, higher side first: "beat Crewe 3-1", "voted 5-2", "Arlton United 2 Crewe Vale 1".
 SCORE_MEASURE: Final = "score"
 # Digits on each side of a score or vote at most ("449-149"); more are codes ("25-0417").
 SCORE_DIGITS: Final = 3
@@ -511,7 +511,7 @@ def _is_score_part(part: str) -> bool:
 
 
 def _scoreline(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> bool:
-    """Read a result written as names and numbers ("Harwick Rovers 3 Stenmouth 1") into `raw`, the higher side first; False if it is none."""
+    """Read a result written as names and numbers ("Arlton United 2 Crewe Vale 1") into `raw`, the higher side first; False if it is none."""
     s, j, n = raw.first, raw.last, len(low)
     if s == 0 or toks[s - 1].kind != WORD or not toks[s - 1].text[:1].isupper() or not _is_score_part(low[s]):
         return False
@@ -522,7 +522,7 @@ def _scoreline(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> bool:
     if not 0 < names <= SCORELINE_NAME_MAX or j >= n or toks[j].kind != NUMBER or not _is_score_part(low[j]):
         return False
     if j + 1 < n and toks[j + 1].kind != PUNCT:
-        return False  # "Rovers 3 Stenmouth 1" ends there, or at a colon or a comma
+        return False  # "United 2 Crewe Vale 1" ends there, or at a colon or a comma
     other = float(low[j])
     raw.value, raw.upper = max(raw.value, other), min(raw.value, other)
     raw.measure, raw.incidental, raw.last = SCORE_MEASURE, False, j + 1
@@ -802,7 +802,7 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
                 noun = noun_key(noun_word)
                 verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
     if not noun_word and not verb_word and earlier is not None and _names_earlier_share(low, q_first, raw, earlier):
-        noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in Fennow the share is 9.8%"
+        noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in the north the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,

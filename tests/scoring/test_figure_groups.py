@@ -92,8 +92,8 @@ def pairs(text):
         "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
         # an obituary's age at death, in the headline and the body
         "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
-        # "the share" after a share of a whole in one sentence is a share of that whole
-        "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. Across Fennow, 9.8% of households rent privately.",
+        # "the proportion" after a share of a whole in one sentence is a share of that whole
+        "In Ashby, 24.5% of homes are owned outright, while in Lyle the proportion is 6.2%. Across Lyle, 6.2% of homes are owned outright.",
         # "up 6%" after a comma is a change of the main clause's subject
         "Median pay reached £31,000 last year, up 6% on 2019. Median pay rose 6% over the period.",
         "The number of flats built by the city rose 15% in 2024. Flat completions were up 15% on the year before.",
@@ -131,8 +131,8 @@ def test_figures_that_must_pair(text):
         # two people who died at one age; an age in passing describes
         "Jon Reed died aged 87 in March. Her sister Ann Moss died aged 87 in 2001.",
         "A 34-year-old man was arrested. Police said the man, aged 34, was held overnight.",
-        # "the share" of households is not a share of residents; households are not residents
-        "In Carrow, 31.7% of households rent privately, while in Fennow the share is 9.8%. The census found 9.8% of residents were aged over 75.",
+        # "the proportion" of homes is not a share of pupils; households are not residents
+        "In Ashby, 24.5% of homes are owned outright, while in Lyle the proportion is 6.2%. The survey found 6.2% of pupils walk to school.",
         "The estate holds 1,200 households. Some 1,200 residents have signed the petition.",
         # a rise in renting families is not a rise in rent
         "The number of families renting from a council landlord rose by 12% over the decade. Average council rent reached £610 a month, up 12% on 2016.",
