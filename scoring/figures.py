@@ -123,6 +123,8 @@ MODAL_ADVERBS: Final = frozenset(("also", "not", "still", "then", "now", "only",
 NOUN_MARKERS: Final = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"))
 # Determiners of a partitive whole: "six of those months".
 PARTITIVE_DETERMINERS: Final = frozenset(("the", "those", "these", "its", "their", "his", "her", "our"))
+# Capitalized words that may name a currency's country before its name: "Hong Kong dollars".
+CURRENCY_COUNTRY_MAX: Final = 2
 # How many tokens a currency conversion in brackets may run: "$676m (£352m)", "(about 195.3 million pounds)".
 CONVERSION_MAX: Final = 6
 
@@ -611,7 +613,12 @@ def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
     if j >= n:
         return
     w = low[j]
-    if w in CURRENCY_NAMES or (w in CURRENCY_SYMBOLS and toks[j].kind == WORD):
+    named = _named_currency(toks, low, j)
+    if named:
+        raw.measure, raw.currency = "money", CURRENCY_NAMES[low[named - 1]]  # "412 million Norwegian crowns"
+        raw.scale_unit = raw.currency
+        raw.last = named
+    elif w in CURRENCY_NAMES or (w in CURRENCY_SYMBOLS and toks[j].kind == WORD):
         raw.measure, raw.currency = "money", CURRENCY_NAMES.get(w) or CURRENCY_SYMBOLS[w]
         raw.scale_unit = raw.currency
         raw.last = j + 1
@@ -650,6 +657,14 @@ def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         raw.last = j + 3
     if raw.measure in ("count", AMOUNT_MEASURE) and raw.last < n and low[raw.last] == "per" and raw.last + 1 < n:
         raw.measure = "rate"  # "40 miles per hour", "6 per 100,000"
+
+
+def _named_currency(toks: tuple[Token, ...], low: list[str], j: int) -> int:
+    """The token after a currency named by its country ("Norwegian crowns", "Hong Kong dollars") starting at `j`, or 0 if none starts there."""
+    k = j
+    while k < len(low) and k - j < CURRENCY_COUNTRY_MAX and toks[k].kind == WORD and toks[k].text[:1].isupper():
+        k += 1
+    return k + 1 if j < k < len(low) and low[k] in CURRENCY_NAMES else 0
 
 
 def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:

@@ -121,6 +121,7 @@ def test_figures_that_must_pair(text):
         "He and three others were indicted. Jones won three gold medals in 2000.",
         # a currency conversion is not a second figure
         "It posted a $676m (£352m) loss. Rivals lost £352m between them.",
+        "It posted a loss of 90 million Swedish crowns ($8.6 million). Rivals lost $8.6 million between them.",
         # a number that only describes
         "The phone uses a 4-nanometer chip. Its rival also uses a 4-nanometer process.",
         "They built a 60,000-seat stadium. The club's old 60,000-seat ground was sold.",
