@@ -31,6 +31,9 @@ HEADLINE_BODY_MAX: Final = 16
 APPROXIMATE_TOLERANCE: Final = 0.1
 # Figure measures that never repeat as facts: dates, years, codes, and ages (two people may share one).
 NOT_REPEATED: Final = IDENTIFIERS | {"age"}
+# Measures that two people or two matches share by chance (an age at death, a score): in the
+# body two of them are one figure only if their units share a name (a headline names its own way).
+NAMED_MEASURES: Final = frozenset(("age", "score"))
 # Measures whose figures need a shared noun or verb to be about the same thing.
 COUNTED: Final = frozenset(("count",))
 # Incidental figures that still repeat: "a 15-minute walk" (what a study tested) states its
@@ -91,7 +94,7 @@ class _Group:
         self.body = 0  # mentions outside headings
         self.shares = False  # a mention is a share of a whole: "8% of the company"
         self.changes = False  # a mention is a change: "rose 8%"
-        self.subjects: set[str] = set()  # what the verbs of its mentions without a noun are said of
+        self.subjects: set[str] = set()  # what the verbs of its body mentions without a noun are said of
 
     def add(self, fig: Figure) -> None:
         self.mentions.append(fig)
@@ -108,10 +111,14 @@ class _Group:
                 self.verb_class = fig.verb
         if not fig.heading:
             self.body += 1
-        if fig.subject:
+        if fig.subject and not fig.heading:  # like its nouns, a headline's subject never clashes
             self.subjects.update(fig.subject.split())
         self.shares = self.shares or _is_share(fig)
         self.changes = self.changes or _is_change(fig)
+
+    def clashes(self, fig: Figure) -> bool:
+        """True when `fig` names a specific thing and this group's body mentions name others: "three ferries" against "three berths"."""
+        return bool(fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific)
 
     def has_noun(self, noun: str) -> bool:
         return noun in self.nouns or noun in self.headline_nouns
@@ -132,7 +139,7 @@ class _Group:
         """
         headline = fig.heading or not self.body
         distinctive = fig.measure not in COUNTED or fig.value >= SMALL_COUNT
-        if not fig.heading and fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific:
+        if not fig.heading and self.clashes(fig):
             return False
         if fig.verb in VERB_CLASSES and self.verb_class and self.verb_class != fig.verb:
             return False
@@ -180,7 +187,12 @@ def _anonymous(fig: Figure) -> bool:
 
 
 def _repeatable(fig: Figure) -> bool:
-    """True for a figure that can repeat: not a date, year, code or age, not a number that only describes."""
+    """True for a figure that can repeat: not a date, year, code or age in passing, not a number that only describes.
+
+    An age at death ("dies at 87", "died aged 87") is the news of an obituary, not incidental: it repeats.
+    """
+    if fig.measure == "age":
+        return not fig.incidental
     return fig.measure not in NOT_REPEATED and (not fig.incidental or fig.measure in INCIDENTAL_REPEATED)
 
 
@@ -195,7 +207,9 @@ def group_figures(
     units when both name someone: "Smith scored 2 goals" and "Jones scored 2 goals" are two facts.
     A count named as known ("the eight charities") points back: with no group that accepts
     it, it joins the latest group of its value if that one was last mentioned at most
-    REFERENCE_REACH units before, whatever its noun.
+    REFERENCE_REACH units before, whatever its noun, unless it is named through an owner
+    ("the port's three ferries", "its three ferries") and its noun clashes with the group's:
+    an owner's things may be new, "the" and "these" point back.
     """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
@@ -211,10 +225,16 @@ def group_figures(
         if not anonymous:
             candidates = by_value.setdefault(key, [])
             small = fig.measure == "count" and fig.value < SMALL_COUNT and not fig.reference
+            # two people may die at one age, two votes end 5-2: outside a headline, a shared name shows it is one
+            named = fig.measure in NAMED_MEASURES and not fig.heading
             first = max(0, len(candidates) - GROUPS_PER_VALUE_MAX)
             for k in range(first, len(candidates)):
                 g = candidates[k]
-                if g.accepts(fig) and not (small and unit_names and g.names and not unit_names & g.names):
+                if (
+                    g.accepts(fig)
+                    and not (small and unit_names and g.names and not unit_names & g.names)
+                    and not (named and g.body and not unit_names & g.names)
+                ):
                     home = g
                     break
             if home is None and fig.reference and fig.measure in COUNTED:
@@ -222,7 +242,7 @@ def group_figures(
                     g = candidates[k]
                     last = g.mentions[-1].unit
                     if last < fig.unit:
-                        if fig.unit - last <= REFERENCE_REACH:
+                        if fig.unit - last <= REFERENCE_REACH and not (fig.possessive and g.clashes(fig)):
                             home = g
                         break
         if home is None:

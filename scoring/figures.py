@@ -32,7 +32,7 @@ from .numbers import (
     split_suffix,
     word_value,
 )
-from .text import HEADING, NUMBER, WORD, Document, Token, Unit, lexeme_slots
+from .text import HEADING, NUMBER, PUNCT, SYMBOL, WORD, Document, Token, Unit, lexeme_slots
 
 _NUMBERS = load("figures_numbers")
 _REFERENTS = load("figures_referents")
@@ -50,6 +50,11 @@ IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
 RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
 RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
 AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
+DEATH_WORDS: Final = _NUMBERS.terms("lists.death_words")
+# Ages are below this (AP gives ages as figures; no one has lived to 130).
+AGE_MAX: Final = 130
+# What an age at death is shown as counting.
+AGE_AT_DEATH: Final = "age at death"
 PAST_AFTER: Final = _NUMBERS.terms("lists.past_after")
 PAST_BEFORE: Final = _NUMBERS.terms("lists.past_before")
 UNITS_OF_MEASURE: Final[dict[str, str]] = dict(_NUMBERS.tables["units_of_measure"])
@@ -82,6 +87,7 @@ CLAUSE_OPENERS: Final = _REFERENTS.terms("lists.clause_openers")
 IRREGULAR: Final[dict[str, str]] = dict(_REFERENTS.tables["irregular"])
 PLURALS: Final[dict[str, str]] = dict(_REFERENTS.tables["plurals"])
 VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs"].items() for v in vs}
+TALLY_VERBS: Final[dict[str, str]] = dict(_REFERENTS.tables["tally_verbs"])
 AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["verbs_amounts"].items() for v in vs}
 KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
 VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
@@ -98,6 +104,16 @@ MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
 # Determiners that point back to something already known: a figure after one is a reference.
 # Not "that" or "this": "reports say that 3,000 died" states the figure.
 REFERENCE_WORDS: Final = frozenset(("the", "these", "those", "its", "their", "his", "her", "our", "your", "such"))
+# Possessive determiners: a figure after one (or after "the port's") names its owner's things,
+# which may be new ("the port's three ferries"): a reference, but no proof it points back.
+POSSESSIVE_WORDS: Final = frozenset(("its", "their", "his", "her", "our", "your"))
+# Words before an amount that say it is a change: "up 38%", "down 2%".
+CHANGE_WORDS: Final = frozenset(("up", "down"))
+# Forms of "be" before an amount ("the share is 9.8%").
+BE_FORMS: Final = frozenset(("is", "was", "are", "were", "be", "been"))
+# Words for a percentage of some whole that name no whole of their own: "the share is 9.8%"
+# after "31.7% of households" in one sentence is a share of households.
+SHARE_WORDS: Final = frozenset(("share", "proportion", "percentage", "figure", "rate"))
 MODALS: Final = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
 # Words before a bare verb form that make it a verb: "would lose £10m", "to invest $5m".
 INFINITIVE_MARKERS: Final = MODALS | {"to"}
@@ -107,6 +123,8 @@ MODAL_ADVERBS: Final = frozenset(("also", "not", "still", "then", "now", "only",
 NOUN_MARKERS: Final = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"))
 # Determiners of a partitive whole: "six of those months".
 PARTITIVE_DETERMINERS: Final = frozenset(("the", "those", "these", "its", "their", "his", "her", "our"))
+# Capitalized words that may name a currency's country before its name: "Hong Kong dollars".
+CURRENCY_COUNTRY_MAX: Final = 2
 # How many tokens a currency conversion in brackets may run: "$676m (£352m)", "(about 195.3 million pounds)".
 CONVERSION_MAX: Final = 6
 
@@ -119,7 +137,7 @@ PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
 # How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
-SUBJECT_MAX: Final = 6
+SUBJECT_MAX: Final = 12
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
 VERB_GAP_MAX: Final = 4
 # How many determiners/prepositions may stand between a verb and the figure it governs.
@@ -135,6 +153,12 @@ META_LAST_WORDS: Final = frozenset(("read", "listen", "watch"))
 # title case, where a capital before a number says nothing about a name ("Storm Leaves 120,000").
 TITLE_CASE_SHARE: Final = 0.6
 PERCENT_MEASURE: Final = "percent"
+# A result or a tally, higher side first: "beat Crewe 3-1", "voted 5-2", "Arlton United 2 Crewe Vale 1".
+SCORE_MEASURE: Final = "score"
+# Digits on each side of a score or vote at most ("449-149"); more are codes ("25-0417").
+SCORE_DIGITS: Final = 3
+# Capitalized words (a team's name) between the two numbers of a written-out result at most.
+SCORELINE_NAME_MAX: Final = 3
 _DIGIT_RE: Final = re.compile(r"\d")  # one character class, no repetition: linear
 IDENTIFIERS: Final = frozenset(("date", "year", "other"))
 
@@ -146,7 +170,7 @@ class Figure:
 
     __slots__ = (
         "unit", "start", "end", "text", "value", "measure", "currency", "qualifier", "referent", "incidental", "upper",
-        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject",
+        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive",
     )
 
     unit: Final[int]
@@ -154,7 +178,7 @@ class Figure:
     end: Final[int]
     text: Final[str]
     value: Final[float]
-    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "amount" | "age" | "rate" | "date" | "year" | "other"
+    measure: Final[str]  # "count" | "money" | "percent" | "duration" | "amount" | "age" | "rate" | "score" | "date" | "year" | "other"
     currency: Final[str | None]
     qualifier: Final[str | None]
     referent: Final[str]
@@ -167,12 +191,13 @@ class Figure:
     reference: Final[bool]  # named as the whole a part is taken from: "of the 1,100 jobs"
     heading: Final[bool]  # in a heading (a headline words its figures its own way)
     subject: Final[str]  # for an amount with no noun, the words its verb is said of, normalized: "price" in "prices rose 2.9%"
+    possessive: Final[bool]  # a reference through an owner ("the port's three ferries", "its 40 staff"), not "the", "these"
 
     def __init__(
         self, unit: int, start: int, end: int, text: str, value: float, measure: str, currency: str | None,
         qualifier: str | None, referent: str, incidental: bool, upper: float | None = None, scale_unit: str = "",
         noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False, heading: bool = False,
-        subject: str = "",
+        subject: str = "", possessive: bool = False,
     ) -> None:
         self.unit = unit
         self.start = start
@@ -192,6 +217,7 @@ class Figure:
         self.reference = reference
         self.heading = heading
         self.subject = subject
+        self.possessive = possessive
 
     @property
     def canonical(self) -> str:
@@ -297,7 +323,7 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
             continue
         if _is_conversion(low, raw, before):
             raw.incidental = True  # a currency conversion is not a second figure
-        out.append(_figure(unit, toks, low, raw))
+        out.append(_figure(unit, toks, low, raw, out[-1] if out else None))
         before = raw
         i = max(raw.last, j + 1)
     return out
@@ -380,6 +406,8 @@ def _ratio(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         return
     k = j + 1
     if toks[k].kind == NUMBER:
+        if len(low[k]) == 4 and low[k].isdecimal() and _is_year(float(low[k])):
+            return  # "died aged 87 in 2001", "down from 2.5 in 2015": a year, not "1 in 2,000"
         whole = plain_value(low[k])
         last = k + 1
     else:
@@ -442,7 +470,9 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
             lo, hi = plain_value(parts[0]), plain_value(parts[1])
             if lo is not None and hi is not None and hi > lo:
                 return _Raw(i, i + 1, lo, upper=hi)  # 10-12
-        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 2-1 score, 25-0417
+        if len(parts) == 2 and all(_is_score_part(p) for p in parts):
+            return _Raw(i, i + 1, float(parts[0]), SCORE_MEASURE, upper=float(parts[1]))  # "won 3-1", "voted 5-2"
+        return _Raw(i, i + 1, _last_digits(text), "other", incidental=True)  # 25-0417
     value = plain_value(text)
     if (
         i > 0
@@ -475,6 +505,30 @@ def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
 
 def _is_year(value: float) -> bool:
     return YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+
+
+def _is_score_part(part: str) -> bool:
+    """True for one side of a score or a vote: a whole number of up to SCORE_DIGITS digits with no leading zero ("3", "449"; not "0417")."""
+    return part.isdecimal() and len(part) <= SCORE_DIGITS and (part == "0" or part[0] != "0")
+
+
+def _scoreline(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> bool:
+    """Read a result written as names and numbers ("Arlton United 2 Crewe Vale 1") into `raw`, the higher side first; False if it is none."""
+    s, j, n = raw.first, raw.last, len(low)
+    if s == 0 or toks[s - 1].kind != WORD or not toks[s - 1].text[:1].isupper() or not _is_score_part(low[s]):
+        return False
+    names = 0
+    while j < n and names <= SCORELINE_NAME_MAX and toks[j].kind == WORD and toks[j].text[:1].isupper():
+        j += 1
+        names += 1
+    if not 0 < names <= SCORELINE_NAME_MAX or j >= n or toks[j].kind != NUMBER or not _is_score_part(low[j]):
+        return False
+    if j + 1 < n and toks[j + 1].kind != PUNCT:
+        return False  # "United 2 Crewe Vale 1" ends there, or at a colon or a comma
+    other = float(low[j])
+    raw.value, raw.upper = max(raw.value, other), min(raw.value, other)
+    raw.measure, raw.incidental, raw.last = SCORE_MEASURE, False, j + 1
+    return True
 
 
 def _is_phone(text: str) -> bool:
@@ -559,7 +613,12 @@ def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
     if j >= n:
         return
     w = low[j]
-    if w in CURRENCY_NAMES or (w in CURRENCY_SYMBOLS and toks[j].kind == WORD):
+    named = _named_currency(toks, low, j)
+    if named:
+        raw.measure, raw.currency = "money", CURRENCY_NAMES[low[named - 1]]  # "412 million Norwegian crowns"
+        raw.scale_unit = raw.currency
+        raw.last = named
+    elif w in CURRENCY_NAMES or (w in CURRENCY_SYMBOLS and toks[j].kind == WORD):
         raw.measure, raw.currency = "money", CURRENCY_NAMES.get(w) or CURRENCY_SYMBOLS[w]
         raw.scale_unit = raw.currency
         raw.last = j + 1
@@ -598,6 +657,14 @@ def _suffix(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         raw.last = j + 3
     if raw.measure in ("count", AMOUNT_MEASURE) and raw.last < n and low[raw.last] == "per" and raw.last + 1 < n:
         raw.measure = "rate"  # "40 miles per hour", "6 per 100,000"
+
+
+def _named_currency(toks: tuple[Token, ...], low: list[str], j: int) -> int:
+    """The token after a currency named by its country ("Norwegian crowns", "Hong Kong dollars") starting at `j`, or 0 if none starts there."""
+    k = j
+    while k < len(low) and k - j < CURRENCY_COUNTRY_MAX and toks[k].kind == WORD and toks[k].text[:1].isupper():
+        k += 1
+    return k + 1 if j < k < len(low) and low[k] in CURRENCY_NAMES else 0
 
 
 def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
@@ -658,14 +725,18 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     ):
         raw.measure, raw.incidental = "year", True  # also "between 2019 and 2024"
         return
-    if prev in AGE_BEFORE:
-        raw.measure, raw.incidental = "age", True  # "aged 47"
+    at_death = (prev in AGE_BEFORE or prev == "at") and prev2 in DEATH_WORDS and raw.value < AGE_MAX
+    if prev in AGE_BEFORE or at_death:
+        # "aged 47" describes someone; "died aged 87", "dies at 87" give the age at death
+        raw.measure, raw.incidental = "age", not at_death
         return
     if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
         raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
         return
     if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS):
         raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66"
+        return
+    if raw.upper is None and _scoreline(toks, low, raw):
         return
     if (
         s > 1
@@ -684,7 +755,7 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         and toks[s - 2].text[:1].isupper()
         and raw.last < len(low)
         and low[raw.last] in (",", ".", ";")
-        and raw.value < 130
+        and raw.value < AGE_MAX
         and toks[s].kind == NUMBER
     ):
         raw.measure, raw.incidental = "age", True  # "Karen Whitcombe, 52, of Ashford" (AP ages)
@@ -703,14 +774,23 @@ def _plural(word: str) -> str:
 # --- what it counts ------------------------------------------------------------------------
 
 
-def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> Figure:
+def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earlier: Figure | None = None) -> Figure:
+    """The figure read as `raw`, with what it counts (`earlier`: the figure before it in the unit, if any)."""
     qualifier, q_first = _qualifier(low, raw.first)
     start, end = toks[raw.first].start, toks[raw.last - 1].end
     text = unit.text[start - unit.start : end - unit.start]
     reference = _is_reference(low, q_first)
+    possessive = reference and _is_possessive(low[q_first - 1])
     heading = unit.type == HEADING
     if raw.measure in IDENTIFIERS:
         return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, "",
+                      raw.incidental, raw.upper, raw.scale_unit, heading=heading)
+    if raw.measure == SCORE_MEASURE:
+        return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, SCORE_MEASURE,
+                      raw.incidental, raw.upper, raw.scale_unit, heading=heading)
+    if raw.measure == "age":
+        referent = "" if raw.incidental else AGE_AT_DEATH  # an age says whose it is, not what it counts
+        return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                       raw.incidental, raw.upper, raw.scale_unit, heading=heading)
     noun_word, partitive, after = _noun_after(toks, low, raw.last, raw.measure == "money", heading)
     if raw.noun_hint:
@@ -722,14 +802,35 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw) -> F
     subject = ""
     if not verb_word and not noun_before:
         verb_word = _verb_before(low, q_first)  # not across "raises of 3 percent": that word is the noun
+    if not verb_word and not noun_word and raw.measure in AMOUNT_MEASURES and q_first > 0 and low[q_first - 1] in CHANGE_WORDS:
+        verb_word = low[q_first - 1]  # "rent reached £945, up 38% on 2015": a change
     noun = noun_key(noun_word)
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
-    if verb and not noun_word and raw.measure != "count" and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
-        subject = " ".join(noun_key(w) for w in _subject(toks, low, q_first))
+    if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
+        if raw.measure != "count":
+            subject = " ".join(key for key in (noun_key(w) for w in _subject(toks, low, q_first)) if key != GENERIC)
+        else:
+            # a tally's verb says how the count moved, its subject what is counted: "the death toll rose to 27"
+            # counts the killed (TALLY_VERBS), "the number of cases reached 40" counts cases
+            noun_word = _tally_noun(_subject(toks, low, q_first))
+            if noun_word:
+                noun = noun_key(noun_word)
+                verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
+    if not noun_word and not verb_word and earlier is not None and _names_earlier_share(low, q_first, raw, earlier):
+        noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in the north the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
-                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject)
+                  raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject,
+                  possessive)
+
+
+def _names_earlier_share(low: list[str], first: int, raw: _Raw, earlier: Figure) -> bool:
+    """True for "the share is 9.8%" after "31.7% of households" in one unit: the share of the same whole, somewhere else."""
+    return (
+        raw.measure == PERCENT_MEASURE and earlier.measure == PERCENT_MEASURE and bool(earlier.noun) and earlier.partitive
+        and first >= 3 and low[first - 1] in BE_FORMS and low[first - 2] in SHARE_WORDS and low[first - 3] == "the"
+    )
 
 
 def _qualifier(low: list[str], first: int) -> tuple[str | None, int]:
@@ -751,6 +852,11 @@ def _is_reference(low: list[str], first: int) -> bool:
     if prev in REFERENCE_WORDS or prev.endswith("'s") or prev.endswith("s'"):
         return True
     return prev == "of" and first >= 2 and low[first - 2] == "out"  # "out of 27"
+
+
+def _is_possessive(word: str) -> bool:
+    """True for "its", "their" or "the port's": the word before a figure names whose it is."""
+    return word in POSSESSIVE_WORDS or word.endswith("'s") or word.endswith("s'")
 
 
 def _noun_after(toks: tuple[Token, ...], low: list[str], j: int, money: bool, heading: bool = False) -> tuple[str, bool, int]:
@@ -835,6 +941,9 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = 
             words.clear()  # "Brightwell's staff"
             k += 1
             continue
+        if "." in w and k + 1 < n and low[k + 1] == "." and k + 2 < n and toks[k + 2].kind == WORD:
+            k += 2  # "$1,199 U.S. price": an abbreviation (its last full stop a token of its own) modifies the noun after it
+            continue
         if words and (w.endswith("ed") or w.endswith("ing")):
             break
         if not words and (w.endswith("ed") or w in IRREGULAR) and (k + 1 >= n or toks[k + 1].kind != WORD or low[k + 1] in STOPS):
@@ -848,9 +957,10 @@ def _noun_before(low: list[str], first: int) -> str:
     """For money and percentages without a noun after: "a drop of 17.4%", "bail at $50,000"."""
     if first < 2 or low[first - 2] in STOPS or not low[first - 2].isalpha():
         return ""
-    if low[first - 1] in ("of", "at"):
-        return low[first - 2]
     w = low[first - 2]
+    if low[first - 1] in ("of", "at"):
+        return "" if w.endswith("ed") or w in IRREGULAR else w  # "priced at $1,199", "set at 5%": a verb, not what it is
+
     if low[first - 1] == "to" and not (w in IRREGULAR or w.endswith("ed") or _is_verb(w) or w in COMMON_VERBS):
         return w  # "the debt to under £25m"; not "rose to 88 percent"
     return ""
@@ -895,31 +1005,55 @@ def _verb_before(low: list[str], first: int) -> str:
 
 
 def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
-    """The content words of the clause before the verb that governs an amount, up to SUBJECT_MAX tokens back.
+    """The content words of the subject of the verb that governs an amount, read from the clause's start, at most SUBJECT_MAX tokens back.
 
     "The county's vaccination rate for kindergartners has fallen to 88 percent" gives county,
     vaccination, rate, kindergartners: the head and its modifiers, since the head need not be
-    the word next to the verb. The verb is found as _verb_before finds it.
+    the word next to the verb. A plural followed by a participle and a preposition ends the
+    subject ("the number of households renting from a private landlord rose": number,
+    households). "Up" or "down" after a comma ("rent reached £945, up 38%") is said of the
+    main clause's subject, which ends at its verb. The verb is found as _verb_before finds it.
     """
     k = first - 1
     gap = 0
     while k >= 0 and low[k] in DETERMINERS and gap < VERB_BEFORE_GAP_MAX:
         k -= 1
         gap += 1
-    k -= 1  # the verb
+    main = k > 0 and low[k] in CHANGE_WORDS and low[k - 1] == ","
+    k -= 2 if main else 1  # the verb (and the comma before "up")
     gap = 0
-    while k >= 0 and (low[k] in AUXILIARIES or low[k] in MODAL_ADVERBS) and gap < VERB_GAP_MAX:
+    while not main and k >= 0 and (low[k] in AUXILIARIES or low[k] in MODAL_ADVERBS) and gap < VERB_GAP_MAX:
         k -= 1
         gap += 1
-    words: list[str] = []
+    end = k + 1
     stop = max(-1, k - SUBJECT_MAX)
-    while k > stop and toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says"):
-        w = low[k][:-2] if low[k].endswith("'s") else low[k]
-        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
-        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (k > 0 and toks[k].text[:1].isupper()):
-            words.append(w)
+    while k > stop and (
+        toks[k].kind == WORD and low[k] not in CLAUSE_OPENERS and low[k] not in ("said", "says")
+        or toks[k].kind == NUMBER or toks[k].kind == SYMBOL or low[k] == "%"  # "rent reached £945 a month": a figure inside the clause
+    ):
         k -= 1
+    words: list[str] = []
+    plural = False
+    for j in range(k + 1, end):
+        raw_word = low[j]
+        if words and main and (raw_word in AUXILIARIES or raw_word in IRREGULAR or raw_word.endswith("ed") or _is_verb(raw_word)):
+            break  # the main clause's verb
+        if plural and (raw_word.endswith("ing") or raw_word.endswith("ed")) and j + 1 < end and low[j + 1] in STOPS:
+            break  # "households renting from ...": what follows says which ones, it is not what is counted
+        w = raw_word[:-2] if raw_word.endswith("'s") else raw_word
+        # names ("Google rose 8%") say who, not what; sentence-initial capitals are ordinary words
+        if w.isalpha() and w not in STOPS and w not in COMMON_VERBS and not (j > 0 and toks[j].text[:1].isupper()):
+            words.append(w)
+            plural = singular(w) != w
     return words
+
+
+def _tally_noun(subject: list[str]) -> str:
+    """What a tally counts, from its subject's words: "death" in "the death toll", "cases" in "the number of cases" (the last that is not generic)."""
+    for w in reversed(subject):
+        if not is_generic(w):
+            return w
+    return ""
 
 
 def _after_modal(low: list[str], k: int) -> bool:

@@ -85,6 +85,22 @@ def pairs(text):
         "The state's jobless rate for young men has risen to 12 percent. Youth unemployment in the state has climbed to twelve per cent.",
         # a bare amount joins the amount it repeats
         "It blamed a $640m fine for the loss. In June it agreed to pay $640m to end the dispute.",
+        # "priced at" is a verb, not what the amount is; an abbreviation ("U.S.") modifies the noun after it
+        "The tablet is priced at $649 in the United States. Reviewers called the $649 U.S. price steep.",
+        # a tally's subject says what it counts: "the death toll" counts the killed
+        "Floods Kill 31 in River Towns\n\nBy evening the death toll had climbed to 31, the agency said.",
+        "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
+        # an obituary's age at death, in the headline and the body
+        "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
+        # "the proportion" after a share of a whole in one sentence is a share of that whole
+        "In Ashby, 24.5% of homes are owned outright, while in Lyle the proportion is 6.2%. Across Lyle, 6.2% of homes are owned outright.",
+        # "up 6%" after a comma is a change of the main clause's subject
+        "Median pay reached £31,000 last year, up 6% on 2019. Median pay rose 6% over the period.",
+        "The number of flats built by the city rose 15% in 2024. Flat completions were up 15% on the year before.",
+        # a result in the headline, written out, and in the body with a hyphen; the same result again with its names
+        "Arlton United 2 Crewe Vale 1: late winner\n\nArlton United beat Crewe Vale 2-1 on Saturday.",
+        "Denby 0 Marsh Town 2\n\nMarsh Town won 2-0 at Denby on Tuesday.",
+        "Rovers beat Kelso 3-1 on Saturday. The 3-1 win over Kelso lifts Rovers to third.",
         # months and weekdays are not names that tell people apart
         "In April, she and four others were charged. In May, the four others denied the charges.",
     ],
@@ -105,11 +121,28 @@ def test_figures_that_must_pair(text):
         "He and three others were indicted. Jones won three gold medals in 2000.",
         # a currency conversion is not a second figure
         "It posted a $676m (£352m) loss. Rivals lost £352m between them.",
+        "It posted a loss of 90 million Swedish crowns ($8.6 million). Rivals lost $8.6 million between them.",
         # a number that only describes
         "The phone uses a 4-nanometer chip. Its rival also uses a 4-nanometer process.",
         "They built a 60,000-seat stadium. The club's old 60,000-seat ground was sold.",
         # "could last two weeks" is a length, not "the last two weeks"
         "The strike could last two weeks. Over the last two weeks talks have failed.",
+        # a death toll and the injured are different people
+        "The death toll rose to 14 on Monday. Another 14 people were injured, the hospital said.",
+        # two people who died at one age; an age in passing describes
+        "Jon Reed died aged 87 in March. Her sister Ann Moss died aged 87 in 2001.",
+        "A 34-year-old man was arrested. Police said the man, aged 34, was held overnight.",
+        # "the proportion" of homes is not a share of pupils; households are not residents
+        "In Ashby, 24.5% of homes are owned outright, while in Lyle the proportion is 6.2%. The survey found 6.2% of pupils walk to school.",
+        "The estate holds 1,200 households. Some 1,200 residents have signed the petition.",
+        # a rise in renting families is not a rise in rent
+        "The number of families renting from a council landlord rose by 12% over the decade. Average council rent reached £610 a month, up 12% on 2016.",
+        # two votes, two matches: the same score about different things
+        "The council voted 5-2 to close the school. Later the board voted 5-2 to sell the land.",
+        "Hale City beat Ormond 2-1 on Saturday. Rovers lost 2-1 to Dunford on Tuesday.",
+        # an owner's things are not a reference back to another noun's figure
+        "The yard will fit out three docks. The harbour's three tugboats will use them.",
+        "The trust runs eight shelters. Its eight vans deliver meals at night.",
     ],
 )
 def test_figures_that_must_not_pair(text):
@@ -121,6 +154,11 @@ def test_a_reference_points_back_at_most_reference_reach_units(between, paired):
     middle = " The deal was agreed late on Friday." * between
     text = f"Two people familiar with the talks spoke to reporters.{middle} The two chains will merge next year."
     assert bool(pairs(text)) == paired
+
+
+def test_a_headline_pairs_with_the_body_but_its_words_join_no_other_body_figure():
+    text = "Food Prices Up 4% in a Year\n\nThe cost of a weekly shop rose 4% over the year. Rail fares reached £90 a week, up 4% on last year."
+    assert pairs(text) == {(0, 1)}
 
 
 def test_a_headline_figure_that_disagrees_with_the_body_is_a_conflict():

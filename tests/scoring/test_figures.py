@@ -58,6 +58,9 @@ def only(text):
         ("The deal is worth £3m.", 3e6, "money", "pounds"),
         ("The deal is worth €20 million.", 2e7, "money", "euros"),
         ("The deal is worth $9,600,000.", 9.6e6, "money", "dollars"),
+        ("It lost 412 million Norwegian crowns.", 4.12e8, "money", "crowns"),
+        ("The flat cost 5 million Hong Kong dollars.", 5e6, "money", "dollars"),
+        ("It raised CHF 20 million.", 2e7, "money", "francs"),
         ("Bail was set at $50,000.", 50000, "money", "dollars"),
         ("They tracked volunteers for 12 weeks.", 12, "duration", None),
         ("The trip takes six months.", 6, "duration", None),
@@ -130,6 +133,14 @@ def test_every_qualifier_phrase_is_found_and_the_longest_one_wins():
         ("Officials said 40 shuttle buses would begin running.", "vehicle", "begin"),
         ("The ferries carried 2 million passengers.", "passenger", "carried"),
         ("About 8% of its workforce will go.", "worker", "go"),
+        # an abbreviation before the noun modifies it; a participle before "at" is a verb, not the noun
+        ("She confirmed the $649 U.S. price.", "price", "confirm"),
+        ("The tablet is priced at $649.", "", ""),
+        ("The house was valued at £400,000.", "", ""),
+        ("The court set bail at $50,000.", "bail", ""),
+        # a tally: its subject says what it counts, and a toll of an event takes that event's verb class
+        ("By evening the death toll had climbed to 31.", "victim", "killed"),
+        ("The number of cases reached 40.", "patient", ""),
     ],
 )
 def test_referent_from_noun_and_verb(text, noun, verb):
@@ -220,6 +231,62 @@ def test_incidental_numbers(text, written, measure):
     assert len(found) == 1, figs(text)
     assert found[0].incidental
     assert found[0].measure == measure
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Edda Lind, potter, dies at 87", "87"),
+        ("The designer has died aged 91, his family said.", "91"),
+        ("The singer was found dead at 27 in a hotel.", "27"),
+        ("He died aged 87 in 2001.", "87"),  # "87 in 2001" is no ratio: a year is not "1 in 2,000"
+    ],
+)
+def test_an_age_at_death_is_a_figure(text, written):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert (fig.measure, fig.incidental, fig.referent) == ("age", False, "age at death")
+
+
+def test_a_year_after_in_is_no_ratio_but_a_number_with_separators_is():
+    assert [(f.measure, f.text) for f in figs("It fell to 2.5 in 2015.")] == [("count", "2.5"), ("year", "2015")]
+    assert only("One in 2,000 adults is affected.").measure == "rate"
+
+
+@pytest.mark.parametrize(
+    "text, written, subject",
+    [
+        ("The county's vaccination rate for kindergartners has fallen to 88 percent.", "88 percent", "county vaccination rate kindergartner"),
+        # a plural, a participle and a preposition: what follows says which ones
+        ("The number of families renting from a council landlord rose by 12%.", "12%", "family"),
+        # "up" after a comma: the main clause's subject, up to its verb, past the figure in it
+        ("Average council rent reached £610 a month, up 12% on 2016.", "12%", "average council rent"),
+        ("Exports were up 7% on the month.", "7%", "export"),
+    ],
+)
+def test_what_a_change_is_said_of(text, written, subject):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert fig.verb == ("fell" if "fallen" in text else "rose")
+    assert sorted(fig.subject.split()) == sorted(subject.split())
+
+
+@pytest.mark.parametrize(
+    "text, written, value, upper",
+    [
+        ("Arlton beat Crewe 3-1 on Saturday.", "3-1", 3, 1),
+        ("The board voted 5-2 to close it.", "5-2", 5, 2),
+        ("The game ended 2-2.", "2-2", 2, 2),
+        ("Arlton United 2 Crewe Vale 1: late winner", "2 Crewe Vale 1", 2, 1),
+        ("Denby 0 Marsh Town 2", "0 Marsh Town 2", 2, 0),  # the higher side first
+    ],
+)
+def test_a_score_or_a_vote_is_a_figure(text, written, value, upper):
+    (fig,) = [f for f in figs(text) if f.text == written]
+    assert (fig.measure, fig.value, fig.upper, fig.incidental) == ("score", value, upper, False)
+
+
+@pytest.mark.parametrize("text", ["Case 2025-0417 was filed.", "Call 555-0142 now.", "Take Route 9 to Pier 4 today."])
+def test_codes_and_names_with_numbers_are_no_score(text):
+    assert all(f.measure != "score" for f in figs(text))
 
 
 def test_list_numbers_in_headings_are_incidental():
