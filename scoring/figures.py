@@ -1049,11 +1049,22 @@ def _subject(toks: tuple[Token, ...], low: list[str], first: int) -> list[str]:
 
 
 def _tally_noun(subject: list[str]) -> str:
-    """What a tally counts, from its subject's words: "death" in "the death toll", "cases" in "the number of cases" (the last that is not generic)."""
-    for w in reversed(subject):
-        if not is_generic(w):
-            return w
+    """What a tally counts: the word before "toll" ("the death toll") or after "number of" ("the number of cases"); "" for people or any other subject.
+
+    Only those two shapes: what follows the counted noun ("the number of people sickened by the
+    disease in Port Ashby") is about it, not what is counted.
+    """
+    for i, w in enumerate(subject):
+        if w in _TALLY_HEADS and i > 0 and not is_generic(subject[i - 1]):
+            return subject[i - 1]
+        if w == "number" and i + 1 < len(subject):
+            counted = subject[i + 1]  # function words are out of the subject: "the number of cases" is ["number", "cases"]
+            return "" if is_generic(counted) or counted in ("people", "persons") else counted  # "people sickened by ...": cases, patients, anyone
     return ""
+
+
+# Nouns of a tally named by what it counts before it ("the death toll", "the casualty toll").
+_TALLY_HEADS: Final = frozenset(("toll", "tally"))
 
 
 def _after_modal(low: list[str], k: int) -> bool:

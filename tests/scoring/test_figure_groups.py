@@ -89,6 +89,8 @@ def pairs(text):
         "The tablet is priced at $649 in the United States. Reviewers called the $649 U.S. price steep.",
         # a tally's subject says what it counts: "the death toll" counts the killed
         "Floods Kill 31 in River Towns\n\nBy evening the death toll had climbed to 31, the agency said.",
+        # what follows the counted people is about them, not what is counted: they pair with the cases
+        "Outbreak Grows to 23 Cases\n\nThe number of people sickened by the disease in Harlow has climbed to 23, officials said.",
         "The number of cases reached 40 on Friday. Officials said 40 cases had been confirmed.",
         # an obituary's age at death, in the headline and the body
         "Edda Lind, potter who revived the glaze works, dies at 87\n\nEdda Lind has died aged 87, her family said.",
