@@ -25,7 +25,8 @@ summarize the body), or, for a sentence, the spec's test:
    "did not approve" is news after "approved"), nor general where the unit is about one
    person's own thing (PARTICULAR_WORDS: "his house was destroyed" after "12 homes destroyed");
 4. confidence = covered share x already-stated share, lifted by FIGURE_EVIDENCE when the unit
-   repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and by
+   repeats that sentence's figure about a topic already named (TOPIC_PREFIX), and does not open
+   with the figure to say something new of it ('"Two winters is a small sample."'), and by
    ALL_KNOWN_EVIDENCE when none of its ALL_KNOWN_MIN_TERMS or more terms is new, and by
    ECHO_EVIDENCE for an echo quote (its speaker the source of an earlier unit holding
    ECHO_COVER_MIN of it, ECHO_KNOWN_MIN of it said before); only
@@ -187,6 +188,7 @@ def find_restatements(
     names: list[tuple[int, ...]] = []  # the names it asserts, less its source's
     quote_of: list[tuple[int, int]] = []  # the quotations its first and last words stand in, -1 for none
     topic: list[int] = []  # its first content term, what a news sentence is about; -1 for none
+    figure_first: list[bool] = []  # it opens with one of its figures: what it says is said of that figure
     hedged: list[bool] = []  # a hedge or an expectation, not an assertion (terms.HEDGES)
     particular: list[bool] = []  # about one person's own thing (PARTICULAR_WORDS)
     negated: list[bool] = []  # denies something (NEGATIONS)
@@ -237,6 +239,7 @@ def find_restatements(
         particular.append(stance[1])
         negated.append(stance[2])
         topic.append(term_ids[first_term] if first_term else -1)
+        figure_first.append(bool(figs_here) and _opens_with_figure(unit, figs_here, marks))
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
     news = [t.startswith("#") or t in _terms.EVENT_TERMS for t in term_of]
@@ -296,6 +299,7 @@ def find_restatements(
                     particular,
                     negated,
                     unit_terms,
+                    figure_first,
                 )
             for k in unit_terms[i]:
                 if not seen[k]:
@@ -392,6 +396,17 @@ def _topic(unit: Unit, source: frozenset[str], marks: list[int], memo: list[tupl
         if lex.lower not in GENERIC_NOUNS:
             return entry[0]
     return ""
+
+
+def _opens_with_figure(unit: Unit, figs: list[Figure], marks: list[int]) -> bool:
+    """True when the unit's first word, past a dateline and opening marks, stands in one of its figures ("Two winters on one pass ...")."""
+    toks = unit.tokens
+    for k in range(len(toks)):
+        if marks and marks[k] == _terms.DATELINE or not toks[k].is_word:
+            continue
+        start = toks[k].start
+        return any(f.start <= start < f.end for f in figs)
+    return False
 
 
 def _figure_groups(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group]) -> frozenset[int]:
@@ -544,6 +559,7 @@ def _by_content(
     particular: list[bool],
     negated: list[bool],
     unit_terms: list[tuple[int, ...]],
+    figure_first: list[bool],
 ) -> Restatement | None:
     """The test itself: the unit's content, its source set aside, was all said before, most of it by one earlier sentence."""
     mine = content[i]
@@ -615,6 +631,8 @@ def _by_content(
     repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in said[best_j] if k in mine_set)
     if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
         repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
+    if repeats_figure and novel and figure_first[i]:
+        repeats_figure = False  # '"Two winters is a small sample."' after "over two winters": something new said of the figure
     if len(novel) > (NOVEL_MAX_WITH_FIGURE if repeats_figure else NOVEL_MAX):
         return None
     confidence = best_cover * known

@@ -204,3 +204,29 @@ def test_a_doubled_l_reads_as_the_base_form():
     assert _terms.term("controlled") == _terms.term("control")
     assert "aides" in _terms.STOPWORDS  # "aides said" is attribution, not "aid"
     assert restated("The club cancelled the cup match. Fans were angry. The club called off the cup match.")[0] == [(2, 0)]
+
+
+# --- a unit that opens with a repeated figure and says something new of it is news ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "sample" and "pass" were said before, but of other things: the quote judges the two winters
+        "Using infrared cameras, the team recorded 212 take-offs by 41 queens over two winters.\n\n"
+        "Each pass of the cameras lasted an hour, and the sample was frozen at the lab.\n\n"
+        "Prof. Ada Lind, who was not involved, said the team had studied only one population.\n\n"
+        '"Two winters on one pass is a small sample.',
+        "Using infrared cameras, the team recorded 212 take-offs by 41 queens over two winters.\n\n"
+        "Prof. Ada Lind, who was not involved, said the sample came from one pass of the cameras.\n\n"
+        '"Two winters is a small sample.',
+    ],
+)
+def test_must_pass_something_new_said_of_a_repeated_figure(text):
+    assert restated(text) == ([], 0.0)
+
+
+def test_must_flag_a_repeated_figure_that_opens_a_unit_and_adds_only_a_source():
+    text = "Shoppers spent $4.2 million at the Harlow fair on Saturday. Stalls sold out early. $4.2 million was spent at the Harlow fair on Saturday, organisers said."
+    found, index = restated(text)
+    assert [u for u, _ in found] == [2] and index > 0
