@@ -28,6 +28,8 @@ _ABBREVIATIONS = load("abbreviations")
 TITLES: Final = _ABBREVIATIONS.terms("lists.titles")
 NUMERIC: Final = _ABBREVIATIONS.terms("lists.numeric")
 OTHER: Final = _ABBREVIATIONS.terms("lists.other")
+CLOCK: Final = _ABBREVIATIONS.terms("lists.clock")
+AFTER_CLOCK: Final = _ABBREVIATIONS.terms("lists.after_clock")
 STARTERS: Final = _ABBREVIATIONS.terms("lists.sentence_starters")
 
 # A line of a plain-text paragraph that has no sentence-final punctuation and at most this
@@ -328,6 +330,8 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
         return False
     if word in NUMERIC and first.isdigit():
         return False
+    if word in CLOCK:
+        return first.isupper() and nxt.lower not in AFTER_CLOCK  # "at 8:15 p.m. Okafor moved ahead", not "8 p.m. Tuesday"
     if word in NUMERIC or word in OTHER or _ACRONYM_RE.fullmatch(prev.text) or _is_initial(prev.text):
         return nxt.lower in STARTERS and first.isupper()
     return True

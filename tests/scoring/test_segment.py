@@ -25,9 +25,12 @@ def sentences_of(text):
         # months and No. before digits
         ("The term begins Jan. 2, 2026. It lasts four years.", ["The term begins Jan. 2, 2026.", "It lasts four years."]),
         ("The case, No. 25-CR-0417, is new.", ["The case, No. 25-CR-0417, is new."]),
-        # a.m. and p.m.: end only before a sentence starter
+        # a.m. and p.m.: a capitalized word after one starts a sentence, unless it is the day or the zone (AP style)
         ("Buses start at 5 a.m. The first leaves Dunmore.", ["Buses start at 5 a.m.", "The first leaves Dunmore."]),
         ("She spoke before 11 p.m. Tuesday at the hall.", ["She spoke before 11 p.m. Tuesday at the hall."]),
+        ("Lee led by 1,212 votes at 8:15 p.m. Okafor moved ahead an hour later.", ["Lee led by 1,212 votes at 8:15 p.m.", "Okafor moved ahead an hour later."]),
+        ("Polls close at 8 p.m. EDT in Dunmore.", ["Polls close at 8 p.m. EDT in Dunmore."]),
+        ("The ferry left at 6 a.m. on Friday.", ["The ferry left at 6 a.m. on Friday."]),
         # company abbreviations
         ("Shares of Acme Corp. rose. Castellan Inc. won the bid.", ["Shares of Acme Corp. rose.", "Castellan Inc. won the bid."]),
         # decimals, money and percentages
