@@ -292,6 +292,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     # the subject's end: skip auxiliaries and adverbs ("has also said")
     if k > 0 and low[k - 1] in _PREPOSITIONS:
         return None  # "on recalls", "of reports": a noun after a preposition
+    if k + 2 < len(low) and low[k + 1] == "to" and low[k + 2] in ("be", "have") and w.endswith("ed"):
+        return None  # "a fee reported to be about €6m": an agentless passive (vague.py), not "the fee reported"
     if w in NOUN_FORMS and _is_noun(view, k):
         return None  # "a police report obtained by ...", "the report says": the noun, not the verb
     if k > 0 and (view.toks[k - 1].kind == NUMBER or low[k - 1] in _COUNT_WORDS) and not (k > 1 and low[k - 2] == "of"):

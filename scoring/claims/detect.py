@@ -676,8 +676,12 @@ def appeal(view: View) -> Cue | None:
         return None
     n = len(low)
     for k, w in enumerate(low):
-        if w not in APPEAL_VERBS or view.quoted[k]:
+        if w not in APPEAL_VERBS:
             continue
+        if view.quoted[k] and (not _first_person_before(low, k) or "and" in low[:k] or "but" in low[:k]):
+            continue  # inside a quotation only the speaker's own appeal ("I'd ask anyone with a cough to ..."), not one beside a fact
+        if not view.quoted[k] and any(low[i] in REPORTING_VERBS and not view.quoted[i] for i in range(k)):
+            return None  # "He said diversions were in place and asked drivers to avoid the area": a report beside the appeal
         j = k + 1
         while j < n and j - k <= APPEAL_GAP and low[j] in _APPEAL_FILLERS:
             j += 1  # "appealed for", "asked members of the", "urged the"
@@ -687,13 +691,32 @@ def appeal(view: View) -> Cue | None:
             return None  # "..., after 40 homes flooded": a fact beside the appeal
         if "to" in low[j + 1 :] or w.startswith("appeal"):
             return _cue("event", view, k, j + 1)
+    k = view.initial
+    if low[k] in APPEAL_AUDIENCES and not view.quoted[k]:
+        # "Anyone with dashcam footage is asked to contact police", "Witnesses are urged to come forward"
+        for j in range(k + 1, min(len(low) - 2, k + 1 + APPEAL_SUBJECT_MAX)):
+            if low[j] in ("is", "are") and low[j + 1] in APPEAL_VERBS and low[j + 2] == "to":
+                return _cue("event", view, j + 1, j + 3)
+            if not view.is_word(j):
+                break
     return None
+
+
+def _first_person_before(low: tuple[str, ...] | list[str], k: int) -> bool:
+    """True when "I", "we" or their contractions stand just before `k`, past a modal ("I'd ask", "we would urge", "we are asking")."""
+    j = k - 1
+    while j >= 0 and low[j] in _APPEAL_MODALS:
+        j -= 1
+    return j >= 0 and low[j] in ("i", "we", "i'd", "we'd", "i'm", "we're")
 
 
 # Words between an appeal's verb and its audience ("appealed for witnesses", "asked members of the public").
 _APPEAL_FILLERS: Final = frozenset(("for", "to", "on", "the", "any", "all", "members", "of", "local"))
 # How many of them may stand there.
 APPEAL_GAP: Final = 4
+# How many words may describe the audience before its passive appeal ("Anyone with dashcam footage of the crash is asked to").
+APPEAL_SUBJECT_MAX: Final = 10
+_APPEAL_MODALS: Final = frozenset(("would", "'d", "will", "'ll", "am", "are", "'m", "'re", "also", "again", "just", "now"))
 # Conjunctions that put a fact beside the appeal: the sentence may then be a claim.
 _APPEAL_FACTS: Final = frozenset(("after", "because", "following", "since"))
 _SUBORDINATE_FACTS: Final = frozenset(("as", "when", "while"))

@@ -410,12 +410,20 @@ def says_anonymous(view: View, a: int, b: int) -> bool:
             # "close" hides a source only as "close to" ("sources close to the talks"), not "lived in the close"
             if w in ANONYMITY and (w != "close" or i + 1 < len(low) and low[i + 1] == "to"):
                 return True
+    for i, w in enumerate(low):
+        if w in ("name", "names") and any(x in _WITHHOLDING for x in low[max(0, i - NAME_REFUSAL_WINDOW) : i]):
+            return True  # "who declined to give his name", "refused to give their names"
     if "not" not in low:
         return False
     for i, w in enumerate(low):
         if w == "not" and i + 1 < len(low) and low[i + 1] in ("to", "be", "authorized", "authorised", "named", "identified"):
             return True
     return False
+
+
+# Words that withhold a name a few words before it ("declined to give his name", "did not give her name").
+_WITHHOLDING: Final = frozenset(("declined", "refused", "not", "without", "withheld"))
+NAME_REFUSAL_WINDOW: Final = 4
 
 
 def _name(view: View, pre: list[int], post: list[int], names: list[int], names_post: list[int]) -> str:

@@ -55,7 +55,9 @@ SUBJECT_MODIFIERS: Final = 3
 REPORT_THAT_WINDOW: Final = 10
 # Words that give a report an owner ("our reports", "its reports").
 _OWNERS: Final = frozenset(("our", "its", "their", "his", "her", "my", "the", "these", "those"))
-_TRIGGERS: Final = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | UNOWNED_ESTIMATES
+# Participles of a reduced passive right after their noun ("a fee reported to be about €6m").
+REDUCED_PASSIVES: Final = frozenset(("reported", "said", "believed", "thought", "understood", "rumored", "rumoured", "alleged", "estimated"))
+_TRIGGERS: Final = BE_FORMS | HEDGE_ADVERBS | REPORT_NOUNS | UNOWNED_ESTIMATES | REDUCED_PASSIVES
 _PERFECT: Final = frozenset(("has", "have", "had", "having", "is", "was", "are", "were", "be", "will", "would", "may", "might", "could", "can", "also", "long", "now", "not", "widely", "generally", "often"))
 
 
@@ -84,11 +86,24 @@ def find(view: View) -> list[Frame]:
         elif w in REPORT_NOUNS and w.endswith("s") and k - view.initial <= SUBJECT_MODIFIERS and "that" in low[k + 1 : k + 1 + REPORT_THAT_WINDOW] and _subject_reports(view, k):
             # "Unconfirmed reports have been rife that ...", "Rumors are circulating that ...": reports of no one
             frame = Frame(GENERIC_SOURCE, VAGUE, view.toks[view.initial].start, view.toks[k].end, view.text(view.initial, k + 1), None)
+        elif w in REDUCED_PASSIVES and _reduced_passive(view, k):
+            # "a fee reported to be about €6m", "a stake thought to be worth £2m": reported by no one
+            frame = Frame(AGENTLESS_PASSIVE, VAGUE, view.toks[k].start, view.toks[k + 2].end, view.text(k, k + 3), None)
         else:
             frame = None
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def _reduced_passive(view: View, k: int) -> bool:
+    """ "a fee reported to be", "a stake thought to have": a participle after its noun, no "is", then "to be"/"to have"."""
+    low = view.low
+    return (
+        0 < k and k + 2 < len(low) and low[k + 1] == "to" and low[k + 2] in ("be", "have")
+        and view.toks[k - 1].kind == WORD and low[k - 1] not in BE_FORMS and low[k - 1] not in _PERFECT
+        and not view.quoted[k]
+    )
 
 
 def _agentless(view: View, k: int) -> Frame | None:

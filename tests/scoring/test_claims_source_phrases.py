@@ -57,6 +57,9 @@ PREPOSITIONAL = [
     ("Flood warnings were in force in 14 places, a website showed.", -1, "vague"),
     # "sources close to", "people familiar with": unnamed, whoever the body after them is
     ("People familiar with the talks said the deal was worth $40 million.", -1, "vague"),
+    ("A manager at the company who declined to give his name said the towers were cleaned in September.", -1, "vague"),
+    # a figure reported by no one in a reduced passive
+    ("Santos joined Harlow United in 2023 for a fee reported to be about €6m.", -1, "vague"),
     ("A person close to Mayor Ines Corr said 40 jobs would go.", -1, "vague"),
 ]
 
@@ -92,6 +95,13 @@ APPEALS = [
     # a fact beside the appeal keeps the sentence a claim
     ("Police urged residents to leave after 40 homes in Harlow flooded on Friday.", -1, "attributed"),
     ("The council asked residents in 2024 whether they wanted a new bridge.", -1, "unsourced"),
+    # the speaker's own appeal inside a quotation, and a passive appeal to an audience
+    ('Dr. Mira Castell said tests were continuing. "Until then, I\'d ask anyone with a cough to call their doctor."', -1, None),
+    ('"We are asking people to stay away until we tell them it is safe," Chief Ana Ruiz said.', -1, None),
+    ("Anyone with dashcam footage of the crash is asked to contact Harlow Police, quoting incident 212.", -1, None),
+    # an appeal beside a reported fact leaves the fact a claim
+    ("Inspector Dan Roper said diversions were in place via the B5190 and asked drivers to avoid the area.", -1, "attributed"),
+    ('Inspector Dan Roper spoke on Friday. "There will be extra patrols this weekend, and I would urge anyone with information to call us," he said.', -1, "attributed"),
 ]
 
 
