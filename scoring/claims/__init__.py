@@ -133,6 +133,8 @@ def _decide(ctx: Context, view: View, credits: list[Credit], orphan: Credit | No
     if not cues and detect.RECORD not in off:
         cues = detect.record_cues(view)
         kind_rule, kind = (detect.RECORD, "record") if cues else ("", kind)
+        if cues and not sourced and view.low[view.initial] in detect.CONDITIONALS and detect.PREDICTION_VETO not in off and detect.prediction(view):
+            return Decision(unit.index, None, (detect.PREDICTION_VETO,))  # "If the result holds, she would be the first woman to ...": a record foreseen
     if not cues:
         kind = "event"
         if detect.EVENT in off:

@@ -104,7 +104,7 @@ _IEST_VETOES: Final = frozenset(("earliest",))
 # Number words a figure module may leave as incidental, counted when "only" stresses them.
 _SMALL_NUMBERS: Final = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 # Openers of a condition: what follows them is a forecast, whatever date it names.
-_CONDITIONALS: Final = frozenset(("if", "unless", "should", "once"))
+CONDITIONALS: Final = frozenset(("if", "unless", "should", "once"))
 # Reporting words that, negated, report the reporting itself ("did not say", "could not be reached").
 _NEGATED_REPORTS: Final = REPORTING_VERBS | frozenset(("reached", "respond", "responded", "comment", "commented", "return", "returned"))
 
@@ -522,6 +522,8 @@ def speculation(view: View) -> Cue | None:
                 continue
             if w == "could" and k > 0 and low[k - 1] == "and" and past:
                 continue  # "drove to the house and could see smoke": what they could do then
+            if w == "must" and any(_dated(view, j) for j in range(k + 1, len(low))):
+                continue  # "The board must certify the results by Nov. 24": a deadline set by rule, checkable
             return _cue("event", view, k, k + 1)
         if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
             if w in ARRANGED:
@@ -578,7 +580,7 @@ def prediction(view: View) -> Cue | None:
     if PREDICTION.isdisjoint(view.low):
         return None
     low = view.low
-    conditional = low[view.initial] in _CONDITIONALS
+    conditional = low[view.initial] in CONDITIONALS
     start = 0
     if conditional:
         start = next((j for j in range(len(low)) if low[j] == "," and not view.quoted[j]), len(low))

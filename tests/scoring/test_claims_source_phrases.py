@@ -204,3 +204,14 @@ def test_a_name_opening_the_sentence_is_listed_whole(text, name):
 ])
 def test_the_terms_of_a_deal_are_arranged(text, sentence, want):
     check(text, sentence, want)
+
+
+# a record foreseen under a condition is no claim; a deadline a rule sets is one
+@pytest.mark.parametrize(("text", "sentence", "want"), [
+    ("If the result holds, she would be the first woman to lead Brenmoor.", -1, None),
+    ("Lee became the first woman to lead Brenmoor in 2019.", -1, "unsourced"),
+    ("The board must certify the results by Nov. 24.", -1, "unsourced"),
+    ("The council must do better.", -1, None),
+])
+def test_conditions_and_deadlines(text, sentence, want):
+    check(text, sentence, want)
