@@ -151,6 +151,8 @@ _OPENERS: Final = _PREPOSITIONS | _TIME_WORDS | frozenset(("late", "early", "ear
 OPENER_MAX: Final = 8
 # Words of a tag's medium and time, which do not count against its closing the sentence.
 _TAG_CIRCUMSTANCES: Final = _MEDIUM_PREPOSITIONS | _MEDIUM_NOUNS | _TIME_WORDS | frozenset(("a", "an", "the", "emailed", "written", "late", "early"))
+# How far back from its verb a document's "issued after the final session" may reach.
+ISSUE_GAP: Final = 8
 # How many describing asides may stand between a subject and its verb ("NAME, 71, who ..., said").
 ASIDES_MAX: Final = 2
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
@@ -334,6 +336,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         source = _before_relative(view, j, proper)  # "A senior official who asked not to be named said"
     if source is None and j >= 0 and low[j] != ",":
         source = _past_place(view, j, proper)  # "the head of the mission, Monuc, in the town of Goma told journalists"
+    if source is None and j >= 0 and low[j] != ",":
+        source = _past_issue(view, j, proper)  # "A joint communique issued after the final session said"
     if source is None and (j < 0 or low[j] in (",", QUOTE) or view.quoted[j]):
         source = _inverted(view, k, proper)  # '"...," said Vasquez.'
     if source is None and j > 0 and low[j] in ("and", "but"):
@@ -560,6 +564,23 @@ def _past_place(view: View, j: int, proper: frozenset[str]) -> Source | None:
         return None
     source = _across_comma(view, a - 1, proper)
     return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+
+
+def _past_issue(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The document before "issued after the talks", "published on Monday": a participle of publishing and its adverbial, then the verb."""
+    phrase = left_phrase(view, j + 1)
+    a = phrase[0] if phrase is not None else j + 1
+    low = view.low
+    k = a - 1
+    while k > 0 and j - k <= ISSUE_GAP and low[k] not in PUBLISHING and view.is_word(k) and not view.quoted[k]:
+        k -= 1
+    if k <= 0 or low[k] not in PUBLISHING or view.quoted[k]:
+        return None
+    document = left_phrase(view, k)
+    if document is None:
+        return None
+    source = classify(view, document[0], document[1], proper)
+    return source if source is not None and source.head in DOCUMENT_HEADS else None
 
 
 def _before_relative(view: View, j: int, proper: frozenset[str]) -> Source | None:

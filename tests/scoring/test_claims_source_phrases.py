@@ -58,6 +58,8 @@ PREPOSITIONAL = [
     # "sources close to", "people familiar with": unnamed, whoever the body after them is
     ("People familiar with the talks said the deal was worth $40 million.", -1, "vague"),
     ("A manager at the company who declined to give his name said the towers were cleaned in September.", -1, "vague"),
+    # a document with its issue between it and its verb
+    ("A joint communique issued after the final session said the delegations had agreed to meet in 2027.", -1, "attributed"),
     # a figure reported by no one in a reduced passive
     ("Santos joined Harlow United in 2023 for a fee reported to be about €6m.", -1, "vague"),
     ("A person close to Mayor Ines Corr said 40 jobs would go.", -1, "vague"),
