@@ -511,6 +511,8 @@ def speculation(view: View) -> Cue | None:
     low = view.low
     if _SPECULATION_TRIGGERS.isdisjoint(view.low):
         return None
+    if _under_terms(view):
+        return None  # "Under the bill, cities could limit rentals to 5%": what the terms allow, a claim
     sub = subordinate(view)
     dated = -1  # whether the sentence names a day or time: read once, only if "set to" needs it
     past = False  # a past tense seen so far (one pass: the loop stays linear)
@@ -607,7 +609,10 @@ def _under_terms(view: View) -> bool:
 
 
 # What "Under the ..." names when the future it opens is already arranged (its terms, not a forecast).
-_ARRANGEMENTS: Final = frozenset(("agreement", "contract", "deal", "terms", "plan", "plans", "settlement", "scheme", "proposal", "proposals", "rules", "law", "order"))
+_ARRANGEMENTS: Final = frozenset((
+    "agreement", "contract", "deal", "terms", "plan", "plans", "settlement", "scheme", "proposal", "proposals", "rules",
+    "law", "order", "bill", "act", "ordinance", "policy", "measure", "treaty", "accord", "regulations",
+))
 
 
 def _past_participle(word: str) -> bool:

@@ -260,7 +260,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         return Source(kind, start, end, text, head, person, _name(view, pre, post, names_pre, names_post) if kind == NAMED else "")
 
     if head not in _HEADS_AND_TITLES and head.endswith("s") and head[:-1] in ROLE_HEADS:
-        if not (definite or names_pre or names_post):
+        if not (definite or names_pre or names_post or _affiliated_body(view, post)):  # "lawyers for the company" are its lawyers
             return make(VAGUE, False)  # "Teachers say", "lawyers argue": a kind of people, unnamed
         head = head[:-1]  # "the company's auditors": a plural role
     org_mod = any(w in INSTITUTION_HEADS and w not in JURISDICTIONS for w in bare_mods)

@@ -57,6 +57,9 @@ PREPOSITIONAL = [
     ("Flood warnings were in force in 14 places, a website showed.", -1, "vague"),
     # "sources close to", "people familiar with": unnamed, whoever the body after them is
     ("People familiar with the talks said the deal was worth $40 million.", -1, "vague"),
+    # a plural role tied to a definite body is that body's; alone it is a kind of people
+    ("In an earlier court filing, lawyers for the company said it had changed its procedures in 2024.", -1, "attributed"),
+    ("Lawyers said the case would settle for $2 million.", -1, "vague"),
     ("A manager at the company who declined to give his name said the towers were cleaned in September.", -1, "vague"),
     # a document with its issue between it and its verb
     ("A joint communique issued after the final session said the delegations had agreed to meet in 2027.", -1, "attributed"),
@@ -200,6 +203,7 @@ def test_a_name_opening_the_sentence_is_listed_whole(text, name):
 # the terms of a deal are arranged, not forecast; a future with no terms stays the writer's prediction
 @pytest.mark.parametrize(("text", "sentence", "want"), [
     ("Under the agreement, Tidewell will also maintain the chargers until 2034.", -1, "unsourced"),
+    ("Under the bill, cities could limit short-term rentals to 5% of the homes in a neighborhood.", -1, "unsourced"),
     ("Under the plan, Harlow bus fares will rise by 5%.", -1, "unsourced"),
     ("Tidewell will grow quickly in the years ahead.", -1, None),
     ("Under pressure, the mayor will probably resign.", -1, None),
