@@ -230,3 +230,19 @@ def test_must_flag_a_repeated_figure_that_opens_a_unit_and_adds_only_a_source():
     text = "Shoppers spent $4.2 million at the Harlow fair on Saturday. Stalls sold out early. $4.2 million was spent at the Harlow fair on Saturday, organisers said."
     found, index = restated(text)
     assert [u for u, _ in found] == [2] and index > 0
+
+
+# --- an intensifier is framing: the echo quote says again what the paraphrase said ----------
+
+
+def test_must_flag_an_echo_quote_that_only_adds_an_intensifier():
+    text = ('Union officer Gareth Moss, whose union represents 260 workers, said members had been "blindsided" by the announcement.\n\n'
+            '"Our members have been completely blindsided by this," he said.')
+    found, _ = restated(text)
+    assert [u for u, _ in found] == [1]
+
+
+def test_must_pass_an_echo_quote_that_adds_a_fact():
+    text = ('Union officer Gareth Moss, whose union represents 260 workers, said members had been "blindsided" by the announcement.\n\n'
+            '"Our members were completely blindsided, and 40 of them have already been offered jobs in Derby," he said.')
+    assert restated(text) == ([], 0.0)
