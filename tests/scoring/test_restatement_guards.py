@@ -246,3 +246,18 @@ def test_must_pass_an_echo_quote_that_adds_a_fact():
     text = ('Union officer Gareth Moss, whose union represents 260 workers, said members had been "blindsided" by the announcement.\n\n'
             '"Our members were completely blindsided, and 40 of them have already been offered jobs in Derby," he said.')
     assert restated(text) == ([], 0.0)
+
+
+def test_must_flag_an_echo_quote_in_other_words_for_the_same_closure():
+    # "is going to" is the future "would" says; "stay" and "remain" are one verb (WordNet remain.v.01)
+    text = ("Inspector Dan Roper said the A40 would remain closed in both directions between Kelso Lane and Hadleigh Bank "
+            "while collision investigators examined the scene.\n\n"
+            '"The road is going to stay shut in both directions while our investigators examine the scene," he said.')
+    found, _ = restated(text)
+    assert [u for u, _ in found] == [1]
+
+
+def test_must_pass_a_quote_that_says_when_the_road_reopens():
+    text = ("Inspector Dan Roper said the A40 would remain closed in both directions while collision investigators examined the scene.\n\n"
+            '"The road is going to stay shut until 6 a.m. on Saturday," he said.')
+    assert restated(text) == ([], 0.0)
