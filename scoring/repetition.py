@@ -93,6 +93,10 @@ ALL_KNOWN_MIN_TERMS: Final = 4
 ECHO_COVER_MIN: Final = 0.4
 ECHO_KNOWN_MIN: Final = 0.7
 ECHO_EVIDENCE: Final = 0.6
+# A unit with this word asks rather than asserts ("declined to say whether the scheme had been
+# scrapped", "it is unclear whether"): like a question, it restates nothing (Quirk et al. 1985,
+# 15.6: indirect yes-no questions).
+INDIRECT_QUESTION: Final = " whether "
 # A restatement is reported from this confidence ...
 REPORT_MIN: Final = 0.65
 # ... and counts in the index from this one (the report lists only these today; the two are
@@ -283,6 +287,7 @@ def find_restatements(
             if (
                 found is None
                 and not words.rstrip("\"").endswith("?")  # a question is no claim
+                and INDIRECT_QUESTION not in words  # "She declined to say whether the scheme had been scrapped": nor is an indirect one
                 and not _asserts_new_figure(figs, group_of, first_mention, i)
                 and not _new_time(anchors.get(i), seen_times)
                 and all(seen[k] for k in names[i])

@@ -216,7 +216,7 @@ def unit_profile(
                     out.add(event)
         before = t or low
     for fig in figures:
-        if fig.measure not in ("date", "year", "other"):
+        if fig.measure not in ("date", "year"):
             out.add("#" + format_value(fig.value))
     return tuple(out), (frozenset(names) if names else _NO_NAMES)
 
