@@ -37,6 +37,7 @@ from .lexicon import (
     NOUN_FORMS,
     PASSIVE_PARTICIPLES,
     ROLE_HEADS,
+    SOURCE_HEADS,
     SPEECH_VERBS,
 )
 from .sources import (
@@ -44,6 +45,7 @@ from .sources import (
     APPOSITIVE_MAX,
     NAMED,
     PRONOUN,
+    VAGUE,
     Source,
     classify,
     left_phrase,
@@ -153,6 +155,11 @@ OPENER_MAX: Final = 8
 _TAG_CIRCUMSTANCES: Final = _MEDIUM_PREPOSITIONS | _MEDIUM_NOUNS | _TIME_WORDS | frozenset(("a", "an", "the", "emailed", "written", "late", "early"))
 # How far back from its verb a document's "issued after the final session" may reach.
 ISSUE_GAP: Final = 8
+# Participles of speech that credit what follows them to the main clause's subject (", saying ...").
+_SPEAKING: Final = frozenset((
+    "saying", "adding", "noting", "warning", "arguing", "insisting", "claiming", "explaining",
+    "forecasting", "predicting", "estimating", "stating", "acknowledging", "conceding",
+))
 # How many describing asides may stand between a subject and its verb ("NAME, 71, who ..., said").
 ASIDES_MAX: Final = 2
 # Number words before a verb-or-noun form make it the counted noun ("nine states", "two reports").
@@ -233,6 +240,8 @@ def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Fr
     source = classify(view, phrase[0], phrase[1], proper)
     if source is None or source.kind == PRONOUN:
         return None  # "according to it"
+    if view.low[k] in CITING and source.kind == VAGUE and source.head not in SOURCE_HEADS:
+        return None  # ", citing weaker orders from customers": a reason, not a source
     cue_end = view.toks[start - 1].end
     trailing = _is_tag(view, view.toks[k].start, source.end)
     return Frame(ACCORDING_TO, source.kind, view.toks[k].start, cue_end, view.unit.text[view.toks[k].start - view.unit.start : cue_end - view.unit.start], source, trailing)
@@ -317,7 +326,15 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     if j >= 0 and (low[j] == "to" or low[j] in DETERMINERS and not of_group or low[j].endswith("'s") and w not in SPEECH_VERBS):
         return None  # an infinitive ("declined to say") or a noun ("the report", "its forecast")
     if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
-        return None  # ", saying ...": a participle of the main clause, which carries its own frame
+        if w not in _SPEAKING or view.quoted[k]:
+            return None  # ", prompting ...": a participle of the main clause, which carries its own frame
+        if any(view.toks[i].kind == NUMBER for i in range(j)):
+            return None  # "The company cut 300 jobs, saying demand had slowed": the main clause's figure is the writer's fact
+        source = _main_subject(view, j, proper)  # "The General Staff gave a different account, saying ...": its subject speaks
+        if source is None:
+            return None
+        trailing = _is_tag(view, view.toks[k].start, view.toks[k].end)
+        return Frame(REPORTING_VERB, source.kind, view.toks[k].start, view.toks[k].end, view.toks[k].text, source, trailing)
     if j >= 0 and low[j] in _RELATIVES:
         return None  # "who says she has a phobia", "who Kigali says": speech inside a relative clause is not the sentence's source
     source = None
@@ -435,6 +452,23 @@ def _after_opener(view: View) -> int:
         if view.quoted[k] or low[k] in (";", ":", "."):
             return first
     return first
+
+
+def _main_subject(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject of the clause before the comma at `j`, if a named or anonymous source: who ", saying ..." speaks for."""
+    low = view.low
+    start = _after_opener(view)
+    for k in range(start + 1, min(j, start + 1 + COORDINATED_MAX)):
+        if view.quoted[k] or low[k] in (",", ";", ":"):
+            return None
+        w = low[k]
+        if w in IRREGULAR_PAST or w in AUXILIARIES or len(w) > 4 and (w.endswith("ed") or w.endswith("s") and not view.names[k] and k > start + 1) and not view.names[k]:
+            phrase = left_phrase(view, k)
+            if phrase is None or phrase[0] != start:
+                return None
+            source = classify(view, phrase[0], phrase[1], proper)
+            return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
+    return None
 
 
 def _anonymity_follows(view: View, k: int) -> bool:

@@ -679,7 +679,7 @@ def imperative(view: View) -> Cue | None:
 def appeal(view: View) -> Cue | None:
     """A public appeal in the main clause ("Police have asked anyone with footage to call 101"): a call to act, not a claim."""
     low = view.low
-    if APPEAL_VERBS.isdisjoint(low):
+    if APPEAL_VERBS.isdisjoint(low) and ADVICE not in low:
         return None
     n = len(low)
     for k, w in enumerate(low):
@@ -699,6 +699,11 @@ def appeal(view: View) -> Cue | None:
         if "to" in low[j + 1 :] or w.startswith("appeal"):
             return _cue("event", view, k, j + 1)
     k = view.initial
+    if low[k] in APPEAL_AUDIENCES and ADVICE in low:
+        # "Voters who have not received one by Feb. 25 should call the office", '"Anyone who owns one should stop using it."'
+        j = low.index(ADVICE)
+        if j + 1 < len(low) and view.is_word(j + 1) and low[j + 1] != "have" and not any(low[i] in _APPEAL_FACTS for i in range(len(low))):  # not "should have been warned": a judgement of the past
+            return _cue("event", view, j, j + 2)
     if low[k] in APPEAL_AUDIENCES and not view.quoted[k]:
         # "Anyone with dashcam footage is asked to contact police", "Witnesses are urged to come forward"
         for j in range(k + 1, min(len(low) - 2, k + 1 + APPEAL_SUBJECT_MAX)):
@@ -721,6 +726,8 @@ def _first_person_before(low: tuple[str, ...] | list[str], k: int) -> bool:
 _APPEAL_FILLERS: Final = frozenset(("for", "to", "on", "the", "any", "all", "members", "of", "local"))
 # How many of them may stand there.
 APPEAL_GAP: Final = 4
+# The modal of advice: an audience that "should" do something is being told to (the copy relays advice, not a fact).
+ADVICE: Final = "should"
 # How many words may describe the audience before its passive appeal ("Anyone with dashcam footage of the crash is asked to").
 APPEAL_SUBJECT_MAX: Final = 10
 _APPEAL_MODALS: Final = frozenset(("would", "'d", "will", "'ll", "am", "are", "'m", "'re", "also", "again", "just", "now"))
@@ -795,6 +802,9 @@ def quoted_opinion(view: View) -> bool:
     if not total or inside < QUOTED_SHARE * total:
         return False
     low = view.low
+    k = view.initial
+    if view.quoted[k] and low[k] in IMPERATIVES and k + 1 < len(low) and low[k + 1] not in (",", "that", "is", "was") and k + 1 < len(low) and view.is_word(k + 1):
+        return True  # '"Ask me in the spring," he said.', '"Imagine losing everything."': a call to the listener
     for k, w in enumerate(low):
         if not view.quoted[k]:
             continue

@@ -265,6 +265,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
         head = head[:-1]  # "the company's auditors": a plural role
     org_mod = any(w in INSTITUTION_HEADS and w not in JURISDICTIONS for w in bare_mods)
     if head in ANONYMOUS_HEADS and head not in ROLE_HEADS:
+        if flags[head_k] and head_k != view.initial and not anonymous and not quantified:
+            return make(NAMED, False)  # "Restavia's General Staff", "the Joint Staff": a body's proper name
         if head in INSTITUTIONAL_PEOPLE and (named_qual or org_mod) and not anonymous and not quantified:
             return make(NAMED, False)
         if head in INSTITUTIONAL_PEOPLE and not anonymous and not quantified and not bare_mods.isdisjoint(LEVELS) and not bare_mods.isdisjoint(SERVICES):

@@ -221,3 +221,35 @@ def test_the_terms_of_a_deal_are_arranged(text, sentence, want):
 ])
 def test_conditions_and_deadlines(text, sentence, want):
     check(text, sentence, want)
+
+
+# the main clause's subject speaks through ", saying ..."; its own name is a body's name
+SAYING = [
+    ('Restavia\'s General Staff gave a sharply different account, saying its units had repelled eight assaults.', -1, "attributed"),
+    ("The Harlow Weather Office extended a red flag warning through Thursday, forecasting gusts of up to 40 mph.", -1, "attributed"),
+    ("The union disputes that figure, saying it includes allowances that are not paid to all drivers.", -1, "attributed"),
+    ("The chipmaker cut its full-year revenue forecast to $14.1 billion, citing weaker orders from data-center customers.", -1, "attributed"),
+    ("About 1,100 firefighters and 14 helicopters are now assigned to the blaze, the command said.", -1, "attributed"),
+    # a participle that is no speech, or a main clause with a figure of its own, leaves the writer's fact unsourced
+    ("The storm killed 12 people in Harlow, prompting the council to close schools.", -1, "unsourced"),
+    ("The company cut 300 jobs, saying demand had slowed.", -1, "unsourced"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), SAYING)
+def test_saying_participles_and_bodies(text, sentence, want):
+    check(text, sentence, want)
+
+
+# advice to an audience and a quoted imperative are calls to act; a judgement of the past is a claim
+ADVICE_CASES = [
+    ('Rhona Pellow said 40,000 kettles were affected. "Anyone who owns a Roam should stop using it straight away."', -1, None),
+    ("Voters who have not received a ballot by Feb. 25 should call the office, it said.", -1, None),
+    ('"Ask me in the spring," he said.', -1, None),
+    ("Residents should have been warned about the 40 homes at risk, the report said.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), ADVICE_CASES)
+def test_advice_and_quoted_imperatives(text, sentence, want):
+    check(text, sentence, want)
