@@ -222,7 +222,8 @@ def record_cues(view: View) -> list[Cue]:
             if w == "record" and (k > 0 and low[k - 1] in ("on", "off", "criminal", "court", "public", "track", "the", "his", "her", "their", "its") or k + 1 < n and low[k + 1] in ("label", "labels", "store", "player", "of", "shows", "show")):
                 continue
             out.append(_cue("record", view, k, k + 1))
-        elif w in ORDINALS and k > 0 and low[k - 1] in ("the", "its", "his", "her", "their") and k + 1 < n:
+        elif w in ORDINALS and k > 0 and (low[k - 1] in ("the", "its", "his", "her", "their") or low[k - 1].endswith(("'s", "\u2019s"))) and k + 1 < n:
+            # "the first", "its third", "the company's first product recall"
             nxt = low[k + 1]
             if nxt == "time" and k > 1 and low[k - 2] == "for":
                 out.append(_cue("record", view, k - 2, k + 2))  # "for the first time"

@@ -253,3 +253,12 @@ ADVICE_CASES = [
 @pytest.mark.parametrize(("text", "sentence", "want"), ADVICE_CASES)
 def test_advice_and_quoted_imperatives(text, sentence, want):
     check(text, sentence, want)
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), [
+    ("Kettlewise recalled 40,000 kettles on Monday. It is the company's first product recall.", -1, "unsourced"),
+    ("It is the airline's second diversion this year.", -1, "unsourced"),
+    ("It was a long night for the crew.", -1, None),
+])
+def test_an_ordinal_after_a_possessive_is_a_record(text, sentence, want):
+    check(text, sentence, want)
