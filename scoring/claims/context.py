@@ -8,7 +8,7 @@ from ..text import Document
 from . import vague
 from .attribution import PUBLISHING
 from .frames import Frame
-from .lexicon import DETERMINERS, MEMBERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
+from .lexicon import DETERMINERS, INSTITUTION_HEADS, INSTITUTIONAL_PEOPLE, LEVELS, MEMBERS, ORG_SUFFIXES, PERSON_PRONOUNS, TITLES
 from .lexicon import BE_FORMS, DOCUMENT_HEADS, EVENT_VERBS
 from .sources import ANONYMOUS, AUTHORS_HEAD, NAMED, PRONOUN, RESPONDENTS_HEAD, VAGUE, Source, classify, is_name
 from .view import QUOTE, View, quotes_in
@@ -53,6 +53,10 @@ DATA_NOUNS: Final = frozenset(("figures", "data", "numbers", "statistics", "esti
 SUBJECT_MAX: Final = 8
 # A definite phrase this short ("the agency", "the annual report") points back to a source.
 ANAPHOR_MAX_WORDS: Final = 3
+
+
+# Words for government as such: "State officials", "Government officials" name no one body (spec).
+_GOVERNMENT: Final = frozenset(("state", "government", "federal", "administration", "city", "county"))
 
 
 # A plain class with read-only fields, not a named tuple: compiled, a native class read without look-ups;
@@ -154,6 +158,9 @@ class Context:
                 body = self._officials_body(index, src.text.lower())
                 assert body is not None
                 out.append(Credit(f, NAMED, body.source, body.name, (f.rule, CARRY_OVER), True, False))
+            elif f.kind == ANONYMOUS and src is not None and CARRY_OVER not in self.off and self._level_named(src):
+                # "District officials said" in a story that names the Maple Hollow School District: its officials
+                out.append(Credit(f, NAMED, src, src.text, (f.rule,), False, False))
             elif f.kind == VAGUE and src is not None and src.head in MEMBERS and src.text.split(" ", 1)[0].lower() == src.head and self._names_body(MEMBERS[src.head]):
                 # "Commissioners stated ..." in a story that names the Commission: its members, identified by it
                 out.append(Credit(f, NAMED, src, src.text, (f.rule,), False, False))
@@ -313,6 +320,14 @@ class Context:
         if ante is None or ante.kind != NAMED or ante.person or ante.source is None or ante.source.head in DOCUMENT_HEADS:
             return None
         return ante
+
+    def _level_named(self, src: Source) -> bool:
+        """True for "District officials", "Agency officials": a body the article names with a capital (not a level of government: "State officials" stay unnamed, spec)."""
+        words = src.text.lower().split()
+        return (
+            len(words) == 2 and words[1] in INSTITUTIONAL_PEOPLE and words[0] in INSTITUTION_HEADS and words[0] not in LEVELS
+            and words[0] not in _GOVERNMENT and src.text[:1].isupper() and self._names_body(words[0])
+        )
 
     def _names_body(self, body: str) -> bool:
         """True when the article writes `body` ("commission") with a capital inside a sentence: it names that body."""

@@ -262,3 +262,13 @@ def test_advice_and_quoted_imperatives(text, sentence, want):
 ])
 def test_an_ordinal_after_a_possessive_is_a_record(text, sentence, want):
     check(text, sentence, want)
+
+
+# "District officials" in a story that names the district are its officials; a level of government names no one
+@pytest.mark.parametrize(("text", "sentence", "want"), [
+    ("Voters in the Maple Hollow School District will decide on a bond.\n\nDistrict officials said the 2015 bond came in $2.3 million under budget.", -1, "attributed"),
+    ("Voters in Maple Hollow will decide on a bond.\n\nDistrict officials said the 2015 bond came in $2.3 million under budget.", -1, "vague"),
+    ("Voters in the Maple Hollow School District will decide on a bond.\n\nState officials said 40 schools would close in 2027.", -1, "vague"),
+])
+def test_officials_of_a_body_the_story_names(text, sentence, want):
+    check(text, sentence, want)
