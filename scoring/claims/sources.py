@@ -333,6 +333,7 @@ _ANONYMOUS_INDIVIDUALS: Final = frozenset(("man", "woman", "boy", "girl", "teena
 _ANONYMOUS_PERSONS: Final = frozenset((
     "official", "source", "insider", "aide", "executive", "employee", "neighbour", "neighbor",
     "resident", "witness", "bystander", "onlooker", "passer-by", "passerby", "villager", "motorist",
+    "passenger", "worker", "customer", "shopper", "commuter", "patient", "tenant", "visitor", "student", "fan",
 ))
 _HEADS_AND_TITLES: Final = ROLE_HEADS | INSTITUTION_HEADS | DOCUMENT_HEADS | GENERIC_HEADS | ANONYMOUS_HEADS
 

@@ -155,6 +155,8 @@ INDIVIDUALS = [
     ('"The mountain just came down on top of them," said a man in neighbouring Brasca who declined to give his name.', -1, "vague"),
     ('"The mountain just came down," said a man in neighbouring Brasca. "My cousin\'s house is gone. We have found nobody."', -1, "vague"),
     ("A woman said she saw 40 people on the Harlow bridge.", -1, "vague"),
+    ("Another passenger, who asked not to be named, said travellers waited four hours. Vouchers worth €15 were handed out at 7 p.m., he said.", -1, "vague"),
+    ("Passenger Helen Ashdown said the crew had been calm. \"Nobody screamed,\" she said. Vouchers worth €15 were handed out at 7 p.m., she said.", -1, "attributed"),
     ('"We lost 40 homes," said Ana Ruiz, who asked not to be named.', -1, "vague"),
     ('"We lost 40 homes," said Ana Ruiz, who runs the shelter.', -1, "attributed"),
 ]
