@@ -317,7 +317,8 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
         if low not in _FRAME_WORDS:
             continue  # most words: one set look-up
         if low == "according" and i + 1 < n and toks[i + 1].lexeme.lower == "to":
-            _pick_forward(toks, inside, marks, i + 2, n, False, SPEAKER)
+            # "According to the lender's index, values fell 1.8%": an opening source ends at its comma
+            _pick_forward(toks, inside, marks, i + 2, n, _opens(toks, marks, i), SPEAKER)
         elif low == "citing":
             _pick_forward(toks, inside, marks, i + 1, n, True, SPEAKER)  # "citing records from a partner agency,"
         elif low in ASSESSMENT_VERBS:
@@ -508,6 +509,14 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], marks: list[int], ve
         # the unit opens with the quotation: not a scare quote ('called it "desperate", while X said it was ...')
         return j >= 1 and toks[j].lexeme.text == '"' and inside[j - 1] and inside[0]
     return False
+
+
+def _opens(toks: tuple[Token, ...], marks: list[int], i: int) -> bool:
+    """True when token `i` is the unit's first word (past an inline dateline and opening marks)."""
+    for k in range(i):
+        if toks[k].lexeme.kind == WORD and marks[k] != DATELINE:
+            return False
+    return True
 
 
 def _pick_forward(

@@ -183,3 +183,18 @@ def test_must_flag_a_lede_that_denies_again_what_its_deck_denied():
 )
 def test_must_pass_a_denial_of_an_assertion_and_a_rejection(text):
     assert restated(text) == ([], 0.0)
+
+
+def test_an_opening_according_to_ends_at_its_comma():
+    from copydesk.scoring import terms
+    from copydesk.scoring.text import build_document, lexeme_slots
+
+    doc = build_document("According to the lender's index, values dropped by 1.8% over the month.")
+    unit = doc.units[0]
+    source = terms.source_terms(unit, [], [None] * lexeme_slots((unit,)))
+    assert {"index", "lend"} <= source and "month" not in source and "fell" not in source
+    # at the end of a sentence it runs to the full stop, as before
+    doc = build_document("Values dropped by 1.8% over the month, according to the lender's house price index.")
+    unit = doc.units[0]
+    source = terms.source_terms(unit, [], [None] * lexeme_slots((unit,)))
+    assert {"index", "lend", "home"} <= source and "month" not in source
