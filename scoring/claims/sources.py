@@ -220,8 +220,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     # The head ends where a post-modifier starts ("analysts | at Carver & Lowe").
     cut = len(words)
     for i in range(1, len(words)):
-        if low[words[i]] in POST_MODIFIERS:
-            cut = i
+        if low[words[i]] in POST_MODIFIERS or low[words[i]] == "to" and _bare(low[words[i - 1]]) in DOCUMENT_HEADS:
+            cut = i  # "analysts | at Carver & Lowe", "a report | to councillors by council officers"
             break
     pre, post = words[:cut], words[cut:]
     if len(pre) == 2 and low[pre[0]] == "the" and low[pre[1]] in AUTHOR_WORDS and not any(view.names[k] for k in post):
@@ -389,6 +389,9 @@ def _affiliated_body(view: View, post: list[int]) -> bool:
         if low[k] in AFFILIATION and low[post[i + 1]] in DEFINITE:
             words = [_bare(low[j]) for j in post[i + 2 : i + 2 + AFFILIATION_SPAN]]
             return any(w in INSTITUTION_HEADS or low[k] == "by" and w in ROLE_HEADS for w in words)
+        if low[k] == "by" and _bare(low[post[i + 1]]) in INSTITUTION_MODIFIERS:
+            # "a report by council officers": the officers of a body the story is about, as "police officers" are
+            return any(_bare(low[j]).removesuffix("s") in ROLE_HEADS for j in post[i + 2 : i + 2 + AFFILIATION_SPAN])
     return False
 
 

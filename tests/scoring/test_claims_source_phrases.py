@@ -49,6 +49,7 @@ def test_asides_between_subject_and_verb(text, sentence, want):
 PREPOSITIONAL = [
     ("Reserves stand at about £31 million, according to a report by the borough's chief finance officer.", -1, "attributed"),
     ("Reserves stand at about £31 million, according to a report by campaigners.", -1, "vague"),
+    ("A public consultation drew 3,112 responses, according to a report to councillors by council officers.", -1, "attributed"),
     ("Gusts of 70 mph were recorded at Penhallow Point on Saturday, according to the forecaster.", -1, "attributed"),
     ("The force said the woman was taken to Eastfield General Hospital on Friday.", -1, "attributed"),
     ("A task force said 40 homes were flooded on Friday.", -1, "vague"),
