@@ -55,6 +55,8 @@ SUBJECT_MAX: Final = 8
 ANAPHOR_MAX_WORDS: Final = 3
 
 
+# What copy calls a company it has just named ("Kettlewise said ... The company will write to customers").
+_COMPANY_WORDS: Final = frozenset(("company", "firm", "group", "business", "retailer", "manufacturer", "maker", "chain", "lender", "airline", "insurer"))
 # Words for government as such: "State officials", "Government officials" name no one body (spec).
 _GOVERNMENT: Final = frozenset(("state", "government", "federal", "administration", "city", "county"))
 
@@ -227,8 +229,8 @@ class Context:
             j = k + 1  # "He will stay on as a consultant" after the chairman spoke
         elif low[k] == "it" and (not prev.person or _lone_name(prev)):
             j = k + 1  # (a one-word name, "Brightwell", may be the company "it" stands for)
-        elif low[k] == "the" and k + 1 < len(low) and low[k + 1] == prev.source.head:
-            j = k + 2  # "The company will ..." after "the company said"
+        elif low[k] == "the" and k + 1 < len(low) and (low[k + 1] == prev.source.head or (not prev.person or _lone_name(prev)) and low[k + 1] in _COMPANY_WORDS):
+            j = k + 2  # "The company will ..." after "the company said" or "Kettlewise said"
         else:
             return None
         while j < len(low) and low[j] in PLAN_ADVERBS:

@@ -275,3 +275,13 @@ def test_an_ordinal_after_a_possessive_is_a_record(text, sentence, want):
 ])
 def test_officials_of_a_body_the_story_names(text, sentence, want):
     check(text, sentence, want)
+
+
+# "The company will ..." right after the company spoke continues its own plans; another body's or a person's does not
+@pytest.mark.parametrize(("text", "sentence", "want"), [
+    ("Kettlewise said it had stopped selling the model on Nov. 20. The company will write to customers who registered online.", -1, "attributed"),
+    ("Kettlewise said it had stopped selling the model on Nov. 20. The council will write to customers who registered online.", -1, None),
+    ("Tom Harding said he had stopped selling the model on Nov. 20. The company will write to customers who registered online.", -1, None),
+])
+def test_the_company_s_own_plans(text, sentence, want):
+    check(text, sentence, want)
