@@ -243,7 +243,7 @@ def find_restatements(
         particular.append(stance[1])
         negated.append(stance[2])
         topic.append(term_ids[first_term] if first_term else -1)
-        figure_first.append(bool(figs_here) and _opens_with_figure(unit, figs_here, marks))
+        figure_first.append(figs_here is not None and _opens_with_figure(unit, figs_here, marks))
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
     # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
     news = [t.startswith("#") or t in _terms.EVENT_TERMS for t in term_of]
