@@ -80,6 +80,7 @@ def _by_last_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple
 QUALIFIERS_BY_LAST_WORD: Final = _by_last_word(QUALIFIERS)
 
 STOPS: Final = _REFERENTS.terms("lists.stops")
+PLACES: Final = _REFERENTS.terms("lists.places")
 AUXILIARIES: Final = _REFERENTS.terms("lists.auxiliaries")
 DETERMINERS: Final = _REFERENTS.terms("lists.determiners")
 GENERIC_NOUNS: Final = _REFERENTS.terms("lists.generic")
@@ -796,6 +797,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     if raw.noun_hint:
         noun_word = _plural(raw.noun_hint)  # "60,000-seat stadium" counts seats
     noun_before = ""
+    if not noun_word and raw.measure == "count":
+        noun_word = _collective_before(low, q_first)  # "a crew of four": four crew
     if not noun_word and raw.measure != "count":
         noun_word = noun_before = _noun_before(low, q_first)
     verb_word = _verb_after(low, after)
@@ -933,7 +936,7 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = 
             words.clear()  # "taxpayers' money": the possessive is not the head
             k += 1
             continue
-        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in IRREGULAR and words:
+        if tok.kind != WORD or w in STOPS or w in PLACES and tok.text[:1].islower() or w in CLAUSE_OPENERS or w in IRREGULAR and words:
             break
         if w in COMMON_VERBS and not (first and not words and w.endswith("s")):
             break  # a common verb ends the phrase, but "65 lives", "3 costs" right after a number are plural nouns
@@ -964,6 +967,16 @@ def _noun_before(low: list[str], first: int) -> str:
     if low[first - 1] == "to" and not (w in IRREGULAR or w.endswith("ed") or _is_verb(w) or w in COMMON_VERBS):
         return w  # "the debt to under £25m"; not "rose to 88 percent"
     return ""
+
+
+def _collective_before(low: list[str], first: int) -> str:
+    """The collective noun of "a crew of four", "a family of five", "a staff of 200": what the count after it counts, or ""."""
+    if first < 3 or low[first - 1] != "of" or low[first - 3] not in ("a", "an"):
+        return ""
+    w = low[first - 2]
+    if not w.isalpha() or w in STOPS or w in QUALIFIER_FIRST_WORDS or w.endswith("ed") or w in IRREGULAR:
+        return ""
+    return w
 
 
 def _verb_after(low: list[str], k: int) -> str:

@@ -186,3 +186,33 @@ def test_no_conflict_where_the_figures_can_both_be_right(text):
 def test_twenty_one_is_a_number():
     (fig,) = [f for f in find(build_document("Twenty-one states and thirty-one cities filed suit.")) if f.value == 21]
     assert fig.noun == "state"
+
+
+# --- round 3 of blind copy: general rules, each with its must-pair and must-not-pair ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb of place after a distance says where, not what the distance is
+        "The ferry sank 12 miles offshore. Divers found the wreck 12 miles north of the island.",
+        "The camp lies 40 km inland. It is 40 km away from the nearest town.",
+        # "a crew of six" counts crew, as "its six crew" does
+        "Its six crew abandoned the yacht. The yacht had a crew of six aboard when it capsized.",
+    ],
+)
+def test_round3_figures_that_must_pair(text):
+    assert pairs(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a collective noun says what the count after it counts: a family is not divers
+        "A family of five was rescued from the roof. Five divers searched the flooded street.",
+        # a capitalized "North" is a name, not a direction: it does not end the noun phrase
+        "More than 300 North Korean soldiers were captured. Some 300 engineers were killed in the blast.",
+    ],
+)
+def test_round3_figures_that_must_not_pair(text):
+    assert pairs(text) == set(), text
