@@ -79,7 +79,7 @@ class _Group:
     # A plain class, not a dataclass: it is mutable, and defining a dataclass costs ~0.5 ms of start-up.
     __slots__ = (
         "key", "mentions", "nouns", "specific", "verbs", "verb_class", "names", "headline_nouns", "body", "shares",
-        "changes", "subjects",
+        "changes", "subjects", "describes",
     )
 
     def __init__(self, key: tuple) -> None:
@@ -95,8 +95,11 @@ class _Group:
         self.shares = False  # a mention is a share of a whole: "8% of the company"
         self.changes = False  # a mention is a change: "rose 8%"
         self.subjects: set[str] = set()  # what the verbs of its body mentions without a noun are said of
+        self.describes = False  # its mentions are numbers that only describe ("a 15-minute walk")
 
     def add(self, fig: Figure) -> None:
+        if not self.mentions:
+            self.describes = fig.incidental
         self.mentions.append(fig)
         if fig.noun:
             if fig.heading:
@@ -139,6 +142,8 @@ class _Group:
         """
         headline = fig.heading or not self.body
         distinctive = fig.measure not in COUNTED or fig.value >= SMALL_COUNT
+        if fig.incidental != self.describes:
+            return False  # "a two-year fixed mortgage" describes a product; "in more than two years" states a length
         if not fig.heading and self.clashes(fig):
             return False
         if fig.verb in VERB_CLASSES and self.verb_class and self.verb_class != fig.verb:

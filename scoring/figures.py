@@ -44,6 +44,7 @@ NUMBER_WORDS: Final = frozenset(UNITS) | frozenset(AMBIGUOUS)
 FRACTIONS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
 DURATIONS: Final = _NUMBERS.terms("lists.durations")
 MONTHS: Final = _NUMBERS.terms("lists.months")
+RECORD_NOUNS: Final = _NUMBERS.terms("lists.record_nouns")
 WEEKDAYS: Final = _NUMBERS.terms("lists.weekdays")
 CLOCK: Final = _NUMBERS.terms("lists.clock")
 IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
@@ -322,6 +323,8 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
         raw = _read(toks, low, j, title_case)
         if raw is None:
             continue
+        if raw.incidental and raw.measure == "duration" and raw.last < len(low) and low[raw.last] in RECORD_NOUNS:
+            raw.incidental = False  # "a three-week high": how long since, a figure
         if _is_conversion(low, raw, before):
             raw.incidental = True  # a currency conversion is not a second figure
         out.append(_figure(unit, toks, low, raw, out[-1] if out else None))

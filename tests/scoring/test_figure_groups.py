@@ -199,6 +199,8 @@ def test_twenty_one_is_a_number():
         "The camp lies 40 km inland. It is 40 km away from the nearest town.",
         # "a crew of six" counts crew, as "its six crew" does
         "Its six crew abandoned the yacht. The yacht had a crew of six aboard when it capsized.",
+        # a length before a record noun states how long since: it is a figure, not a description
+        "Gold touched a five-week high on Monday. It was the metal's strongest level in five weeks.",
     ],
 )
 def test_round3_figures_that_must_pair(text):
@@ -212,6 +214,9 @@ def test_round3_figures_that_must_pair(text):
         "A family of five was rescued from the roof. Five divers searched the flooded street.",
         # a capitalized "North" is a name, not a direction: it does not end the noun phrase
         "More than 300 North Korean soldiers were captured. Some 300 engineers were killed in the blast.",
+        # a number that only describes ("a two-year fixed loan") does not repeat a length the article states
+        "Sales fell for the first time in more than two years. The rate on a two-year fixed loan rose to 5%.",
+        "The union has not struck in four weeks. Staff want a four-week holiday.",
     ],
 )
 def test_round3_figures_that_must_not_pair(text):
