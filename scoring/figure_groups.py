@@ -25,6 +25,8 @@ SMALL_COUNT: Final = 10
 # first). Real copy holds a handful of different things with one value; hostile input
 # ("1,000 apples 1,000 pears ...") holds thousands, and comparing with all is quadratic.
 GROUPS_PER_VALUE_MAX: Final = 16
+# A percentage's level reached is compared with at most this many of the group's latest mentions (bounded: linear).
+LEVEL_MENTIONS_MAX: Final = 4
 # Conflicts: a headline figure is held against at most this many body figures of its noun.
 HEADLINE_BODY_MAX: Final = 16
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
@@ -123,6 +125,13 @@ class _Group:
         """True when `fig` names a specific thing and this group's body mentions name others: "three ferries" against "three berths"."""
         return bool(fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific)
 
+    def _other_level(self, fig: Figure) -> bool:
+        """True when a body mention of this group reached another level than `fig` did (or one reached a level and the other names none)."""
+        for m in self.mentions[-LEVEL_MENTIONS_MAX:]:
+            if not m.heading and m.level != fig.level:
+                return True
+        return False
+
     def has_noun(self, noun: str) -> bool:
         return noun in self.nouns or noun in self.headline_nouns
 
@@ -150,6 +159,8 @@ class _Group:
             return False
         if _is_share(fig) and self.changes or _is_change(fig) and self.shares:
             return False
+        if fig.measure == "percent" and not fig.heading and self._other_level(fig):
+            return False  # "rose 11% to $14.83 billion" and "rose 11% to $4.53 billion": two changes, two periods
         if headline and distinctive:
             return True
         any_noun = bool(self.nouns or self.headline_nouns)

@@ -138,6 +138,8 @@ YEAR_RANGE: Final = (1500, 2100)
 PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
+# How many words may stand between a percentage change and the "to" of the level it reached ("rose 11% in the fourth quarter to $14.83 billion").
+LEVEL_GAP_MAX: Final = 6
 # How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
 SUBJECT_MAX: Final = 12
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
@@ -172,7 +174,7 @@ class Figure:
 
     __slots__ = (
         "unit", "start", "end", "text", "value", "measure", "currency", "qualifier", "referent", "incidental", "upper",
-        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive",
+        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive", "level",
     )
 
     unit: Final[int]
@@ -194,12 +196,13 @@ class Figure:
     heading: Final[bool]  # in a heading (a headline words its figures its own way)
     subject: Final[str]  # for an amount with no noun, the words its verb is said of, normalized: "price" in "prices rose 2.9%"
     possessive: Final[bool]  # a reference through an owner ("the port's three ferries", "its 40 staff"), not "the", "these"
+    level: Final[float | None]  # for a percentage change, the amount it reached: 14.83e9 in "rose 11% to $14.83 billion"
 
     def __init__(
         self, unit: int, start: int, end: int, text: str, value: float, measure: str, currency: str | None,
         qualifier: str | None, referent: str, incidental: bool, upper: float | None = None, scale_unit: str = "",
         noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False, heading: bool = False,
-        subject: str = "", possessive: bool = False,
+        subject: str = "", possessive: bool = False, level: float | None = None,
     ) -> None:
         self.unit = unit
         self.start = start
@@ -220,6 +223,7 @@ class Figure:
         self.heading = heading
         self.subject = subject
         self.possessive = possessive
+        self.level = level
 
     @property
     def canonical(self) -> str:
@@ -580,6 +584,8 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
     if parts[0].isdecimal():
         return _Raw(i, i + 1, value, "other", incidental=True)
+    if parts[0] in SCALES and len(parts[0]) > 1:
+        return _Raw(i, i + 1, value * SCALES[parts[0]])  # "a $5-million grant", "a Rs 600-crore plant": an amount, not a description
     if parts[0] in UNITS_OF_MEASURE:
         return _Raw(i, i + 1, value, AMOUNT_MEASURE, incidental=True, scale_unit=UNITS_OF_MEASURE[parts[0]])  # "a 4-nanometer chip"
     if parts[0] in FRACTIONS:
@@ -684,6 +690,8 @@ def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         return  # "from 10 to 12" is a change between two figures, not a range
     k = j + 1
     if low[k] in CURRENCY_SYMBOLS and k + 1 < n:
+        if raw.measure != "money":
+            return  # "jumps 38% to Rs 412 crore": a change and the level it reached, not a range
         k += 1
     if not _starts_number(toks[k], low[k]):
         return
@@ -826,9 +834,25 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
         noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in the north the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
+    level = _level_reached(toks, low, raw.last) if raw.measure == PERCENT_MEASURE else None
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                   raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject,
-                  possessive)
+                  possessive, level)
+
+
+def _level_reached(toks: tuple[Token, ...], low: list[str], j: int) -> float | None:
+    """The amount of money a percentage change reached, read from "to" at most LEVEL_GAP_MAX tokens on: "rose 11% in the quarter to $14.83 billion".
+
+    Nothing else may stand between: no number, no punctuation, no other "to".
+    """
+    n = len(low)
+    for k in range(j, min(n - 1, j + LEVEL_GAP_MAX + 1)):
+        if low[k] == "to":
+            found = _read(toks, low, k + 1)
+            return found.value if found is not None and found.measure == "money" and not found.incidental else None
+        if toks[k].kind != WORD or word_value(low[k]) is not None or low[k] in CURRENCY_SYMBOLS:
+            return None
+    return None
 
 
 def _names_earlier_share(low: list[str], first: int, raw: _Raw, earlier: Figure) -> bool:

@@ -201,6 +201,9 @@ def test_twenty_one_is_a_number():
         "Its six crew abandoned the yacht. The yacht had a crew of six aboard when it capsized.",
         # a length before a record noun states how long since: it is a figure, not a description
         "Gold touched a five-week high on Monday. It was the metal's strongest level in five weeks.",
+        # rupees in crore, headline and body; a change with the level it reached
+        "Profit jumps 38% to Rs 412 crore\n\nThe firm reported a 38 per cent rise in net profit for the quarter to Rs 412 crore.",
+        "Revenue rose 12% to $3 billion in 2024. Revenue rising 12% to $3 billion beat forecasts.",
     ],
 )
 def test_round3_figures_that_must_pair(text):
@@ -220,6 +223,10 @@ def test_round3_figures_that_must_pair(text):
         # a number after "Round", "Phase", "Category" names the round, the phase, the storm: it counts nothing
         "Round 14 report: Dockers hold on at home\n\nThe Dockers have now won 14 games this season.",
         "Category 12 storms: the new scale\n\nThe service recorded 12 storms last winter.",
+        # "Rs 412 crore" is an amount of money, not a count of 412 things
+        "The firm made a profit of Rs 412 crore. It now employs 412 engineers.",
+        # the same change reaching two levels is two changes (two periods, two divisions)
+        "Net sales rose 11% in the quarter to $14.8 billion. In May, net sales rose 11% to $4.5 billion.",
     ],
 )
 def test_round3_figures_that_must_not_pair(text):

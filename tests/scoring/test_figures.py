@@ -565,3 +565,27 @@ def test_digits_that_are_not_decimal_never_break_the_reader(text):
     doc = build_document(text)
     for figure in find(doc):
         assert figure.value == figure.value  # a real number, not NaN
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        # South Asian copy: "Rs" and "INR" are rupees; a crore is 10^7, a lakh 10^5
+        ("Profit rose to Rs 412 crore.", 4.12e9, "rupees"),
+        ("He was paid INR 5 lakh in cash.", 5e5, "rupees"),
+        ("Turnover reached Rs 3,870 cr last year.", 3.87e10, "rupees"),
+        ("Each family got 2 lakh rupees.", 2e5, "rupees"),
+        # a scale word in a modifier is an amount, not a description
+        ("It will build a Rs 600-crore plant.", 6e9, "rupees"),
+        ("It won a $5-million grant.", 5e6, "dollars"),
+    ],
+)
+def test_rupees_crore_and_lakh(text, value, currency):
+    f = only(text)
+    assert (f.value, f.measure, f.currency) == (pytest.approx(value), "money", currency)
+
+
+def test_a_change_and_the_level_it_reached_are_two_figures():
+    found = [f for f in figs("Profit jumped 38% to Rs 412 crore in the quarter.") if not f.incidental]
+    assert [(f.value, f.measure, f.upper) for f in found] == [(38.0, "percent", None), (pytest.approx(4.12e9), "money", None)]
+    assert found[0].level == pytest.approx(4.12e9)
