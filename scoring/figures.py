@@ -39,6 +39,7 @@ _REFERENTS = load("figures_referents")
 
 CURRENCY_SYMBOLS: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["symbols"])
 CURRENCY_NAMES: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["names"])
+DOLLAR_PREFIXES: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["dollar_prefixes"])
 PERCENT: Final = _NUMBERS.terms("lists.percent")
 NUMBER_WORDS: Final = frozenset(UNITS) | frozenset(AMBIGUOUS)
 FRACTIONS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
@@ -100,6 +101,7 @@ CHANGE_CLASSES: Final = frozenset(("rose", "fell"))
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
 AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration", "amount"))
 NOUN_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+SUBJECT_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["subject_classes"].items() for v in vs}
 # Prepositions after an amount of money that introduce what it is for: "$9.6 million in
 # fares", "$5 million for road repairs", "$1.5m on overtime".
 MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
@@ -374,6 +376,8 @@ def _read_quantity(toks: tuple[Token, ...], low: list[str], i: int, title_case: 
     first = i
     if low[i] in CURRENCY_SYMBOLS and i + 1 < n and _starts_number(toks[i + 1], low[i + 1]):
         currency = CURRENCY_SYMBOLS[low[i]]
+        if low[i] == "$" and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text.isupper():
+            currency = DOLLAR_PREFIXES.get(low[i - 1], currency)  # "A$14m": Australian dollars
         i += 1
     elif low[i] == "us" and i + 2 < n and low[i + 1] == "$" and _starts_number(toks[i + 2], low[i + 2]):
         currency = "dollars"
@@ -822,7 +826,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
     if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
         if raw.measure != "count":
-            subject = " ".join(key for key in (noun_key(w) for w in _subject(toks, low, q_first)) if key != GENERIC)
+            keys = (noun_key(w) for w in _subject(toks, low, q_first))
+            subject = " ".join(SUBJECT_CLASS.get(key, key) for key in keys if key != GENERIC)
         else:
             # a tally's verb says how the count moved, its subject what is counted: "the death toll rose to 27"
             # counts the killed (TALLY_VERBS), "the number of cases reached 40" counts cases

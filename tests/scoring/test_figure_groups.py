@@ -204,6 +204,8 @@ def test_twenty_one_is_a_number():
         # rupees in crore, headline and body; a change with the level it reached
         "Profit jumps 38% to Rs 412 crore\n\nThe firm reported a 38 per cent rise in net profit for the quarter to Rs 412 crore.",
         "Revenue rose 12% to $3 billion in 2024. Revenue rising 12% to $3 billion beat forecasts.",
+        # "values" and "prices" rising or falling are one market price
+        "Home prices fell 2.4% in March. Values dropped by 2.4% over the month, the index showed.",
     ],
 )
 def test_round3_figures_that_must_pair(text):
@@ -227,6 +229,10 @@ def test_round3_figures_that_must_pair(text):
         "The firm made a profit of Rs 412 crore. It now employs 412 engineers.",
         # the same change reaching two levels is two changes (two periods, two divisions)
         "Net sales rose 11% in the quarter to $14.8 billion. In May, net sales rose 11% to $4.5 billion.",
+        # a price and a wage are not one thing, whatever "values" joins
+        "Values dropped by 2.4% in March. Wages fell 2.4% over the year.",
+        # Australian dollars are not US dollars
+        "The university cut A$14 million from grants. Its US partner lost $14 million.",
     ],
 )
 def test_round3_figures_that_must_not_pair(text):

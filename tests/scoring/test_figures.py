@@ -589,3 +589,19 @@ def test_a_change_and_the_level_it_reached_are_two_figures():
     found = [f for f in figs("Profit jumped 38% to Rs 412 crore in the quarter.") if not f.incidental]
     assert [(f.value, f.measure, f.upper) for f in found] == [(38.0, "percent", None), (pytest.approx(4.12e9), "money", None)]
     assert found[0].level == pytest.approx(4.12e9)
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("The university cut grants by A$14m.", "australian dollars"),
+        ("The deal is worth NZ$5 million.", "new zealand dollars"),
+        ("Shares raised HK$2 billion.", "hong kong dollars"),
+        ("It paid US$4 million.", "dollars"),
+        ("It paid $4 million.", "dollars"),
+        # a lower-case word before a spaced "$" is no prefix
+        ("It paid a $4 million fine.", "dollars"),
+    ],
+)
+def test_letters_against_the_dollar_sign_say_whose_dollars(text, currency):
+    assert only(text).currency == currency
