@@ -45,10 +45,13 @@ NUMBER_WORDS: Final = frozenset(UNITS) | frozenset(AMBIGUOUS)
 FRACTIONS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
 DURATIONS: Final = _NUMBERS.terms("lists.durations")
 MONTHS: Final = _NUMBERS.terms("lists.months")
+MULTIPLICATIVES: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["multiplicatives"].items()}
+MULTIPLICATIVE_AFTER: Final = _NUMBERS.terms("lists.multiplicative_after")
 RECORD_NOUNS: Final = _NUMBERS.terms("lists.record_nouns")
 WEEKDAYS: Final = _NUMBERS.terms("lists.weekdays")
 CLOCK: Final = _NUMBERS.terms("lists.clock")
 IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
+IDENTIFIER_NAMES: Final = _NUMBERS.terms("lists.identifier_names")
 RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
 RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
 AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
@@ -101,6 +104,9 @@ CHANGE_CLASSES: Final = frozenset(("rose", "fell"))
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
 AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration", "amount"))
 NOUN_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+EVENT_NOUNS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["event_nouns"].items() for v in vs}
+# Particles that may stand between a verb and "twice": "walk out twice", "held up twice".
+PARTICLES: Final = frozenset(("out", "up", "off", "down", "back"))
 SUBJECT_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["subject_classes"].items() for v in vs}
 # Prepositions after an amount of money that introduce what it is for: "$9.6 million in
 # fares", "$5 million for road repairs", "$1.5m on overtime".
@@ -344,7 +350,7 @@ def _may_start(tok: Token) -> bool:
     lex = tok.lexeme
     w = lex.lower
     return lex.kind == NUMBER or w in CURRENCY_SYMBOLS or (lex.kind == WORD and (
-        w in NUMBER_WORDS or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
+        w in NUMBER_WORDS or w in MULTIPLICATIVES or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 
@@ -440,7 +446,7 @@ def _starts_number(tok: Token, low: str) -> bool:
     if _DIGIT_RE.search(low):
         return True  # "11k", "COVID-19", "F-35", "G7"
     head = low.partition("-")[0]
-    return word_value(head) is not None or low in AMBIGUOUS
+    return word_value(head) is not None or low in AMBIGUOUS or low in MULTIPLICATIVES
 
 
 def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
@@ -455,12 +461,35 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
     head, dash, rest = text.partition("-")
     if dash and word_value(text) is None and word_value(head) is not None and rest:
         return _compound(word_value(head) or 0.0, rest, i)  # "four-year", "six-month"
+    if text in MULTIPLICATIVES:
+        return _Raw(i, i + 1, MULTIPLICATIVES[text]) if _counts_events(toks, low, i + 1) else None
     found = read_words(low, i)
     if found is None:
         if text == "one" and i + 2 < len(low) and low[i + 1] == "in":
             return _Raw(i, i + 1, 1.0)  # "one in three": _ratio reads the rest
         return None
     return _Raw(i, found[0], found[1])
+
+
+def _counts_events(toks: tuple[Token, ...], low: list[str], j: int) -> bool:
+    """True when "twice" ending at `j` counts events ("walked out twice.", "twice next week"), not a comparison ("twice as many") or a rate ("twice a day")."""
+    return j >= len(low) or (toks[j].kind == PUNCT and low[j] != "-") or low[j] in MULTIPLICATIVE_AFTER
+
+
+def _event_noun(low: list[str], first: int) -> str:
+    """What "twice" at `first` counts: the noun of the verb before it, past a particle ("walk out twice": strikes), or ""."""
+    k = first - 1
+    particle = ""
+    if k > 0 and low[k] in PARTICLES:
+        particle, k = low[k], k - 1
+    if k < 0:
+        return ""
+    stemmed = stem(low[k])
+    for base in (stemmed, stemmed + "e"):  # "scored" stems to "scor" (not a verb of the figure tables): "score"
+        noun = (EVENT_NOUNS.get(base + " " + particle) if particle else None) or EVENT_NOUNS.get(base)
+        if noun:
+            return noun
+    return ""
 
 
 def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
@@ -749,8 +778,10 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
         raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
         return
-    if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS):
-        raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66"
+    if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS) or (
+        prev in IDENTIFIER_NAMES and toks[s - 1].text[:1].isupper()
+    ):
+        raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66", "Round 12"
         return
     if raw.upper is None and _scoreline(toks, low, raw):
         return
@@ -814,6 +845,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     noun_before = ""
     if not noun_word and raw.measure == "count":
         noun_word = _collective_before(low, q_first)  # "a crew of four": four crew
+    if not noun_word and low[raw.first] in MULTIPLICATIVES:
+        noun_word = _event_noun(low, q_first)  # "walk out twice": two strikes
     if not noun_word and raw.measure != "count":
         noun_word = noun_before = _noun_before(low, q_first)
     verb_word = _verb_after(low, after)

@@ -206,6 +206,8 @@ def test_twenty_one_is_a_number():
         "Revenue rose 12% to $3 billion in 2024. Revenue rising 12% to $3 billion beat forecasts.",
         # "values" and "prices" rising or falling are one market price
         "Home prices fell 2.4% in March. Values dropped by 2.4% over the month, the index showed.",
+        # a headline number word: "twice" counts the walkouts the body counts as strikes
+        "Nurses to walk out twice in May\n\nNurses at the trust will stage two strikes in May, the union said.",
     ],
 )
 def test_round3_figures_that_must_pair(text):
@@ -233,6 +235,8 @@ def test_round3_figures_that_must_pair(text):
         "Values dropped by 2.4% in March. Wages fell 2.4% over the year.",
         # Australian dollars are not US dollars
         "The university cut A$14 million from grants. Its US partner lost $14 million.",
+        # two goals are not two strikes
+        "Okafor scored twice in the first half. Dockers staged two strikes in May.",
     ],
 )
 def test_round3_figures_that_must_not_pair(text):

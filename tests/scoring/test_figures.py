@@ -605,3 +605,31 @@ def test_a_change_and_the_level_it_reached_are_two_figures():
 )
 def test_letters_against_the_dollar_sign_say_whose_dollars(text, currency):
     assert only(text).currency == currency
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # "twice" counts what the verb says happened, past a particle
+        ("Drivers will walk out twice next week.", "strike"),
+        ("The committee met twice in March.", "meeting"),
+        ("Okafor scored twice.", "goal"),
+    ],
+)
+def test_twice_counts_the_events_of_its_verb(text, noun):
+    f = only(text)
+    assert (f.value, f.measure, f.noun) == (2.0, "count", noun)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Twice as many people voted.", "Take the pill twice a day.", "The new hall is twice the size of the old one."],
+)
+def test_twice_in_a_comparison_or_a_rate_is_no_count(text):
+    assert [f for f in figs(text) if not f.incidental] == []
+
+
+def test_a_capitalized_round_or_stage_names_a_number_a_lower_case_verb_does_not():
+    assert [f.incidental for f in figs("Stage 14 starts in Nice.")] == [True]
+    f = only("Drivers will stage two strikes next week.")
+    assert (f.value, f.noun) == (2.0, "strike")
