@@ -241,3 +241,11 @@ def test_round3_figures_that_must_pair(text):
 )
 def test_round3_figures_that_must_not_pair(text):
     assert pairs(text) == set(), text
+
+
+def test_a_change_is_held_against_the_levels_of_the_latest_level_mentions_max_mentions():
+    from copydesk.scoring.figure_groups import LEVEL_MENTIONS_MAX
+
+    # what the bound catches: the same change reaching another level than the group's latest mentions
+    same = " ".join("Analysts noted sales rose 11% to $9 billion." for _ in range(LEVEL_MENTIONS_MAX))
+    assert pairs(f"{same} In May, sales rose 11% to $4 billion.") == {tuple(range(LEVEL_MENTIONS_MAX))}

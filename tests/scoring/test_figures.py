@@ -633,3 +633,15 @@ def test_a_capitalized_round_or_stage_names_a_number_a_lower_case_verb_does_not(
     assert [f.incidental for f in figs("Stage 14 starts in Nice.")] == [True]
     f = only("Drivers will stage two strikes next week.")
     assert (f.value, f.noun) == (2.0, "strike")
+
+
+def test_the_level_a_change_reached_is_read_across_level_gap_max_words_only():
+    from copydesk.scoring.figures import LEVEL_GAP_MAX
+
+    near = " ".join(["quiet"] * LEVEL_GAP_MAX)
+    far = " ".join(["quiet"] * (LEVEL_GAP_MAX + 1))
+    reached = [f.level for f in figs(f"Sales rose 11% {near} to $4.5 billion.") if f.measure == "percent"]
+    assert reached == [pytest.approx(4.5e9)]
+    assert [f.level for f in figs(f"Sales rose 11% {far} to $4.5 billion.") if f.measure == "percent"] == [None]
+    # a number or a comma in between ends the search: "rose 11%, to ..." and "11% in 2024 to ..."
+    assert [f.level for f in figs("Sales rose 11% in 2024 to $4.5 billion.") if f.measure == "percent"] == [None]
