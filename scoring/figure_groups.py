@@ -25,6 +25,8 @@ SMALL_COUNT: Final = 10
 # first). Real copy holds a handful of different things with one value; hostile input
 # ("1,000 apples 1,000 pears ...") holds thousands, and comparing with all is quadratic.
 GROUPS_PER_VALUE_MAX: Final = 16
+# A percentage's level reached is compared with at most this many of the group's latest mentions (bounded: linear).
+LEVEL_MENTIONS_MAX: Final = 4
 # Conflicts: a headline figure is held against at most this many body figures of its noun.
 HEADLINE_BODY_MAX: Final = 16
 # Conflicts: approximate values ("about 11,000") within this relative distance agree.
@@ -79,7 +81,7 @@ class _Group:
     # A plain class, not a dataclass: it is mutable, and defining a dataclass costs ~0.5 ms of start-up.
     __slots__ = (
         "key", "mentions", "nouns", "specific", "verbs", "verb_class", "names", "headline_nouns", "body", "shares",
-        "changes", "subjects",
+        "changes", "subjects", "describes",
     )
 
     def __init__(self, key: tuple) -> None:
@@ -95,8 +97,11 @@ class _Group:
         self.shares = False  # a mention is a share of a whole: "8% of the company"
         self.changes = False  # a mention is a change: "rose 8%"
         self.subjects: set[str] = set()  # what the verbs of its body mentions without a noun are said of
+        self.describes = False  # its mentions are numbers that only describe ("a 15-minute walk")
 
     def add(self, fig: Figure) -> None:
+        if not self.mentions:
+            self.describes = fig.incidental
         self.mentions.append(fig)
         if fig.noun:
             if fig.heading:
@@ -120,6 +125,13 @@ class _Group:
         """True when `fig` names a specific thing and this group's body mentions name others: "three ferries" against "three berths"."""
         return bool(fig.noun and fig.noun != GENERIC and self.specific and fig.noun not in self.specific)
 
+    def _other_level(self, fig: Figure) -> bool:
+        """True when a body mention of this group reached another level than `fig` did (or one reached a level and the other names none)."""
+        for m in self.mentions[-LEVEL_MENTIONS_MAX:]:
+            if not m.heading and m.level != fig.level:
+                return True
+        return False
+
     def has_noun(self, noun: str) -> bool:
         return noun in self.nouns or noun in self.headline_nouns
 
@@ -139,12 +151,16 @@ class _Group:
         """
         headline = fig.heading or not self.body
         distinctive = fig.measure not in COUNTED or fig.value >= SMALL_COUNT
+        if fig.incidental != self.describes:
+            return False  # "a two-year fixed mortgage" describes a product; "in more than two years" states a length
         if not fig.heading and self.clashes(fig):
             return False
         if fig.verb in VERB_CLASSES and self.verb_class and self.verb_class != fig.verb:
             return False
         if _is_share(fig) and self.changes or _is_change(fig) and self.shares:
             return False
+        if fig.measure == "percent" and not fig.heading and self._other_level(fig):
+            return False  # "rose 11% to $14.83 billion" and "rose 11% to $4.53 billion": two changes, two periods
         if headline and distinctive:
             return True
         any_noun = bool(self.nouns or self.headline_nouns)

@@ -39,14 +39,19 @@ _REFERENTS = load("figures_referents")
 
 CURRENCY_SYMBOLS: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["symbols"])
 CURRENCY_NAMES: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["names"])
+DOLLAR_PREFIXES: Final[dict[str, str]] = dict(_NUMBERS.tables["currencies"]["dollar_prefixes"])
 PERCENT: Final = _NUMBERS.terms("lists.percent")
 NUMBER_WORDS: Final = frozenset(UNITS) | frozenset(AMBIGUOUS)
 FRACTIONS: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["fractions"].items()}
 DURATIONS: Final = _NUMBERS.terms("lists.durations")
 MONTHS: Final = _NUMBERS.terms("lists.months")
+MULTIPLICATIVES: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["multiplicatives"].items()}
+MULTIPLICATIVE_AFTER: Final = _NUMBERS.terms("lists.multiplicative_after")
+RECORD_NOUNS: Final = _NUMBERS.terms("lists.record_nouns")
 WEEKDAYS: Final = _NUMBERS.terms("lists.weekdays")
 CLOCK: Final = _NUMBERS.terms("lists.clock")
 IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
+IDENTIFIER_NAMES: Final = _NUMBERS.terms("lists.identifier_names")
 RANGE_JOINERS: Final = _NUMBERS.terms("lists.range_joiners")
 RANGE_OPENERS: Final = _NUMBERS.terms("lists.range_openers")
 AGE_BEFORE: Final = _NUMBERS.terms("lists.age_before")
@@ -80,6 +85,7 @@ def _by_last_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple
 QUALIFIERS_BY_LAST_WORD: Final = _by_last_word(QUALIFIERS)
 
 STOPS: Final = _REFERENTS.terms("lists.stops")
+PLACES: Final = _REFERENTS.terms("lists.places")
 AUXILIARIES: Final = _REFERENTS.terms("lists.auxiliaries")
 DETERMINERS: Final = _REFERENTS.terms("lists.determiners")
 GENERIC_NOUNS: Final = _REFERENTS.terms("lists.generic")
@@ -98,6 +104,10 @@ CHANGE_CLASSES: Final = frozenset(("rose", "fell"))
 # Measures whose verbs say how an amount changes ("fell to 88 percent") rather than what happened to the things counted.
 AMOUNT_MEASURES: Final = frozenset(("money", "percent", "rate", "duration", "amount"))
 NOUN_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["nouns"].items() for v in vs}
+EVENT_NOUNS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["event_nouns"].items() for v in vs}
+# Particles that may stand between a verb and "twice": "walk out twice", "held up twice".
+PARTICLES: Final = frozenset(("out", "up", "off", "down", "back"))
+SUBJECT_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables["subject_classes"].items() for v in vs}
 # Prepositions after an amount of money that introduce what it is for: "$9.6 million in
 # fares", "$5 million for road repairs", "$1.5m on overtime".
 MONEY_PREPOSITIONS: Final = frozenset(("in", "for", "on"))
@@ -136,6 +146,8 @@ YEAR_RANGE: Final = (1500, 2100)
 PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
+# How many words may stand between a percentage change and the "to" of the level it reached ("rose 11% in the fourth quarter to $14.83 billion").
+LEVEL_GAP_MAX: Final = 6
 # How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
 SUBJECT_MAX: Final = 12
 # How many auxiliaries or adverbs may stand between the figure's noun and its verb.
@@ -170,7 +182,7 @@ class Figure:
 
     __slots__ = (
         "unit", "start", "end", "text", "value", "measure", "currency", "qualifier", "referent", "incidental", "upper",
-        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive",
+        "scale_unit", "noun", "verb", "partitive", "reference", "heading", "subject", "possessive", "level",
     )
 
     unit: Final[int]
@@ -192,12 +204,13 @@ class Figure:
     heading: Final[bool]  # in a heading (a headline words its figures its own way)
     subject: Final[str]  # for an amount with no noun, the words its verb is said of, normalized: "price" in "prices rose 2.9%"
     possessive: Final[bool]  # a reference through an owner ("the port's three ferries", "its 40 staff"), not "the", "these"
+    level: Final[float | None]  # for a percentage change, the amount it reached: 14.83e9 in "rose 11% to $14.83 billion"
 
     def __init__(
         self, unit: int, start: int, end: int, text: str, value: float, measure: str, currency: str | None,
         qualifier: str | None, referent: str, incidental: bool, upper: float | None = None, scale_unit: str = "",
         noun: str = "", verb: str = "", partitive: bool = False, reference: bool = False, heading: bool = False,
-        subject: str = "", possessive: bool = False,
+        subject: str = "", possessive: bool = False, level: float | None = None,
     ) -> None:
         self.unit = unit
         self.start = start
@@ -218,6 +231,7 @@ class Figure:
         self.heading = heading
         self.subject = subject
         self.possessive = possessive
+        self.level = level
 
     @property
     def canonical(self) -> str:
@@ -321,6 +335,8 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
         raw = _read(toks, low, j, title_case)
         if raw is None:
             continue
+        if raw.incidental and raw.measure == "duration" and raw.last < len(low) and low[raw.last] in RECORD_NOUNS:
+            raw.incidental = False  # "a three-week high": how long since, a figure
         if _is_conversion(low, raw, before):
             raw.incidental = True  # a currency conversion is not a second figure
         out.append(_figure(unit, toks, low, raw, out[-1] if out else None))
@@ -334,7 +350,7 @@ def _may_start(tok: Token) -> bool:
     lex = tok.lexeme
     w = lex.lower
     return lex.kind == NUMBER or w in CURRENCY_SYMBOLS or (lex.kind == WORD and (
-        w in NUMBER_WORDS or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
+        w in NUMBER_WORDS or w in MULTIPLICATIVES or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 
@@ -366,6 +382,8 @@ def _read_quantity(toks: tuple[Token, ...], low: list[str], i: int, title_case: 
     first = i
     if low[i] in CURRENCY_SYMBOLS and i + 1 < n and _starts_number(toks[i + 1], low[i + 1]):
         currency = CURRENCY_SYMBOLS[low[i]]
+        if low[i] == "$" and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text.isupper():
+            currency = DOLLAR_PREFIXES.get(low[i - 1], currency)  # "A$14m": Australian dollars
         i += 1
     elif low[i] == "us" and i + 2 < n and low[i + 1] == "$" and _starts_number(toks[i + 2], low[i + 2]):
         currency = "dollars"
@@ -428,7 +446,7 @@ def _starts_number(tok: Token, low: str) -> bool:
     if _DIGIT_RE.search(low):
         return True  # "11k", "COVID-19", "F-35", "G7"
     head = low.partition("-")[0]
-    return word_value(head) is not None or low in AMBIGUOUS
+    return word_value(head) is not None or low in AMBIGUOUS or low in MULTIPLICATIVES
 
 
 def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
@@ -443,12 +461,35 @@ def _core(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
     head, dash, rest = text.partition("-")
     if dash and word_value(text) is None and word_value(head) is not None and rest:
         return _compound(word_value(head) or 0.0, rest, i)  # "four-year", "six-month"
+    if text in MULTIPLICATIVES:
+        return _Raw(i, i + 1, MULTIPLICATIVES[text]) if _counts_events(toks, low, i + 1) else None
     found = read_words(low, i)
     if found is None:
         if text == "one" and i + 2 < len(low) and low[i + 1] == "in":
             return _Raw(i, i + 1, 1.0)  # "one in three": _ratio reads the rest
         return None
     return _Raw(i, found[0], found[1])
+
+
+def _counts_events(toks: tuple[Token, ...], low: list[str], j: int) -> bool:
+    """True when "twice" ending at `j` counts events ("walked out twice.", "twice next week"), not a comparison ("twice as many") or a rate ("twice a day")."""
+    return j >= len(low) or (toks[j].kind == PUNCT and low[j] != "-") or low[j] in MULTIPLICATIVE_AFTER
+
+
+def _event_noun(low: list[str], first: int) -> str:
+    """What "twice" at `first` counts: the noun of the verb before it, past a particle ("walk out twice": strikes), or ""."""
+    k = first - 1
+    particle = ""
+    if k > 0 and low[k] in PARTICLES:
+        particle, k = low[k], k - 1
+    if k < 0:
+        return ""
+    stemmed = stem(low[k])
+    for base in (stemmed, stemmed + "e"):  # "scored" stems to "scor" (not a verb of the figure tables): "score"
+        noun = (EVENT_NOUNS.get(base + " " + particle) if particle else None) or EVENT_NOUNS.get(base)
+        if noun:
+            return noun
+    return ""
 
 
 def _digits(toks: tuple[Token, ...], low: list[str], i: int) -> _Raw | None:
@@ -576,6 +617,8 @@ def _compound(value: float, rest: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, PERCENT_MEASURE, incidental=True, scale_unit=PERCENT_MEASURE)
     if parts[0].isdecimal():
         return _Raw(i, i + 1, value, "other", incidental=True)
+    if parts[0] in SCALES and len(parts[0]) > 1:
+        return _Raw(i, i + 1, value * SCALES[parts[0]])  # "a $5-million grant", "a Rs 600-crore plant": an amount, not a description
     if parts[0] in UNITS_OF_MEASURE:
         return _Raw(i, i + 1, value, AMOUNT_MEASURE, incidental=True, scale_unit=UNITS_OF_MEASURE[parts[0]])  # "a 4-nanometer chip"
     if parts[0] in FRACTIONS:
@@ -680,6 +723,8 @@ def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         return  # "from 10 to 12" is a change between two figures, not a range
     k = j + 1
     if low[k] in CURRENCY_SYMBOLS and k + 1 < n:
+        if raw.measure != "money":
+            return  # "jumps 38% to Rs 412 crore": a change and the level it reached, not a range
         k += 1
     if not _starts_number(toks[k], low[k]):
         return
@@ -733,8 +778,10 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
     if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
         raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
         return
-    if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS):
-        raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66"
+    if prev in IDENTIFIER_WORDS or (prev == "." and prev2 in IDENTIFIER_WORDS) or (
+        prev in IDENTIFIER_NAMES and toks[s - 1].text[:1].isupper()
+    ):
+        raw.measure, raw.incidental = "other", True  # "No. 10", "Route 66", "Round 12"
         return
     if raw.upper is None and _scoreline(toks, low, raw):
         return
@@ -796,6 +843,10 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     if raw.noun_hint:
         noun_word = _plural(raw.noun_hint)  # "60,000-seat stadium" counts seats
     noun_before = ""
+    if not noun_word and raw.measure == "count":
+        noun_word = _collective_before(low, q_first)  # "a crew of four": four crew
+    if not noun_word and low[raw.first] in MULTIPLICATIVES:
+        noun_word = _event_noun(low, q_first)  # "walk out twice": two strikes
     if not noun_word and raw.measure != "count":
         noun_word = noun_before = _noun_before(low, q_first)
     verb_word = _verb_after(low, after)
@@ -808,7 +859,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
     if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
         if raw.measure != "count":
-            subject = " ".join(key for key in (noun_key(w) for w in _subject(toks, low, q_first)) if key != GENERIC)
+            keys = (noun_key(w) for w in _subject(toks, low, q_first))
+            subject = " ".join(SUBJECT_CLASS.get(key, key) for key in keys if key != GENERIC)
         else:
             # a tally's verb says how the count moved, its subject what is counted: "the death toll rose to 27"
             # counts the killed (TALLY_VERBS), "the number of cases reached 40" counts cases
@@ -820,9 +872,25 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
         noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in the north the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
     referent = " ".join(w for w in (noun_word, shown_verb) if w)
+    level = _level_reached(toks, low, raw.last) if raw.measure == PERCENT_MEASURE else None
     return Figure(unit.index, start, end, text, raw.value, raw.measure, raw.currency, qualifier, referent,
                   raw.incidental, raw.upper, raw.scale_unit, noun, verb, partitive, reference, heading, subject,
-                  possessive)
+                  possessive, level)
+
+
+def _level_reached(toks: tuple[Token, ...], low: list[str], j: int) -> float | None:
+    """The amount of money a percentage change reached, read from "to" at most LEVEL_GAP_MAX tokens on: "rose 11% in the quarter to $14.83 billion".
+
+    Nothing else may stand between: no number, no punctuation, no other "to".
+    """
+    n = len(low)
+    for k in range(j, min(n - 1, j + LEVEL_GAP_MAX + 1)):
+        if low[k] == "to":
+            found = _read(toks, low, k + 1)
+            return found.value if found is not None and found.measure == "money" and not found.incidental else None
+        if toks[k].kind != WORD or word_value(low[k]) is not None or low[k] in CURRENCY_SYMBOLS:
+            return None
+    return None
 
 
 def _names_earlier_share(low: list[str], first: int, raw: _Raw, earlier: Figure) -> bool:
@@ -933,7 +1001,7 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = 
             words.clear()  # "taxpayers' money": the possessive is not the head
             k += 1
             continue
-        if tok.kind != WORD or w in STOPS or w in CLAUSE_OPENERS or w in IRREGULAR and words:
+        if tok.kind != WORD or w in STOPS or w in PLACES and tok.text[:1].islower() or w in CLAUSE_OPENERS or w in IRREGULAR and words:
             break
         if w in COMMON_VERBS and not (first and not words and w.endswith("s")):
             break  # a common verb ends the phrase, but "65 lives", "3 costs" right after a number are plural nouns
@@ -964,6 +1032,16 @@ def _noun_before(low: list[str], first: int) -> str:
     if low[first - 1] == "to" and not (w in IRREGULAR or w.endswith("ed") or _is_verb(w) or w in COMMON_VERBS):
         return w  # "the debt to under £25m"; not "rose to 88 percent"
     return ""
+
+
+def _collective_before(low: list[str], first: int) -> str:
+    """The collective noun of "a crew of four", "a family of five", "a staff of 200": what the count after it counts, or ""."""
+    if first < 3 or low[first - 1] != "of" or low[first - 3] not in ("a", "an"):
+        return ""
+    w = low[first - 2]
+    if not w.isalpha() or w in STOPS or w in QUALIFIER_FIRST_WORDS or w.endswith("ed") or w in IRREGULAR:
+        return ""
+    return w
 
 
 def _verb_after(low: list[str], k: int) -> str:

@@ -186,3 +186,66 @@ def test_no_conflict_where_the_figures_can_both_be_right(text):
 def test_twenty_one_is_a_number():
     (fig,) = [f for f in find(build_document("Twenty-one states and thirty-one cities filed suit.")) if f.value == 21]
     assert fig.noun == "state"
+
+
+# --- round 3 of blind copy: general rules, each with its must-pair and must-not-pair ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb of place after a distance says where, not what the distance is
+        "The ferry sank 12 miles offshore. Divers found the wreck 12 miles north of the island.",
+        "The camp lies 40 km inland. It is 40 km away from the nearest town.",
+        # "a crew of six" counts crew, as "its six crew" does
+        "Its six crew abandoned the yacht. The yacht had a crew of six aboard when it capsized.",
+        # a length before a record noun states how long since: it is a figure, not a description
+        "Gold touched a five-week high on Monday. It was the metal's strongest level in five weeks.",
+        # rupees in crore, headline and body; a change with the level it reached
+        "Profit jumps 38% to Rs 412 crore\n\nThe firm reported a 38 per cent rise in net profit for the quarter to Rs 412 crore.",
+        "Revenue rose 12% to $3 billion in 2024. Revenue rising 12% to $3 billion beat forecasts.",
+        # "values" and "prices" rising or falling are one market price
+        "Home prices fell 2.4% in March. Values dropped by 2.4% over the month, the index showed.",
+        # a headline number word: "twice" counts the walkouts the body counts as strikes
+        "Nurses to walk out twice in May\n\nNurses at the trust will stage two strikes in May, the union said.",
+    ],
+)
+def test_round3_figures_that_must_pair(text):
+    assert pairs(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a collective noun says what the count after it counts: a family is not divers
+        "A family of five was rescued from the roof. Five divers searched the flooded street.",
+        # a capitalized "North" is a name, not a direction: it does not end the noun phrase
+        "More than 300 North Korean soldiers were captured. Some 300 engineers were killed in the blast.",
+        # a number that only describes ("a two-year fixed loan") does not repeat a length the article states
+        "Sales fell for the first time in more than two years. The rate on a two-year fixed loan rose to 5%.",
+        "The union has not struck in four weeks. Staff want a four-week holiday.",
+        # a number after "Round", "Phase", "Category" names the round, the phase, the storm: it counts nothing
+        "Round 14 report: Dockers hold on at home\n\nThe Dockers have now won 14 games this season.",
+        "Category 12 storms: the new scale\n\nThe service recorded 12 storms last winter.",
+        # "Rs 412 crore" is an amount of money, not a count of 412 things
+        "The firm made a profit of Rs 412 crore. It now employs 412 engineers.",
+        # the same change reaching two levels is two changes (two periods, two divisions)
+        "Net sales rose 11% in the quarter to $14.8 billion. In May, net sales rose 11% to $4.5 billion.",
+        # a price and a wage are not one thing, whatever "values" joins
+        "Values dropped by 2.4% in March. Wages fell 2.4% over the year.",
+        # Australian dollars are not US dollars
+        "The university cut A$14 million from grants. Its US partner lost $14 million.",
+        # two goals are not two strikes
+        "Okafor scored twice in the first half. Dockers staged two strikes in May.",
+    ],
+)
+def test_round3_figures_that_must_not_pair(text):
+    assert pairs(text) == set(), text
+
+
+def test_a_change_is_held_against_the_levels_of_the_latest_level_mentions_max_mentions():
+    from copydesk.scoring.figure_groups import LEVEL_MENTIONS_MAX
+
+    # what the bound catches: the same change reaching another level than the group's latest mentions
+    same = " ".join("Analysts noted sales rose 11% to $9 billion." for _ in range(LEVEL_MENTIONS_MAX))
+    assert pairs(f"{same} In May, sales rose 11% to $4 billion.") == {tuple(range(LEVEL_MENTIONS_MAX))}

@@ -565,3 +565,83 @@ def test_digits_that_are_not_decimal_never_break_the_reader(text):
     doc = build_document(text)
     for figure in find(doc):
         assert figure.value == figure.value  # a real number, not NaN
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        # South Asian copy: "Rs" and "INR" are rupees; a crore is 10^7, a lakh 10^5
+        ("Profit rose to Rs 412 crore.", 4.12e9, "rupees"),
+        ("He was paid INR 5 lakh in cash.", 5e5, "rupees"),
+        ("Turnover reached Rs 3,870 cr last year.", 3.87e10, "rupees"),
+        ("Each family got 2 lakh rupees.", 2e5, "rupees"),
+        # a scale word in a modifier is an amount, not a description
+        ("It will build a Rs 600-crore plant.", 6e9, "rupees"),
+        ("It won a $5-million grant.", 5e6, "dollars"),
+    ],
+)
+def test_rupees_crore_and_lakh(text, value, currency):
+    f = only(text)
+    assert (f.value, f.measure, f.currency) == (pytest.approx(value), "money", currency)
+
+
+def test_a_change_and_the_level_it_reached_are_two_figures():
+    found = [f for f in figs("Profit jumped 38% to Rs 412 crore in the quarter.") if not f.incidental]
+    assert [(f.value, f.measure, f.upper) for f in found] == [(38.0, "percent", None), (pytest.approx(4.12e9), "money", None)]
+    assert found[0].level == pytest.approx(4.12e9)
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("The university cut grants by A$14m.", "australian dollars"),
+        ("The deal is worth NZ$5 million.", "new zealand dollars"),
+        ("Shares raised HK$2 billion.", "hong kong dollars"),
+        ("It paid US$4 million.", "dollars"),
+        ("It paid $4 million.", "dollars"),
+        # a lower-case word before a spaced "$" is no prefix
+        ("It paid a $4 million fine.", "dollars"),
+    ],
+)
+def test_letters_against_the_dollar_sign_say_whose_dollars(text, currency):
+    assert only(text).currency == currency
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # "twice" counts what the verb says happened, past a particle
+        ("Drivers will walk out twice next week.", "strike"),
+        ("The committee met twice in March.", "meeting"),
+        ("Okafor scored twice.", "goal"),
+    ],
+)
+def test_twice_counts_the_events_of_its_verb(text, noun):
+    f = only(text)
+    assert (f.value, f.measure, f.noun) == (2.0, "count", noun)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Twice as many people voted.", "Take the pill twice a day.", "The new hall is twice the size of the old one."],
+)
+def test_twice_in_a_comparison_or_a_rate_is_no_count(text):
+    assert [f for f in figs(text) if not f.incidental] == []
+
+
+def test_a_capitalized_round_or_stage_names_a_number_a_lower_case_verb_does_not():
+    assert [f.incidental for f in figs("Stage 14 starts in Nice.")] == [True]
+    f = only("Drivers will stage two strikes next week.")
+    assert (f.value, f.noun) == (2.0, "strike")
+
+
+def test_the_level_a_change_reached_is_read_across_level_gap_max_words_only():
+    from copydesk.scoring.figures import LEVEL_GAP_MAX
+
+    near = " ".join(["quiet"] * LEVEL_GAP_MAX)
+    far = " ".join(["quiet"] * (LEVEL_GAP_MAX + 1))
+    reached = [f.level for f in figs(f"Sales rose 11% {near} to $4.5 billion.") if f.measure == "percent"]
+    assert reached == [pytest.approx(4.5e9)]
+    assert [f.level for f in figs(f"Sales rose 11% {far} to $4.5 billion.") if f.measure == "percent"] == [None]
+    # a number or a comma in between ends the search: "rose 11%, to ..." and "11% in 2024 to ..."
+    assert [f.level for f in figs("Sales rose 11% in 2024 to $4.5 billion.") if f.measure == "percent"] == [None]
