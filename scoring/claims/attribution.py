@@ -198,6 +198,7 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
         return frames  # most sentences: no cue word at all
     low = view.low
     n = len(low)
+    background = -1  # whether the sentence is dated in the past (_dated_background): read once, if a revision needs it
     for k in [k for k, w in enumerate(low) if w in _TRIGGERS]:
         w = low[k]
         if view.quoted[k]:
@@ -212,8 +213,12 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = _reporting_verb(view, k, proper) if _characterizes(view, k) else None
         elif w in SPEECH_VERBS or w in CLAUSAL_VERBS or w in EVIDENTIAL_VERBS or w in _MEASURING or w in FINDING_VERBS:
             frame = _reporting_verb(view, k, proper)
-        elif w in _REVISING and _speech_object(view, k, _GUIDANCE_NOUNS, False) and not _dated_background(view) or w in _REJECTING and _speech_object(view, k, _CLAIM_NOUNS, True):
+        elif w in _REVISING and _speech_object(view, k, _GUIDANCE_NOUNS, False) or w in _REJECTING and _speech_object(view, k, _CLAIM_NOUNS, True):
+            if w in _REVISING and background < 0:
+                background = 1 if _dated_background(view) else 0
             frame = _reporting_verb(view, k, proper)  # "cut its profit forecast", "rejected allegations that ..."
+            if w in _REVISING and background:
+                frame = None  # "raised its targets last December": a revision told as background, in the writer's voice
             if frame is not None and frame.source is not None and _subordinate(view, frame.source.start):
                 frame = None  # "..., when the company cut its revenue forecast": background to the main clause
         elif w in GUIDANCE_VERBS and k + 1 < n and low[k + 1] == "to" or w in GUIDANCE_OBJECTS:
@@ -328,7 +333,7 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
     if w.endswith(_ING_SUFFIX) and j >= 0 and low[j] == ",":
         if w not in _SPEAKING or view.quoted[k]:
             return None  # ", prompting ...": a participle of the main clause, which carries its own frame
-        if any(view.toks[i].kind == NUMBER for i in range(j)):
+        if any(view.toks[i].kind == NUMBER for i in range(max(0, j - TAG_SCAN_MAX), j)):
             return None  # "The company cut 300 jobs, saying demand had slowed": the main clause's figure is the writer's fact
         source = _main_subject(view, j, proper)  # "The General Staff gave a different account, saying ...": its subject speaks
         if source is None:

@@ -525,8 +525,11 @@ def speculation(view: View) -> Cue | None:
                 continue
             if w == "could" and k > 0 and low[k - 1] == "and" and past:
                 continue  # "drove to the house and could see smoke": what they could do then
-            if w == "must" and any(_dated(view, j) for j in range(k + 1, len(low))):
-                continue  # "The board must certify the results by Nov. 24": a deadline set by rule, checkable
+            if w == "must":
+                if dated < 0:
+                    dated = 1 if any(_dated(view, j) or low[j] in _TIMES for j in range(len(low))) else 0
+                if dated:
+                    continue  # "The board must certify the results by Nov. 24": a deadline set by rule, checkable
             return _cue("event", view, k, k + 1)
         if w in LIKELIHOOD and k + 1 < len(low) and low[k + 1] == "to" and k > 0 and _likely_before(view, k) and not view.quoted[k]:
             if w in ARRANGED:
@@ -678,36 +681,51 @@ def imperative(view: View) -> Cue | None:
 
 
 def appeal(view: View) -> Cue | None:
-    """A public appeal in the main clause ("Police have asked anyone with footage to call 101"): a call to act, not a claim."""
+    """A public appeal in the main clause ("Police have asked anyone with footage to call 101"): a call to act, not a claim.
+
+    One pass over the words, with what was seen before each kept as it goes (linear on any input).
+    """
     low = view.low
     if APPEAL_VERBS.isdisjoint(low) and ADVICE not in low:
         return None
     n = len(low)
+    facts = not _APPEAL_FACTS.isdisjoint(low)  # "..., after 40 homes flooded": a fact beside the appeal
+    reported = False  # a reporting verb outside quotations so far
+    joined = False  # "and" or "but" so far
+    subordinate_before = False  # "as", "when", "while" so far
+    to_after = [False] * (n + 1)  # whether "to" stands at or after each index
+    for i in range(n - 1, -1, -1):
+        to_after[i] = to_after[i + 1] or low[i] == "to"
     for k, w in enumerate(low):
-        if w not in APPEAL_VERBS:
-            continue
-        if view.quoted[k] and (not _first_person_before(low, k) or "and" in low[:k] or "but" in low[:k]):
-            continue  # inside a quotation only the speaker's own appeal ("I'd ask anyone with a cough to ..."), not one beside a fact
-        if not view.quoted[k] and any(low[i] in REPORTING_VERBS and not view.quoted[i] for i in range(k)):
-            return None  # "He said diversions were in place and asked drivers to avoid the area": a report beside the appeal
-        j = k + 1
-        while j < n and j - k <= APPEAL_GAP and low[j] in _APPEAL_FILLERS:
-            j += 1  # "appealed for", "asked members of the", "urged the"
-        if j >= n or low[j] not in APPEAL_AUDIENCES:
-            continue
-        if not _APPEAL_FACTS.isdisjoint(low) or any(t in _SUBORDINATE_FACTS for t in low[:k]):
-            return None  # "..., after 40 homes flooded": a fact beside the appeal
-        if "to" in low[j + 1 :] or w.startswith("appeal"):
-            return _cue("event", view, k, j + 1)
+        if w in APPEAL_VERBS:
+            if view.quoted[k]:
+                if not _first_person_before(low, k) or joined:
+                    continue  # inside a quotation only the speaker's own appeal ("I'd ask anyone with a cough to ..."), not one beside a fact
+            elif reported:
+                return None  # "He said diversions were in place and asked drivers to avoid the area": a report beside the appeal
+            j = k + 1
+            while j < n and j - k <= APPEAL_GAP and low[j] in _APPEAL_FILLERS:
+                j += 1  # "appealed for", "asked members of the", "urged the"
+            if j < n and low[j] in APPEAL_AUDIENCES:
+                if facts or subordinate_before:
+                    return None
+                if to_after[j + 1] or w.startswith("appeal"):
+                    return _cue("event", view, k, j + 1)
+        if w in REPORTING_VERBS and not view.quoted[k]:
+            reported = True
+        if w == "and" or w == "but":
+            joined = True
+        if w in _SUBORDINATE_FACTS:
+            subordinate_before = True
     k = view.initial
-    if low[k] in APPEAL_AUDIENCES and ADVICE in low:
+    if low[k] in APPEAL_AUDIENCES and ADVICE in low and not facts:
         # "Voters who have not received one by Feb. 25 should call the office", '"Anyone who owns one should stop using it."'
         j = low.index(ADVICE)
-        if j + 1 < len(low) and view.is_word(j + 1) and low[j + 1] != "have" and not any(low[i] in _APPEAL_FACTS for i in range(len(low))):  # not "should have been warned": a judgement of the past
+        if j + 1 < n and view.is_word(j + 1) and low[j + 1] != "have":  # not "should have been warned": a judgement of the past
             return _cue("event", view, j, j + 2)
     if low[k] in APPEAL_AUDIENCES and not view.quoted[k]:
         # "Anyone with dashcam footage is asked to contact police", "Witnesses are urged to come forward"
-        for j in range(k + 1, min(len(low) - 2, k + 1 + APPEAL_SUBJECT_MAX)):
+        for j in range(k + 1, min(n - 2, k + 1 + APPEAL_SUBJECT_MAX)):
             if low[j] in ("is", "are") and low[j + 1] in APPEAL_VERBS and low[j + 2] == "to":
                 return _cue("event", view, j + 1, j + 3)
             if not view.is_word(j):
@@ -718,8 +736,8 @@ def appeal(view: View) -> Cue | None:
 def _first_person_before(low: tuple[str, ...] | list[str], k: int) -> bool:
     """True when "I", "we" or their contractions stand just before `k`, past a modal ("I'd ask", "we would urge", "we are asking")."""
     j = k - 1
-    while j >= 0 and low[j] in _APPEAL_MODALS:
-        j -= 1
+    while j >= 0 and k - j <= APPEAL_GAP and low[j] in _APPEAL_MODALS:
+        j -= 1  # at most APPEAL_GAP words back: linear however many "would" a hostile text repeats
     return j >= 0 and low[j] in ("i", "we", "i'd", "we'd", "i'm", "we're")
 
 
@@ -820,7 +838,7 @@ def _necessity_reported(low: tuple[str, ...] | list[str], k: int) -> bool:
     if low[k] not in _NECESSITY:
         return False
     j = k - 1
-    while j >= 0 and low[j] in _NECESSITY_ADVERBS:
+    while j >= 0 and k - j <= APPEAL_GAP and low[j] in _NECESSITY_ADVERBS:
         j -= 1
     return j >= 0 and (low[j] in _MODALS or low[j] in ("who", "which", "that"))
 
