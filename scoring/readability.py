@@ -465,7 +465,8 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
         if c.words >= HARD_SENTENCE_MIN_WORDS:
             grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
             if grade is not None and grade > hard_limit:
-                message = f"reads at grade {grade:.0f}{hard_tail}"
+                # round() is f"{grade:.0f}" (half to even) without a format call: the grade is over the limit, never "-0"
+                message = f"reads at grade {round(grade)}{hard_tail}"
                 message = messages.setdefault(message, message)
                 out.append(SentenceFinding(c.unit, c.start, c.end, "hard_sentence", message, round(grade, 1)))
         if passive is not None:
