@@ -285,6 +285,9 @@ def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> 
     i = t_from
     while i < t_to:
         text = tokens[i].lexeme.text
+        if len(text) != 1:
+            i += 1  # a word or a number: every terminator and quotation mark is one character
+            continue
         if text == '"':
             quotes += 1
         if i == start or text not in TERMINATORS:
