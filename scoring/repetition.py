@@ -228,7 +228,7 @@ def find_restatements(
         else:
             marks = []
             source = who = frozenset()
-        speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS))
+        speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS) if who else _NO_IDS)
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
@@ -258,7 +258,8 @@ def find_restatements(
     # each term's place from rarest to commonest (ties by the term): candidates come from the rarest
     rank = _rarity_ranks(df)
 
-    groups_in = [_figure_groups(per_unit.get(u.index, ()), group_of) for u in units]  # per unit, once: linear
+    # per unit, once: linear (most units state no figure: they share one empty set)
+    groups_in = [_figure_groups(per_unit[u.index], group_of) if u.index in per_unit else _NO_IDS for u in units]
     first_mention: dict = {}
     for fig in figures:
         group = group_of.get(id(fig))
@@ -322,6 +323,8 @@ def find_restatements(
     return tuple(out)
 
 
+# The empty set of term or group numbers, shared by the units that have none.
+_NO_IDS: Final[frozenset[int]] = frozenset()
 # What kind_of holds for a term with no general word, and for one not looked up yet.
 NO_KIND: Final = -1
 KIND_UNREAD: Final = -2
