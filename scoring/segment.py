@@ -85,9 +85,20 @@ def paragraph_spans(norm: str) -> list[tuple[int, int]]:
     """Return the spans of the blank-line separated paragraphs, trimmed of white space."""
     spans = []
     pos = 0
-    for m in _BLANK_LINE_RE.finditer(norm):
-        spans.append((pos, m.start()))
-        pos = m.end() - 1
+    # _BLANK_LINE_RE's matches, found with str.find from newline to newline rather than by
+    # the regex engine testing every character (tests/scoring/test_segment.py compares them)
+    size = len(norm)
+    nl = norm.find("\n")
+    while nl >= 0:
+        j = nl + 1
+        while j < size and norm[j] == " ":
+            j += 1
+        if j < size and norm[j] == "\n":  # a blank line: the match is norm[nl:j + 1]
+            spans.append((pos, nl))
+            pos = j
+            nl = norm.find("\n", j + 1)
+        else:
+            nl = norm.find("\n", nl + 1)
     spans.append((pos, len(norm)))
     out = []
     for s, e in spans:
