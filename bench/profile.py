@@ -27,7 +27,10 @@ machine's load, so each change is measured by itself, per function, between two 
   paragraph_spans finds blank lines with str.find: 76k -> 24k.
 - terms.frame_marks, no per-token span test in a unit outside quotations: 233k -> 209k.
 - findings._whole, half-to-even rounding without the builtin round(): 62k -> 12k.
-- Tried and dropped: _rarity_ranks as a counting sort over lists (84k -> 96k, more).
+- Tried and dropped: _rarity_ranks as a counting sort over lists (84k -> 96k, more); a
+  bytes.count guard before fold's patching (+25k on the seed: the patch loop's own budget already
+  hands copy of mostly other characters to the regex, at ~1.7x the regex's time for fold alone
+  on text with no ASCII at all, which language detection refuses anyway).
 - The rest is per distinct word (text._lexeme, terms._word_entry, readability._WordFacts:
   ~2M together, half of it the English syllable fallback and the stemmer) and the claims.
 """
