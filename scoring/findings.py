@@ -193,8 +193,19 @@ def _readability(readability: Readability, text: str, out: list[_Draft]) -> None
 
 
 def _whole(value: float) -> str:
-    """`value` rounded half to even and written as a whole number: f"{value:.0f}" without a format call ("-0" is "0")."""
-    return str(round(value))
+    """`value` rounded half to even and written as a whole number: f"{value:.0f}" without a format call ("-0" is "0").
+
+    round(value) without its call (compiled, a look-up of the builtin and a generic call):
+    what is left after the point, value - int(value), is exact in binary floating point, so
+    comparing it with one half rounds as round() does.
+    """
+    n = int(value)  # toward zero
+    rest = value - n
+    if rest > 0.5 or (rest == 0.5 and n % 2 == 1):
+        n += 1
+    elif rest < -0.5 or (rest == -0.5 and n % 2 == 1):
+        n -= 1
+    return str(n)
 
 
 # --- repetition and figures ------------------------------------------------------------

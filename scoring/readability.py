@@ -420,23 +420,21 @@ def count(doc: Document, language: str) -> tuple[TextCounts, LinsearSample, list
 
 def score(formula: Formula, counts: TextCounts, sample: LinsearSample, profile: Profile) -> FormulaScore:
     """Apply one formula and band it; the verdict comes from the profile's grade targets."""
-    value = formula.compute(counts, sample)
+    return _scored(formula, formula.compute(counts, sample), counts, profile)[0]
+
+
+def _scored(formula: Formula, value: float, counts: TextCounts, profile: Profile) -> tuple[FormulaScore, float | None]:
+    """The score of a formula that gave `value`, and its school grade (None for none, or when there is no sentence)."""
     if not counts.sentences:
-        return FormulaScore(formula.id, formula.name, 0.0, formula.scale, "Not enough text", None, formula.citation)
+        return FormulaScore(formula.id, formula.name, 0.0, formula.scale, "Not enough text", None, formula.citation), None
     label, grade = formula.band(value)
     return FormulaScore(formula.id, formula.name, round(value, 2), formula.scale, label, profile.verdict(grade),
-                        formula.citation)
+                        formula.citation), grade
 
 
-def _consensus(formula_list: tuple[Formula, ...], counts: TextCounts, sample: LinsearSample) -> float:
-    """Return the median school grade of the formulas marked for the consensus."""
-    grades = []
-    for formula in formula_list:
-        if formula.consensus:
-            grade = formula.band(formula.compute(counts, sample))[1]
-            if grade is not None:
-                grades.append(grade)
-    return round(_median(grades), 1) if grades and counts.sentences else 0.0
+def _consensus(grades: list[float]) -> float:
+    """Return the median of the school grades of the formulas marked for the consensus (0.0 for none)."""
+    return round(_median(grades), 1) if grades else 0.0
 
 
 def _median(values: list[float]) -> float:
@@ -467,7 +465,8 @@ def findings(doc: Document, language: str, profile: Profile, per_sentence: list[
         if c.words >= HARD_SENTENCE_MIN_WORDS:
             grade = sentence_formula.band(sentence_formula.compute(c, _NO_SAMPLE))[1]
             if grade is not None and grade > hard_limit:
-                message = f"reads at grade {grade:.0f}{hard_tail}"
+                # round() is f"{grade:.0f}" (half to even) without a format call: the grade is over the limit, never "-0"
+                message = f"reads at grade {round(grade)}{hard_tail}"
                 message = messages.setdefault(message, message)
                 out.append(SentenceFinding(c.unit, c.start, c.end, "hard_sentence", message, round(grade, 1)))
         if passive is not None:
@@ -494,12 +493,18 @@ def analyze(doc: Document, language: str, profile: str) -> Readability:
                     f"they exist for {', '.join(FORMULAS)}"),
         )
     counts, sample, per_sentence = count(doc, language)
-    scores = tuple(score(f, counts, sample, chosen) for f in formula_list)
+    scores: list[FormulaScore] = []
+    grades: list[float] = []  # the school grades of the consensus formulas: each formula is applied once
+    for f in formula_list:
+        scored, grade = _scored(f, f.compute(counts, sample), counts, chosen)
+        scores.append(scored)
+        if f.consensus and grade is not None:
+            grades.append(grade)
     return Readability(
         language=language,
         profile=chosen.name,
         counts=counts,
-        scores=scores,
-        grade=_consensus(formula_list, counts, sample),
+        scores=tuple(scores),
+        grade=_consensus(grades),
         findings=findings(doc, language, chosen, per_sentence),
     )

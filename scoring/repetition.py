@@ -200,20 +200,26 @@ def find_restatements(
     quotes = doc.quotes
     q = 0
     said: list[tuple[int, ...]] = []  # what the unit says to a later one: its content and the general words of its kinds
+    # by term: the term of its general word (terms.KINDS, "ferry" -> "=vessel"), NO_KIND for none,
+    # looked up once per term the first time a unit holds it (KIND_UNREAD until then)
+    kind_of: list[int] = []
     for unit, profile in zip(units, profiles):
-        ids: list[int] = []
-        for t in profile[0]:
+        terms = profile[0]
+        own = len(terms)
+        ids: list[int] = []  # the unit's terms, then the general words of its kinds
+        for t in terms:
             k = term_ids.get(t)
             if k is None:
                 k = term_ids[t] = len(term_ids)
+                kind_of.append(KIND_UNREAD)
             ids.append(k)
-        for t in profile[0]:
-            g = _terms.KINDS.get(t)
-            if g is not None and g not in profile[0]:
-                k = term_ids.get(g)
-                if k is None:
-                    k = term_ids[g] = len(term_ids)
-                ids.append(k)  # "the ferries" says "the boats" too
+        for m in range(own):
+            g = kind_of[ids[m]]
+            if g == KIND_UNREAD:
+                g = _kind_id(terms[m], term_ids, kind_of)
+                kind_of[ids[m]] = g
+            if g != NO_KIND and not _held(ids, own, g):
+                ids.append(g)  # "the ferries" says "the boats" too
         unit_terms.append(tuple(ids))
         while q < len(quotes) and quotes[q][1] <= unit.start:
             q += 1  # quotations are in order and do not overlap: each is passed once
@@ -228,12 +234,12 @@ def find_restatements(
         else:
             marks = []
             source = who = frozenset()
-        speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS))
+        speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS) if who else _NO_IDS)
         figs_here = per_unit.get(unit.index)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
-        content.append(tuple(term_ids[t] for t in profile[0] if t not in source))
-        general = {term_ids[g] for g in (_terms.KINDS.get(t) for t in profile[0] if t not in source) if g is not None}
+        content.append(tuple([ids[m] for m in range(own) if terms[m] not in source]))
+        general = {kind_of[ids[m]] for m in range(own) if kind_of[ids[m]] != NO_KIND and terms[m] not in source}
         said.append(content[-1] + tuple(sorted(general.difference(content[-1]))) if general else content[-1])
         names.append(tuple(term_ids[t] for t in profile[1] if t not in source))
         quote_of.append(_quote_of(unit, quotes, q))
@@ -259,7 +265,8 @@ def find_restatements(
     # each term's place from rarest to commonest (ties by the term): candidates come from the rarest
     rank = _rarity_ranks(df)
 
-    groups_in = [_figure_groups(per_unit.get(u.index, ()), group_of) for u in units]  # per unit, once: linear
+    # per unit, once: linear (most units state no figure: they share one empty set)
+    groups_in = [_figure_groups(per_unit[u.index], group_of) if u.index in per_unit else _NO_IDS for u in units]
     first_mention: dict = {}
     for fig in figures:
         group = group_of.get(id(fig))
@@ -323,6 +330,33 @@ def find_restatements(
             restated[i] = found.restates
             out.append(found)
     return tuple(out)
+
+
+# The empty set of term or group numbers, shared by the units that have none.
+_NO_IDS: Final[frozenset[int]] = frozenset()
+# What kind_of holds for a term with no general word, and for one not looked up yet.
+NO_KIND: Final = -1
+KIND_UNREAD: Final = -2
+
+
+def _kind_id(t: str, term_ids: dict[str, int], kind_of: list[int]) -> int:
+    """The number of term `t`'s general word (terms.KINDS), numbered now if new; NO_KIND for none."""
+    general = _terms.KINDS.get(t)
+    if general is None:
+        return NO_KIND
+    g = term_ids.get(general)
+    if g is None:
+        g = term_ids[general] = len(term_ids)
+        kind_of.append(KIND_UNREAD)
+    return g
+
+
+def _held(ids: list[int], own: int, k: int) -> bool:
+    """True when term `k` is one of the first `own` of `ids` (a unit's own terms)."""
+    for m in range(own):
+        if ids[m] == k:
+            return True
+    return False
 
 
 def _stance(unit: Unit, norm: str, marks: list[int]) -> tuple[bool, bool, bool]:
@@ -570,7 +604,6 @@ def _by_content(
     mine = content[i]
     if len(mine) < CONTENT_MIN_TERMS:
         return None  # "It has," she said.: too little content to have been said before
-    total = _weight_of(mine, weight)
     # a repeated figure's verb is the grouping's business ("6,500 evacuated" after "6,500 fled")
     novel = [k for k in mine if not seen[k] and k not in figure_verbs]
     for k in novel:
@@ -580,6 +613,7 @@ def _by_content(
             return None  # "wages rose 2.9%" after "prices rose 2.9%": the same value about a new thing
     if len(novel) > NOVEL_MAX_WITH_FIGURE:
         return None  # more new words than even a repeated figure allows
+    total = _weight_of(mine, weight)  # summed only for a unit the tests above let through
     known = 1.0 - math.fsum([weight[k] for k in novel]) / total
     if known < KNOWN_MIN:
         return None  # most of it is new: news, whatever figure it repeats

@@ -66,6 +66,8 @@ _ACRONYM_RE: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 # line start and bounded, so it reads a fixed number of characters at most.
 _BYLINE_RE: Final = re.compile(r"By\s+[A-Z]")
 _PUBLISHED_RE: Final = re.compile(r"(?:(?:First |Last )?(?:Published|Updated|Posted|Modified)|Last updated)\b", re.I)
+# The ASCII letters _PUBLISHED_RE's line can start with (its words' first letters, either case).
+_PUBLISHED_FIRST: Final = frozenset("FLPUMflpum")
 _READ_TIME_RE: Final = re.compile(r"\d{1,3}(?:\.\d)?\s?-?\s?(?:min|mins|minute|minutes)\.?\s+read\s*$", re.I)
 # "HARLOW, Ore." or "WASHINGTON (AP)" alone on a line, or before a dash that opens the lede.
 _DATELINE_RE: Final = re.compile(
@@ -85,9 +87,20 @@ def paragraph_spans(norm: str) -> list[tuple[int, int]]:
     """Return the spans of the blank-line separated paragraphs, trimmed of white space."""
     spans = []
     pos = 0
-    for m in _BLANK_LINE_RE.finditer(norm):
-        spans.append((pos, m.start()))
-        pos = m.end() - 1
+    # _BLANK_LINE_RE's matches, found with str.find from newline to newline rather than by
+    # the regex engine testing every character (tests/scoring/test_segment.py compares them)
+    size = len(norm)
+    nl = norm.find("\n")
+    while nl >= 0:
+        j = nl + 1
+        while j < size and norm[j] == " ":
+            j += 1
+        if j < size and norm[j] == "\n":  # a blank line: the match is norm[nl:j + 1]
+            spans.append((pos, nl))
+            pos = j
+            nl = norm.find("\n", j + 1)
+        else:
+            nl = norm.find("\n", nl + 1)
     spans.append((pos, len(norm)))
     out = []
     for s, e in spans:
@@ -235,14 +248,22 @@ def _line_end(tokens: tuple[Token, ...], t_from: int, t_to: int) -> str:
 def _is_heading_line(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> bool:
     """Recognize bylines, publication lines, read-time lines and datelines."""
     start, end = tokens[t_from].start, tokens[t_to - 1].end
-    line = norm[start:end]
-    if _PUBLISHED_RE.match(line) or _READ_TIME_RE.match(line):
+    # Each pattern can match only a line that starts with its first character: an ASCII one
+    # rules out the others without running them (a line of prose runs one pattern, not four).
+    # The patterns read the line as if it ended at `end` (match's endpos).
+    first = ord(norm[start])
+    other = first >= 128
+    if (other or chr(first) in _PUBLISHED_FIRST) and _PUBLISHED_RE.match(norm, start, end):
         return True
-    if _BYLINE_RE.match(line):
+    if (other or 48 <= first <= 57) and _READ_TIME_RE.match(norm, start, end):
+        return True
+    if first == 66 and _BYLINE_RE.match(norm, start, end):  # "B"
         words = sum(1 for t in tokens[t_from:t_to] if t.is_word)
         return words <= _BYLINE_MAX_WORDS and _line_end(tokens, t_from, t_to) not in TERMINATORS
-    m = _DATELINE_RE.match(line)
-    return bool(m and m.end() == len(line) and _has_two_capitals(line))
+    if not 65 <= first <= 90:  # "A" to "Z"
+        return False
+    m = _DATELINE_RE.match(norm, start, end)
+    return bool(m and m.end() == end and _has_two_capitals(norm[start:end]))
 
 
 def _has_two_capitals(line: str) -> bool:
@@ -277,6 +298,9 @@ def _sentences(norm: str, tokens: tuple[Token, ...], t_from: int, t_to: int) -> 
     i = t_from
     while i < t_to:
         text = tokens[i].lexeme.text
+        if len(text) != 1:
+            i += 1  # a word or a number: every terminator and quotation mark is one character
+            continue
         if text == '"':
             quotes += 1
         if i == start or text not in TERMINATORS:

@@ -306,7 +306,7 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
     """
     toks = unit.tokens
     n = len(toks)
-    inside = [_in_spans(t.start, quotes) for t in toks]
+    inside = [_in_spans(t.start, quotes) for t in toks] if quotes else [False] * n
     marks = [CONTENT] * n
     if opens_paragraph:
         _mark_dateline(toks, inside, marks)

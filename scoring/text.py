@@ -97,6 +97,12 @@ _SURROGATE_RE: Final = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  
 # FOLD's ASCII entries for str.translate, "\r" alone a newline as in `_fold_char`: on an
 # ASCII text (CPython's fast path, ~1 ns a character) instead of the regex's ~8 ns.
 _ASCII_FOLD: Final[dict[int, str]] = {cp: ("\n" if cp == 0x0D else ch) for cp, ch in FOLD.items() if cp < 0x80}
+# The same as a table of bytes, for bytes.translate: one array read a byte, no dictionary look-up.
+_BYTE_FOLD: Final = bytes(ord(_ASCII_FOLD.get(b, chr(b))) if b < 0x80 else b for b in range(256))
+# fold() patches the non-ASCII characters of a text one by one while at most one character in
+# this many is one (news copy: a few curly quotes, dashes and accents); above it (Cyrillic,
+# Greek, CJK copy) the regex does the whole text.
+_PATCH_MAX_SHARE: Final = 16
 
 
 @final
@@ -282,11 +288,33 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Return the length-preserving folded copy of `text` (see the module docstring)."""
-    if "\r\n" in text:
-        text = text.replace("\r\n", " \n")
     if text.isascii():
+        if "\r\n" in text:
+            text = text.replace("\r\n", " \n")
         return text.translate(_ASCII_FOLD)
-    return _FOLD_RE.sub(_fold_char, text)
+    # Mostly ASCII with a few other characters: fold the ASCII ones at once on a copy in which
+    # each other character is one "?" (an encoder's "replace" keeps the length), then put each
+    # of them back, folded, where the copy has a "?" the text has not. The regex tests every
+    # character against its class; this does one step per "?" (see bench/profile.py's notes).
+    raw = text.encode("ascii", "replace")
+    if b"\r\n" in raw:
+        raw = raw.replace(b"\r\n", b" \n")
+    ascii = raw.translate(_BYTE_FOLD).decode("ascii")
+    budget = len(ascii) // _PATCH_MAX_SHARE
+    pieces: list[str] = []
+    last = 0
+    pos = ascii.find("?")
+    while pos >= 0:
+        ch = text[pos]
+        if ch != "?":
+            if len(pieces) >= 2 * budget:
+                return _FOLD_RE.sub(_fold_char, text.replace("\r\n", " \n"))  # mostly other characters
+            pieces.append(ascii[last:pos])
+            pieces.append(FOLD.get(ord(ch), ch))
+            last = pos + 1
+        pos = ascii.find("?", pos + 1)
+    pieces.append(ascii[last:])
+    return "".join(pieces)
 
 
 def _fold_char(m: re.Match) -> str:

@@ -196,3 +196,17 @@ def test_whole_numbers_in_messages_round_as_the_format_does(value):
     from copydesk.scoring.findings import _whole
 
     assert _whole(value) == f"{value:.0f}"
+
+
+def test_whole_numbers_are_written_as_round_writes_them():
+    import random
+
+    from copydesk.scoring.findings import _whole
+
+    rng = random.Random(7)
+    halves = [k / 2 for k in range(-41, 42)]
+    values = halves + [rng.uniform(-50, 50) for _ in range(5000)] + [0.49999999999999994, -0.49999999999999994, 2.0**52 + 1, -(2.0**53), 1e300]
+    for v in values:
+        assert _whole(v) == str(round(v)), v
+        formatted = f"{v:.0f}"
+        assert _whole(v) == ("0" if formatted == "-0" else formatted), v

@@ -256,3 +256,49 @@ def test_full_sentence_decks_are_sentences(source, expected):
     ex = extract(source, "markdown")
     doc = build_document(ex.text, ex.blocks)
     assert [(u.type, u.text) for u in doc.units] == [expected]
+
+
+def test_heading_patterns_run_only_on_lines_that_start_with_their_first_character():
+    # _is_heading_line skips a pattern by the line's first character: none may match a line it skips
+    from copydesk.scoring import segment
+
+    for cp in range(0x3000):
+        first = chr(cp)
+        for rest in ("irst Published 3", "ublished: x", "pdated May 2", " min read", "0 min read", "y Jane Lee", "ASHINGTON", ""):
+            line = first + rest
+            if segment._PUBLISHED_RE.match(line):
+                assert cp >= 128 or first in segment._PUBLISHED_FIRST, hex(cp)
+            if segment._READ_TIME_RE.match(line):
+                assert cp >= 128 or first.isdigit(), hex(cp)
+            if segment._BYLINE_RE.match(line):
+                assert first == "B"
+            if segment._DATELINE_RE.match(line):
+                assert "A" <= first <= "Z"
+
+
+def test_paragraph_spans_cut_where_the_blank_line_pattern_matches():
+    # paragraph_spans finds _BLANK_LINE_RE's matches with str.find: the same cuts on any text
+    import random
+
+    from copydesk.scoring import segment
+
+    def by_pattern(norm):
+        spans, pos = [], 0
+        for m in segment._BLANK_LINE_RE.finditer(norm):
+            spans.append((pos, m.start()))
+            pos = m.end() - 1
+        spans.append((pos, len(norm)))
+        out = []
+        for s, e in spans:
+            while s < e and norm[s] in " \n":
+                s += 1
+            while e > s and norm[e - 1] in " \n":
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        norm = "".join(rng.choice("\n\n  ab") for _ in range(rng.randint(0, 30)))
+        assert segment.paragraph_spans(norm) == by_pattern(norm), repr(norm)

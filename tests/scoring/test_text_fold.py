@@ -68,10 +68,29 @@ def by_definition(text: str) -> str:
     return "".join("\n" if ch == "\r" else FOLD.get(ord(ch), ch) for ch in text)
 
 
-@pytest.mark.parametrize("context", ["plain ASCII {c} text", "non-ASCII \u00e9 {c} text", "{c}", "x\r\n{c}\ry"])
+@pytest.mark.parametrize("context", [
+    "plain ASCII {c} text", "non-ASCII \u00e9 {c} text", "{c}", "x\r\n{c}\ry",
+    # mostly ASCII, a few other characters: those are put back one by one
+    "a long line of plain ASCII words, " * 4 + "\u00e9 {c} \u201cquoted?\u201d\r\nend\r",
+])
 def test_fold_matches_the_table_for_every_code_point_in_ascii_and_other_texts(context):
-    # ASCII texts take str.translate, the others the regex: both must give the table's answer
+    # ASCII texts take str.translate, mostly ASCII ones a folded ASCII copy patched, the others the regex:
+    # all must give the table's answer
     for cp in [*range(0x80), *FOLD]:
         text = context.format(c=chr(cp))
         assert fold(text) == by_definition(text), (hex(cp), context)
         assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a few other characters among ASCII ones, question marks of the text's own beside them
+    "Why? \u201cBecause,\u201d she said?\u2014no\u00a0way?\r\nTab\there?\u2028End \U0001F600?" + " plain words" * 20,
+    "??\u2019??\u201c",
+    # mostly other characters (Cyrillic, Greek, CJK): the regex folds the whole text
+    "\u041f\u0440\u0438\u0432\u0435\u0442 \u00ab\u043c\u0438\u0440\u00bb\u3000\u4e16\u754c? \u03b1\u03b2\u2009\u03b3\r",
+    # a lone surrogate (build_document replaces them first; fold itself keeps them)
+    "a\ud800b \u201cq\u201d",
+])
+def test_fold_of_mixed_texts_matches_the_table(text):
+    assert fold(text) == by_definition(text)
+    assert len(fold(text)) == len(text)
