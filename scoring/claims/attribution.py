@@ -152,7 +152,7 @@ _NOT_SUBJECT: Final = frozenset(("who", "which", "that", "to", "and", "or", "but
 _OPENERS: Final = _PREPOSITIONS | _TIME_WORDS | frozenset(("late", "early", "earlier", "later", "at", "during", "by", "shortly", "meanwhile"))
 OPENER_MAX: Final = 8
 # Words of a tag's medium and time, which do not count against its closing the sentence.
-_TAG_CIRCUMSTANCES: Final = _MEDIUM_PREPOSITIONS | _MEDIUM_NOUNS | _TIME_WORDS | frozenset(("a", "an", "the", "emailed", "written", "late", "early"))
+_TAG_CIRCUMSTANCES: Final = _MEDIUM_PREPOSITIONS | _MEDIUM_NOUNS | _TIME_WORDS | frozenset(("a", "an", "the", "emailed", "written", "late", "early", "issued", "released", "through"))
 # How far back from its verb a document's "issued after the final session" may reach.
 ISSUE_GAP: Final = 8
 # Participles of speech that credit what follows them to the main clause's subject (", saying ...").
@@ -176,6 +176,10 @@ _REVISING: Final = frozenset((
     "downgrades", "downgraded", "reaffirm", "reaffirms", "reaffirmed",
 ))
 _GUIDANCE_NOUNS: Final = frozenset(("forecast", "forecasts", "guidance", "outlook", "target", "targets", "projection", "projections", "estimate", "estimates"))
+# Nouns in "-ly" that may end a source phrase ("his family said", "the assembly voted"): not adverbs.
+_LY_NOUNS: Final = frozenset(("family", "assembly", "supply", "italy", "ally", "rally", "monopoly", "anomaly", "homily", "bully"))
+# Days a subject and its verb may have between them ("X on Tuesday announced").
+_DAYS: Final = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # Periods and months after "last" that date a sentence in the past ("last year", "last December").
 _PERIODS: Final = frozenset(("year", "month", "quarter", "summer", "autumn", "fall", "winter", "spring"))
 _MONTHS: Final = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))
@@ -316,6 +320,8 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "across nine states", "40 reports": a counted noun ("a mother of three said" is a verb)
     j = k - 1
     gap = 0
+    if j > 0 and low[j] in _DAYS and low[j - 1] == "on" and not view.quoted[j]:
+        j -= 2  # "Castreland's finance minister, Teodor Malsk, on Tuesday announced": the day stands between
     while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
         if low[j] in _NEGATIONS:
             return None  # "did not say", "has never confirmed": nothing is credited
@@ -437,7 +443,10 @@ def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
             return None
         w = low[k]
         if w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed") and not view.names[k]:
-            phrase = left_phrase(view, k)
+            i = k
+            while i - 1 > start and low[i - 1] in AUXILIARIES:
+                i -= 1  # "The UN agency has appealed for $64 million and said ...": the subject before "has"
+            phrase = left_phrase(view, i)
             if phrase is None or phrase[0] != start:
                 return None
             source = classify(view, phrase[0], phrase[1], proper)
@@ -500,7 +509,7 @@ def _is_noun(view: View, k: int) -> bool:
 
 def _is_adverb(word: str) -> bool:
     """An adverb in "-ly" between a subject and its verb ("publicly said", "repeatedly warned")."""
-    return len(word) > ADVERB_MIN_LENGTH and word.endswith("ly")
+    return len(word) > ADVERB_MIN_LENGTH and word.endswith("ly") and word not in _LY_NOUNS and word not in SOURCE_HEADS
 
 
 def _comma_before(view: View, j: int) -> int:
@@ -545,7 +554,11 @@ def _across_comma(view: View, j: int, proper: frozenset[str]) -> Source | None:
     if end != j and (k < 0 or _describes_only(view, k + 1, end)):
         phrase = left_phrase(view, end)  # every aside came off: the subject stands before them
         subject = classify(view, phrase[0], phrase[1], proper) if phrase is not None else None
-        if subject is not None and hidden:
+        if hidden and phrase is not None:
+            if subject is None:
+                # "One loss adjuster working in the area, who asked not to be named, said": someone, unnamed
+                start, stop = view.span(phrase[0], phrase[1])
+                return Source(ANONYMOUS, start, stop, view.text(phrase[0], phrase[1]), view.low[phrase[1] - 1], True, "")
             return Source(ANONYMOUS, subject.start, subject.end, subject.text, subject.head, subject.person, "")
         return subject
     if end != j:

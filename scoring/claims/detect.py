@@ -686,9 +686,12 @@ def appeal(view: View) -> Cue | None:
     One pass over the words, with what was seen before each kept as it goes (linear on any input).
     """
     low = view.low
-    if APPEAL_VERBS.isdisjoint(low) and ADVICE not in low:
+    if APPEAL_VERBS.isdisjoint(low) and ADVICE not in low and PLEASE not in low:
         return None
     n = len(low)
+    if PLEASE in low and view.quoted[low.index(PLEASE)]:
+        k = low.index(PLEASE)
+        return _cue("event", view, k, k + 1)  # '"If you are over 75, please stay indoors between 11 a.m. and 4 p.m."': a plea, whatever it counts
     facts = not _APPEAL_FACTS.isdisjoint(low)  # "..., after 40 homes flooded": a fact beside the appeal
     reported = False  # a reporting verb outside quotations so far
     joined = False  # "and" or "but" so far
@@ -745,6 +748,8 @@ def _first_person_before(low: tuple[str, ...] | list[str], k: int) -> bool:
 _APPEAL_FILLERS: Final = frozenset(("for", "to", "on", "the", "any", "all", "members", "of", "local"))
 # How many of them may stand there.
 APPEAL_GAP: Final = 4
+# A plea inside a quotation: a call to act, whatever numbers it gives.
+PLEASE: Final = "please"
 # The modal of advice: an audience that "should" do something is being told to (the copy relays advice, not a fact).
 ADVICE: Final = "should"
 # How many words may describe the audience before its passive appeal ("Anyone with dashcam footage of the crash is asked to").

@@ -240,7 +240,7 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
     if head not in _HEADS_AND_TITLES and not head.endswith("s") and not flags[head_k] and not (head_k == view.initial and toks[head_k].text[0].isupper()):
         return None  # "the incident", "information from a friendly country": no head a source can have
     names_pre = [k for k in pre if flags[k] and low[k].removesuffix("'s") not in _HEADS_AND_TITLES]
-    names_post = _affiliated_names(view, post, head in DOCUMENT_HEADS) if post else []
+    names_post = _affiliated_names(view, post, head in DOCUMENT_HEADS) if post and head not in _PLACE_PEOPLE else []  # "residents of Dunmere": a place
     det = low[pre[0]]
     # the modifiers before the head, bare of possessives: "the | authority's annual | report"
     mods = [low[k] for k in pre[:-1]]
@@ -325,6 +325,8 @@ def classify(view: View, a: int, b: int, proper: frozenset[str]) -> Source | Non
 
 
 _COUNTED: Final = frozenset((WORD, NUMBER))
+# People named by where they live: a name after them ("residents of Dunmere") is a place, not a body.
+_PLACE_PEOPLE: Final = frozenset(("residents", "locals", "villagers", "inhabitants", "people", "neighbours", "neighbors", "families", "commuters"))
 # People known only as a man or a woman: anonymous with "a" ("a woman who taught at the school
 # said"); with "the" they point back to someone the article may have named, and stay unread.
 _ANONYMOUS_INDIVIDUALS: Final = frozenset(("man", "woman", "boy", "girl", "teenager", "pensioner", "mother", "father"))

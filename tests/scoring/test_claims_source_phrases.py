@@ -285,3 +285,25 @@ def test_officials_of_a_body_the_story_names(text, sentence, want):
 ])
 def test_the_company_s_own_plans(text, sentence, want):
     check(text, sentence, want)
+
+
+# more source shapes from fresh copy: a family, a day between subject and verb, a verb after "has ... and",
+# a body by what it does, published tables, "cautioned", residents of a place, an unnamed someone, a plea
+MORE = [
+    ("He died at his home on Saturday after a short illness, his family said in a statement issued through the club.", -1, "attributed"),
+    ("Castreland's finance minister, Teodor Malsk, on Tuesday announced 14 billion crowns of new hospital spending.", -1, "attributed"),
+    ("The UN agency has appealed for $64 million and said on Monday it had received 11% of that amount.", -1, "attributed"),
+    ("Battery-electric cars took 27.3% of the market, according to the trade body.", -1, "attributed"),
+    ("Defence receives 9.8 billion crowns, according to tables published by the ministry.", -1, "attributed"),
+    ("Miriam Castellanos, a criminologist at Hadley State University, cautioned against reading too much into one year of 14 cases.", -1, "attributed"),
+    ("Residents of Dunmere interviewed at the camp said their homes had been shelled on Thursday night.", -1, "vague"),
+    ("One loss adjuster working in the area, who asked not to be named, said some firms were triaging 400 claims.", -1, "vague"),
+    ('Dr. Ann Achterberg said admissions rose 40%. "If you are over 75, please stay indoors between 11 a.m. and 4 p.m."', -1, None),
+    # an adverb in -ly still stands between a subject and its verb
+    ("The mayor publicly said the bridge had 40 faults.", -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), MORE)
+def test_more_source_shapes(text, sentence, want):
+    check(text, sentence, want)
