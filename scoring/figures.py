@@ -146,7 +146,7 @@ YEAR_RANGE: Final = (1500, 2100)
 PHONE_MIN_DIGITS: Final = 7
 # How far (in tokens) the noun phrase after a figure may run before its head noun.
 NOUN_PHRASE_MAX: Final = 4
-# How many words may stand between a percentage change and the "to" of the level it reached ("rose 11% in the fourth quarter to $14.83 billion").
+# How many words may stand between a percentage change and the "to" of the level it reached ("rose 9% in the third quarter to $2.6 billion").
 LEVEL_GAP_MAX: Final = 6
 # How many tokens before an amount's verb are read for what it is said of ("the county's vaccination rate for kindergartners").
 SUBJECT_MAX: Final = 12
