@@ -29,6 +29,10 @@ TITLES: Final = _ABBREVIATIONS.terms("lists.titles")
 NUMERIC: Final = _ABBREVIATIONS.terms("lists.numeric")
 OTHER: Final = _ABBREVIATIONS.terms("lists.other")
 CLOCK: Final = _ABBREVIATIONS.terms("lists.clock")
+# Verbs of saying that, after a name, tag the quotation before them ('"Why?" Dortvig asked').
+TAG_VERBS: Final = frozenset(("said", "says", "asked", "asks", "told", "added", "replied", "wondered", "shouted", "cried", "wrote", "insisted"))
+# How many name words may stand before such a verb.
+TAG_NAME_MAX: Final = 3
 AFTER_CLOCK: Final = _ABBREVIATIONS.terms("lists.after_clock")
 STARTERS: Final = _ABBREVIATIONS.terms("lists.sentence_starters")
 
@@ -341,7 +345,9 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     if run in ("...", "\u2026") or len(run) > 1 and set(run) == {"."}:
         return quotes % 2 == 0  # an ellipsis inside a quotation does not end the sentence
     if run != ".":
-        return True
+        # '"Where is the money?" Dortvig asked, ...': a quotation's "?" or "!" ends the sentence only
+        # if the sentence ends there (spec, Units); a name and its verb of saying continue it
+        return not (tokens[j].text in CLOSERS and _tag_follows(tokens, k))
     prev = tokens[i - 1]
     if prev.end != tokens[i].start:
         return True
@@ -359,6 +365,17 @@ def _ends_sentence(tokens: tuple[Token, ...], start: int, i: int, j: int, quotes
     if word in NUMERIC or word in OTHER or _ACRONYM_RE.fullmatch(prev.text) or _is_initial(prev.text):
         return nxt.lower in STARTERS and first.isupper()
     return True
+
+
+def _tag_follows(tokens: tuple[Token, ...], k: int) -> bool:
+    """True when a capitalized name of at most TAG_NAME_MAX words and a verb of saying start at token `k` ("Dortvig asked", "Ana Ruiz said")."""
+    for m in range(k, min(len(tokens), k + TAG_NAME_MAX + 1)):
+        tok = tokens[m]
+        if tok.lower in TAG_VERBS:
+            return m > k
+        if tok.kind != WORD or not tok.text[0].isupper() or tok.lower in STARTERS:
+            return False
+    return False
 
 
 def _list_item(tokens: tuple[Token, ...], start: int, i: int, j: int, last_item: int) -> int:

@@ -30,6 +30,9 @@ def sentences_of(text):
         ("She spoke before 11 p.m. Tuesday at the hall.", ["She spoke before 11 p.m. Tuesday at the hall."]),
         ("Lee led by 1,212 votes at 8:15 p.m. Okafor moved ahead an hour later.", ["Lee led by 1,212 votes at 8:15 p.m.", "Okafor moved ahead an hour later."]),
         ("Polls close at 8 p.m. EDT in Dunmore.", ["Polls close at 8 p.m. EDT in Dunmore."]),
+        # a quotation's "?" or "!" ends the sentence only if a name and its verb of saying do not follow
+        ('"Where is the money?" Ines Corr asked, noting the budget rose 2%.', ['"Where is the money?" Ines Corr asked, noting the budget rose 2%.']),
+        ('"Is it safe?" The council says yes.', ['"Is it safe?"', "The council says yes."]),
         ("The ferry left at 6 a.m. on Friday.", ["The ferry left at 6 a.m. on Friday."]),
         # company abbreviations
         ("Shares of Acme Corp. rose. Castellan Inc. won the bid.", ["Shares of Acme Corp. rose.", "Castellan Inc. won the bid."]),
