@@ -32,7 +32,7 @@ machine's load, so each change is measured by itself, per function, between two 
   hands copy of mostly other characters to the regex, at ~1.7x the regex's time for fold alone
   on text with no ASCII at all, which language detection refuses anyway).
 - h/speed2, from 0aac692, same driver with PYTHONHASHSEED=0 (set and dict probes then repeat
-  between runs): report 10.776M -> 10.573M (-1.9%):
+  between runs): report 10.776M -> 10.560M (-2.0%):
   - claims.detect.appeal, one frozenset of its triggers (appeal verbs, "should", "please")
     instead of isdisjoint plus two `in` scans of the word tuple (a rich compare per token):
     260.7k -> 84.6k.
@@ -40,6 +40,8 @@ machine's load, so each change is measured by itself, per function, between two 
     instead of `True not in names`: Context.names 100.4k -> 79.7k, _people 15.2k -> 12.3k.
   - english_syllables.english_rule, the vowel test by set look-up instead of a substring search
     in "aeiouy": 51.2k -> 45.9k.
+  - readability.is_familiar, an apostrophe search before the two possessive endswith tests:
+    76.9k -> 63.1k.
   - Tried and dropped: a frozenset of each View's words for the claims' isdisjoint prefilters
     (building it cost +130k in make_views; the prefilters saved about as much, attribution.find
     and vague.find nothing: their trigger sets are tested against every word either way);
