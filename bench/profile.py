@@ -31,6 +31,22 @@ machine's load, so each change is measured by itself, per function, between two 
   bytes.count guard before fold's patching (+25k on the seed: the patch loop's own budget already
   hands copy of mostly other characters to the regex, at ~1.7x the regex's time for fold alone
   on text with no ASCII at all, which language detection refuses anyway).
+- h/speed2, from 0aac692, same driver with PYTHONHASHSEED=0 (set and dict probes then repeat
+  between runs): report 10.776M -> 10.560M (-2.0%):
+  - claims.detect.appeal, one frozenset of its triggers (appeal verbs, "should", "please")
+    instead of isdisjoint plus two `in` scans of the word tuple (a rich compare per token):
+    260.7k -> 84.6k.
+  - claims.context._name_index and _people, `any(...)` over the name flags (a compiled loop)
+    instead of `True not in names`: Context.names 100.4k -> 79.7k, _people 15.2k -> 12.3k.
+  - english_syllables.english_rule, the vowel test by set look-up instead of a substring search
+    in "aeiouy": 51.2k -> 45.9k.
+  - readability.is_familiar, an apostrophe search before the two possessive endswith tests:
+    76.9k -> 63.1k.
+  - Tried and dropped: a frozenset of each View's words for the claims' isdisjoint prefilters
+    (building it cost +130k in make_views; the prefilters saved about as much, attribution.find
+    and vague.find nothing: their trigger sets are tested against every word either way);
+    fallback's distinct n-grams as a set with a running sum instead of a dict and
+    sum(values()) (+6k).
 - The rest is per distinct word (text._lexeme, terms._word_entry, readability._WordFacts:
   ~2M together, half of it the English syllable fallback and the stemmer) and the claims.
 """

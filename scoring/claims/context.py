@@ -479,7 +479,7 @@ def _people(views: dict[int, View]) -> list[tuple[int, Source]]:
     out: list[tuple[int, Source]] = []
     for index, view in views.items():
         names, low = view.names, view.low
-        if True not in names:
+        if not any(flag for flag in names):  # a compiled loop over the bools, not a rich compare per element
             continue
         n = len(names)
         k = 0
@@ -507,7 +507,7 @@ def _name_index(doc: Document, views: dict[int, View], proper: frozenset[str]) -
     index: dict[str, str] = {}
     for view in views.values():
         names, quoted, low = view.names, view.quoted, view.low
-        if True not in names:
+        if not any(flag for flag in names):  # a compiled loop over the bools, not a rich compare per element
             continue
         n = len(names)
         starts = [k for k, flag in enumerate(names) if flag]  # only name words can open a name

@@ -686,8 +686,8 @@ def appeal(view: View) -> Cue | None:
     One pass over the words, with what was seen before each kept as it goes (linear on any input).
     """
     low = view.low
-    if APPEAL_VERBS.isdisjoint(low) and ADVICE not in low and PLEASE not in low:
-        return None
+    if _APPEAL_TRIGGERS.isdisjoint(low):
+        return None  # no appeal verb, "should" or "please": one pass over the words, not three
     n = len(low)
     if PLEASE in low and view.quoted[low.index(PLEASE)]:
         k = low.index(PLEASE)
@@ -752,6 +752,8 @@ APPEAL_GAP: Final = 4
 PLEASE: Final = "please"
 # The modal of advice: an audience that "should" do something is being told to (the copy relays advice, not a fact).
 ADVICE: Final = "should"
+# Any of these in a sentence and appeal() reads it word by word.
+_APPEAL_TRIGGERS: Final = APPEAL_VERBS | {ADVICE, PLEASE}
 # How many words may describe the audience before its passive appeal ("Anyone with dashcam footage of the crash is asked to").
 APPEAL_SUBJECT_MAX: Final = 10
 _APPEAL_MODALS: Final = frozenset(("would", "'d", "will", "'ll", "am", "are", "'m", "'re", "also", "again", "just", "now"))
