@@ -436,13 +436,29 @@ def _is_tag(view: View, start: int, end: int) -> bool:
 
 def _coordinated(view: View, j: int, proper: frozenset[str]) -> Source | None:
     """The subject the sentence opens with, shared by a verb after "and" ("X acknowledged ... and said")."""
+    return _opening_subject(view, j, proper, False)
+
+
+def _main_subject(view: View, j: int, proper: frozenset[str]) -> Source | None:
+    """The subject of the clause before the comma at `j`, if a named or anonymous source: who ", saying ..." speaks for."""
+    return _opening_subject(view, j, proper, True)
+
+
+def _opening_subject(view: View, j: int, proper: frozenset[str], present: bool) -> Source | None:
+    """The named or anonymous subject the sentence opens with (past an opening adverbial), read back from its first verb before `j`.
+
+    The verb is a past tense or participle ("The minister acknowledged the delays and said");
+    with `present`, also an auxiliary or a present tense in -s ("The union disputes that figure,
+    saying"). Auxiliaries before the verb stay out of the subject ("The UN agency has appealed").
+    """
     low = view.low
     start = _after_opener(view)  # "Late on Sunday, the Red Cross put ... and said"
     for k in range(start + 1, min(j, start + 1 + COORDINATED_MAX)):
         if view.quoted[k] or low[k] in (",", ";", ":"):
             return None
         w = low[k]
-        if w in IRREGULAR_PAST or len(w) > 4 and w.endswith("ed") and not view.names[k]:
+        regular = len(w) > 4 and not view.names[k] and (w.endswith("ed") or present and w.endswith("s") and k > start + 1)
+        if w in IRREGULAR_PAST or present and w in AUXILIARIES or regular:
             i = k
             while i - 1 > start and low[i - 1] in AUXILIARIES:
                 i -= 1  # "The UN agency has appealed for $64 million and said ...": the subject before "has"
@@ -466,23 +482,6 @@ def _after_opener(view: View) -> int:
         if view.quoted[k] or low[k] in (";", ":", "."):
             return first
     return first
-
-
-def _main_subject(view: View, j: int, proper: frozenset[str]) -> Source | None:
-    """The subject of the clause before the comma at `j`, if a named or anonymous source: who ", saying ..." speaks for."""
-    low = view.low
-    start = _after_opener(view)
-    for k in range(start + 1, min(j, start + 1 + COORDINATED_MAX)):
-        if view.quoted[k] or low[k] in (",", ";", ":"):
-            return None
-        w = low[k]
-        if w in IRREGULAR_PAST or w in AUXILIARIES or len(w) > 4 and (w.endswith("ed") or w.endswith("s") and not view.names[k] and k > start + 1) and not view.names[k]:
-            phrase = left_phrase(view, k)
-            if phrase is None or phrase[0] != start:
-                return None
-            source = classify(view, phrase[0], phrase[1], proper)
-            return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
-    return None
 
 
 def _anonymity_follows(view: View, k: int) -> bool:
