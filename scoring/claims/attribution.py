@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..figures import WEEKDAYS
 from ..text import NUMBER, WORD
 from .frames import Frame
 from .lexicon import (
@@ -178,8 +179,6 @@ _REVISING: Final = frozenset((
 _GUIDANCE_NOUNS: Final = frozenset(("forecast", "forecasts", "guidance", "outlook", "target", "targets", "projection", "projections", "estimate", "estimates"))
 # Nouns in "-ly" that may end a source phrase ("his family said", "the assembly voted"): not adverbs.
 _LY_NOUNS: Final = frozenset(("family", "assembly", "supply", "italy", "ally", "rally", "monopoly", "anomaly", "homily", "bully"))
-# Days a subject and its verb may have between them ("X on Tuesday announced").
-_DAYS: Final = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # Periods and months after "last" that date a sentence in the past ("last year", "last December").
 _PERIODS: Final = frozenset(("year", "month", "quarter", "summer", "autumn", "fall", "winter", "spring"))
 _MONTHS: Final = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))
@@ -320,7 +319,7 @@ def _reporting_verb(view: View, k: int, proper: frozenset[str]) -> Frame | None:
         return None  # "across nine states", "40 reports": a counted noun ("a mother of three said" is a verb)
     j = k - 1
     gap = 0
-    if j > 0 and low[j] in _DAYS and low[j - 1] == "on" and not view.quoted[j]:
+    if j > 0 and low[j] in WEEKDAYS and low[j - 1] == "on" and not view.quoted[j]:
         j -= 2  # "Castreland's finance minister, Teodor Malsk, on Tuesday announced": the day stands between
     while j >= 0 and (low[j] in AUXILIARIES or _is_adverb(low[j]) or low[j] in _NEGATIONS) and gap < AUX_GAP_MAX and not view.quoted[j]:
         if low[j] in _NEGATIONS:
