@@ -32,6 +32,9 @@ summarize the body), or, for a sentence, the spec's test:
    ECHO_COVER_MIN of it, ECHO_KNOWN_MIN of it said before); only
    restatements of REPORT_MIN or more are reported, and those of INDEX_MIN or more counted in
    the index.
+5. a quotation the test above lets pass may still echo, in other words, the refusal or the
+   judgement of the same speaker's paraphrase just before it (echo.py): it restates that
+   paraphrase when nothing else in it is new.
 Sharing a number is never enough: "8% of Google" and "profit rose 8%" differ in everything else.
 
 Cost is linear in the article: figures are grouped through a dictionary keyed by value,
@@ -44,6 +47,7 @@ from __future__ import annotations
 import math
 from typing import Final
 
+from . import echo as _echo
 from . import terms as _terms
 from .figure_groups import (  # noqa: F401 - SMALL_COUNT, APPROXIMATE_TOLERANCE and same_thing: read from here by tests and callers
     APPROXIMATE_TOLERANCE,
@@ -57,6 +61,7 @@ from .figure_groups import (  # noqa: F401 - SMALL_COUNT, APPROXIMATE_TOLERANCE 
 from .figure_groups import repeated as _repeated
 from .figure_groups import time_anchors as _time_anchors
 from .figures import GENERIC_NOUNS, VERB_CLASSES, Figure
+from .numbers import format_value
 from .results import Repetition, Restatement
 from .text import SENTENCE, WORD, Document, Unit
 
@@ -203,6 +208,9 @@ def find_restatements(
     # by term: the term of its general word (terms.KINDS, "ferry" -> "=vessel"), NO_KIND for none,
     # looked up once per term the first time a unit holds it (KIND_UNREAD until then)
     kind_of: list[int] = []
+    # by unit: a quotation that may echo the paraphrase just before it in other words (echo.py)
+    echo_hints: dict[int, tuple[str, frozenset[str]]] = {}
+    prev: tuple[Unit, list[bool], list[int], frozenset[str]] | None = None  # the sentence before, read for echo_hints
     for unit, profile in zip(units, profiles):
         terms = profile[0]
         own = len(terms)
@@ -231,11 +239,25 @@ def find_restatements(
         if unit.type == SENTENCE:
             marks = _terms.frame_marks(unit, spans, unit.index == 0 or units[unit.index - 1].paragraph != unit.paragraph)
             source, who = _terms.frame_terms(unit, marks, memo)
+            inside = _terms.inside_flags(unit.tokens, spans) if spans else [False] * len(unit.tokens)
+            if spans and prev is not None and prev[0].paragraph >= unit.paragraph - 1:
+                hint = _echo.echo_hint(unit, inside, marks, prev[0], prev[1], prev[2], memo, prev[3], who)
+                if hint is not None:
+                    echo_hints[unit.index] = hint
+            prev = (unit, inside, marks, who)
         else:
             marks = []
             source = who = frozenset()
+            prev = None
         speaker.append(frozenset(term_ids[t] for t in who if t in term_ids and t not in _terms.REPORTING_TERMS) if who else _NO_IDS)
         figs_here = per_unit.get(unit.index)
+        if figs_here and marks:
+            framed = _framed_figures(unit, figs_here, marks)
+            if framed:
+                # "He told BBC Five Live:": a number in the frame is part of a name, not news
+                figs_here = [f for f in figs_here if f not in framed] or None
+                per_unit[unit.index] = figs_here or []
+                source = source | frozenset("#" + format_value(f.value) for f in framed)
         if figs_here:
             source = source | _figure_words(unit, figs_here, memo)  # "three per cent": the figure's "#3" stands for them
         content.append(tuple([ids[m] for m in range(own) if terms[m] not in source]))
@@ -313,6 +335,9 @@ def find_restatements(
                     unit_terms,
                     figure_first,
                 )
+                hint = echo_hints.get(i)
+                if hint is not None and (found is None or found.confidence < REPORT_MIN):
+                    found = _echo_quote(i, hint, content, said, term_ids, negated, hedged, restated) or found
             for k in unit_terms[i]:
                 if not seen[k]:
                     seen[k] = True
@@ -451,6 +476,23 @@ def _opens_with_figure(unit: Unit, figs: list[Figure], marks: list[int]) -> bool
 def _figure_groups(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, _Group]) -> frozenset[int]:
     """The figure groups (by id) a unit states: two units that share one state the same figure about the same thing."""
     return frozenset(id(group_of[id(f)]) for f in figs if id(f) in group_of)
+
+
+def _framed_figures(unit: Unit, figs: list[Figure], marks: list[int]) -> list[Figure]:
+    """The figures whose first word stands in the unit's source or audience ("told BBC Five Live", "said the 10 Downing Street spokesman")."""
+    out: list[Figure] = []
+    toks = unit.tokens
+    k = 0
+    for f in sorted(figs, key=_start_of):
+        while k < len(toks) and toks[k].start < f.start:
+            k += 1
+        if k < len(toks) and toks[k].start == f.start and (marks[k] == _terms.SPEAKER or marks[k] == _terms.AUDIENCE):
+            out.append(f)
+    return out
+
+
+def _start_of(fig: Figure) -> int:
+    return fig.start
 
 
 def _figure_words(unit: Unit, figs: list[Figure], memo: list[tuple[str, bool] | None]) -> frozenset[str]:
@@ -686,6 +728,47 @@ def _by_content(
     return Restatement(
         i, _root(restated, best_j), round(best_cover, 3),
         f"Says again what unit {best_j} said and {what} the article had not already said.", confidence,
+    )
+
+
+def _echo_quote(
+    i: int,
+    hint: tuple[str, frozenset[str]],
+    content: list[tuple[int, ...]],
+    said: list[tuple[int, ...]],
+    term_ids: dict[str, int],
+    negated: list[bool],
+    hedged: list[bool],
+    restated: dict[int, int],
+) -> Restatement | None:
+    """The echo quote of echo.echo_hint, if the quotation says nothing else the paraphrase before it had not said.
+
+    Past the refusal or the judgement, every content term must be one the paraphrase said (an
+    event or a number it did not say is news); a judgement must be of something the paraphrase named, in the
+    same polarity, and not hedged ("could have been stronger" weighs what might have been).
+    """
+    kind, carried = hint
+    j = i - 1
+    carry = frozenset(term_ids[t] for t in carried if t in term_ids)
+    held = frozenset(said[j])
+    rest = [k for k in content[i] if k not in carry]
+    for k in rest:
+        if k not in held:
+            return None
+    if kind == "judgement":
+        if not rest or negated[i] != negated[j] or hedged[i]:
+            return None
+        confidence = _echo.JUDGEMENT_CONFIDENCE
+        what = "judgement"
+    else:
+        confidence = _echo.REFUSAL_CONFIDENCE
+        what = "refusal"
+    mine = content[i]
+    similarity = sum(1 for k in mine if k in held) / len(mine) if mine else 0.0
+    return Restatement(
+        i, _root(restated, j), round(similarity, 3),
+        f"Says again in the speaker's words the {what} unit {j} reported, and adds nothing the article had not already said.",
+        confidence,
     )
 
 

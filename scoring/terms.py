@@ -306,7 +306,7 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
     """
     toks = unit.tokens
     n = len(toks)
-    inside = [_in_spans(t.start, quotes) for t in toks] if quotes else [False] * n
+    inside = inside_flags(toks, quotes) if quotes else [False] * n
     marks = [CONTENT] * n
     if opens_paragraph:
         _mark_dateline(toks, inside, marks)
@@ -480,14 +480,43 @@ def _inverted(toks: tuple[Token, ...], verb: int) -> bool:
     if before != "," or verb + 1 >= len(toks):
         return False
     nxt = toks[verb + 1].lexeme
-    return nxt.kind == WORD and nxt.lower is not nxt.text and starts_upper(nxt.text)
+    return (nxt.kind == WORD and nxt.lower is not nxt.text and starts_upper(nxt.text)) or _titled_name_after(toks, verb)
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    for s, e in spans:
-        if s <= pos < e:
-            return True
-    return False
+# A source after its verb may open with a title in lower case: ", said police spokesman Tom
+# Reed." (The Associated Press Stylebook, "titles": a lower-case descriptive title before a
+# name.) It is read so only when it runs to the sentence's end in at most this many words, the
+# last a capitalized name, none a function word: ", said it would close its Dayton plant" is
+# what was said.
+TITLED_SOURCE_MAX: Final = 6
+
+
+def _titled_name_after(toks: tuple[Token, ...], verb: int) -> bool:
+    """True when the words after `verb` to the sentence's end are a lower-case title and a name (', said fan group chairman Tom Reed.')."""
+    end = len(toks)
+    while end > verb + 1 and toks[end - 1].lexeme.kind != WORD:
+        end -= 1  # the closing full stop
+    if not 2 <= end - verb - 1 <= TITLED_SOURCE_MAX:
+        return False
+    for k in range(verb + 1, end):
+        lex = toks[k].lexeme
+        if lex.kind != WORD or lex.lower in STOPWORDS:
+            return False
+    last = toks[end - 1].lexeme
+    return last.lower is not last.text and starts_upper(last.text)
+
+
+def inside_flags(toks: tuple[Token, ...], spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token starts inside one of `spans` (quotations, in order, not overlapping): one walk over both."""
+    out = [False] * len(toks)
+    k = 0
+    for i in range(len(toks)):
+        pos = toks[i].start
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        if k < len(spans) and spans[k][0] <= pos:
+            out[i] = True
+    return out
 
 
 def _pick_back(toks: tuple[Token, ...], inside: list[bool], marks: list[int], verb: int) -> bool:
