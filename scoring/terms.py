@@ -492,18 +492,27 @@ TITLED_SOURCE_MAX: Final = 6
 
 
 def _titled_name_after(toks: tuple[Token, ...], verb: int) -> bool:
-    """True when the words after `verb` to the sentence's end are a lower-case title and a name (', said fan group chairman Tom Reed.')."""
-    end = len(toks)
-    while end > verb + 1 and toks[end - 1].lexeme.kind != WORD:
-        end -= 1  # the closing full stop
-    if not 2 <= end - verb - 1 <= TITLED_SOURCE_MAX:
-        return False
-    for k in range(verb + 1, end):
-        lex = toks[k].lexeme
-        if lex.kind != WORD or lex.lower in STOPWORDS:
+    """True when the words after `verb` to the sentence's end are a lower-case title and a name (', said fan group chairman Tom Reed.').
+
+    Reads at most TITLED_SOURCE_MAX words and two closing marks ('."') past the verb.
+    """
+    n = len(toks)
+    end = verb + 1
+    while end < n and end - verb <= TITLED_SOURCE_MAX and toks[end].lexeme.kind == WORD:
+        if toks[end].lexeme.lower in STOPWORDS:
+            return False
+        end += 1
+    if end - verb - 1 < 2 or n - end > 2 or (end < n and toks[end].lexeme.kind == WORD):
+        return False  # too few words, more than closing marks behind them, or too many words
+    for k in range(end, n):
+        if toks[k].lexeme.text not in _CLOSING_MARKS:
             return False
     last = toks[end - 1].lexeme
     return last.lower is not last.text and starts_upper(last.text)
+
+
+# What may close a sentence after a source: its full stop and a closing quotation mark.
+_CLOSING_MARKS: Final = frozenset((".", "!", '"'))
 
 
 def inside_flags(toks: tuple[Token, ...], spans: list[tuple[int, int]]) -> list[bool]:
