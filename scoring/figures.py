@@ -775,6 +775,9 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         # "aged 47" describes someone; "died aged 87", "dies at 87" give the age at death
         raw.measure, raw.incidental = "age", not at_death
         return
+    if s == 2 and prev in BARE_AGE_VERBS and low[0] in BARE_AGE_PRONOUNS and raw.last == len(low) - 1 and low[raw.last] == ".":
+        raw.measure, raw.incidental = "age", False  # "She was 81.": an age stated as the sentence's whole news
+        return
     if s == 0 and raw.last < len(low) and low[raw.last] in (".", ")"):
         raw.measure, raw.incidental = "other", True  # a list number: "1. The crowds"
         return
@@ -806,6 +809,12 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         and toks[s].kind == NUMBER
     ):
         raw.measure, raw.incidental = "age", True  # "Karen Whitcombe, 52, of Ashford" (AP ages)
+
+
+# A sentence of a pronoun, a form of "be" and a number alone states an age ("She was 81.", "He
+# is 47."): the AP Stylebook's obituary style, where the age at death gets a sentence of its own.
+BARE_AGE_PRONOUNS: Final = frozenset(("he", "she"))
+BARE_AGE_VERBS: Final = frozenset(("was", "is"))
 
 
 def _plural(word: str) -> str:
@@ -868,6 +877,12 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
             if noun_word:
                 noun = noun_key(noun_word)
                 verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
+    if not noun_word and not verb_word and raw.measure == "count" and _level_at(low, q_first):
+        # "the death toll stood at 38", "the toll was 38": a tally's level, said without a verb of change
+        noun_word = _tally_noun(_subject(toks, low, q_first))
+        if noun_word:
+            noun = noun_key(noun_word)
+            verb = verb_word = TALLY_VERBS.get(singular(noun_word), "")
     if not noun_word and not verb_word and earlier is not None and _names_earlier_share(low, q_first, raw, earlier):
         noun_word, noun, partitive = earlier.referent, earlier.noun, earlier.partitive  # "31.7% of households ..., while in the north the share is 9.8%"
     shown_verb = verb if verb in VERB_CLASSES else verb_word
@@ -1133,6 +1148,8 @@ def _tally_noun(subject: list[str]) -> str:
     disease in Port Ashby") is about it, not what is counted.
     """
     for i, w in enumerate(subject):
+        if w == DEATH_TOLL_HEAD and (i == 0 or singular(subject[i - 1]) not in TALLY_VERBS):
+            return DEATH_TOLL_COUNTS  # "the toll", "the flood toll": the dead
         if w in _TALLY_HEADS and i > 0 and not is_generic(subject[i - 1]):
             return subject[i - 1]
         if w == "number" and i + 1 < len(subject):
@@ -1143,6 +1160,20 @@ def _tally_noun(subject: list[str]) -> str:
 
 # Nouns of a tally named by what it counts before it ("the death toll", "the casualty toll").
 _TALLY_HEADS: Final = frozenset(("toll", "tally"))
+# A toll that names no tally of its own ("the toll", "the flood toll", "the quake toll") counts
+# the dead: Merriam-Webster, "toll" (noun, 3): "a grievous or ruinous price; especially: cost in
+# life or health", and the AP Stylebook's usage "the death toll" shortened in headlines.
+DEATH_TOLL_HEAD: Final = "toll"
+DEATH_TOLL_COUNTS: Final = "death"
+# Verbs that state a level with "at" after them ("the toll stood at 38", "remains at 12").
+LEVEL_AT_VERBS: Final = frozenset(("stood", "stands", "stand", "remained", "remains", "remain"))
+
+
+def _level_at(low: list[str], first: int) -> bool:
+    """True when the figure at `first` is a level stated by "stood at" (LEVEL_AT_VERBS) or a form of "be" just before it."""
+    if first >= 2 and low[first - 1] == "at" and low[first - 2] in LEVEL_AT_VERBS:
+        return True
+    return first >= 1 and low[first - 1] in BE_FORMS
 
 
 def _after_modal(low: list[str], k: int) -> bool:

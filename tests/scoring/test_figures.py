@@ -141,6 +141,16 @@ def test_every_qualifier_phrase_is_found_and_the_longest_one_wins():
         # a tally: its subject says what it counts, and a toll of an event takes that event's verb class
         ("By evening the death toll had climbed to 31.", "victim", "killed"),
         ("The number of cases reached 40.", "patient", ""),
+        # a level with "stood at" or "was" (LEVEL_AT_VERBS, BE_FORMS), and a toll that names no
+        # tally of its own counts the dead (DEATH_TOLL_HEAD)
+        ("Authorities said the death toll stood at 38.", "victim", "killed"),
+        ("The death toll was 38 on Tuesday.", "victim", "killed"),
+        ("The flood toll climbed to 38 overnight.", "victim", "killed"),
+        ("The toll rose to 38.", "victim", "killed"),
+        ("The injury toll stood at 12.", "injury", "wounded"),
+        # not a tally: a price at a level says nothing of what it counts
+        ("The price was 40.", "", ""),
+        ("The tally of votes stood at 400.", "", ""),
     ],
 )
 def test_referent_from_noun_and_verb(text, noun, verb):
@@ -645,3 +655,25 @@ def test_the_level_a_change_reached_is_read_across_level_gap_max_words_only():
     assert [f.level for f in figs(f"Sales rose 11% {far} to $4.5 billion.") if f.measure == "percent"] == [None]
     # a number or a comma in between ends the search: "rose 11%, to ..." and "11% in 2024 to ..."
     assert [f.level for f in figs("Sales rose 11% in 2024 to $4.5 billion.") if f.measure == "percent"] == [None]
+
+
+# --- "She was 81.": an age as a sentence of its own (BARE_AGE_PRONOUNS, BARE_AGE_VERBS) ---------
+
+
+def test_a_pronoun_was_and_a_number_alone_state_an_age():
+    assert {"she", "he"} <= figures.BARE_AGE_PRONOUNS and "was" in figures.BARE_AGE_VERBS
+    fig = only("She was 81.")
+    assert (fig.measure, fig.value, fig.incidental) == ("age", 81, False)
+
+
+@pytest.mark.parametrize("text", ["He was 81 when he died.", "It was 81.", "The total was 81.", "She was 81 on Tuesday."])
+def test_a_number_after_was_with_more_to_the_sentence_is_no_bare_age(text):
+    assert all(f.measure != "age" for f in figs(text))
+
+
+def test_a_bare_age_repeats_the_headline_age_at_death():
+    from copydesk.scoring.repetition import analyze as repetition
+
+    doc = build_document("Radio host Peggy Ashdown dies at 81\n\nPeggy Ashdown, who presented the breakfast show, has died. She was 81.")
+    groups = repetition(doc, find(doc)).figures
+    assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 2]]
