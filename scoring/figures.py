@@ -98,6 +98,13 @@ AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables[
 KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
 VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
 COMMON_VERBS: Final = _REFERENTS.terms("lists.common_verbs")
+# Runs counted by an ordinal ("for the third month in a row"; figures_referents.toml, [streaks]).
+STREAK_ORDINALS: Final[dict[str, int]] = dict(_REFERENTS.tables["streaks"]["ordinals"])
+STREAK_MARKERS: Final = _REFERENTS.terms("streaks.markers")
+STREAK_NOUNS: Final = _REFERENTS.terms("streaks.nouns")
+STREAK_AFTER: Final = _REFERENTS.terms("streaks.after")
+# "in a row" after the run's noun.
+IN_A_ROW: Final = ("in", "a", "row")
 LEVEL_VERBS: Final = _REFERENTS.terms("lists.level_verbs")
 # Verb classes whose subject is what an amount measures: "prices rose 2.9%".
 CHANGE_CLASSES: Final = frozenset(("rose", "fell"))
@@ -332,6 +339,11 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
     for j in candidates:
         if j < i:
             continue  # inside the figure just read
+        streak = _streak(unit, toks, low, j)
+        if streak is not None:
+            out.append(streak)
+            i = j + 1
+            continue
         raw = _read(toks, low, j, title_case)
         if raw is None:
             continue
@@ -345,12 +357,57 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
     return out
 
 
+def _streak(unit: Unit, toks: tuple[Token, ...], low: list[str], j: int) -> Figure | None:
+    """A run counted by the ordinal at `j` ("the 20th consecutive month", "for the third year in a row"), or None.
+
+    The ordinal ([streaks] ordinals, or digits with "st", "nd", "rd", "th"), then a marker
+    ("consecutive") and one of STREAK_NOUNS, or the noun and "in a row" or "running" after it.
+    The figure counts the noun: 20 months in a row.
+    """
+    n = len(low)
+    value = _ordinal_value(low[j])
+    if value is None or j + 1 >= n:
+        return None
+    k = j + 1
+    marked = low[k] in STREAK_MARKERS
+    if marked:
+        k += 1
+    if k >= n or singular(low[k]) not in STREAK_NOUNS:
+        return None
+    noun = singular(low[k])
+    end = k + 1
+    if not marked:
+        if end + 3 <= n and tuple(low[end : end + 3]) == IN_A_ROW:
+            end += 3
+        elif end < n and low[end] in STREAK_AFTER:
+            end += 1
+        else:
+            return None  # "the third quarter": a period, not a run
+    start, stop = toks[j].start, toks[end - 1].end
+    return Figure(
+        unit.index, start, stop, unit.text[start - unit.start : stop - unit.start], float(value), "count", None, None,
+        noun + "s in a row", False, noun=noun, heading=unit.type == HEADING,
+    )
+
+
+def _ordinal_value(word: str) -> int | None:
+    """The number an ordinal above "first" stands for ("third", "20th"), or None."""
+    value = STREAK_ORDINALS.get(word)
+    if value is not None:
+        return value
+    split = split_suffix(word) if word[:1].isdigit() else None
+    if split is None or split[1] not in ORDINAL_SUFFIXES:
+        return None
+    number = plain_value(split[0])
+    return int(number) if number is not None and number >= 2 and number == int(number) else None
+
+
 def _may_start(tok: Token) -> bool:
     """True for a token a figure can start at: a number, a currency sign, a number word ("twenty-two"), a word with a digit ("4.5bn")."""
     lex = tok.lexeme
     w = lex.lower
     return lex.kind == NUMBER or w in CURRENCY_SYMBOLS or (lex.kind == WORD and (
-        w in NUMBER_WORDS or w in MULTIPLICATIVES or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
+        w in NUMBER_WORDS or w in MULTIPLICATIVES or w in STREAK_ORDINALS or (not lex.alpha and (  # all letters: no digit, no hyphen (most words)
             _DIGIT_RE.search(w) is not None or ("-" in w and w.partition("-")[0] in NUMBER_WORDS)))))
 
 

@@ -677,3 +677,44 @@ def test_a_bare_age_repeats_the_headline_age_at_death():
     doc = build_document("Radio host Peggy Ashdown dies at 81\n\nPeggy Ashdown, who presented the breakfast show, has died. She was 81.")
     groups = repetition(doc, find(doc)).figures
     assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 2]]
+
+
+# --- runs counted by an ordinal ([streaks] in figures_referents.toml) --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, noun",
+    [
+        ("Prices rose for the third month in a row.", 3, "month"),
+        ("October was the 20th consecutive month in which the trust missed the target.", 20, "month"),
+        ("It was their fifth straight season without a title.", 5, "season"),
+        ("He won for the second year running.", 2, "year"),
+    ],
+)
+def test_an_ordinal_run_is_a_count_of_its_noun(text, value, noun):
+    fig = only(text)
+    assert (fig.value, fig.measure, fig.noun, fig.incidental) == (value, "count", noun, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales fell in the third quarter.",  # a period, not a run: no marker
+        "The 12th century church was rebuilt.",
+        "She finished third in the final.",
+        "It was the first month in a row.",  # "first" is a rank (a record claim), never a run
+    ],
+)
+def test_an_ordinal_without_a_run_is_no_count(text):
+    assert all(f.measure != "count" or f.incidental for f in figs(text))
+
+
+def test_a_run_in_the_headline_repeats_in_the_body():
+    from copydesk.scoring.repetition import analyze as repetition
+
+    doc = build_document(
+        "Hospital misses target for 20th month in a row\n\n"
+        "October was the 20th consecutive month in which the trust missed the four-hour target."
+    )
+    groups = repetition(doc, find(doc)).figures
+    assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 1]]
