@@ -98,6 +98,14 @@ AMOUNT_VERB_CLASS: Final[dict[str, str]] = {v: k for k, vs in _REFERENTS.tables[
 KNOWN_VERBS: Final = frozenset(VERB_CLASS) | frozenset(AMOUNT_VERB_CLASS)
 VERB_CLASSES: Final = frozenset(VERB_CLASS.values()) | frozenset(AMOUNT_VERB_CLASS.values())
 COMMON_VERBS: Final = _REFERENTS.terms("lists.common_verbs")
+# After a verb of change, "N to M" with M at least this many times N is a change and the level
+# it reached ("rose 3p to 245p", "fell $2 to $48"), not a range ("rose 3 to 5 percent").
+CHANGE_LEVEL_RATIO: Final = 10.0
+# British pence written after the number ("4.2p a share", "245p"): money. A larger number with
+# a "p" is a video resolution or a name ("1080p"), not a price in pence.
+PENCE_SUFFIX: Final = "p"
+PENCE: Final = "pence"
+PENCE_MAX: Final = 1000.0
 # Runs counted by an ordinal ("for the third month in a row"; figures_referents.toml, [streaks]).
 STREAK_ORDINALS: Final[dict[str, int]] = dict(_REFERENTS.tables["streaks"]["ordinals"])
 STREAK_MARKERS: Final = _REFERENTS.terms("streaks.markers")
@@ -651,6 +659,8 @@ def _suffixed(text: str, i: int) -> _Raw:
         return _Raw(i, i + 1, value, "year", incidental=True)  # "1990s"
     if suffix in ("am", "pm"):
         return _Raw(i, i + 1, value, "date", incidental=True)
+    if suffix == PENCE_SUFFIX and value < PENCE_MAX:
+        return _Raw(i, i + 1, value, "money", PENCE, scale_unit=PENCE)  # "a dividend of 4.2p", "shares rose 3p to 245p"
     if suffix in SCALES and suffix != "m":
         return _Raw(i, i + 1, value * SCALES[suffix])
     if suffix == "m":
@@ -793,6 +803,8 @@ def _range(toks: tuple[Token, ...], low: list[str], raw: _Raw) -> None:
         raw.value *= other.value / plain_or(other, low)  # "5 to 6 million": the scale applies to both
     if other.value <= raw.value:
         return
+    if low[j] == "to" and stem(opener) in AMOUNT_VERB_CLASS and other.value >= raw.value * CHANGE_LEVEL_RATIO:
+        return  # "shares rose 3p to 245p": a change and the level it reached, not a range
     raw.upper = other.value
     raw.last = other.last
     if raw.measure == "count":

@@ -718,3 +718,32 @@ def test_a_run_in_the_headline_repeats_in_the_body():
     )
     groups = repetition(doc, find(doc)).figures
     assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 1]]
+
+
+# --- pence after the number (PENCE_SUFFIX, PENCE_MAX) and a change to a level (CHANGE_LEVEL_RATIO) --
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("The company held its interim dividend at 4.2p a share.", 4.2), ("The dividend was 4.2 pence.", 4.2), ("It closed at 245p.", 245)],
+)
+def test_pence_are_money(text, value):
+    fig = only(text)
+    assert (fig.value, fig.measure, fig.currency) == (value, "money", "pence")
+
+
+def test_a_number_with_p_beyond_pence_max_is_a_name():
+    assert figures.PENCE_MAX == 1000
+    assert [(f.measure, f.incidental) for f in figs("It has a 1080p screen.")] == [("other", True)]
+
+
+@pytest.mark.parametrize("text", ["Shares rose 3p to 245p.", "Shares fell $12 to $198 on Monday."])
+def test_a_change_and_the_level_it_reached_are_two_figures(text):
+    change, level = figs(text)
+    assert change.upper is None and change.verb in ("rose", "fell")
+    assert level.value >= change.value * figures.CHANGE_LEVEL_RATIO
+
+
+def test_a_range_after_a_verb_of_change_stays_a_range():
+    fig = only("Prices rose 3 to 5 percent.")
+    assert (fig.value, fig.upper) == (3, 5)
