@@ -48,6 +48,7 @@ MONTHS: Final = _NUMBERS.terms("lists.months")
 MULTIPLICATIVES: Final[dict[str, float]] = {k: float(v) for k, v in _NUMBERS.tables["multiplicatives"].items()}
 MULTIPLICATIVE_AFTER: Final = _NUMBERS.terms("lists.multiplicative_after")
 RECORD_NOUNS: Final = _NUMBERS.terms("lists.record_nouns")
+EXTENT_NOUNS: Final = _NUMBERS.terms("lists.extent_nouns")
 WEEKDAYS: Final = _NUMBERS.terms("lists.weekdays")
 CLOCK: Final = _NUMBERS.terms("lists.clock")
 IDENTIFIER_WORDS: Final = _NUMBERS.terms("lists.identifiers")
@@ -357,6 +358,8 @@ def unit_figures(unit: Unit, starts: list[bool | None] | None = None) -> list[Fi
             continue
         if raw.incidental and raw.measure == "duration" and raw.last < len(low) and low[raw.last] in RECORD_NOUNS:
             raw.incidental = False  # "a three-week high": how long since, a figure
+        if raw.incidental and raw.measure == AMOUNT_MEASURE and raw.last < len(low) and low[raw.last] in EXTENT_NOUNS:
+            raw.incidental = False  # "a six-mile stretch of river": how far it reached, a figure
         if _is_conversion(low, raw, before):
             raw.incidental = True  # a currency conversion is not a second figure
         out.append(_figure(unit, toks, low, raw, out[-1] if out else None))
@@ -934,6 +937,8 @@ def _figure(unit: Unit, toks: tuple[Token, ...], low: list[str], raw: _Raw, earl
     if not verb_word and not noun_word and raw.measure in AMOUNT_MEASURES and q_first > 0 and low[q_first - 1] in CHANGE_WORDS:
         verb_word = low[q_first - 1]  # "rent reached £945, up 38% on 2015": a change
     noun = noun_key(noun_word)
+    if raw.measure == AMOUNT_MEASURE and noun_word in EXTENT_NOUNS:
+        noun = GENERIC  # "a six-mile stretch" is six miles of whatever it stretches along ("six miles of river")
     verb = verb_key(verb_word, raw.measure) if verb_word else ""
     if verb and not noun_word and (verb in CHANGE_CLASSES or verb in LEVEL_VERBS):
         if raw.measure != "count":

@@ -747,3 +747,28 @@ def test_a_change_and_the_level_it_reached_are_two_figures(text):
 def test_a_range_after_a_verb_of_change_stays_a_range():
     fig = only("Prices rose 3 to 5 percent.")
     assert (fig.value, fig.upper) == (3, 5)
+
+
+# --- an extent: "a six-mile stretch" (EXTENT_NOUNS) ----------------------------------------
+
+
+def test_a_length_of_an_extent_noun_is_a_figure_about_whatever_it_stretches_along():
+    fig = [f for f in figs("Fish died along a six-mile stretch of the River Teale.") if f.measure == "amount"][0]
+    assert "stretch" in figures.EXTENT_NOUNS
+    assert (fig.value, fig.incidental, fig.noun) == (6, False, figures.GENERIC)
+
+
+@pytest.mark.parametrize("text", ["It makes a 4-nanometer chip.", "They walked a 12-mile route."])
+def test_a_length_that_describes_stays_incidental(text):
+    assert all(f.incidental for f in figs(text))
+
+
+def test_a_stretch_repeats_the_same_length_of_river():
+    from copydesk.scoring.repetition import analyze as repetition
+
+    doc = build_document(
+        "More than 2,000 fish died along a six-mile stretch of the River Teale.\n\n"
+        "The failure sent sewage into the Teale, killing fish along six miles of river."
+    )
+    groups = repetition(doc, find(doc)).figures
+    assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 1]]
