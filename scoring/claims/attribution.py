@@ -45,6 +45,7 @@ from .sources import (
     ANONYMOUS,
     APPOSITIVE_MAX,
     NAMED,
+    PHRASE_MAX,
     PRONOUN,
     VAGUE,
     Source,
@@ -115,6 +116,9 @@ AGENT_GAP_MAX: Final = 3
 TAG_SCAN_MAX: Final = 40
 # How far into the sentence the verb of a subject shared through "and" may stand.
 COORDINATED_MAX: Final = 16
+# A subject may carry one name set off by commas ("AMT's operations director, Helen Okoro,
+# acknowledged ... and said"), of at most this many words.
+APPOSITIVE_NAME_MAX: Final = 4
 # Openers of a clause that only describes the circumstances of a tag (", speaking on condition
 # of anonymity because ..."): the tag still ends its sentence.
 _TAG_TAILS: Final = frozenset(("speaking", "who", "because", "citing", "according", "requesting", "asking"))
@@ -190,8 +194,13 @@ _CLAIM_NOUNS: Final = frozenset(("allegations", "allegation", "claims", "claim",
 SPEECH_OBJECT_WINDOW: Final = 5
 _TRIGGERS: Final = (
     ACCORDING | CITING | PASSIVE_PARTICIPLES | JUDGED | SPEECH_VERBS | CLAUSAL_VERBS | EVIDENTIAL_VERBS | CHARACTERIZING_VERBS
-    | _MEASURING | FINDING_VERBS | _GUIDING | _REVISING | _REJECTING
+    | _MEASURING | FINDING_VERBS | _GUIDING | _REVISING | _REJECTING | {"by"}
 )
+# "By her own count", "by the agency's estimate", "by his own admission": the possessor's
+# account, as "according to" credits it (AP Stylebook, "attribution").
+RECKONING_NOUNS: Final = frozenset(("count", "account", "estimate", "estimates", "reckoning", "tally", "admission", "calculation", "calculations"))
+# Possessive pronouns, as the pronoun a later "she said" would use.
+_POSSESSIVE_PRONOUNS: Final = {"her": "she", "his": "he", "their": "they", "its": "it"}
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -208,6 +217,8 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             continue
         if w in ACCORDING and k + 1 < n and low[k + 1] == "to":
             frame = _prepositional(view, k, k + 2, proper)
+        elif w == "by":
+            frame = _by_own_count(view, k, proper)  # "By her own count she missed only nine programmes"
         elif w in CITING and k > 0 and low[k - 1] == ",":
             frame = _prepositional(view, k, k + 1, proper)
         elif (w in PASSIVE_PARTICIPLES or w in JUDGED) and _agent_by(view, k) > 0:
@@ -253,6 +264,38 @@ def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Fr
     cue_end = view.toks[start - 1].end
     trailing = _is_tag(view, view.toks[k].start, source.end)
     return Frame(ACCORDING_TO, source.kind, view.toks[k].start, cue_end, view.unit.text[view.toks[k].start - view.unit.start : cue_end - view.unit.start], source, trailing)
+
+
+def _by_own_count(view: View, k: int, proper: frozenset[str]) -> Frame | None:
+    """ "by her own count", "by the agency's estimate": the owner of the reckoning (RECKONING_NOUNS) is the source."""
+    low = view.low
+    n = len(low)
+    m = k + 1
+    if m >= n or view.quoted[m]:
+        return None
+    pronoun = _POSSESSIVE_PRONOUNS.get(low[m])
+    if pronoun is not None:
+        a, b = m, m + 1
+    else:
+        b = m
+        while b < n and b - m < PHRASE_MAX and not low[b].endswith("'s") and view.is_word(b):
+            b += 1
+        if b >= n or not low[b].endswith("'s"):
+            return None
+        a, b = m, b + 1
+    noun = b + 1 if b < n and low[b] == "own" else b
+    if noun >= n or low[noun] not in RECKONING_NOUNS:
+        return None
+    start, end = view.span(a, b)
+    if pronoun is not None:
+        source: Source | None = Source(PRONOUN, start, end, view.toks[a].text, pronoun, pronoun in ("he", "she"), "")
+    else:
+        source = classify(view, a, b, proper)
+    if source is None or source.kind == VAGUE:
+        return None
+    cue_end = view.toks[noun].end
+    text = view.unit.text[view.toks[k].start - view.unit.start : cue_end - view.unit.start]
+    return Frame(ACCORDING_TO, source.kind, view.toks[k].start, cue_end, text, source, False)
 
 
 def _passive_agent(view: View, k: int, proper: frozenset[str]) -> Frame | None:
@@ -452,7 +495,14 @@ def _opening_subject(view: View, j: int, proper: frozenset[str], present: bool) 
     """
     low = view.low
     start = _after_opener(view)  # "Late on Sunday, the Red Cross put ... and said"
+    skip_to = -1
     for k in range(start + 1, min(j, start + 1 + COORDINATED_MAX)):
+        if k < skip_to:
+            continue  # inside the appositive name
+        if low[k] == "," and skip_to < 0:
+            skip_to = _past_appositive_name(view, k, j)  # "AMT's operations director, Helen Okoro, acknowledged ..."
+            if skip_to > 0:
+                continue
         if view.quoted[k] or low[k] in (",", ";", ":"):
             return None
         w = low[k]
@@ -461,12 +511,30 @@ def _opening_subject(view: View, j: int, proper: frozenset[str], present: bool) 
             i = k
             while i - 1 > start and low[i - 1] in AUXILIARIES:
                 i -= 1  # "The UN agency has appealed for $64 million and said ...": the subject before "has"
-            phrase = left_phrase(view, i)
-            if phrase is None or phrase[0] != start:
-                return None
-            source = classify(view, phrase[0], phrase[1], proper)
+            if skip_to == i:
+                # "AMT's operations director, Helen Okoro, acknowledged": the subject and its name
+                head = left_phrase(view, _comma_before(view, i - 1))
+                if head is None or head[0] != start:
+                    return None
+                source = _across_comma(view, i - 1, proper)
+            else:
+                phrase = left_phrase(view, i)
+                if phrase is None or phrase[0] != start:
+                    return None
+                source = classify(view, phrase[0], phrase[1], proper)
             return source if source is not None and source.kind in (NAMED, ANONYMOUS) else None
     return None
+
+
+def _past_appositive_name(view: View, k: int, j: int) -> int:
+    """The token after a name set off by commas from the comma at `k` (", Helen Okoro,"), at most APPOSITIVE_NAME_MAX words before `j`; -1 for none."""
+    low = view.low
+    for m in range(k + 1, min(j, k + 2 + APPOSITIVE_NAME_MAX)):
+        if low[m] == ",":
+            return m + 1 if m > k + 1 else -1
+        if not view.names[m] or view.quoted[m]:
+            return -1
+    return -1
 
 
 def _after_opener(view: View) -> int:

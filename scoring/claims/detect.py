@@ -704,6 +704,8 @@ def appeal(view: View) -> Cue | None:
             if view.quoted[k]:
                 if not _first_person_before(low, k) or joined:
                     continue  # inside a quotation only the speaker's own appeal ("I'd ask anyone with a cough to ..."), not one beside a fact
+                if not w.endswith("ed") and _object_then_to(view, k):
+                    return _cue("event", view, k, k + 1)  # '"We would urge the union to put that offer to its members"': whoever is asked
             elif reported:
                 return None  # "He said diversions were in place and asked drivers to avoid the area": a report beside the appeal
             j = k + 1
@@ -734,6 +736,23 @@ def appeal(view: View) -> Cue | None:
             if not view.is_word(j):
                 break
     return None
+
+
+# The speaker's own appeal names whom it asks in at most this many words before "to" ("urge the
+# union to", "invite them to", "ask the minister and his officials to").
+APPEAL_OBJECT_MAX: Final = 6
+
+
+def _object_then_to(view: View, k: int) -> bool:
+    """True when words and then "to" and a word follow the appeal verb at `k` within APPEAL_OBJECT_MAX words ("urge the union to put")."""
+    low = view.low
+    n = len(low)
+    for j in range(k + 2, min(n - 1, k + 2 + APPEAL_OBJECT_MAX)):
+        if low[j] == "to":
+            return view.is_word(j + 1)
+        if not view.is_word(j):
+            return False
+    return False
 
 
 def _first_person_before(low: tuple[str, ...] | list[str], k: int) -> bool:

@@ -307,3 +307,46 @@ MORE = [
 @pytest.mark.parametrize(("text", "sentence", "want"), MORE)
 def test_more_source_shapes(text, sentence, want):
     check(text, sentence, want)
+
+
+# blind round 5 (issue 19): a subject with its name set off by commas shared through "and", a
+# reckoning credited to its owner, "accepted that", and the speaker's own appeal to anyone named
+ROUND_FIVE = [
+    ("AMT's operations director, Helen Okoro, acknowledged the problems and said the signals would be reprogrammed by Friday.", -1, "attributed"),
+    ("The operations director, Helen Okoro, has acknowledged the problems and said the signals would be fixed by Friday.", -1, "attributed"),
+    # a name set off by commas that is no subject: "approved" is not Okoro's
+    ("The council, in a 5-2 vote, approved the budget and said 40 posts would go.", -1, "unsourced"),
+    ("Peggy Ashdown presented the show for 27 years. By her own count she missed only nine programmes.", -1, "attributed"),
+    ("By the agency's count, 38 people died in the floods.", -1, "attributed"),
+    ("By then, 38 people had died in the floods.", -1, "unsourced"),
+    ("By some estimates, 38 people died in the floods.", -1, "vague"),
+    ("Professor Helen Okafor led the study. Okafor accepted that the design could not establish cause and effect.", -1, "attributed"),
+    ("The council accepted the offer of 40 homes.", -1, "unsourced"),
+    ('"We would urge the union to put that offer to its members," said Graham Veitch, the airline\'s chief executive.', -1, None),
+    ('"I\'d invite them to come and stand on the platform at 8 o\'clock," he said.', -1, None),
+    # the past tells what happened: a claim
+    ('Ann Bell said the hall was full. "I asked them to leave the building at 9 p.m.," she said.', -1, "attributed"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), ROUND_FIVE)
+def test_round_five_source_shapes(text, sentence, want):
+    check(text, sentence, want)
+
+
+def test_reckoning_nouns_and_the_appeal_window():
+    from copydesk.scoring.claims import attribution, detect
+    from copydesk.scoring.claims.view import make_views, quotations
+    from copydesk.scoring.text import build_document
+
+    assert {"count", "account", "admission", "estimate"} <= attribution.RECKONING_NOUNS
+    assert attribution.APPOSITIVE_NAME_MAX == 4
+    assert detect.APPEAL_OBJECT_MAX == 6
+
+    def appeal(text):
+        doc = build_document(text)
+        return detect.appeal(make_views(doc, quotations(doc))[0][0])
+
+    assert appeal('"We would urge the union to put that offer to a vote," he said.') is not None
+    # "to" beyond APPEAL_OBJECT_MAX words after the verb: no appeal read
+    assert appeal('"We would urge the union and every one of its many members to put that offer to a vote," he said.') is None
