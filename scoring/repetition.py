@@ -273,8 +273,8 @@ def find_restatements(
         topic.append(term_ids[first_term] if first_term else -1)
         figure_first.append(figs_here is not None and _opens_with_figure(unit, figs_here, marks))
     term_of = list(term_ids)  # a dict keeps its insertion order: term_of[k] is term k
-    # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), neither
-    news = [t.startswith("#") or t in _terms.EVENT_TERMS for t in term_of]
+    # what each term is: a figure's value ("#11000"), an event ("killed", "=resign"), a record ("first"), neither
+    news = [t.startswith("#") or t.startswith(_terms.RECORD_PREFIX) or t in _terms.EVENT_TERMS for t in term_of]
     anchors = _time_anchors(figures)
     sentences = [u.index for u in units if u.type == SENTENCE]
     df: list[int] = [0] * len(term_of)  # sentences that hold each term

@@ -141,6 +141,42 @@ EVENT_TERMS: Final = (
 )
 
 
+_RECORDS: Final = load("claims_kinds")
+
+
+def _record_marks() -> dict[str, str]:
+    """Each word that states a record or a rank, as written, to its record term (RECORD_PREFIX and its adjective's term).
+
+    The words of claims_kinds.toml [record] ("largest", "record", "first"), and the comparative
+    of each superlative ("larger"), which states the same record in "no summer has been busier".
+    """
+    marks: dict[str, str] = {}
+    for w in _RECORDS.terms("record.superlatives"):
+        mark = RECORD_PREFIX + term(w)
+        marks[w] = mark
+        if w.endswith("iest"):
+            marks[w[:-4] + "ier"] = mark  # "busiest", "busier"
+        elif w.endswith("est"):
+            marks[w[:-3] + "er"] = mark  # "largest", "larger"; "biggest", "bigger"
+    for w in _RECORDS.terms("record.words") | _RECORDS.terms("record.ordinals"):
+        if w != "last":  # "last" mostly says when: "last week"
+            marks[w] = RECORD_PREFIX + w
+    return marks
+
+
+# A unit with a word that states a record or a rank also holds its record term, so that a record
+# the article had not stated makes the unit news ("Okafor is the first substitute to score in a
+# final" after "Substitute Okafor scored twice in the final"), as a new event does; "the busiest
+# summer" after "no summer has been busier" states none ("busiest" and "busier": "^busy").
+RECORD_PREFIX: Final = "^"
+RECORD_MARKS: Final[dict[str, str]] = _record_marks()
+# "First" states a rank only before a noun that is no plain sequence ("the first substitute to
+# score", not "the first half": claims_kinds.toml, [record] ordinal_vetoes), and a rank of what
+# that word names: its record term takes the word ("^first substitute", "^first major").
+RECORD_ORDINALS: Final = _RECORDS.terms("record.ordinals")
+ORDINAL_SEQUENCES: Final = _RECORDS.terms("record.ordinal_vetoes")
+
+
 def _phrase_table() -> dict[str, str]:
     """Each two-word phrase as "first-term second-word" to its event's term (news_synonyms.toml, [phrases])."""
     table: dict[str, str] = {}
@@ -155,7 +191,7 @@ def _phrase_table() -> dict[str, str]:
 # term (or the word itself when it has none: "total loss") and the second word as written.
 PHRASES: Final[dict[str, str]] = _phrase_table()
 _PHRASE_ENDS: Final = frozenset(p.split(" ")[1] for p in PHRASES)
-_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"}
+_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"} | frozenset(RECORD_MARKS)
 
 # "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
 # news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
@@ -183,9 +219,16 @@ def unit_profile(
     first = True
     excess = False  # the word before was "too"
     before = ""  # the word before: its term, or its lower case for a word with none ("total")
+    ordinal = ""  # the record term of "first" just before, kept unless a sequence noun follows ("first half")
     for tok in unit.tokens:
         lex = tok.lexeme  # the token's text, kind and lower case, read once
         text = lex.text
+        if ordinal:
+            if lex.kind != WORD:
+                out.add(ordinal)
+            elif lex.lower not in ORDINAL_SEQUENCES:
+                out.add(ordinal + " " + lex.lower)  # "the first substitute", not "the first half"; another than "first major trophy"
+            ordinal = ""
         if lex.kind != WORD:
             if text == "." or text == '"':
                 first = True  # a quotation or a new sentence starts with a capital too
@@ -205,7 +248,13 @@ def unit_profile(
             if capitalized and not first:
                 names.add(t)
         first = False
-        if low in _MARKED_WORDS:  # one set look-up per word for the two rare cases below
+        if low in _MARKED_WORDS:  # one set look-up per word for the three rare cases below
+            mark = RECORD_MARKS.get(low)
+            if mark is not None:
+                if low in RECORD_ORDINALS:
+                    ordinal = mark  # decided by the next word
+                else:
+                    out.add(mark)  # "the largest contract": a record, news if the article had not stated it
             if low == "too":
                 excess = True
             elif before:
@@ -215,6 +264,8 @@ def unit_profile(
                     out.discard(t)
                     out.add(event)
         before = t or low
+    if ordinal:
+        out.add(ordinal)
     for fig in figures:
         if fig.measure not in ("date", "year"):
             out.add("#" + format_value(fig.value))

@@ -278,3 +278,60 @@ def test_a_number_no_figure_reads_is_still_a_term():
     doc = build_document("Analysts had on average expected sales of the Tamo 380 to reach a peak in 2025.")
     terms = _terms.unit_terms(doc.units[0], tuple(find(doc)))
     assert "#380" in terms and "#2025" not in terms
+
+
+# --- a record the article had not stated is news (terms.RECORD_MARKS) --------------------------
+
+
+@pytest.mark.parametrize(
+    "before, record, plain",
+    [
+        # "first" before a noun that is no plain sequence: a rank, news
+        (
+            "Substitute Jo Okafor scored twice as Harbury Town beat Castleford 2-1 in the Northern Counties Cup final on "
+            "Saturday. Harbury led at the break. ",
+            "Okafor is the first substitute to score in a Northern Counties Cup final.",
+            "Okafor is the substitute to score in a Northern Counties Cup final.",
+        ),
+        # a record word and a superlative the article had not stated
+        (
+            "The ferries carried 2 million passengers this summer, the commission said. Fares rose. ",
+            "The ferries carried a record 2 million passengers this summer, the commission said.",
+            "The ferries carried 2 million passengers this summer, the commission said again.",
+        ),
+        (
+            "The ferries carried 2 million passengers this summer, the commission said. Fares rose. ",
+            "The ferries had their busiest summer, carrying 2 million passengers, the commission said.",
+            "The ferries had a summer carrying 2 million passengers, the commission said.",
+        ),
+    ],
+)
+def test_must_pass_a_record_the_article_had_not_stated(before, record, plain):
+    assert restated(before + record)[0] == []
+    assert restated(before + plain)[0] == [(2, 0)]  # the same without the record: said before
+
+
+def test_must_pass_another_rank_than_the_one_stated():
+    # "first major trophy" is not "first substitute": the rank takes the word after "first"
+    text = (
+        "Substitute Jo Okafor scored twice in the cup final at Stanlow Park. It is Harbury's first major trophy. "
+        "Okafor is the first substitute to score in a cup final."
+    )
+    assert restated(text)[0] == []
+
+
+def test_must_flag_a_record_said_again_as_a_comparative():
+    # "busiest" and "busier" state one record ("^busy"): the second says it again
+    assert _terms.RECORD_MARKS["busiest"] == _terms.RECORD_MARKS["busier"]
+    text = (
+        "No summer in the history of the ferry system has been busier than this one. "
+        "Fares rose. This was the busiest summer the ferries have ever had."
+    )
+    assert restated(text)[0] == [(2, 0)]
+
+
+def test_first_before_a_plain_sequence_states_no_rank():
+    assert "half" in _terms.ORDINAL_SEQUENCES
+    doc = build_document("Okafor scored in the first half.")
+    terms = _terms.unit_terms(doc.units[0])
+    assert not any(t.startswith(_terms.RECORD_PREFIX) for t in terms)
