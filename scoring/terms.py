@@ -144,32 +144,39 @@ EVENT_TERMS: Final = (
 _RECORDS: Final = load("claims_kinds")
 
 
-def _record_marks() -> dict[str, str]:
+def _record_marks(comparatives: bool) -> dict[str, str]:
     """Each word that states a record or a rank, as written, to its record term (RECORD_PREFIX and its adjective's term).
 
-    The words of claims_kinds.toml [record] ("largest", "record", "first"), and the comparative
-    of each superlative ("larger"), which states the same record in "no summer has been busier".
+    The words of claims_kinds.toml [record] ("largest", "record", "first"); with `comparatives`,
+    the comparative of each superlative instead ("larger"), which states the same record after
+    "no" or "never" ("no summer has been busier").
     """
     marks: dict[str, str] = {}
     for w in _RECORDS.terms("record.superlatives"):
         mark = RECORD_PREFIX + term(w)
-        marks[w] = mark
-        if w.endswith("iest"):
+        if not comparatives:
+            marks[w] = mark
+        elif w.endswith("iest"):
             marks[w[:-4] + "ier"] = mark  # "busiest", "busier"
         elif w.endswith("est"):
             marks[w[:-3] + "er"] = mark  # "largest", "larger"; "biggest", "bigger"
-    for w in _RECORDS.terms("record.words") | _RECORDS.terms("record.ordinals"):
-        if w != "last":  # "last" mostly says when: "last week"
-            marks[w] = RECORD_PREFIX + w
+    if not comparatives:
+        for w in _RECORDS.terms("record.words") | _RECORDS.terms("record.ordinals"):
+            if w != "last":  # "last" mostly says when: "last week"
+                marks[w] = RECORD_PREFIX + w
     return marks
 
 
 # A unit with a word that states a record or a rank also holds its record term, so that a record
 # the article had not stated makes the unit news ("Okafor is the first substitute to score in a
 # final" after "Substitute Okafor scored twice in the final"), as a new event does; "the busiest
-# summer" after "no summer has been busier" states none ("busiest" and "busier": "^busy").
+# summer" after "no summer has been busier" states none (both hold "^busy").
 RECORD_PREFIX: Final = "^"
-RECORD_MARKS: Final[dict[str, str]] = _record_marks()
+RECORD_MARKS: Final[dict[str, str]] = _record_marks(False)
+# ... and a comparative after "no" or "never" in the unit states the record of its superlative
+# ("No summer has been busier", "has never had a busier season"); alone it compares ("smaller classes").
+COMPARATIVE_MARKS: Final[dict[str, str]] = _record_marks(True)
+NEGATED_RECORD: Final = frozenset(("no", "never"))
 # "First" states a rank only before a noun that is no plain sequence ("the first substitute to
 # score", not "the first half": claims_kinds.toml, [record] ordinal_vetoes), and a rank of what
 # that word names: its record term takes the word ("^first substitute", "^first major").
@@ -191,7 +198,7 @@ def _phrase_table() -> dict[str, str]:
 # term (or the word itself when it has none: "total loss") and the second word as written.
 PHRASES: Final[dict[str, str]] = _phrase_table()
 _PHRASE_ENDS: Final = frozenset(p.split(" ")[1] for p in PHRASES)
-_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"} | frozenset(RECORD_MARKS)
+_MARKED_WORDS: Final = _PHRASE_ENDS | {"too"} | frozenset(RECORD_MARKS) | frozenset(COMPARATIVE_MARKS) | NEGATED_RECORD
 
 # "too" before a word ("too much", "too slow") judges what it qualifies: a source's assessment,
 # news the bare verb does not carry ("the plan spends too much" after "the plan spends $2
@@ -220,6 +227,7 @@ def unit_profile(
     excess = False  # the word before was "too"
     before = ""  # the word before: its term, or its lower case for a word with none ("total")
     ordinal = ""  # the record term of "first" just before, kept unless a sequence noun follows ("first half")
+    never = False  # "no" or "never" so far: a comparative after it states a record
     for tok in unit.tokens:
         lex = tok.lexeme  # the token's text, kind and lower case, read once
         text = lex.text
@@ -255,6 +263,10 @@ def unit_profile(
                     ordinal = mark  # decided by the next word
                 else:
                     out.add(mark)  # "the largest contract": a record, news if the article had not stated it
+            elif low in NEGATED_RECORD:
+                never = True
+            elif never and low in COMPARATIVE_MARKS:
+                out.add(COMPARATIVE_MARKS[low])  # "no summer has been busier": the busiest
             if low == "too":
                 excess = True
             elif before:
