@@ -323,8 +323,11 @@ def find_restatements(
             ):
                 found = _by_content(
                     i, content, said, weight, rank, seen, postings, quote_of, restated, anchors, news, term_of,
-                    frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES),  # classes the grouping compared
-                    frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun),
+                    # classes the grouping compared, and the nouns of figures it found said before ("the death toll
+                    # stood at 38" after "killed at least 38 people": "victim" is the grouping's business)
+                    frozenset(term_ids.get(f.verb, -1) for f in figs if f.verb in VERB_CLASSES)
+                    | frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun and _is_repeat(f, group_of, first_mention, i)),
+                    frozenset(term_ids.get(_terms.term(f.noun), -1) for f in figs if f.noun and not _is_repeat(f, group_of, first_mention, i)),
                     groups_in,
                     topic,
                     seen_prefixes,
@@ -630,7 +633,7 @@ def _by_content(
     anchors: dict[int, frozenset[float]],
     news: list[bool],
     term_of: list[str],
-    figure_verbs: frozenset[int],
+    grouped_terms: frozenset[int],
     figure_nouns: frozenset[int],
     groups_in: list[frozenset[int]],
     topic: list[int],
@@ -647,7 +650,7 @@ def _by_content(
     if len(mine) < CONTENT_MIN_TERMS:
         return None  # "It has," she said.: too little content to have been said before
     # a repeated figure's verb is the grouping's business ("6,500 evacuated" after "6,500 fled")
-    novel = [k for k in mine if not seen[k] and k not in figure_verbs]
+    novel = [k for k in mine if not seen[k] and k not in grouped_terms]
     for k in novel:
         if news[k]:
             return None  # a new number or a new event: news, however familiar the rest
@@ -696,7 +699,7 @@ def _by_content(
         held = [weight[k] for k in said[j] if k in mine_set]
         if groups_in[i] & groups_in[j]:
             # one figure, as group_figures judged: its verb is the earlier one's in other words
-            held += [weight[k] for k in mine if k in figure_verbs and k not in said[j]]
+            held += [weight[k] for k in mine if k in grouped_terms and k not in said[j]]
         shared = math.fsum(held)  # exactly rounded: any order
         cover = shared / total
         if cover > best_cover:
@@ -710,7 +713,7 @@ def _by_content(
         best_cover, best_j = echo_cover, echo_j  # the speaker's own report, said again in their voice
     # a figure of the earlier sentence said again: the same value about the same thing (group_figures)
     repeats_figure = bool(groups_in[i] & groups_in[best_j]) or any(news[k] and term_of[k].startswith("#") for k in said[best_j] if k in mine_set)
-    if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in figure_verbs and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
+    if topic[i] >= 0 and not seen[topic[i]] and topic[i] not in grouped_terms and term_of[topic[i]][:TOPIC_PREFIX] not in seen_prefixes:
         repeats_figure = False  # "Wages rose 2.9%" after "Prices rose 2.9%": the same value about something new
     if repeats_figure and novel and figure_first[i]:
         repeats_figure = False  # '"Two winters is a small sample."' after "over two winters": something new said of the figure

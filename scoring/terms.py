@@ -598,6 +598,9 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], marks: list[int], ve
     said'): the rest of the sentence is its tag.
     """
     j = verb - 1
+    if j >= 1 and toks[j].lexeme.text == "," and not inside[j - 1]:
+        _pick_appositive(toks, inside, marks, j)  # "Its chair, retired GP Dr Ruth Kessler, said"
+        return False
     stop = verb - 2 - SOURCE_MAX_TOKENS  # read no further back than a source can be long: linear in the unit
     while j >= 0 and j > stop and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
         j -= 1
@@ -610,6 +613,32 @@ def _pick_back(toks: tuple[Token, ...], inside: list[bool], marks: list[int], ve
         # the unit opens with the quotation: not a scare quote ('called it "desperate", while X said it was ...')
         return j >= 1 and toks[j].lexeme.text == '"' and inside[j - 1] and inside[0]
     return False
+
+
+# Words that open a relative clause, not an appositive.
+_RELATIVE_OPENERS: Final = frozenset(("which", "who", "whose", "whom", "where", "that", "when"))
+
+
+def _pick_appositive(toks: tuple[Token, ...], inside: list[bool], marks: list[int], comma: int) -> None:
+    """Mark "SUBJECT, APPOSITIVE," before a verb (the `comma` closes the appositive) when the subject opens the unit: both short enough to be a name.
+
+    One comma alone ("Prices rose, said economists") marks nothing: the subject and its
+    appositive, each at most SOURCE_MAX_TOKENS words, must run from the unit's first word.
+    """
+    j = comma - 1
+    while j >= 0 and comma - j <= SOURCE_MAX_TOKENS and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
+        j -= 1
+    if j <= 0 or toks[j].lexeme.text != "," or j == comma - 1 or toks[j + 1].lexeme.lower in _RELATIVE_OPENERS:
+        return  # no comma opening the appositive, or a relative clause ("The firm, which employs 300, said"): what it says is content
+    opening = j
+    j -= 1
+    while j >= 0 and opening - j <= SOURCE_MAX_TOKENS and not inside[j] and toks[j].lexeme.text not in _SOURCE_BREAKS:
+        j -= 1
+    if j >= 0 or opening == 0:
+        return  # the subject does not open the unit
+    for k in range(comma):
+        if marks[k] == CONTENT:
+            marks[k] = SPEAKER
 
 
 def _opens(toks: tuple[Token, ...], marks: list[int], i: int) -> bool:

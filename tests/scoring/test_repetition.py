@@ -586,9 +586,11 @@ def test_documents_and_citations_are_sources_too():
         ('"It will close," said the mayor.', {"mayor"}),
         ('"It will close," the mayor said.', {"mayor"}),
         ("The bridge will close, said Jane Smith, the mayor.", {"jan", "smith", "mayor"}),
-        # a comma before the verb with no quotation and no name after it: nothing is read as the
-        # source rather than risk setting the news aside ("the bridge would close")
-        ("Jane Smith, the mayor, said the bridge would close.", set()),
+        # a subject and its appositive opening the unit (terms._pick_appositive)
+        ("Jane Smith, the mayor, said the bridge would close.", {"jan", "smith", "mayor"}),
+        # a comma before the verb with no appositive and no name after it: nothing is read as the
+        # source rather than risk setting the news aside
+        ("The bridge would close, said the mayor's office.", set()),
     ],
 )
 def test_source_before_or_after_its_verb(text, source):

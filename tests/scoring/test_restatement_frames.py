@@ -198,3 +198,33 @@ def test_an_opening_according_to_ends_at_its_comma():
     unit = doc.units[0]
     source = terms.source_terms(unit, [], [None] * lexeme_slots((unit,)))
     assert {"index", "lend", "home"} <= source and "month" not in source
+
+
+# --- a subject and its appositive before the verb (terms._pick_appositive) -------------------
+
+
+def test_a_subject_with_its_appositive_before_said_is_the_speaker():
+    words = marked("Its chair, retired GP Dr Ruth Kessler, said 2,140 people had been waiting.")
+    assert words["chair"] == words["Kessler"] == words["Ruth"] == _terms.SPEAKER
+    assert words["people"] == words["waiting"] == _terms.CONTENT
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Prices rose, said economists at the bank.", "Prices"),  # one comma: no appositive
+        ("The firm, which employs 300, said it would close its plant.", "employs"),  # a relative clause is content
+        ("On Monday the board met, and its chair, Ruth Kessler, said 40 posts would go.", "board"),  # the subject does not open the unit
+    ],
+)
+def test_no_appositive_source_without_a_subject_opening_the_unit(text, content):
+    assert marked(text)[content] == _terms.CONTENT
+
+
+def test_must_flag_a_figure_said_again_by_a_source_with_an_appositive():
+    text = (
+        "The waiting list grew to 68,400, and 2,140 patients had been waiting more than a year for treatment at the trust. "
+        "Campaigners marched on Saturday. "
+        "Its chair, retired GP Dr Ruth Kessler, said 2,140 patients had now been waiting more than a year for treatment at the trust."
+    )
+    assert restated(text)[0] == [(2, 0)]

@@ -335,3 +335,40 @@ def test_no_rank_in_a_plain_sequence_or_a_plain_comparative(text):
     assert "half" in _terms.ORDINAL_SEQUENCES
     terms = _terms.unit_terms(build_document(text).units[0])
     assert not any(t.startswith(_terms.RECORD_PREFIX) for t in terms)
+
+
+# --- a repeated figure's noun is the grouping's business; news synonyms of places of care --------
+
+
+def test_must_flag_a_toll_said_again_in_a_tallys_words():
+    # "the death toll stood at 38" counts the killed (figures: the toll's noun), the figure the lede gave
+    text = (
+        "Flash floods have killed at least 38 people in eastern Baruan, the disaster agency said on Tuesday. "
+        "Rescuers reached cut-off villages. Authorities said the death toll stood at 38."
+    )
+    assert restated(text)[0] == [(2, 0)]
+
+
+def test_must_pass_the_same_value_with_a_new_noun():
+    text = (
+        "Flash floods have killed at least 38 people in eastern Baruan, the disaster agency said on Tuesday. "
+        "Rescuers reached cut-off villages. Authorities said 38 schools had been closed."
+    )
+    assert restated(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 61.3% of A&E patients at Westmere trust were seen within four hours in October, against a target of 78%. "
+        "Ambulances queued. "
+        "Westmere trust saw just 61.3% of patients arriving at its emergency departments within four hours in October, "
+        "against the 78% target.",
+        "The A&E at Westmere hospital was closed to ambulances on Sunday night. Staff were told on Friday. "
+        "Westmere hospital's emergency department was closed to ambulances on Sunday night.",
+    ],
+)
+def test_an_emergency_department_is_a_and_e(text):
+    # without the phrase, "emergency" and "department" are two new words: too many to restate
+    assert _terms.PHRASES["emergency departments"] == _terms.PHRASES["emergency department"] == _terms.term("a&e")
+    assert restated(text)[0] == [(2, 0)]
