@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Final
 
 from .lexicons import load
+from .terms import CONTENT
 from .text import WORD, Token, Unit
 
 _DATA: Final = load("echo_quotes")
@@ -40,6 +41,9 @@ REFUSAL_WINDOW: Final = 3
 # again is a little less sure (the quotation may weigh a different side of the same thing).
 REFUSAL_CONFIDENCE: Final = 0.8
 JUDGEMENT_CONFIDENCE: Final = 0.7
+# What echo_hint says an echo quote says again.
+REFUSAL: Final = "refusal"
+JUDGEMENT: Final = "judgement"
 
 
 def refusal_span(unit: Unit, quoted: list[bool], inside: bool) -> tuple[int, int]:
@@ -109,7 +113,7 @@ def echo_hint(
     para_speaker: frozenset[str],
     quote_speaker: frozenset[str],
 ) -> tuple[str, frozenset[str]] | None:
-    """Whether `quote` may echo `para` just before it: ("refusal" or "judgement", the terms of the words that carry it), or None.
+    """Whether `quote` may echo `para` just before it: (REFUSAL or JUDGEMENT, the terms of the words that carry it), or None.
 
     Token-level tests only (repetition.find_restatements then asks that the quotation say
     nothing else the paraphrase had not said): `quote` holds quoted words and `para` opens
@@ -120,7 +124,7 @@ def echo_hint(
     """
     if not any(quote_inside) or (para_inside and para_inside[0]):
         return None
-    framed = [m != 0 for m in para_marks]  # terms.CONTENT is 0: the paraphrase's frame set aside
+    framed = [m != CONTENT for m in para_marks]  # the paraphrase's frame set aside
     start = refusal_span(para, para_inside, False)[0]
     if start >= 0:
         q_start, q_end = refusal_span(quote, quote_inside, True)
@@ -129,14 +133,14 @@ def echo_hint(
         subject = _terms_of(para, 0, start, memo, framed)  # "Krasner refused": who refused
         if quote_speaker and not quote_speaker & (para_speaker | subject):
             return None
-        return "refusal", _terms_of(quote, q_start, q_end, memo, None)
+        return REFUSAL, _terms_of(quote, q_start, q_end, memo, None)
     if not para_speaker or (quote_speaker and not quote_speaker & para_speaker):
         return None
     sign = judgement(para, framed)[0]
     if not sign:
         return None
-    outside = [not x for x in quote_inside]
-    quote_sign, where = judgement(quote, [a or b != 0 for a, b in zip(outside, quote_marks)])
+    # the quotation's own words only: not its tag, nor anything outside the quotation marks
+    quote_sign, where = judgement(quote, [not inside or mark != CONTENT for inside, mark in zip(quote_inside, quote_marks)])
     if quote_sign != sign:
         return None
     carried: set[str] = set()
@@ -144,7 +148,7 @@ def echo_hint(
         entry = memo[quote.tokens[k].lexeme.ordinal]
         if entry is not None and entry[0]:
             carried.add(entry[0])
-    return "judgement", frozenset(carried)
+    return JUDGEMENT, frozenset(carried)
 
 
 def _terms_of(unit: Unit, start: int, end: int, memo: list[tuple[str, bool] | None], skip: list[bool] | None) -> frozenset[str]:

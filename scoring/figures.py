@@ -1235,8 +1235,8 @@ def _tally_noun(subject: list[str]) -> str:
 # Nouns of a tally named by what it counts before it ("the death toll", "the casualty toll").
 _TALLY_HEADS: Final = frozenset(("toll", "tally"))
 # A toll that names no tally of its own ("the toll", "the flood toll", "the quake toll") counts
-# the dead: Merriam-Webster, "toll" (noun, 3): "a grievous or ruinous price; especially: cost in
-# life or health", and the AP Stylebook's usage "the death toll" shortened in headlines.
+# the dead, as headlines shorten "the death toll" (Merriam-Webster, "toll": "a grievous or
+# ruinous price; especially: cost in life or health").
 DEATH_TOLL_HEAD: Final = "toll"
 DEATH_TOLL_COUNTS: Final = "death"
 # Verbs that state a level with "at" after them ("the toll stood at 38", "remains at 12").

@@ -747,8 +747,9 @@ def _echo_quote(
     """The echo quote of echo.echo_hint, if the quotation says nothing else the paraphrase before it had not said.
 
     Past the refusal or the judgement, every content term must be one the paraphrase said (an
-    event or a number it did not say is news); a judgement must be of something the paraphrase named, in the
-    same polarity, and not hedged ("could have been stronger" weighs what might have been).
+    event or a number it did not say is news); a judgement must be of something the paraphrase
+    named, in the same polarity, and not hedged ("could have been stronger" weighs what might
+    have been).
     """
     kind, carried = hint
     j = i - 1
@@ -758,19 +759,17 @@ def _echo_quote(
     for k in rest:
         if k not in held:
             return None
-    if kind == "judgement":
+    if kind == _echo.JUDGEMENT:
         if not rest or negated[i] != negated[j] or hedged[i]:
             return None
         confidence = _echo.JUDGEMENT_CONFIDENCE
-        what = "judgement"
     else:
         confidence = _echo.REFUSAL_CONFIDENCE
-        what = "refusal"
     mine = content[i]
     similarity = sum(1 for k in mine if k in held) / len(mine) if mine else 0.0
     return Restatement(
         i, _root(restated, j), round(similarity, 3),
-        f"Says again in the speaker's words the {what} unit {j} reported, and adds nothing the article had not already said.",
+        f"Says again in the speaker's words the {kind} unit {j} reported, and adds nothing the article had not already said.",
         confidence,
     )
 
