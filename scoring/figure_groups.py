@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from . import terms as _terms
 from .figures import GENERIC, IDENTIFIERS, MONTHS, VERB_CLASSES, WEEKDAYS, Figure
 from .numbers import format_value
 from .results import FigureConflict, FigureMention, RepeatedFigure
@@ -223,9 +224,9 @@ def group_figures(
     units when both name someone: "Smith scored 2 goals" and "Jones scored 2 goals" are two facts.
     A count named as known ("the eight charities") points back: with no group that accepts
     it, it joins the latest group of its value if that one was last mentioned at most
-    REFERENCE_REACH units before, whatever its noun, unless it is named through an owner
-    ("the port's three ferries", "its three ferries") and its noun clashes with the group's:
-    an owner's things may be new, "the" and "these" point back.
+    REFERENCE_REACH units before, unless its noun clashes with the group's and names no kind
+    of the same thing (terms.KINDS): "the eight charities" after "eight aid organizations"
+    points back, "the two foreign ministers" after "two crossings" does not.
     """
     by_value: dict[tuple, list[_Group]] = {}
     groups: list[_Group] = []
@@ -258,7 +259,7 @@ def group_figures(
                     g = candidates[k]
                     last = g.mentions[-1].unit
                     if last < fig.unit:
-                        if fig.unit - last <= REFERENCE_REACH and not (fig.possessive and g.clashes(fig)):
+                        if fig.unit - last <= REFERENCE_REACH and (not g.clashes(fig) or _kin(fig.noun, g.specific)):
                             home = g
                         break
         if home is None:
@@ -270,6 +271,17 @@ def group_figures(
         home.names |= unit_names
         group_of[id(fig)] = home
     return groups, group_of
+
+
+def _kin(noun: str, nouns: set[str]) -> bool:
+    """True when `noun` and one of `nouns` name one general thing (terms.KINDS: "the eight charities" after "eight aid organizations")."""
+    t = _terms.term(noun)
+    general = _terms.KINDS.get(t, t)
+    for other in nouns:
+        o = _terms.term(other)
+        if _terms.KINDS.get(o, o) == general:
+            return True
+    return False
 
 
 def same_thing(a: Figure, b: Figure) -> bool:

@@ -154,7 +154,7 @@ def test_figures_that_must_not_pair(text):
 @pytest.mark.parametrize("between, paired", [(REFERENCE_REACH - 1, True), (REFERENCE_REACH, False)])
 def test_a_reference_points_back_at_most_reference_reach_units(between, paired):
     middle = " The deal was agreed late on Friday." * between
-    text = f"Two people familiar with the talks spoke to reporters.{middle} The two chains will merge next year."
+    text = f"Eight aid organizations sell on eBay.{middle} Buyers can choose among the eight charities online."
     assert bool(pairs(text)) == paired
 
 
@@ -249,3 +249,25 @@ def test_a_change_is_held_against_the_levels_of_the_latest_level_mentions_max_me
     # what the bound catches: the same change reaching another level than the group's latest mentions
     same = " ".join("Analysts noted sales rose 11% to $9 billion." for _ in range(LEVEL_MENTIONS_MAX))
     assert pairs(f"{same} In May, sales rose 11% to $4 billion.") == {tuple(range(LEVEL_MENTIONS_MAX))}
+
+
+# --- a number named as known points back only to the same things or a kind of them ------------------
+
+
+def test_a_known_number_of_a_kind_points_back():
+    text = "Eight aid organizations sell on eBay. Buyers can choose among the eight charities online."
+    assert (0, 1) in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other things with the same small number, named as known: no reference to the crossings
+        "The two countries agreed to reopen two crossings on Thursday. "
+        "The communique, signed by the two foreign ministers, set a meeting for March 14.",
+        "The two countries agreed to reopen two crossings on Thursday. "
+        "Soldiers from the two sides exchanged fire in October.",
+    ],
+)
+def test_a_known_number_of_other_things_does_not_point_back(text):
+    assert not any(1 in units and 0 in units for units in pairs(text))
