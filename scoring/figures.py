@@ -833,6 +833,9 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         return
     whole = math.isfinite(raw.value) and raw.value == int(raw.value)
     written = low[s]
+    if _leading_zero(written) or (s > 0 and toks[s - 1].kind == NUMBER and _leading_zero(prev)):
+        raw.measure, raw.incidental = "other", True  # a telephone number or a code: "01632 960418", "007"
+        return
     if (
         whole
         and toks[s].kind == NUMBER
@@ -881,6 +884,11 @@ def _context(toks: tuple[Token, ...], low: list[str], raw: _Raw, title_case: boo
         and toks[s].kind == NUMBER
     ):
         raw.measure, raw.incidental = "age", True  # "Karen Whitcombe, 52, of Ashford" (AP ages)
+
+
+def _leading_zero(written: str) -> bool:
+    """True for digits that open with a zero ("01632", "007"): no quantity is written so, a telephone number or a code is."""
+    return len(written) > 1 and written[0] == "0" and written[1].isdigit()
 
 
 # A sentence of a pronoun, a form of "be" and a number alone states an age ("She was 81.", "He

@@ -244,8 +244,27 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
         else:
             frame = None
         if frame is not None:
+            if frame.source is not None and frame.source.kind in (VAGUE, ANONYMOUS):
+                frame = _in_document(view, frame, proper)  # "In the report, inspectors said ...": the report's
             frames.append(frame)
     return frames
+
+
+# A definite document that opens the sentence ("In the report,", "In its ruling,") holds what an
+# unnamed group says in it: the document is identifiable, so the claim is its (spec, claims:
+# "a named ... document or data set").
+_DEFINITE_OWNERS: Final = frozenset(("the", "its", "their", "his", "her"))
+
+
+def _in_document(view: View, frame: Frame, proper: frozenset[str]) -> Frame:
+    """The frame credited to the definite document the sentence opens with ("In the report, inspectors said"), or the frame as it was."""
+    low = view.low
+    k = view.initial
+    if k + 3 >= len(low) or low[k] != "in" or low[k + 1] not in _DEFINITE_OWNERS or low[k + 2] not in DOCUMENT_HEADS or low[k + 3] != ",":
+        return frame
+    start, end = view.span(k + 1, k + 3)
+    document = Source(NAMED, start, end, view.text(k + 1, k + 3), low[k + 2], False, "")
+    return Frame(DOCUMENT, NAMED, frame.cue_start, frame.cue_end, frame.cue, document, frame.trailing)
 
 
 def _prepositional(view: View, k: int, start: int, proper: frozenset[str]) -> Frame | None:
@@ -565,11 +584,32 @@ def _is_noun(view: View, k: int) -> bool:
     low = view.low
     if k + 1 < len(low) and (low[k + 1] in SPEECH_VERBS or low[k + 1] in EVIDENTIAL_VERBS or low[k + 1] in BE_FORMS or low[k + 1] in ("has", "have", "had", "obtained", "seen", "reviewed", "released", "published", "filed")):
         return True
+    if k > 0 and low[k - 1] not in _NOUN_FORM_SUBJECTS and _verb_of_phrase_after(view, k):
+        return True  # "Unconfirmed reports on social media said": the noun and what qualifies it, then their verb
     for j in range(k - 1, max(-1, k - 4), -1):
         if low[j] in ("a", "an", "its", "his", "her", "their", "our", "my", "your"):
             return True  # "a police report", "its Firebird project", "their expansion plans"
         if not view.is_word(j):
             break
+    return False
+
+
+# How many words may qualify a reporting noun before its own verb ("reports on social media said").
+NOUN_PHRASE_VERB_WINDOW: Final = 5
+# Words before a noun form that make it a verb after all ("he reports", "it reports"): pronouns.
+_NOUN_FORM_SUBJECTS: Final = frozenset(("he", "she", "it", "they", "we", "i", "who", "which", "that"))
+
+
+def _verb_of_phrase_after(view: View, k: int) -> bool:
+    """True when a speech or evidential verb follows the noun form at `k` within NOUN_PHRASE_VERB_WINDOW words, past a preposition and with no mark between."""
+    low = view.low
+    if k + 1 >= len(low) or low[k + 1] not in _PREPOSITIONS:
+        return False  # "reports on ...", "estimates from ...": only a qualifying phrase makes the noun
+    for j in range(k + 2, min(len(low), k + 2 + NOUN_PHRASE_VERB_WINDOW)):
+        if not view.is_word(j) or view.quoted[j]:
+            return False
+        if low[j] in SPEECH_VERBS or low[j] in EVIDENTIAL_VERBS:
+            return True
     return False
 
 
@@ -791,12 +831,19 @@ def _speech_object(view: View, k: int, nouns: frozenset[str], needs_that: bool) 
 
 
 def _estimate_object(view: View, k: int) -> bool:
-    """ "put the death toll at 31", "puts the cost of the repairs at £2m": an estimate's object, then "at"."""
+    """ "put the death toll at 31", "puts the cost of the repairs at £2m", "put the wheat crop at 2.6 million tonnes": an estimate's object, then "at".
+
+    With an object of _ESTIMATE_OBJECTS, "at" may come anywhere in the window; with any other,
+    "at" must be followed by a number or a currency sign ("put the plan at risk" estimates nothing).
+    """
     low = view.low
-    end = min(len(low), k + 1 + ESTIMATE_WINDOW)
+    n = len(low)
+    end = min(n, k + 1 + ESTIMATE_WINDOW)
     for j in range(k + 1, end):
         if low[j] in _ESTIMATE_OBJECTS:
             return "at" in low[j + 1 : end + 1]
+        if low[j] == "at" and j > k + 1:
+            return j + 1 < n and (view.toks[j + 1].kind == NUMBER or view.toks[j + 1].text[:1] in "$£€")
         if not view.is_word(j) or view.quoted[j]:
             return False
     return False

@@ -350,3 +350,27 @@ def test_reckoning_nouns_and_the_appeal_window():
     assert appeal('"We would urge the union to put that offer to a vote," he said.') is not None
     # "to" beyond APPEAL_OBJECT_MAX words after the verb: no appeal read
     assert appeal('"We would urge the union and every one of its many members to put that offer to a vote," he said.') is None
+
+
+# blind round 6 (issue 19): an estimate put at a figure, a reporting noun with its qualifier,
+# a definite document opening the sentence, and telephone numbers
+ROUND_SIX = [
+    ("In its first crop forecast of the season, the ministry put the national wheat crop at 2.6 million tonnes.", -1, "attributed"),
+    ("The ministry put the national wheat crop at 2.6 million tonnes.", -1, "attributed"),
+    # "at risk" is no estimate
+    ("The drought put 40 farms at risk.", -1, "unsourced"),
+    ("Unconfirmed reports on social media said two farm workers had died near Amsell on Monday.", -1, "vague"),
+    ("Local reports said two farm workers had died near Amsell on Monday.", -1, "vague"),
+    ("The agency reports on its website that 40 farms were hit.", -1, "attributed"),
+    ("In the report, inspectors said that 40 lessons were disrupted.", -1, "attributed"),
+    # an indefinite statement, or an opener that names no document, leaves the group unnamed
+    ("In a statement, officials said 40 lessons were disrupted.", -1, "vague"),
+    ("In the end, officials said 40 lessons were disrupted.", -1, "vague"),
+    # a telephone number states no figure: contact details are no claim
+    ("For media enquiries, please contact Tess Garland on 01632 960418.", -1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "want"), ROUND_SIX)
+def test_round_six_source_shapes(text, sentence, want):
+    check(text, sentence, want)

@@ -772,3 +772,15 @@ def test_a_stretch_repeats_the_same_length_of_river():
     )
     groups = repetition(doc, find(doc)).figures
     assert [sorted({m.unit for m in g.mentions}) for g in groups] == [[0, 1]]
+
+
+# --- digits with a leading zero are a telephone number or a code --------------------------------
+
+
+@pytest.mark.parametrize("text", ["Call Tess Garland on 01632 960418.", "Call 0800 123 456 now.", "The 007 film opened."])
+def test_digits_with_a_leading_zero_are_no_quantity(text):
+    assert all(f.incidental and f.measure == "other" for f in figs(text))
+
+
+def test_a_decimal_below_one_is_a_quantity():
+    assert only("Prices rose 0.5% in March.").value == 0.5
