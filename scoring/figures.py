@@ -1098,6 +1098,9 @@ def _noun_phrase(toks: tuple[Token, ...], low: list[str], k: int, first: bool = 
             words.clear()  # "taxpayers' money": the possessive is not the head
             k += 1
             continue
+        if w == "&" and words and k + 1 < n and toks[k + 1].text[:1].isupper():
+            k += 1  # "1.2 million Hallbrook & Pryce customers": a name joined by "&" runs on to the head noun
+            continue
         if tok.kind != WORD or w in STOPS or w in PLACES and tok.text[:1].islower() or w in CLAUSE_OPENERS or w in IRREGULAR and words:
             break
         if w in COMMON_VERBS and not (first and not words and w.endswith("s")):

@@ -784,3 +784,11 @@ def test_digits_with_a_leading_zero_are_no_quantity(text):
 
 def test_a_decimal_below_one_is_a_quantity():
     assert only("Prices rose 0.5% in March.").value == 0.5
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [("The details of around 1.2 million Hallbrook & Pryce customers were stolen.", "customer"), ("It sold 40 Marks & Spencer stores.", "store")],
+)
+def test_a_name_joined_by_an_ampersand_runs_on_to_the_head_noun(text, noun):
+    assert only(text).noun == noun
