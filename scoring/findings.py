@@ -238,17 +238,35 @@ def _figures(figures: tuple[RepeatedFigure, ...], out: list[_Draft]) -> None:
             out.append(_Draft(REPEATED_FIGURE, m.unit, m.start, m.end, (("figure", m.text),), related, ()))
 
 
+# A conflict's finding points at no more than this many of its other mentions and names no more
+# than this many other values: a thing given dozens of values needs the first few fixed, and
+# listing every other mention at every mention costs the square of their number.
+CONFLICT_SHOWN_MAX: Final = 8
+
+
 def _conflicts(conflicts: tuple[FigureConflict, ...], out: list[_Draft]) -> None:
     for c in conflicts:
+        distinct: list[str] = []  # each value as first written, in order
+        written: set[str] = set()
         for m in c.mentions:
-            others = [o for o in c.mentions if o is not m]
+            if m.text not in written:
+                written.add(m.text)
+                distinct.append(m.text)
+        for m in c.mentions:
+            related: list[RelatedSpan] = []
+            for o in c.mentions:
+                if o is not m:
+                    related.append(RelatedSpan(o.unit, o.start, o.end))
+                    if len(related) == CONFLICT_SHOWN_MAX:
+                        break
             values: list[str] = []
-            for o in others:
-                if o.text != m.text and o.text not in values:
-                    values.append(o.text)
+            for v in distinct:
+                if v != m.text:
+                    values.append(v)
+                    if len(values) == CONFLICT_SHOWN_MAX:
+                        break
             params = (("value", m.text), ("subject", c.subject), ("others", ", ".join(f'"{v}"' for v in values)))
-            related = tuple(RelatedSpan(o.unit, o.start, o.end) for o in others)
-            out.append(_Draft(CONFLICT, m.unit, m.start, m.end, params, related,
+            out.append(_Draft(CONFLICT, m.unit, m.start, m.end, params, tuple(related),
                               tuple((CONFLICT_REPLACE, v) for v in values)))
 
 

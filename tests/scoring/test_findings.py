@@ -210,3 +210,18 @@ def test_whole_numbers_are_written_as_round_writes_them():
         assert _whole(v) == str(round(v)), v
         formatted = f"{v:.0f}"
         assert _whole(v) == ("0" if formatted == "-0" else formatted), v
+
+
+def test_a_conflict_finding_names_a_bounded_number_of_others():
+    # one thing given many values: each finding points at CONFLICT_SHOWN_MAX others at most
+    # (listing every other mention at every mention costs their number squared)
+    values = [f"{n},000" for n in range(11, 11 + 3 * findings.CONFLICT_SHOWN_MAX)]
+    text = " ".join(f"Officials said {v} soldiers were sent to the front." for v in values)
+    report = analyze(text)
+    conflicts = [f for f in report.findings if f.rule == findings.CONFLICT]
+    assert len(conflicts) == len(values)
+    for f in conflicts:
+        assert 0 < len(f.related) <= findings.CONFLICT_SHOWN_MAX
+        assert 0 < len([s for s in f.suggestions if s.replacement]) <= findings.CONFLICT_SHOWN_MAX
+    first = conflicts[0]
+    assert [report.text[r.start : r.end] for r in first.related] == values[1 : 1 + findings.CONFLICT_SHOWN_MAX]
