@@ -197,10 +197,10 @@ _TRIGGERS: Final = (
     | _MEASURING | FINDING_VERBS | _GUIDING | _REVISING | _REJECTING | {"by"}
 )
 # "By her own count", "by the agency's estimate", "by his own admission": the possessor's
-# account, as "according to" credits it (AP Stylebook, "attribution").
+# account, credited as "according to" credits it.
 RECKONING_NOUNS: Final = frozenset(("count", "account", "estimate", "estimates", "reckoning", "tally", "admission", "calculation", "calculations"))
 # Possessive pronouns, as the pronoun a later "she said" would use.
-_POSSESSIVE_PRONOUNS: Final = {"her": "she", "his": "he", "their": "they", "its": "it"}
+_POSSESSIVE_PRONOUNS: Final[dict[str, str]] = {"her": "she", "his": "he", "their": "they", "its": "it"}
 
 
 def find(view: View, proper: frozenset[str]) -> list[Frame]:
@@ -245,7 +245,7 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
             frame = None
         if frame is not None:
             if frame.source is not None and frame.source.kind in (VAGUE, ANONYMOUS):
-                frame = _in_document(view, frame, proper)  # "In the report, inspectors said ...": the report's
+                frame = _in_document(view, frame)  # "In the report, inspectors said ...": the report's
             frames.append(frame)
     return frames
 
@@ -256,7 +256,7 @@ def find(view: View, proper: frozenset[str]) -> list[Frame]:
 _DEFINITE_OWNERS: Final = frozenset(("the", "its", "their", "his", "her"))
 
 
-def _in_document(view: View, frame: Frame, proper: frozenset[str]) -> Frame:
+def _in_document(view: View, frame: Frame) -> Frame:
     """The frame credited to the definite document the sentence opens with ("In the report, inspectors said"), or the frame as it was."""
     low = view.low
     k = view.initial
