@@ -4,10 +4,10 @@ The spec counts an echo quote as a restatement of that paraphrase (spec/annotati
 Conventions: "An echo quote, a quotation that repeats the paraphrase just before it and adds
 nothing"). The content test (repetition.py) finds echoes that share the paraphrase's words;
 these two share almost none, yet tell the reader nothing new:
-- a refusal: "Krasner refused to give any details of the finances." then 'He told the BBC: "I
-  am not going into the figures."' (scoring/data/echo_quotes.toml, [refusal]);
-- a judgement of the same sign about the same thing: "The launch price compares favourably
-  with the US price, the editor said." then '"It's a very, very competitive price point."'
+- a refusal: "The chairman refused to give any details of the sale." then 'He told reporters:
+  "I won't go into the numbers."' (scoring/data/echo_quotes.toml, [refusal]);
+- a judgement of the same sign about the same thing: "The ticket price compares favourably
+  with other clubs', the fans' group said." then '"It is a very fair price point."'
   ([evaluation]).
 Either way the quotation must follow the paraphrase at once, be the same speaker's (no source
 of its own, or a source word in common), and say nothing else the paraphrase had not said.
@@ -29,7 +29,7 @@ POSITIVE: Final = _DATA.terms("evaluation.positive")
 NEGATIVE: Final = _DATA.terms("evaluation.negative")
 # A negation ending a contraction: "can't", "won't", "didn't" (and with a typographic apostrophe).
 NEGATED_SUFFIXES: Final = ("n't", "n\u2019t")
-# "Go" and "get" tell only before "into" ("not going into the figures", "won't get into
+# "Go" and "get" tell only before "into" ("not going into the numbers", "won't get into
 # that"): "not going to close the plant" is the future, "not going anywhere" staying put.
 PARTICLE_VERBS: Final = frozenset(("go", "going", "get", "getting"))
 PARTICLE: Final = "into"
@@ -78,7 +78,7 @@ def _withheld_after(toks: tuple[Token, ...], quoted: list[bool], inside: bool, k
         low = toks[m].lexeme.lower
         if low in PARTICLE_VERBS:
             if m + 1 < n and toks[m + 1].lexeme.lower == PARTICLE:
-                return m + 2  # "I am not going into the figures"
+                return m + 2  # "I am not going into the numbers"
         elif low in WITHHELD:
             return m + 1
     return 0
@@ -130,7 +130,7 @@ def echo_hint(
         q_start, q_end = refusal_span(quote, quote_inside, True)
         if q_start < 0:
             return None
-        subject = _terms_of(para, 0, start, memo, framed)  # "Krasner refused": who refused
+        subject = _terms_of(para, 0, start, memo, framed)  # "The chairman refused": who refused
         if quote_speaker and not quote_speaker & (para_speaker | subject):
             return None
         return REFUSAL, _terms_of(quote, q_start, q_end, memo, None)

@@ -254,7 +254,7 @@ def find_restatements(
         if figs_here and marks:
             framed = _framed_figures(unit, figs_here, marks)
             if framed:
-                # "He told BBC Five Live:": a number in the frame is part of a name, not news
+                # "He told Channel 4 News:": a number in the frame is part of a name, not news
                 figs_here = [f for f in figs_here if f not in framed] or None
                 per_unit[unit.index] = figs_here or []
                 source = source | frozenset("#" + format_value(f.value) for f in framed)
@@ -482,7 +482,7 @@ def _figure_groups(figs: list[Figure] | tuple[Figure, ...], group_of: dict[int, 
 
 
 def _framed_figures(unit: Unit, figs: list[Figure], marks: list[int]) -> list[Figure]:
-    """The figures whose first word stands in the unit's source or audience ("told BBC Five Live", "said the 10 Downing Street spokesman")."""
+    """The figures whose first word stands in the unit's source or audience ("told Channel 4 News", "said the 10 Downing Street spokesman")."""
     out: list[Figure] = []
     toks = unit.tokens
     k = 0

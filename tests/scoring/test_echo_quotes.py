@@ -39,8 +39,8 @@ def test_must_flag_a_refusal_said_again(quote):
     assert _echo.REFUSAL_CONFIDENCE >= _repetition.INDEX_MIN  # counted in the index
 
 
-def test_must_flag_a_refusal_to_give_details_echoed_with_the_figures():
-    text = 'Krasner refused to give any details of the finances. He told the BBC: "I am not going into the figures."'
+def test_must_flag_a_refusal_to_give_details_echoed_with_a_number_in_the_audience():
+    text = 'The chairman refused to give any details of the sale. He told Channel 4 News: "I am not going into the details."'
     assert restated(text)[0] == [(1, 0, _echo.REFUSAL_CONFIDENCE)]
 
 
@@ -91,7 +91,7 @@ PRICE = (
     "quote",
     [
         '"It is a very fair price," he said.',
-        '"It\'s a very, very competitive price point."',  # "price point" is a price (news_synonyms.toml)
+        '"It is a very good price point."',  # "price point" is a price (news_synonyms.toml)
     ],
 )
 def test_must_flag_a_judgement_said_again(quote):
