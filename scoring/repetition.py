@@ -237,9 +237,9 @@ def find_restatements(
             spans.append(quotes[k2])
             k2 += 1
         if unit.type == SENTENCE:
-            marks = _terms.frame_marks(unit, spans, unit.index == 0 or units[unit.index - 1].paragraph != unit.paragraph)
-            source, who = _terms.frame_terms(unit, marks, memo)
             inside = _terms.inside_flags(unit.tokens, spans) if spans else [False] * len(unit.tokens)
+            marks = _terms.frame_marks(unit, spans, unit.index == 0 or units[unit.index - 1].paragraph != unit.paragraph, inside)
+            source, who = _terms.frame_terms(unit, marks, memo)
             if spans and prev is not None and prev[0].paragraph >= unit.paragraph - 1:
                 hint = _echo.echo_hint(unit, inside, marks, prev[0], prev[1], prev[2], memo, prev[3], who)
                 if hint is not None:

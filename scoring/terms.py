@@ -354,7 +354,7 @@ DENIED_NOUNS: Final = frozenset(
 )
 
 
-def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool) -> list[int]:
+def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool, inside: list[bool] | None = None) -> list[int]:
     """What each token of the unit is: CONTENT, or its SPEAKER, AUDIENCE, DATELINE, ASSESSMENT or DENIAL (set aside by the restatement test).
 
     Who says a fact is attribution, set aside by the restatement test (spec/annotation.md:
@@ -363,13 +363,15 @@ def frame_marks(unit: Unit, quotes: list[tuple[int, int]], opens_paragraph: bool
     after it when it follows a comma or a closing quote ("," said Jane Smith); the person told
     ("told the BBC:"), an audience; and the words after "according to". An inline dateline
     opens a paragraph's first sentence (`opens_paragraph`); an assessment clause follows a
-    comma. `quotes` are the document's quotation spans that overlap the unit. Linear: each
+    comma. `quotes` are the document's quotation spans that overlap the unit; `inside`, when
+    given, is inside_flags(unit.tokens, quotes), worked out once by the caller. Linear: each
     reporting verb reads at most SOURCE_MAX_TOKENS words either side, a dateline
     DATELINE_MAX_TOKENS and an assessment ASSESSMENT_MAX_TOKENS.
     """
     toks = unit.tokens
     n = len(toks)
-    inside = inside_flags(toks, quotes) if quotes else [False] * n
+    if inside is None:
+        inside = inside_flags(toks, quotes) if quotes else [False] * n
     marks = [CONTENT] * n
     if opens_paragraph:
         _mark_dateline(toks, inside, marks)
