@@ -27,8 +27,9 @@ REFUSAL_NEGATIONS: Final = _DATA.terms("refusal.negations")
 WITHHELD: Final = _DATA.terms("refusal.withheld")
 POSITIVE: Final = _DATA.terms("evaluation.positive")
 NEGATIVE: Final = _DATA.terms("evaluation.negative")
-# A negation ending a contraction: "can't", "won't", "didn't" (and with a typographic apostrophe).
-NEGATED_SUFFIXES: Final = ("n't", "n\u2019t")
+# A negation ending a contraction: "can't", "won't", "didn't" (Document.norm folds a typographic
+# apostrophe to "'", as repetition.NEGATED_SUFFIX relies on too).
+NEGATED_SUFFIX: Final = "n't"
 # "Go" and "get" tell only before "into" ("not going into the numbers", "won't get into
 # that"): "not going to close the plant" is the future, "not going anywhere" staying put.
 PARTICLE_VERBS: Final = frozenset(("go", "going", "get", "getting"))
@@ -62,7 +63,7 @@ def refusal_span(unit: Unit, quoted: list[bool], inside: bool) -> tuple[int, int
                 end = _withheld_after(toks, quoted, inside, k + 1)
                 if end > 0:
                     return k, end
-        elif low in REFUSAL_NEGATIONS or low.endswith(NEGATED_SUFFIXES):
+        elif low in REFUSAL_NEGATIONS or low.endswith(NEGATED_SUFFIX):
             end = _withheld_after(toks, quoted, inside, k)
             if end > 0:
                 return k, end

@@ -29,6 +29,7 @@ REFUSAL = LEAD + "Mayor Ann Cole declined to comment on the cuts. "
         '"I am not going to comment on that," she said.',
         '"No comment," she said.',
         '"I can\'t comment on the cuts," Cole said.',
+        '“I can’t comment on the cuts,” Cole said.',  # typographic marks: the text is folded first
         'She told BBC Radio Five Live: "I won\'t go into it."',  # "Five": part of the audience's name, no figure
     ],
 )
